@@ -1,0 +1,185 @@
+"""The data model shared by every layer: plain frozen dataclasses.
+
+Annotations are character offsets into one exact input string (end
+exclusive), plus a label and an id, as in spaCy's data model. Everything here
+is immutable so that cached, parallel and re-used results can never be
+changed behind a renderer's back. `to_json` produces the annotation JSON
+contract of `shared/eval/README.md`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Any
+
+#: Entity kinds, in the order the site groups them.
+KINDS: tuple[str, ...] = ("person", "organisation", "place", "group", "other")
+
+#: Claim kinds of the annotation contract.
+CLAIM_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+
+#: Editorial statuses an overlay may give a claim.
+STATUSES: tuple[str, ...] = ("verified", "disputed", "unverified", "false")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range of the input text; `text == input[start:end]` always holds."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> "Span":
+        """Build a span whose text is taken from `source`, so it cannot drift."""
+        return cls(start, end, source[start:end])
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world thing named in a document, with all of its mentions."""
+
+    id: str  # canonical slug: the same person has the same id in every briefing
+    name: str  # canonical name
+    kind: str  # one of KINDS
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "roles": list(self.roles),
+            "mentions": [m.to_json() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a claim is attributed to: the source as written, and what it resolves to.
+
+    `span` is the words where the attribution is made ("he", "a senior
+    Pentagon official"); `entity` is the id of the entity it resolves to, or
+    None for an unnamed source.
+    """
+
+    span: Span
+    entity: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"entity": self.entity, **self.span.to_json()}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sourced statement: direct quote, reported speech, or a mix of both.
+
+    `status`, `note` and `status_source` are editorial: only overlays set them.
+    """
+
+    id: str  # stable within a briefing: "claim-1", "claim-2", ... in text order
+    kind: str  # one of CLAIM_KINDS
+    content: Span
+    cue: Span | None = None
+    speaker: Speaker | None = None
+    hedges: tuple[str, ...] = ()
+    status: str | None = None
+    note: str | None = None
+    status_source: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "content": self.content.to_json(),
+            "cue": self.cue.to_json() if self.cue else None,
+            "speaker": self.speaker.to_json() if self.speaker else None,
+            "hedges": list(self.hedges),
+        }
+        if self.status:
+            out["status"] = self.status
+        if self.note:
+            out["note"] = self.note
+        if self.status_source:
+            out["status_source"] = self.status_source
+        return out
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What the engine found in one text."""
+
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity with this id, or None."""
+        if entity_id is None:
+            return None
+        for ent in self.entities:
+            if ent.id == entity_id:
+                return ent
+        return None
+
+    def to_json(self, doc_id: str) -> dict[str, Any]:
+        return {
+            "id": doc_id,
+            "entities": [e.to_json() for e in self.entities],
+            "claims": [c.to_json() for c in self.claims],
+        }
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One entry of the editor's entity register (`briefings/entities.yml`).
+
+    The register takes precedence over detection: its aliases map any surface
+    form, in any briefing, to this entry.
+    """
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""  # markdown, written by editors
+    links: tuple[str, ...] = ()
+    line: int = 0  # where the entry starts in the register file, for messages
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Where one seed article came from, for attribution on the page."""
+
+    seed: str  # path relative to seeds/, with forward slashes
+    title: str | None = None
+    date: Date | None = None
+    source: str | None = None
+    url: str | None = None
+    license: str | None = None
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """One briefing page: seed text, editorial metadata and its annotation.
+
+    `text` is the article body (the seeds' bodies joined by a newline for a
+    briefing built from several seeds); every offset in `annotation` and
+    `caption` points into it.
+    """
+
+    slug: str
+    title: str
+    text: str
+    annotation: Annotation
+    date: Date | None = None
+    sources: tuple[SourceInfo, ...] = ()
+    tags: tuple[str, ...] = ()
+    summary: str = ""  # the overlay's markdown body, written by editors
+    caption: Span | None = None  # a leading photo caption with its credit
+    overlay: str | None = None  # path of the overlay file, if any
+    ignore: tuple[str, ...] = field(default=())  # surface forms never annotated

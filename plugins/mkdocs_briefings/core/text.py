@@ -1,0 +1,123 @@
+"""Paragraphs, sentences and tokens of raw article text, as offsets.
+
+Every function returns ranges into the exact string it was given, so that
+later stages never have to re-find text. Nothing here raises on any input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """mr mrs ms dr prof sen rep gov gen lt col sgt capt cmdr adm maj st jr sr
+    mt ft no vs etc inc corp co ltd bros dept univ est approx jan feb mar apr
+    jun jul aug sep sept oct nov dec rev hon pres supt insp det cpl pvt messrs
+    mme mlle u.s u.k u.n e.g i.e a.m p.m d.c al fig""".split()
+)
+
+_PARA = re.compile(r"[^\n\r]+")
+_TOKEN = re.compile(
+    r"[^\W\d_](?:[\w]|[.'\u2019\-&](?=[^\W_]))*"  # a word, with inner . ' - & ("U.S", "O'Brien", "AT&T")
+    r"|\d+(?:[.,:/]\d+)*"  # a number
+    r"|\S"  # any other single character
+)
+_SENT_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)|[\n\r]+")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, number or punctuation mark with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines: the seed format puts one paragraph on each line."""
+    return [(m.start(), m.end()) for m in _PARA.finditer(text) if m.group().strip()]
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words, numbers and single punctuation marks in `text[start:end]`."""
+    end = len(text) if end is None else end
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        out.append(Token(m.start(), m.end(), m.group()))
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` belongs to an abbreviation or initial."""
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    if not word:
+        return False
+    if word in ABBREVIATIONS:
+        return True
+    # A single capital initial ("John F. Kennedy"), or dotted initials ("U.S.").
+    if len(word) == 1 and text[i].isupper():
+        return True
+    return "." in word and all(len(p) <= 2 for p in word.split("."))
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence ranges in `text[start:end]`, trimmed of surrounding white space.
+
+    A full stop ends a sentence unless it belongs to an abbreviation or an
+    initial and the next word does not look like a new sentence; line breaks
+    always end one (each line is a paragraph).
+    """
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _SENT_END.finditer(text, start, end):
+        punct = m.group()
+        if punct[0] == "." and len(punct.rstrip("\"'\u201d\u2019)]")) == 1 and _is_abbreviation(text, m.start()):
+            nxt = text[m.end():m.end() + 40].lstrip()
+            # "Mr. Smith" never splits; "in the U.S. The next" splits on a capitalised function word.
+            first = nxt.split(" ", 1)[0] if nxt else ""
+            if not first or not first[:1].isupper() or first.lower() not in _SENTENCE_STARTERS:
+                continue
+        _push(text, s, m.end(), out)
+        s = m.end()
+    _push(text, s, end, out)
+    return out
+
+
+_SENTENCE_STARTERS = frozenset(
+    "the a an he she it they we i but and in on at this that these those there his her their its "
+    "however meanwhile after before when while if".split()
+)
+
+
+def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s < e:
+        out.append((s, e))
+
+
+def slugify(name: str) -> str:
+    """An ASCII slug for ids and URLs: 'Volodymyr Zelenskyy' -> 'volodymyr-zelenskyy'.
+
+    Accents are folded so that the same name spelt with or without them gets
+    the same page; a name with no ASCII letters at all keeps a readable hex
+    form rather than an empty slug.
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower().replace("'", "").replace("\u2019", "")).strip("-")
+    if not slug:
+        slug = "x-" + name.encode("utf-8").hex()[:24] if name else "x"
+    return slug[:80].rstrip("-")
