@@ -10,13 +10,29 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .core.annotate import annotate
+from .core.cache import engine_register
+from .core.model import RegisterEntry
+from .core.project import check_project
+from .core.register import load_register
 
 
 def _annotate(args: argparse.Namespace) -> int:
     """Print the annotation JSON for files, or for JSON Lines on stdin."""
     out = sys.stdout
+    register: tuple[RegisterEntry, ...] = ()
+    if args.register:
+        if not Path(args.register).is_file():
+            print(f"{args.register}: register file not found", file=sys.stderr)
+            return 2
+        entries, problems = load_register(Path(args.register), args.register)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if any(p.is_error for p in problems):
+            return 2
+        register = engine_register(entries)
     if args.jsonl:
         for lineno, line in enumerate(sys.stdin, 1):
             if not line.strip():
@@ -27,7 +43,7 @@ def _annotate(args: argparse.Namespace) -> int:
             except (ValueError, KeyError, TypeError) as exc:
                 print(f"<stdin>:{lineno}: not a JSON object with 'id' and 'text' ({exc})", file=sys.stderr)
                 return 2
-            out.write(json.dumps(annotate(str(text)).to_json(doc_id), ensure_ascii=False) + "\n")
+            out.write(json.dumps(annotate(str(text), register).to_json(doc_id), ensure_ascii=False) + "\n")
         return 0
     if not args.files:
         print("briefings annotate: give FILES or --jsonl (JSON Lines on stdin)", file=sys.stderr)
@@ -41,8 +57,39 @@ def _annotate(args: argparse.Namespace) -> int:
             print(f"{path}: cannot read: {exc}", file=sys.stderr)
             status = 1
             continue
-        out.write(json.dumps(annotate(text).to_json(path), ensure_ascii=False) + "\n")
+        out.write(json.dumps(annotate(text, register).to_json(path), ensure_ascii=False) + "\n")
     return status
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Validate seeds, overlays and the register without building; 1 when anything is wrong.
+
+    It annotates (through the cache) because whether a correction still
+    matches a claim can only be known from the annotation.
+    """
+    root = Path(args.root)
+    cache = None if args.no_cache else root / ".cache" / "briefings"
+    project, problems = check_project(root, args.seeds, args.briefings, cache)
+    for problem in problems:
+        print(problem)
+    if problems:
+        errors = sum(1 for p in problems if p.is_error)
+        print(
+            f"briefings check: {_count(len(problems), 'problem')} "
+            f"({_count(errors, 'error')}, {_count(len(problems) - errors, 'warning')})",
+            file=sys.stderr,
+        )
+        return 1
+    overlays = sum(1 for b in project.briefings if b.overlay)
+    print(
+        f"briefings check: ok — {len(project.briefings)} briefings ({overlays} with overlays), "
+        f"{len(project.register)} register entries, no problems"
+    )
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,7 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("annotate", help="print entities and claims as JSON")
     p.add_argument("files", nargs="*", help="UTF-8 text files")
     p.add_argument("--jsonl", action="store_true", help='read {"id", "text"} JSON Lines on stdin')
+    p.add_argument("--register", metavar="PATH", help="an entity register (entities.yml) to apply")
     p.set_defaults(func=_annotate)
+    p = verbs.add_parser("check", help="validate seeds, overlays and the register without building")
+    p.add_argument("--root", default=".", help="project directory (default: current directory)")
+    p.add_argument("--seeds", default="seeds", help="seeds directory, relative to the root")
+    p.add_argument("--briefings", default="briefings", help="overlays directory, relative to the root")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write .cache/briefings/")
+    p.set_defaults(func=_check)
     return parser
 
 

@@ -1,8 +1,344 @@
-"""Claim extraction (placeholder until the claims module lands)."""
+"""Claim extraction: direct quotes, reported speech and mixed quotes, with speakers.
+
+The pipeline, each step in its own module:
+
+1. `quotes`: pair quotation marks into quotations (continued paragraphs joined);
+2. `direct`: attach a quotation to the cue and speaker written beside it;
+3. `reported`: for every other cue verb, the reported clause it introduces
+   (a clause holding a quotation makes a *mixed* claim);
+4. quotations left over either continue the previous speaker's quote, take
+   a cue earlier in their sentence, or are scare quotes and titles (dropped);
+5. `resolve`: speaker spans to entities (pronouns to their antecedents);
+6. `hedges`: the hedging words around each claim.
+
+Speaker spans are found from the text alone; entities only resolve them,
+so the engine works (unresolved) even when no entities are given.
+"""
+
 from __future__ import annotations
+
+from bisect import bisect_right
 from collections.abc import Sequence
-from ..model import Claim, Entity
+from dataclasses import dataclass
+
+from ..model import Claim, Entity, Span, Speaker
+from ..text import paragraphs, sentences
+from .cues import ACCORDING_TO, QUOTE_ONLY, cue_pattern, tag_of
+from .direct import Attribution, after_quote, before_quote
+from .hedges import hedge_index, hedges_between
+from .quotes import Quote, find_quotes
+from .reported import clause_after, clause_end
+from .resolve import OTHER_PRONOUNS, PERSON_PRONOUNS, PRONOUN_REACH, Resolver
+from .speakers import np_after, speaker_for_cue
+
+__all__ = ["find_claims"]
+
+#: How far before a quotation (characters, same sentence) a cue may attribute it.
+FRAGMENT_CUE_REACH = 90
+
+
+@dataclass
+class _Draft:
+    """A claim being assembled: offsets only, resolved at the end."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    sentence: int
+    inherited: bool = False  # the speaker was carried over from an earlier quote
 
 
 def find_claims(text: str, entities: Sequence[Entity]) -> list[Claim]:
-    return []
+    """Every sourced claim in `text`, in text order, with ids claim-1, claim-2, ...
+
+    Never raises on a string: any input yields a (possibly empty) list of
+    claims whose spans satisfy `text == input[start:end]`.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    doc = _Document(text)
+    drafts = doc.extract()
+    return doc.finish(drafts, Resolver(text, entities))
+
+
+class _Document:
+    """One text with its sentences and paragraphs, for offset look-ups."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sents = sentences(text)
+        self.sent_starts = [s for s, _ in self.sents]
+        self.paras = paragraphs(text)
+        self.para_starts = [s for s, _ in self.paras]
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def paragraph_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.para_starts, pos) - 1)
+
+    def extract(self) -> list[_Draft]:
+        text = self.text
+        quotes = find_quotes(text)
+        used_cues: set[int] = set()
+        direct: dict[int, tuple[Quote, Attribution]] = {}
+        for i, q in enumerate(quotes):
+            p_start, p_end = self.paras[min(self.paragraph_of(q.open), len(self.paras) - 1)]
+            s_start = max(p_start, self.sents[self.sentence_of(q.open)][0]) if self.sents else p_start
+            att = after_quote(text, q, self._para_end(q), self._sentence_end)
+            if att is None:
+                att = before_quote(text, q, s_start)
+            if att is not None:
+                direct[i] = (q, att)
+                if att.cue:
+                    used_cues.add(att.cue[0])
+        drafts: list[_Draft] = []
+        quoted = [(q.open, q.after) for q in quotes]
+        for m in cue_pattern().finditer(text):
+            if m.start() in used_cues or _inside(quoted, m.start(), m.end()):
+                continue  # a cue inside a quotation is the speaker's words, not an attribution
+            draft = self._reported(m.start(), m.end())
+            if draft is not None:
+                drafts.append(draft)
+        reported_ranges = sorted((d.content for d in drafts))
+        for i, q in enumerate(quotes):
+            if _inside(reported_ranges, q.open, q.after):
+                for d in drafts:
+                    if d.content[0] <= q.open and q.after <= d.content[1] + 1:
+                        d.kind = "mixed"
+                if i not in direct:
+                    continue
+            if i in direct:
+                _, att = direct[i]
+                if att.cue and i - 1 in direct and direct[i - 1][1].cue == att.cue and drafts and drafts[-1].cue == att.cue:
+                    # '"A," she said, "B."': one quotation split by its attribution.
+                    drafts[-1].content = (drafts[-1].content[0], q.end)
+                    continue
+                drafts.append(_Draft("direct", (q.start, q.end), att.cue, att.speaker, self.sentence_of(q.start)))
+        drafts.sort(key=lambda d: (d.content[0], d.content[1]))
+        return self._leftovers(quotes, direct, drafts, reported_ranges)
+
+    def _para_end(self, q: Quote) -> int:
+        return self.paras[min(self.paragraph_of(max(q.after - 1, 0)), len(self.paras) - 1)][1]
+
+    def _sentence_end(self, pos: int) -> int:
+        return self.sents[self.sentence_of(pos)][1] if self.sents else len(self.text)
+
+    def _reported(self, cue_start: int, cue_end: int) -> _Draft | None:
+        """A reported-speech claim for the cue at these offsets, or None."""
+        text = self.text
+        si = self.sentence_of(cue_start)
+        s_start, s_end = self.sents[si] if self.sents else (0, len(text))
+        if ACCORDING_TO.match(text, cue_start):
+            return self._according_to(cue_start, cue_end, si, s_start, s_end)
+        if tag_of(text[cue_start:cue_end]) == QUOTE_ONLY:
+            return None
+        cue_text = text[cue_start:cue_end]
+        lead = text[s_start:cue_start].rstrip()
+        before = text[max(s_start, cue_start - 80):cue_start].lower().split()
+        prev = before[-1] if before else ""
+        if prev in _NOT_BEFORE_CUE or prev.endswith(("'s", "\u2019s", "n't", "n\u2019t")):
+            return None  # passive, infinitive, negated, or a noun: "was told", "did not say", "its claims"
+        participle = cue_text.endswith("ing")
+        if participle and not (lead.endswith(",") or prev in _PROGRESSIVE or _after_with(before)):
+            return None  # "promising", "warning" as adjectives or nouns
+        clause = clause_after(text, cue_start, cue_end, s_end)
+        if clause is None:
+            return None
+        speaker = speaker_for_cue(text, s_start, cue_start, cue_end)
+        if speaker is None or not _plausible_speaker(text[speaker[0]:speaker[1]]):
+            return None
+        return _Draft("indirect", clause, (cue_start, cue_end), speaker, si)
+
+    def _according_to(self, cue_start: int, cue_end: int, si: int, s_start: int, s_end: int) -> _Draft | None:
+        """"X, according to Y" and "According to Y, X": the claim is the rest of the sentence."""
+        text = self.text
+        speaker = np_after(text, cue_end + 1, s_end)
+        if speaker is None:
+            return None
+        if not text[s_start:cue_start].strip(" \t,\"'\u201c\u201d"):
+            comma = text.find(",", speaker[1], s_end)
+            if comma < 0 or comma - speaker[1] > 60:
+                return None
+            start, end = comma + 1, s_end
+        else:
+            start, end = s_start, cue_start
+        while start < end and text[start] in " \t,":
+            start += 1
+        while end > start and text[end - 1] in " \t,.":
+            end -= 1
+        words = text[start:end].split()
+        if len(words) <= 2 and si > 0 and words and words[0].lower() in ("that's", "that\u2019s", "that", "this", "this's"):
+            start, end = self.sents[si - 1]  # "That's according to ...": the previous sentence is the claim
+            while end > start and text[end - 1] in " \t.":
+                end -= 1
+        if len(text[start:end].split()) < 2:
+            return None
+        return _Draft("indirect", (start, end), (cue_start, cue_end), speaker, si)
+
+    def _leftovers(
+        self, quotes: list[Quote], direct: dict[int, tuple[Quote, Attribution]], drafts: list[_Draft],
+        reported_ranges: list[tuple[int, int]],
+    ) -> list[_Draft]:
+        """Quotations with no attribution of their own: continuations, fragments, or scare quotes."""
+        text = self.text
+        by_start = {d.content[0]: d for d in drafts if d.kind == "direct"}
+        used = {d.cue[0] for d in drafts if d.cue}
+        out = list(drafts)
+        last: _Draft | None = None
+        last_para = -10
+        claimed = sorted(d.content for d in drafts)
+        for i, q in enumerate(quotes):
+            if i in direct:
+                last = by_start.get(q.start, last)
+                last_para = self.paragraph_of(q.after - 1 if q.after else 0)
+                continue
+            if _inside(reported_ranges, q.open, q.after) or _inside(claimed, q.start, q.end):
+                continue
+            si = self.sentence_of(q.open)
+            s_start = self.sents[si][0] if self.sents else 0
+            opens_sentence = not text[s_start:q.open].strip()
+            para = self.paragraph_of(q.open)
+            if opens_sentence and last is not None and last.speaker is not None and para - last_para <= 1:
+                if para == last_para:
+                    last.content = (last.content[0], q.end)  # one quotation split by its attribution
+                else:
+                    nd = _Draft("direct", (q.start, q.end), None, last.speaker, si, inherited=True)
+                    out.append(nd)
+                    last = nd
+                last_para = self.paragraph_of(q.after - 1 if q.after else 0)
+                continue
+            # Otherwise only a cue earlier in the sentence makes it a claim
+            # ("called their son 'an American hero'"); without one it is a
+            # scare quote or a title.
+            cue = self._cue_before(q, s_start, used)
+            if cue is None:
+                continue
+            speaker = speaker_for_cue(text, s_start, cue[0], cue[1])
+            if speaker is None:
+                continue
+            s_end = self.sents[si][1] if self.sents else len(text)
+            out.append(_Draft("mixed", self._fragment_clause(cue[1], q, s_end), cue, speaker, si))
+        out.sort(key=lambda d: (d.content[0], d.content[1]))
+        return out
+
+    def _fragment_clause(self, cue_end: int, q: Quote, s_end: int) -> tuple[int, int]:
+        """What a cue says about a quoted fragment: from the cue to the end of its clause.
+
+        'called the use of executive orders "quite dangerous"' attributes the
+        whole phrase, not just the quoted words.
+        """
+        text = self.text
+        start = cue_end
+        while start < q.open and text[start] in " \t,:":
+            start += 1
+        end = clause_end(text, q.open + 1, s_end) or q.end
+        if end > q.after + 40:
+            end = q.after  # a long clause goes on to say more than the cue attributes
+        return start, max(end, q.end)
+
+    def _cue_before(self, q: Quote, s_start: int, used: set[int]) -> tuple[int, int] | None:
+        """An unused cue shortly before a quoted fragment, unless the fragment is a title ("on 'This Week'")."""
+        before = self.text[max(s_start, q.open - 30):q.open].split()
+        if before and before[-1].lower() in _TITLE_BEFORE:
+            return None
+        last = None
+        for m in cue_pattern().finditer(self.text, max(s_start, q.open - FRAGMENT_CUE_REACH), q.open):
+            last = m
+        if last is None or last.start() in used or ACCORDING_TO.match(self.text, last.start()):
+            return None
+        return last.start(), last.end()
+
+    def finish(self, drafts: list[_Draft], resolver: Resolver) -> list[Claim]:
+        """Resolve speakers, find hedges, number the claims."""
+        text = self.text
+        claims: list[Claim] = []
+        hedges_found = hedge_index(text)
+        hedge_starts = [h[0] for h in hedges_found]
+        recent: list[tuple[int, str, str]] = []  # (sentence, entity, kind) of earlier claims' speakers
+        for n, d in enumerate(drafts, start=1):
+            entity = None
+            speaker = None
+            if d.speaker is not None:
+                s, e = d.speaker
+                word = text[s:e].lower()
+                if word in PERSON_PRONOUNS or word in OTHER_PRONOUNS:
+                    entity = self._pronoun(word, s, d.sentence, recent, resolver)
+                else:
+                    entity = resolver.head_entity(s, e)
+                speaker = Speaker(Span.of(text, s, e), entity)
+                if entity is not None:
+                    recent.append((d.sentence, entity, resolver.kind(entity) or ""))
+            lo = min(x for x in (d.content[0], d.cue[0] if d.cue else None, d.speaker[0] if d.speaker else None) if x is not None)
+            hi = max(x for x in (d.content[1], d.cue[1] if d.cue else None, d.speaker[1] if d.speaker else None) if x is not None)
+            s_end = self.sents[self.sentence_of(max(hi - 1, 0))][1] if self.sents else hi
+            scope_start = self.sents[self.sentence_of(lo)][0] if self.sents else lo
+            hedges = hedges_between(hedges_found, hedge_starts, scope_start, max(s_end, hi))
+            claims.append(
+                Claim(
+                    id=f"claim-{n}",
+                    kind=d.kind,
+                    content=Span.of(text, *d.content),
+                    cue=Span.of(text, *d.cue) if d.cue else None,
+                    speaker=speaker,
+                    hedges=hedges,
+                )
+            )
+        return claims
+
+    def _pronoun(
+        self, word: str, pos: int, sentence: int, recent: list[tuple[int, str, str]], resolver: Resolver
+    ) -> str | None:
+        """The entity a pronoun speaker refers to: a near earlier speaker, else a sentence subject."""
+        want_person = word in PERSON_PRONOUNS
+        for sent, ent, kind in reversed(recent):
+            if sentence - sent > PRONOUN_REACH - 1:
+                break
+            if (kind == "person") == want_person:
+                return ent
+            break
+        s_start = self.sents[sentence][0] if self.sents else 0
+        finder = resolver.persons_before if want_person else resolver.others_before
+        for back in range(0, PRONOUN_REACH + 1):
+            si = sentence - back
+            if si < 0:
+                break
+            a, b = self.sents[si] if self.sents else (0, pos)
+            found = finder(a, pos if back == 0 else b)
+            if found:
+                return found[0][1]
+        return None
+
+
+_TITLE_BEFORE = frozenset("on in at from of by with for to into about titled headlined".split())
+_NOT_BEFORE_CUE = frozenset(
+    "was were been being be is are so-called to not never the a an his her its their this that these those "
+    "of no any some our my your".split()
+)
+_PROGRESSIVE = frozenset("is are was were been be".split())
+_DETERMINERS = frozenset("the a an his her its their this that these those our my your some any no".split())
+
+
+def _after_with(before: list[str]) -> bool:
+    """Whether the words before an -ing cue read "with X" ("with officials confirming")."""
+    return any(w == "with" for w in before[-6:-1])
+
+
+def _plausible_speaker(phrase: str) -> bool:
+    """Reject phrases that are a bare determiner, a possessive, or end in an adjective in -ing."""
+    words = phrase.split()
+    last = words[-1].lower()
+    if last in _DETERMINERS or last.endswith(("'s", "\u2019s")):
+        return False
+    return not (last.endswith("ing") and words[-1].islower())
+
+
+def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of the sorted ranges."""
+    i = bisect_right(ranges, (start, 1 << 62)) - 1
+    for j in range(i, max(i - 16, -1), -1):  # claims nest shallowly: a few steps back suffice
+        a, b = ranges[j]
+        if a <= start and end <= b + 1:
+            return True
+    return False

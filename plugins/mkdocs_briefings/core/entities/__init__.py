@@ -1,8 +1,43 @@
-"""Entity recognition (placeholder until the entities module lands)."""
+"""Named entities of an article: people, organisations, places, with mentions and roles.
+
+`find_entities` is the engine's only entry point. It is pure Python over
+compiled regular expressions and word lists (no model, no network), so it
+is deterministic and fast; the stages live in small modules:
+
+- `chunks`: runs of capitalised words, sentence starts, headline lines;
+- `recognise`: names in each run, their titles, a first guess at their kind;
+- `resolve`: document-level kinds, surnames and acronyms linked to full names;
+- `roles`: appositions and role-only references ("the mayor of Enerhodar");
+- `registry`: the editor's register and ignore list, which win over detection;
+- `merge`: mentions grouped into entities with stable ids.
+"""
+
 from __future__ import annotations
+
 from collections.abc import Collection, Sequence
+
 from ..model import Entity, RegisterEntry
+from .chunks import Lines
+from .lexicon import lexicon
+from .merge import group
+from .recognise import find_candidates
+from .registry import register_mentions, without_reserved
+from .resolve import resolve
+from .roles import role_mentions
+
+__all__ = ["find_entities"]
 
 
 def find_entities(text: str, register: Sequence[RegisterEntry] = (), ignore: Collection[str] = ()) -> list[Entity]:
-    return []
+    """All entities named in `text`, ordered by first mention. Never raises on a string."""
+    if not text:
+        return []
+    lex = lexicon()
+    ignored = frozenset(ignore)
+    reserved, fixed = register_mentions(text, register, ignored)
+    cands, shouted = find_candidates(text, lex, Lines(text))
+    cands = [c for c in without_reserved(cands, reserved) if text[c.start:c.end] not in ignored and c.name not in ignored]
+    mentions = resolve(text, cands, shouted, lex, reserved)
+    mentions = [m for m in mentions if text[m.start:m.end] not in ignored]
+    mentions.extend(role_mentions(text, mentions, lex, ignored))
+    return group(text, mentions, fixed)

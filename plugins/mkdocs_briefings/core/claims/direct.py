@@ -1,0 +1,101 @@
+"""Attributing a direct quotation to the cue and speaker written beside it.
+
+News attaches a quotation in a handful of ways: after it ('"...," he
+said', '"...," said the mayor', '"..." Zelenskyy said.', '"...,"
+according to X') or before it ('Walker said, "..."', 'Hannity
+interjected: "..."'). Anything else (a quotation inside a reported
+clause, a scare quote, a title) is left to the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .cues import ACCORDING_TO, cue_pattern
+from .quotes import Quote
+from .speakers import Coordinated, np_after, speaker_for_cue, starts_like_speaker, subject_before
+
+#: How far after a quotation its attribution may end, and how far before it may start.
+_AFTER_REACH = 120
+_BEFORE_REACH = 160
+_LEAD_GAP = re.compile(r"[ \t]*[,:\u2013\u2014-]?[ \t]*")
+_BREAK = re.compile('[;"\u201c\u201d\n]')
+#: What may follow an inverted speaker ("said the mayor." / "said Orlov, the mayor" / "said Orlov in a statement").
+_ENDS_ATTRIBUTION = re.compile(
+    r"\s*(?:[.,;:!?\"\u201c\u201d\n(\u2013\u2014]|$|(?:in|on|at|during|after|before|while|when|of|to|who|"
+    r"from|for|with|as|according|told|adding|and)\b)"
+)
+#: What may precede a quotation that is attributed after it: nothing, or a break in the sentence.
+_STANDS_ALONE = re.compile(r"(?:^|[\n.!?:;,\u2013\u2014(]|\band|\bbut)\s*$")
+_LEADING_TAIL = re.compile(r"[^.!?;\"\u201c\u201d\n]{0,80}?[,:]\s*|\s*")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue and speaker for a quotation (offsets), either possibly missing."""
+
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+
+
+def after_quote(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int], int]) -> Attribution | None:
+    """An attribution written right after the quotation, if there is one.
+
+    `sentence_end(pos)` gives the end of the sentence holding `pos`: the
+    attribution may not run past it (abbreviations like "Sen." do not end it).
+    """
+    if not _STANDS_ALONE.search(text[max(0, quote.open - 40):quote.open]):
+        return None  # a fragment inside a sentence ('calls Trump a "sociopath," said ...')
+    pos = _LEAD_GAP.match(text, quote.after, para_end).end()
+    limit = min(para_end, pos + _AFTER_REACH)
+    cues = cue_pattern()
+    inverted = cues.match(text, pos, limit)
+    if inverted is not None:
+        speaker = None
+        start = inverted.end()
+        while start < limit and text[start] in " \t,":
+            start += 1
+        if starts_like_speaker(text, start):
+            speaker = np_after(text, start, limit)
+            if speaker is not None and not _ENDS_ATTRIBUTION.match(text, speaker[1]):
+                return None  # '"...," said he doesn't ...': a new clause, not an inverted attribution
+        return Attribution((inverted.start(), inverted.end()), speaker)
+    limit = min(limit, max(sentence_end(pos), pos))
+    stop = _BREAK.search(text, pos, limit)
+    hi = stop.start() if stop is not None else limit
+    cue = cues.search(text, pos, hi)
+    if cue is None or cue.start() == pos:
+        return None
+    try:
+        speaker = subject_before(text, pos, cue.start())
+    except Coordinated:
+        return None
+    if speaker is None or text[pos:speaker[0]].strip(" \t,"):
+        return None  # words other than the speaker stand between quotation and cue
+    if ACCORDING_TO.match(text, cue.start()):
+        return None
+    return Attribution((cue.start(), cue.end()), speaker)
+
+
+def before_quote(text: str, quote: Quote, lo: int) -> Attribution | None:
+    """An attribution introducing the quotation ('Walker said, "..."'), if there is one.
+
+    `lo` is the start of the quotation's sentence (or paragraph): the cue
+    must lie between it and the opening mark, followed only by adverbials
+    and a comma or colon.
+    """
+    start = max(lo, quote.open - _BEFORE_REACH)
+    last = None
+    for m in cue_pattern().finditer(text, start, quote.open):
+        last = m
+    if last is None:
+        return None
+    tail = _LEADING_TAIL.fullmatch(text, last.end(), quote.open)
+    if tail is None:
+        return None
+    if ACCORDING_TO.match(text, last.start()):
+        speaker = np_after(text, last.end() + 1, quote.open)
+        return Attribution((last.start(), last.end()), speaker)
+    return Attribution((last.start(), last.end()), speaker_for_cue(text, lo, last.start(), last.end()))

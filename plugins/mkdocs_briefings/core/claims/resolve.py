@@ -1,0 +1,85 @@
+"""Resolving a speaker span to an entity of the document.
+
+A span resolves to the entity whose mention is the head of the phrase:
+"Ukraine's presidential adviser Mykhialo Podolyak" is Podolyak, not
+Ukraine, and "Ukraine's state emergencies agency" is not Ukraine at all
+(a modifier, not a head), so it stays unresolved unless the entity engine
+knows the whole phrase. Pronouns go to the most recent compatible source:
+the previous claim's speaker if it is near, else the subject of the nearest
+earlier sentence that names one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from ..model import Entity
+
+#: How many sentences back a pronoun may reach for its antecedent.
+PRONOUN_REACH = 4
+PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
+OTHER_PRONOUNS = frozenset(("it", "they", "its", "their", "we"))
+_POSTMODIFIERS = (" of ", " for ", " at ", " from ", " in ", ", ")
+_MODIFIER_BEFORE = ("of ", "of the ", "for ", "for the ", "at ", "at the ", "from ", "from the ", "in ", "in the ")
+
+
+class Resolver:
+    """Mentions of the document's entities, indexed by offset for span look-ups."""
+
+    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+        self.text = text
+        rows = sorted(
+            (m.start, m.end, e.id, e.kind)
+            for e in entities
+            for m in e.mentions
+            if 0 <= m.start < m.end <= len(text)
+        )
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+        self.kinds = {e.id: e.kind for e in entities}
+        self.longest = max((r[1] - r[0] for r in rows), default=0)
+
+    def kind(self, entity: str | None) -> str | None:
+        return self.kinds.get(entity) if entity else None
+
+    def _overlapping(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [r for r in self.rows[lo:hi] if r[1] > start]
+
+    def head_entity(self, start: int, end: int) -> str | None:
+        """The entity named by the head of the phrase `text[start:end]`, if any."""
+        best: tuple[int, int, int, str] | None = None
+        for m_start, m_end, ent, kind in self._overlapping(start, end):
+            if not self._is_head(start, end, m_start, m_end):
+                continue
+            # Prefer a person, then the longest mention, then the rightmost.
+            key = (kind == "person", m_end - m_start, m_end, ent)
+            if best is None or key > best:
+                best = key
+        return best[3] if best else None
+
+    def _is_head(self, start: int, end: int, m_start: int, m_end: int) -> bool:
+        """Whether a mention heads the phrase rather than modifying it ("Ukraine's ...", "... of Ukraine")."""
+        text = self.text
+        if m_start > start and text[max(start, m_start - 9):m_start].endswith(_MODIFIER_BEFORE):
+            return False
+        if m_end >= end:
+            return True
+        rest = text[m_end:end]
+        if rest[:1] in ("'", "\u2019"):
+            return False
+        return rest.startswith(_POSTMODIFIERS)
+
+    def persons_before(self, start: int, end: int) -> list[tuple[int, str]]:
+        """Person mentions starting in [start, end), in order."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_right(self.starts, end - 1) if end > start else lo
+        return [(r[0], r[2]) for r in self.rows[lo:hi] if r[3] == "person"]
+
+    def others_before(self, start: int, end: int) -> list[tuple[int, str]]:
+        """Organisation, group and place mentions starting in [start, end), in order."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_right(self.starts, end - 1) if end > start else lo
+        return [(r[0], r[2]) for r in self.rows[lo:hi] if r[3] != "person"]

@@ -1,0 +1,281 @@
+"""Finding the source of a claim as written: the noun phrase beside its cue.
+
+There is no parser here: a speaker is the longest run of words next to the
+cue that could belong to a noun phrase (names, determiners, nouns and
+adjectives), stopped by the words that cannot (prepositions, auxiliaries,
+conjunctions, complementisers). That is enough for the patterns news
+attribution uses ("Mayor Igor Kolykhaev confirmed", "Dmytro Orlov, the
+mayor of Enerhodar, said", "said a senior Pentagon official", "a
+spokesman, who said"), runs in time linear in the window it is given, and
+does not depend on the entity engine, which only resolves the span found.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .cues import cue_forms
+
+#: How far from a cue a speaker may start (characters): bounds the work per cue.
+WINDOW = 240
+#: The most words a speaker phrase may have.
+MAX_WORDS = 9
+
+_TOKEN = re.compile(r"\w[\w'\u2019\-&]*\w|\w|[^\s\w]")
+
+#: Words that cannot be inside a speaker's noun phrase.
+STOP: frozenset[str] = frozenset(
+    """in on at with by to from into onto about after before during over under than as like since until
+    through against without within among amongst between across toward towards upon via per despite amid
+    that which whom whose when where while because if but or nor so yet although though whether then also
+    is are was were be been being has have had do does did will would can could should may might must shall
+    not no never him them me us it's there here this these those what how why
+    say says said saying tell tells told telling added adds adding according who whose whom which""".split()
+)
+
+#: Words between a speaker and its cue that belong to neither ("he also said", "Putin on Thursday said").
+_BETWEEN: frozenset[str] = frozenset(
+    """also has have had was is will would later previously repeatedly again then once reportedly recently
+    publicly privately initially originally earlier first frequently often never not did does do even just
+    only still already long now further allegedly apparently simply flatly quickly swiftly subsequently
+    herself himself themselves itself on last this yesterday today tonight monday tuesday wednesday thursday
+    friday saturday sunday morning afternoon evening night week""".split()
+)
+
+#: Sentence adverbs that precede a subject without being part of it.
+_LEAD: frozenset[str] = frozenset(
+    "however meanwhile but and so yet still separately earlier later now instead also then indeed "
+    "previously nonetheless nevertheless moreover furthermore finally initially".split()
+)
+
+#: Titles and initials whose full stop does not end a name.
+_DOTTED: frozenset[str] = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st jr sr".split())
+
+PRONOUNS: frozenset[str] = frozenset("he she they it we i you".split())
+RELATIVES: frozenset[str] = frozenset("who which".split())
+_COORD: frozenset[str] = frozenset(("and", "but", "or"))
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+#: Lower-case words in -ed that are adjectives in a speaker phrase rather than verbs.
+_ED_ADJECTIVES: frozenset[str] = frozenset(
+    "unnamed unidentified retired elected alleged accused armed united detained embattled indicted "
+    "appointed designated disgraced ousted exiled jailed wounded injured concerned interested "
+    "red".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _past_cues() -> frozenset[str]:
+    """Cue forms that can only be verbs here (past tense, participles), unlike "state" or "reports"."""
+    out = set()
+    for form in cue_forms():
+        if form.endswith(("ed", "ing")) or form in ("said", "told", "wrote", "written", "thought", "knew", "sang"):
+            out.add(form)
+    return frozenset(out)
+
+
+def _is_np_word(tok: str) -> bool:
+    """Whether a token may be part of a speaker phrase: not a function word, a cue or a past verb."""
+    if not tok[0].isalnum():
+        return False
+    lower = tok.lower()
+    if lower in STOP or lower in _past_cues() or lower.endswith(("n't", "n\u2019t")):
+        return False
+    return not (tok.islower() and lower.endswith("ed") and len(lower) > 4 and lower not in _ED_ADJECTIVES)
+
+
+class Coordinated(Exception):
+    """Raised inside the module when a cue's subject is shared with an earlier verb."""
+
+
+def _np_end_back(toks: list[tuple[int, int, str]], j: int) -> int:
+    """The index of the first token of the noun phrase ending at token `j` (inclusive); j+1 if none."""
+    i = j
+    count = 0
+    while i >= 0 and count < MAX_WORDS:
+        tok = toks[i][2]
+        if _is_np_word(tok):
+            i -= 1
+            count += 1
+            if tok.lower() in PRONOUNS:
+                break  # a pronoun is a whole phrase: "assures his audience he" is not one
+            continue
+        if tok == "." and i > 0 and toks[i - 1][1] == toks[i][0]:
+            prev = toks[i - 1][2]
+            if prev.lower() in _DOTTED or (len(prev) == 1 and prev.isupper()):
+                i -= 1
+                continue
+        break
+    first = i + 1
+    # A phrase never starts with a full stop or a sentence adverb.
+    while first <= j and (toks[first][2] == "." or toks[first][2].lower() in _LEAD):
+        first += 1
+    return first
+
+
+def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
+    """The speaker phrase ending just before the cue at `cue`, searching no earlier than `lo`.
+
+    Raises `Coordinated` when the cue follows "and"/"but" ("confirmed ... and
+    said"): the caller then uses the subject of the whole sentence.
+    """
+    toks = _tokens(text, max(lo, cue - WINDOW), cue)
+    j = len(toks) - 1
+    # Skip words standing between subject and cue: adverbs, auxiliaries, a day or time.
+    while j >= 0 and (toks[j][2].lower() in _BETWEEN or toks[j][2] in "()" or toks[j][2].isupper() and len(toks[j][2]) <= 4 and j > 0 and toks[j - 1][2] == "("):
+        j -= 1
+    if j < 0:
+        return None
+    last = toks[j][2].lower()
+    if last in _COORD:
+        raise Coordinated
+    if last in RELATIVES:
+        return _antecedent(toks, j)
+    if toks[j][2] == ",":
+        # A parenthetical between subject and cue: "Orlov, the mayor of Enerhodar, said".
+        k = j - 1
+        while k >= 0 and toks[k][2] not in ",;:\"\u201c\u201d" and toks[k][2].lower() not in RELATIVES:
+            k -= 1
+        if k >= 0 and toks[k][2].lower() in RELATIVES:
+            return _antecedent(toks, k)
+        if k < 0 or toks[k][2] != ",":
+            return _span(toks, _np_end_back(toks, j - 1), j - 1)
+        first = _np_end_back(toks, k - 1)
+        if first <= k - 1:
+            return _span(toks, first, k - 1)
+        return _span(toks, _np_end_back(toks, j - 1), j - 1)
+    first = _np_end_back(toks, j)
+    # "A Ukrainian official who attended said": the speaker is the official.
+    for k in range(j, max(j - 5, -1), -1):
+        if toks[k][2] in ",;:":
+            break
+        if toks[k][2].lower() in RELATIVES:
+            ante = _antecedent(toks, k)
+            if ante is not None:
+                return ante
+            break
+    if first > j:
+        return None
+    return _span(toks, first, j)
+
+
+def _antecedent(toks: list[tuple[int, int, str]], rel: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at token `rel` refers to, with the pronoun.
+
+    "a senior Pentagon official, who claimed": the span runs to "who", so it
+    names the source and still marks where the attribution is made.
+    """
+    j = rel - 1
+    if j >= 0 and toks[j][2] == ",":
+        j -= 1
+    if j < 0:
+        return None
+    first = _np_end_back(toks, j)
+    return (toks[first][0], toks[rel][1]) if first <= j else None
+
+
+def _span(toks: list[tuple[int, int, str]], first: int, last: int) -> tuple[int, int] | None:
+    if first > last or first < 0:
+        return None
+    return toks[first][0], toks[last][1]
+
+
+def np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The speaker phrase starting at `pos` ("said the mayor", "according to officials")."""
+    toks = _tokens(text, pos, min(hi, pos + WINDOW))
+    n = 0
+    while n < len(toks) and n < MAX_WORDS + 3:
+        tok = toks[n][2]
+        if _is_np_word(tok) or tok.lower() in ("of", "for", "at") and n > 0:
+            n += 1
+            continue
+        if tok == "." and n > 0 and toks[n - 1][1] == toks[n][0]:
+            prev = toks[n - 1][2]
+            if prev.lower() in _DOTTED or (len(prev) == 1 and prev.isupper()):
+                n += 1
+                continue
+        break
+    while n > 0 and toks[n - 1][2].lower() in ("of", "for", "at", "the", "a", "an"):
+        n -= 1
+    if n == 0:
+        return None
+    return toks[0][0], toks[n - 1][1]
+
+
+def starts_like_speaker(text: str, start: int) -> bool:
+    """Whether an inverted speaker may start here: a name, a pronoun, or a determiner."""
+    m = _TOKEN.match(text, start)
+    if m is None:
+        return False
+    word = m.group()
+    lower = word.lower()
+    if lower in _BETWEEN and lower not in ("this",):
+        return False
+    return word[0].isupper() or lower in PRONOUNS or lower in (
+        "the", "a", "an", "his", "her", "their", "its", "one", "two", "some", "many", "several", "officials"
+    )
+
+
+_TIME_WORDS: frozenset[str] = frozenset(
+    "ago later earlier last next this yesterday today tonight monday tuesday wednesday thursday friday saturday "
+    "sunday morning afternoon evening night week weeks month months year years day days hours minutes".split()
+)
+
+
+def _fronted(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Skip a fronted adverbial phrase ending in a comma ("During the talks,", "Hours later,")."""
+    k = next((k for k in range(i, min(len(toks), i + 16)) if toks[k][2] == ","), None)
+    if k is None or k == i:
+        return i
+    first = toks[i][2]
+    words = {t[2].lower() for t in toks[i:k]}
+    if first.lower() in STOP or first.lower() in _LEAD or first.endswith("ing") or words & _TIME_WORDS:
+        return k + 1
+    return i
+
+
+def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The subject at the head of a sentence, after any leading adverbial phrase."""
+    toks = _tokens(text, start, min(end, start + WINDOW))
+    i = 0
+    while i < len(toks) and toks[i][2] in "\"\u201c\u201d'(":
+        i += 1
+    for _ in range(2):
+        i = _fronted(toks, i)
+    while i < len(toks) and toks[i][2].lower() in _LEAD:
+        i += 1
+    j = i
+    while j < len(toks) and j - i < MAX_WORDS:
+        tok = toks[j][2]
+        if _is_np_word(tok) or tok.lower() in ("of", "for") and j > i:
+            j += 1
+            continue
+        if tok == "." and j > i and toks[j - 1][2].lower() in _DOTTED:
+            j += 1
+            continue
+        break
+    while j > i and toks[j - 1][2].lower() in ("of", "for"):
+        j -= 1
+    if j == i:
+        return None
+    return toks[i][0], toks[j - 1][1]
+
+
+def speaker_for_cue(text: str, s_start: int, cue_start: int, cue_end: int) -> tuple[int, int] | None:
+    """The speaker of a cue in the sentence starting at `s_start`.
+
+    A participle after a comma (", adding that", ", saying") and a verb
+    coordinated with an earlier one ("confirmed ... and said") share the
+    sentence's subject; otherwise the speaker is the phrase before the cue.
+    """
+    if text[cue_start:cue_end].endswith("ing") and text[s_start:cue_start].rstrip().endswith(","):
+        return sentence_subject(text, s_start, cue_start)
+    try:
+        return subject_before(text, s_start, cue_start)
+    except Coordinated:
+        return sentence_subject(text, s_start, cue_start)

@@ -1,0 +1,313 @@
+"""The cross-briefing index: who appears where, who said what, what is related.
+
+Each briefing is annotated on its own; this module joins them. Entity ids
+are the same slug in every briefing (the engine's contract), so an entity's
+page is the union of its appearances. Everything is computed once, in one
+pass over the briefings plus inverted indexes (entity -> briefings), so the
+cost grows with the number of mentions, never with pairs of briefings.
+
+Ordering is explicit everywhere (counts, then names, then slugs) so that two
+builds of the same inputs give the same site byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from .model import KINDS, Briefing, Claim, Entity, RegisterEntry, Span
+from .text import paragraphs, sentences, slugify
+
+#: The folder of each entity kind that earns a page; other kinds get none.
+PAGE_DIRS: dict[str, str] = {"person": "people", "organisation": "organisations", "place": "places"}
+
+#: How many related briefings and companion entities a page lists.
+RELATED_LIMIT = 5
+COMPANION_LIMIT = 10
+
+
+def entity_page(kind: str, entity_id: str) -> str | None:
+    """The page source path of an entity, or None when it gets no page.
+
+    The one place that decides which entities earn a page and where it
+    lives: a later policy (say, only entities in two briefings or more)
+    changes this function and nothing else.
+    """
+    folder = PAGE_DIRS.get(kind)
+    return f"{folder}/{_not_index(entity_id)}.md" if folder else None
+
+
+def briefing_page(slug: str) -> str:
+    """The page source path of a briefing."""
+    return f"briefings/{_not_index(slug)}.md"
+
+
+def _not_index(slug: str) -> str:
+    """A slug that cannot collide with a folder's index page (or its pagination folder)."""
+    return f"{slug}-" if slug in ("index", "page") else slug
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """An entity in one briefing: how often, and the sentence of its first mention."""
+
+    slug: str
+    count: int
+    sentence: str
+    mention: Span  # offsets into `sentence`
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """A claim together with the briefing it belongs to."""
+
+    slug: str
+    claim: Claim
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """Everything the site shows about one entity across all briefings."""
+
+    id: str
+    name: str
+    kind: str
+    page: str | None
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    appearances: tuple[Appearance, ...] = ()
+    said: tuple[ClaimRef, ...] = ()
+    companions: tuple[tuple[str, int], ...] = ()  # (entity id, briefings shared), most first
+    register: RegisterEntry | None = None
+
+    @property
+    def briefing_count(self) -> int:
+        return len(self.appearances)
+
+
+@dataclass(frozen=True)
+class Related:
+    """A briefing related to another one, and the entities they share."""
+
+    slug: str
+    shared: tuple[str, ...]  # entity ids, by name
+
+
+@dataclass(frozen=True)
+class SpeakerGroup:
+    """The claims of one speaker (or of unnamed / unattributed sources)."""
+
+    key: str  # the entity id, or "~unnamed" / "~unattributed"
+    label: str
+    entity: str | None
+    claims: tuple[ClaimRef, ...]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The index the renderer reads; build it with `build_corpus`."""
+
+    briefings: tuple[Briefing, ...]  # newest first, undated last
+    by_slug: dict[str, Briefing]
+    entities: dict[str, EntityRecord]  # by id, in id order
+    related: dict[str, tuple[Related, ...]]
+    speakers: tuple[SpeakerGroup, ...]
+    postings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity id -> briefing slugs
+
+    def record(self, entity_id: str | None) -> EntityRecord | None:
+        """The corpus record of an entity id, or None."""
+        return self.entities.get(entity_id) if entity_id else None
+
+    def page_of(self, entity_id: str | None) -> str | None:
+        """Where a mention of this entity links to, or None when it has no page."""
+        rec = self.record(entity_id)
+        return rec.page if rec else None
+
+    def by_kind(self, kind: str) -> tuple[EntityRecord, ...]:
+        """Entities of one kind, A-Z by name (case-insensitively, then by id)."""
+        return tuple(
+            sorted((r for r in self.entities.values() if r.kind == kind), key=lambda r: (r.name.casefold(), r.id))
+        )
+
+    def claim_count(self) -> int:
+        return sum(len(g.claims) for g in self.speakers)
+
+
+def newest_first(briefings: Iterable[Briefing]) -> tuple[Briefing, ...]:
+    """Newest first, undated last; slug breaks ties so the order is total."""
+    dated = sorted((b for b in briefings if b.date), key=lambda b: (-_ordinal(b.date), b.slug))
+    undated = sorted((b for b in briefings if not b.date), key=lambda b: b.slug)
+    return tuple(dated) + tuple(undated)
+
+
+def _ordinal(d: Date | None) -> int:
+    return d.toordinal() if d else 0
+
+
+def _vote(counter: Counter[str], order: Sequence[str] = ()) -> str:
+    """The most common value; ties go to the earlier one in `order`, then alphabetically."""
+    rank = {v: i for i, v in enumerate(order)}
+    return min(counter, key=lambda v: (-counter[v], rank.get(v, len(rank)), v))
+
+
+def _first_mention_sentence(text: str, mention: Span) -> tuple[str, Span]:
+    """The sentence holding a mention, with the mention's offsets inside it."""
+    for p_start, p_end in paragraphs(text):
+        if p_start <= mention.start < p_end:
+            for s, e in sentences(text, p_start, p_end):
+                if s <= mention.start < e:
+                    end = min(mention.end, e)
+                    return text[s:e], Span(mention.start - s, end - s, text[mention.start:end])
+            break
+    return mention.text, Span(0, len(mention.text), mention.text)
+
+
+def build_corpus(briefings: Iterable[Briefing], register: Sequence[RegisterEntry] = ()) -> Corpus:
+    """Index the briefings: entity records, related briefings and claims by speaker.
+
+    An entity's kind and name are decided by majority over the briefings
+    that mention it (a register entry wins outright), so one id always maps
+    to one page even when the engine hesitates between kinds.
+    """
+    ordered = newest_first(briefings)
+    by_slug = {b.slug: b for b in sorted(ordered, key=lambda b: b.slug)}
+    reg_by_id: dict[str, RegisterEntry] = {}
+    for entry in register:
+        reg_by_id.setdefault(slugify(entry.name), entry)
+
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    appearances: dict[str, list[Appearance]] = defaultdict(list)
+    said: dict[str, list[ClaimRef]] = defaultdict(list)
+    postings: dict[str, list[str]] = defaultdict(list)
+    speaker_groups: dict[str, list[ClaimRef]] = defaultdict(list)
+
+    for b in by_slug.values():
+        seen: set[str] = set()
+        for ent in b.annotation.entities:
+            if ent.id in seen:  # the engine promises unique ids; a repeat must not count twice
+                continue
+            seen.add(ent.id)
+            kinds[ent.id][ent.kind] += 1
+            names[ent.id][ent.name] += 1
+            roles[ent.id].update(ent.roles)
+            aliases[ent.id].update(m.text for m in ent.mentions)
+            postings[ent.id].append(b.slug)
+            appearances[ent.id].append(_appearance(b, ent))
+        for claim in b.annotation.claims:
+            ref = ClaimRef(b.slug, claim)
+            if claim.speaker is None:
+                speaker_groups["~unattributed"].append(ref)
+            elif claim.speaker.entity is None or b.annotation.entity(claim.speaker.entity) is None:
+                speaker_groups["~unnamed"].append(ref)
+            else:
+                speaker_groups[claim.speaker.entity].append(ref)
+                said[claim.speaker.entity].append(ref)
+
+    companions = _companions(by_slug.values())
+    date_rank = {b.slug: i for i, b in enumerate(ordered)}
+    records: dict[str, EntityRecord] = {}
+    for ent_id in sorted(kinds):
+        reg = reg_by_id.get(ent_id)
+        kind = reg.kind if reg and reg.kind in KINDS else _vote(kinds[ent_id], KINDS)
+        name = reg.name if reg else _vote(names[ent_id])
+        role_counter = roles[ent_id]
+        records[ent_id] = EntityRecord(
+            id=ent_id,
+            name=name,
+            kind=kind,
+            page=entity_page(kind, ent_id),
+            roles=tuple(sorted(role_counter, key=lambda r: (-role_counter[r], r))),
+            aliases=tuple(sorted(aliases[ent_id] - {name}, key=lambda a: (a.casefold(), a))),
+            appearances=tuple(sorted(appearances[ent_id], key=lambda a: date_rank[a.slug])),
+            said=tuple(sorted(said[ent_id], key=lambda r: (date_rank[r.slug], _claim_number(r.claim)))),
+            companions=companions.get(ent_id, ()),
+            register=reg,
+        )
+
+    frozen_postings = {k: tuple(v) for k, v in sorted(postings.items())}
+    related = {slug: _related(b, frozen_postings, records, date_rank) for slug, b in by_slug.items()}
+    return Corpus(
+        briefings=ordered,
+        by_slug=by_slug,
+        entities=records,
+        related=related,
+        speakers=_speaker_groups(speaker_groups, records, date_rank),
+        postings=frozen_postings,
+    )
+
+
+def _appearance(b: Briefing, ent: Entity) -> Appearance:
+    mentions = sorted(ent.mentions, key=lambda m: (m.start, m.end))
+    if not mentions:
+        return Appearance(b.slug, 0, "", Span(0, 0, ""))
+    sentence, where = _first_mention_sentence(b.text, mentions[0])
+    return Appearance(b.slug, len(mentions), sentence, where)
+
+
+def _claim_number(claim: Claim) -> tuple[int, str]:
+    """'claim-12' sorts after 'claim-2'."""
+    tail = claim.id.rsplit("-", 1)[-1]
+    return (int(tail), claim.id) if tail.isdigit() else (1 << 30, claim.id)
+
+
+def _companions(briefings: Iterable[Briefing]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """For each entity, the entities it shares the most briefings with.
+
+    Counted per briefing over its own entity list (mentions x mentions of
+    one article), which stays linear in the number of briefings.
+    """
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for b in briefings:
+        ids = sorted({e.id for e in b.annotation.entities})
+        for a in ids:
+            for other in ids:
+                if other != a:
+                    together[a][other] += 1
+    return {
+        ent_id: tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:COMPANION_LIMIT])
+        for ent_id, counter in together.items()
+    }
+
+
+def _related(
+    b: Briefing,
+    postings: dict[str, tuple[str, ...]],
+    records: dict[str, EntityRecord],
+    date_rank: dict[str, int],
+) -> tuple[Related, ...]:
+    """Briefings ranked by how many entities they share with `b`, via the inverted index."""
+    shared: dict[str, list[str]] = defaultdict(list)
+    for ent_id in sorted({e.id for e in b.annotation.entities}):
+        for other in postings.get(ent_id, ()):
+            if other != b.slug:
+                shared[other].append(ent_id)
+    ranked = sorted(shared.items(), key=lambda kv: (-len(kv[1]), date_rank.get(kv[0], 0), kv[0]))
+    return tuple(
+        Related(slug, tuple(sorted(ids, key=lambda i: (records[i].name.casefold(), i))))
+        for slug, ids in ranked[:RELATED_LIMIT]
+    )
+
+
+def _speaker_groups(
+    groups: dict[str, list[ClaimRef]], records: dict[str, EntityRecord], date_rank: dict[str, int]
+) -> tuple[SpeakerGroup, ...]:
+    """Named speakers A-Z, then unnamed sources, then claims with no source found."""
+
+    def order(refs: list[ClaimRef]) -> tuple[ClaimRef, ...]:
+        return tuple(sorted(refs, key=lambda r: (date_rank.get(r.slug, 0), _claim_number(r.claim))))
+
+    named = sorted(
+        (k for k in groups if not k.startswith("~") and k in records),
+        key=lambda k: (records[k].name.casefold(), k),
+    )
+    out = [SpeakerGroup(k, records[k].name, k, order(groups[k])) for k in named]
+    if groups.get("~unnamed"):
+        out.append(SpeakerGroup("~unnamed", "Unnamed sources", None, order(groups["~unnamed"])))
+    if groups.get("~unattributed"):
+        out.append(SpeakerGroup("~unattributed", "No source given", None, order(groups["~unattributed"])))
+    return tuple(out)

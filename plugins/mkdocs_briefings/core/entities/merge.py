@@ -1,0 +1,68 @@
+"""Grouping resolved mentions into entities with stable ids, names and roles.
+
+The id is the slug of the canonical name so that one person has one page
+across briefings; within a document, mentions whose keys fold to the same
+string ("NATO", "Nato") are one entity. Everything is sorted, so the same
+text always gives the same list.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Entity, Span
+from ..text import slugify
+from .resolve import Resolved
+
+
+def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | None = None) -> list[Entity]:
+    """Entities from mentions, ordered by their first mention.
+
+    `fixed_names` maps an entity key (casefolded) to a name that must be used
+    as is (register entries); other entities take the best-written form.
+    """
+    fixed = fixed_names or {}
+    by_key: dict[str, list[Resolved]] = defaultdict(list)
+    for m in sorted(mentions, key=lambda r: (r.start, -r.end)):
+        by_key[m.key.casefold()].append(m)
+    entities: list[tuple[int, Entity]] = []
+    used_ids: set[str] = set()
+    for folded, ms in sorted(by_key.items(), key=lambda kv: (kv[1][0].start, kv[0])):
+        kind = _kind(ms)
+        name = fixed.get(folded) or _display_name(ms)
+        ident = slugify(name)
+        if ident in used_ids:
+            ident = f"{ident}-{kind}"
+        n = 2
+        while ident in used_ids:
+            ident = f"{slugify(name)}-{n}"
+            n += 1
+        used_ids.add(ident)
+        spans: list[Span] = []
+        last_end = -1
+        for m in ms:
+            if m.start >= last_end:  # overlapping mentions of one entity: keep the first
+                spans.append(Span.of(text, m.start, m.end))
+                last_end = m.end
+        roles = tuple(dict.fromkeys(r for r in (m.role for m in ms) if r))
+        entities.append((ms[0].start, Entity(ident, name, kind, roles, tuple(spans))))
+    return [e for _, e in entities]
+
+
+def _kind(ms: list[Resolved]) -> str:
+    """The kind most mentions agree on (ties: the first mention's)."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in ms:
+        counts[m.kind] += 1
+    best = max(counts.values())
+    return next(m.kind for m in ms if counts[m.kind] == best)
+
+
+def _display_name(ms: list[Resolved]) -> str:
+    """The key as best written: prefer a form from the body over one from a headline in capitals."""
+    keys = [m.key for m in ms if not m.shout] or [m.key for m in ms]
+    counts: dict[str, int] = defaultdict(int)
+    for k in keys:
+        counts[k] += 1
+    best = max(counts.values())
+    return next(k for k in keys if counts[k] == best)

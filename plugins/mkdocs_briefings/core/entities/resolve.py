@@ -1,0 +1,175 @@
+"""Document-level decisions: what a lone word is, and which mentions are one entity.
+
+A run of words rarely proves its own kind ("Simmons", "Leicestershire"),
+but the document usually does: "Simmons" is the surname of "Phil Simmons"
+named earlier, "Leicestershire" is written elsewhere after "in", a headline
+in capitals repeats names the body spells normally. So kinds are voted per
+surface form over the whole document, surnames and acronyms are linked to
+their full forms, and only then are mentions grouped into entities.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .chunks import Word
+from .lexicon import Lexicon
+from .recognise import ORG, PERSON, PLACE, STRONG, Candidate, followed_by_score
+
+#: Words after which an undecided name is a place ("in Crimea", "from Kherson").
+_PLACE_PREPOSITIONS = frozenset(
+    "in at from near to into across outside inside towards toward via throughout around across "
+    "through between beyond within".split()
+)
+_NAME_JOINERS = frozenset(("of", "and", "for", "the", "&", "on"))
+
+
+@dataclass
+class Resolved:
+    """A mention with its final kind and the key of the entity it belongs to."""
+
+    start: int
+    end: int
+    kind: str
+    key: str  # canonical name of its entity
+    role: str = ""
+    name: str = ""  # the name as written (no honorific)
+    shout: bool = False
+
+
+def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: Lexicon,
+            reserved: list[Resolved] = (), default_kind: str = ORG) -> list[Resolved]:  # type: ignore[assignment]
+    """Final kind and entity key of every candidate, plus the names found in headlines.
+
+    `reserved` are register mentions: kept as they are, and their people's
+    names are full names that lone surnames can link to.
+    """
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for c in cands:
+        if c.kind is not None and c.known is None:
+            votes[c.name.casefold()][c.kind] += c.strength
+    # Full personal names, in text order, to link "Zelenskyy" and "Mr Smith" to.
+    people: list[tuple[int, list[str], str]] = []
+    for c in cands:
+        if c.kind == PERSON and c.name.count(" ") >= 1 and _form_kind(votes, c.name) == PERSON:
+            people.append((c.start, c.name.split(" "), c.name))
+    for r in reserved:
+        if r.kind == PERSON and " " in r.key:
+            people.append((r.start, r.key.split(" "), r.key))
+    people.sort(key=lambda p: p[0])
+    by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for start, toks, name in people:
+        for t in {toks[-1], toks[0]} if len(toks) > 1 else ():
+            by_token[t].append((start, name))
+    orgs_by_initials: dict[str, str] = {}
+    for c in cands:
+        if c.kind == ORG and " " in c.name:
+            orgs_by_initials.setdefault(_initials(c.name), c.name)
+
+    out: list[Resolved] = list(reserved)
+    for c in cands:
+        kind, key = c.kind, c.name
+        if c.known is not None:
+            out.append(Resolved(c.start, c.end, c.known.kind, c.known.name, c.role, c.name))
+            continue
+        toks = c.name.split(" ")
+        if len(toks) == 1 and c.strength < STRONG or kind == PERSON and len(toks) == 1:
+            linked = _link_person(by_token.get(c.name), c.start)
+            if linked is not None:
+                out.append(Resolved(c.start, c.end, PERSON, linked, c.role, c.name))
+                continue
+        if kind == PERSON and len(toks) > 1:
+            key = _longest_containing(people, toks) or c.name
+            out.append(Resolved(c.start, c.end, PERSON, key, c.role, c.name))
+            continue
+        if c.name.isupper() and c.name in orgs_by_initials:
+            out.append(Resolved(c.start, c.end, ORG, orgs_by_initials[c.name], c.role, c.name))
+            continue
+        voted = _form_kind(votes, c.name)
+        if c.strength < STRONG and voted is not None:
+            kind = voted
+        if kind is None:
+            kind = PLACE if _previous_word(text, c.start) in _PLACE_PREPOSITIONS else default_kind
+        out.append(Resolved(c.start, c.end, kind, key, c.role, c.name))
+    out.extend(_headline_mentions(text, shouted, out, lex))
+    return out
+
+
+def _form_kind(votes: dict[str, dict[str, int]], name: str) -> str | None:
+    """The kind the document gives a surface form, by summed evidence (ties: a fixed order)."""
+    v = votes.get(name.casefold())
+    if not v:
+        return None
+    return max(sorted(v), key=lambda k: v[k])
+
+
+def _link_person(options: list[tuple[int, str]] | None, start: int) -> str | None:
+    """The full name a lone surname refers to: the closest one named before it, else the first."""
+    if not options:
+        return None
+    before = [name for s, name in options if s < start]
+    return before[-1] if before else options[0][1]
+
+
+def _longest_containing(people: list[tuple[int, list[str], str]], toks: list[str]) -> str | None:
+    """The longest full name whose words include all of these ("George Bush" in "George W. Bush")."""
+    best: str | None = None
+    want = set(toks)
+    for _, ptoks, name in people:
+        if want <= set(ptoks) and (best is None or len(name) > len(best)):
+            best = name
+    return best
+
+
+def _initials(name: str) -> str:
+    """"United Nations" -> "UN": the acronym a full organisation name may be written as."""
+    return "".join(w[0] for w in name.split(" ") if w and w not in _NAME_JOINERS and w[0].isupper())
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The lower-cased word before `start`, looking back a few characters only."""
+    before = text[max(0, start - 16):start].split()
+    return before[-1].lower() if before else ""
+
+
+def _headline_mentions(text: str, shouted: list[list[Word]], found: list[Resolved], lex: Lexicon) -> list[Resolved]:
+    """Names in lines written in capitals: only those the body or the lexicon confirms.
+
+    Every word of a headline is capitalised, so capitals prove nothing there;
+    a word is a name only if the same name (any case) is known from the body,
+    is a well-known name, or is a place that is not also an ordinary word.
+    """
+    forms: dict[str, tuple[str, str]] = {}
+    for r in found:
+        forms.setdefault(r.name.casefold(), (r.kind, r.key))
+        if r.kind == PERSON:
+            last = r.key.rsplit(" ", 1)[-1]
+            forms.setdefault(last.casefold(), (r.kind, r.key))
+    out: list[Resolved] = []
+    for ws in shouted:
+        i = 0
+        while i < len(ws):
+            matched = 0
+            for n in range(min(4, len(ws) - i), 0, -1):
+                form = text[ws[i].start:ws[i + n - 1].end]
+                folded = form.casefold()
+                hit: tuple[str, str] | None = forms.get(folded)
+                if hit is None:
+                    known = lex.known_folded.get(folded)
+                    if known is not None:
+                        hit = (known.kind, known.name)
+                if hit is None:
+                    title = form.title()
+                    typ = lex.places.get(title)
+                    if typ is not None and (typ != "city" or title.lower() not in lex.common_words) and title not in lex.groups:
+                        hit = (PLACE, title)
+                if hit is not None and hit[0] == PLACE and followed_by_score(text, ws[i + n - 1].end):
+                    hit = (ORG, hit[1])
+                if hit is not None:
+                    out.append(Resolved(ws[i].start, ws[i + n - 1].end, hit[0], hit[1], "", form, True))
+                    matched = n
+                    break
+            i += matched or 1
+    return out
+

@@ -1,0 +1,376 @@
+"""Files on disk -> briefings: the loading layer every build and `briefings check` runs.
+
+Order matters: read and validate everything first (seeds, register,
+overlays), then annotate (from the cache where possible, in parallel when
+there is much to do), then apply editorial corrections on top. Problems are
+collected rather than raised one at a time, so an editor sees every mistake
+in one run; only errors (input the build cannot go on with) stop the build.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .annotate import annotate, engine_version
+from .cache import AnnotationCache, CorruptEntry, cache_key, engine_register
+from .diagnostics import BriefingsError, Diagnostic, sort_diagnostics
+from .model import Annotation, Briefing, RegisterEntry
+from .overlays import Overlay, apply_corrections, read_overlay
+from .register import load_register
+from .seeds import Seed, read_seed
+from .text import slugify
+
+#: File name of the entity register inside the briefings directory.
+REGISTER_FILE = "entities.yml"
+#: Seed file extensions.
+SEED_SUFFIXES: tuple[str, ...] = (".txt", ".md")
+#: Above this many uncached texts, annotation is spread over processes.
+PARALLEL_THRESHOLD = 32
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything the site is built from."""
+
+    briefings: tuple[Briefing, ...]
+    register: tuple[RegisterEntry, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One briefing to build, before annotation."""
+
+    slug: str
+    seeds: tuple[Seed, ...]
+    overlay: Overlay | None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(s.text for s in self.seeds)
+
+    @property
+    def ignore(self) -> tuple[str, ...]:
+        return self.overlay.ignore if self.overlay else ()
+
+
+class _Files:
+    """Paths relative to the project root, as editors see them in messages."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def shown(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def _within(path: Path, directory: Path) -> bool:
+    """Whether `path`, symlinks resolved, lies inside `directory` (also resolved)."""
+    try:
+        path.resolve().relative_to(directory.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _scan_seeds(seeds_path: Path, files: _Files, diags: list[Diagnostic]) -> dict[str, Path]:
+    """Every seed file under seeds/ by its relative path, refusing symlinks that lead outside."""
+    found: dict[str, Path] = {}
+    if not seeds_path.is_dir():
+        diags.append(Diagnostic(files.shown(seeds_path), 0, "seeds directory not found: create it and add articles"))
+        return found
+    for path in sorted(seeds_path.rglob("*")):
+        rel = path.relative_to(seeds_path)
+        if any(part.startswith(".") for part in rel.parts) or path.suffix.lower() not in SEED_SUFFIXES:
+            continue
+        if not _within(path, seeds_path):
+            diags.append(
+                Diagnostic(files.shown(path), 0, "seed is a link to a file outside the seeds directory; it is refused", "error")
+            )
+            continue
+        if path.is_file():
+            found[rel.as_posix()] = path
+    return found
+
+
+def _resolve_overlay_seed(
+    ref: str, line: int, overlay: Overlay, seeds_path: Path, known: dict[str, Path], files: _Files
+) -> tuple[str | None, Diagnostic | None]:
+    """An overlay's `seed:` value -> the seed's relative path, refusing anything outside seeds/."""
+    candidate = seeds_path / ref
+    if Path(ref).is_absolute() or not _within(candidate, seeds_path):
+        return None, Diagnostic(
+            overlay.path, line, f"seed '{ref}' is outside the seeds directory: name a file inside {files.shown(seeds_path)}/", "error"
+        )
+    try:
+        rel = candidate.resolve().relative_to(seeds_path.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        rel = None
+    if rel is None or not candidate.is_file():
+        names = [k for k in known if Path(k).stem == Path(ref).stem or k.startswith(Path(ref).stem)]
+        hint = f" — did you mean '{names[0]}'?" if names else ""
+        return None, Diagnostic(overlay.path, line, f"seed '{ref}' does not exist in {files.shown(seeds_path)}/{hint}", "error")
+    return rel, None
+
+
+def _annotate_job(job: tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]) -> tuple[Annotation | None, str | None]:
+    """Worker entry point: an engine failure is returned, not raised, so one text cannot sink the pool."""
+    text, register, ignore = job
+    try:
+        return annotate(text, register, ignore), None
+    except Exception as exc:  # noqa: BLE001 - reported as a diagnostic naming the seed
+        return None, f"{exc.__class__.__name__}: {exc}"
+
+
+def _run_jobs(
+    jobs: list[tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]]
+) -> list[tuple[Annotation | None, str | None]]:
+    """Annotate texts, in worker processes when there are many and the platform allows."""
+    if len(jobs) > PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
+        methods = multiprocessing.get_all_start_methods()
+        # forkserver: children are forked from a clean single-threaded server, which is
+        # safe even inside `mkdocs serve` (whose watcher threads make plain fork risky).
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+        try:
+            with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
+                chunk = max(1, len(jobs) // ((os.cpu_count() or 1) * 4))
+                return list(pool.map(_annotate_job, jobs, chunksize=chunk))
+        except (OSError, RuntimeError, ImportError):
+            pass  # no process support here (sandbox, frozen app): annotate in this process
+    return [_annotate_job(job) for job in jobs]
+
+
+def _plan(
+    root: Path, seeds_path: Path, briefings_path: Path, files: _Files, diags: list[Diagnostic]
+) -> list[_Plan]:
+    """Read seeds and overlays and decide which seeds make which briefing."""
+    seed_files = _scan_seeds(seeds_path, files, diags)
+    overlays: list[Overlay] = []
+    if briefings_path.is_dir():
+        for path in sorted(briefings_path.glob("*.md")):
+            if path.name.startswith("."):
+                continue
+            overlay, found = read_overlay(path, files.shown(path))
+            diags.extend(found)
+            if overlay is not None:
+                overlays.append(overlay)
+
+    cache: dict[str, Seed | None] = {}
+
+    def seed(rel: str, path: Path) -> Seed | None:
+        if rel not in cache:
+            got, found = read_seed(path, rel, files.shown(path))
+            diags.extend(found)
+            cache[rel] = got
+        return cache[rel]
+
+    claimed: dict[str, tuple[str, int]] = {}
+    plans: list[_Plan] = []
+    for overlay in overlays:
+        refs = list(overlay.seeds)
+        if not refs:
+            default = next((f"{overlay.slug}{s}" for s in SEED_SUFFIXES if f"{overlay.slug}{s}" in seed_files), None)
+            if default is None:
+                diags.append(
+                    Diagnostic(overlay.path, 1, "overlay names no seed: add 'seed: <file in seeds/>' to its front matter", "error")
+                )
+                continue
+            refs = [(default, 1)]
+        chosen: list[Seed] = []
+        usable = True
+        for ref, line in refs:
+            rel, err = _resolve_overlay_seed(ref, line, overlay, seeds_path, seed_files, files)
+            if err is not None or rel is None:
+                if err is not None:
+                    diags.append(err)
+                usable = False
+                continue
+            if rel in claimed:
+                other, other_line = claimed[rel]
+                diags.append(
+                    Diagnostic(
+                        overlay.path,
+                        line,
+                        f"seed '{rel}' is already used by {other} (line {other_line}): a seed belongs to one briefing",
+                        "error",
+                    )
+                )
+                usable = False
+                continue
+            claimed[rel] = (overlay.path, line)
+            got = seed(rel, seeds_path / rel)
+            if got is None:
+                usable = False
+            else:
+                chosen.append(got)
+        if usable and chosen:
+            plans.append(_Plan(overlay.slug, tuple(chosen), overlay))
+
+    for rel, path in seed_files.items():
+        if rel in claimed:
+            continue
+        got = seed(rel, path)
+        if got is not None:
+            plans.append(_Plan(slugify(Path(rel).stem), (got,), None))
+
+    by_slug: dict[str, _Plan] = {}
+    unique: list[_Plan] = []
+    for plan in sorted(plans, key=lambda p: (p.slug, p.overlay is not None, p.seeds[0].path)):
+        if plan.slug in by_slug:
+            first = by_slug[plan.slug]
+            where = plan.overlay.path if plan.overlay else files.shown(seeds_path / plan.seeds[0].path)
+            was = first.overlay.path if first.overlay else files.shown(seeds_path / first.seeds[0].path)
+            diags.append(
+                Diagnostic(where, 0, f"gives the same briefing slug '{plan.slug}' as {was}: rename one of them", "error")
+            )
+            continue
+        by_slug[plan.slug] = plan
+        unique.append(plan)
+    return unique
+
+
+def _annotate_all(
+    plans: list[_Plan],
+    register: tuple[RegisterEntry, ...],
+    cache_dir: Path | None,
+    files: _Files,
+    diags: list[Diagnostic],
+    progress: Progress | None,
+) -> dict[str, Annotation]:
+    """Annotation of every plan by slug: cached ones read, the rest computed and stored."""
+    engine = engine_version()
+    reg = engine_register(register)
+    store = AnnotationCache(cache_dir) if cache_dir is not None else None
+    results: dict[str, Annotation] = {}
+    todo: list[tuple[_Plan, str]] = []
+    for plan in plans:
+        key = cache_key(plan.text, reg, plan.ignore, engine)
+        hit = None
+        if store is not None:
+            try:
+                hit = store.get(key, plan.text)
+            except CorruptEntry as exc:
+                diags.append(
+                    Diagnostic(files.shown(store.path(key)), 0, f"corrupt cache entry ignored and recomputed: {exc}")
+                )
+        if hit is not None:
+            results[plan.slug] = hit
+        else:
+            todo.append((plan, key))
+    if progress and todo:
+        progress(f"annotating {len(todo)} seeds ({len(plans) - len(todo)} from cache)")
+    outputs = _run_jobs([(plan.text, reg, plan.ignore) for plan, _ in todo])
+    for (plan, key), (annotation, failure) in zip(todo, outputs):
+        if annotation is None:
+            where = plan.overlay.path if plan.overlay else plan.seeds[0].path
+            diags.append(Diagnostic(where, 0, f"the annotation engine failed on this briefing ({failure}); please report it", "error"))
+            continue
+        results[plan.slug] = annotation
+        if store is not None:
+            store.put(key, annotation)
+    if progress:
+        progress(f"annotated {len(todo)} seeds, {len(plans) - len(todo)} from cache")
+    return results
+
+
+def _briefing(plan: _Plan, annotation: Annotation, register: tuple[RegisterEntry, ...], diags: list[Diagnostic]) -> Briefing:
+    """Assemble one briefing, corrections applied on top of the (possibly cached) annotation."""
+    overlay = plan.overlay
+    first = plan.seeds[0]
+    if overlay and overlay.corrections:
+        annotation, found = apply_corrections(annotation, overlay.corrections, register, overlay.path)
+        diags.extend(found)
+    tags: list[str] = []
+    for tag in (overlay.tags if overlay and overlay.tags is not None else [t for s in plan.seeds for t in s.tags]):
+        if tag not in tags:
+            tags.append(tag)
+    return Briefing(
+        slug=plan.slug,
+        title=(overlay.title if overlay and overlay.title else None) or first.info.title or first.fallback_title,
+        text=plan.text,
+        annotation=annotation,
+        date=(overlay.date if overlay and overlay.date else None) or first.info.date,
+        sources=tuple(s.info for s in plan.seeds),
+        tags=tuple(tags),
+        summary=overlay.summary if overlay else "",
+        caption=first.caption,
+        overlay=overlay.path if overlay else None,
+        ignore=plan.ignore,
+    )
+
+
+def _load(
+    root: Path,
+    seeds_dir: str | Path,
+    briefings_dir: str | Path,
+    cache_dir: Path | None,
+    progress: Progress | None,
+    stop_on_error: bool,
+) -> tuple[tuple[Briefing, ...], tuple[RegisterEntry, ...], list[Diagnostic]]:
+    root = Path(root)
+    files = _Files(root)
+    seeds_path = root / seeds_dir
+    briefings_path = root / briefings_dir
+    diags: list[Diagnostic] = []
+    register_path = briefings_path / REGISTER_FILE
+    register, found = load_register(register_path, files.shown(register_path))
+    diags.extend(found)
+    plans = _plan(root, seeds_path, briefings_path, files, diags)
+    if stop_on_error:
+        _raise_errors(diags)
+    annotations = _annotate_all(plans, register, None if cache_dir is None else Path(cache_dir), files, diags, progress)
+    briefings = tuple(
+        _briefing(plan, annotations[plan.slug], register, diags) for plan in plans if plan.slug in annotations
+    )
+    return tuple(sorted(briefings, key=lambda b: b.slug)), register, diags
+
+
+def _raise_errors(diags: Sequence[Diagnostic]) -> None:
+    errors = [d for d in sort_diagnostics(diags) if d.is_error]
+    if errors:
+        raise BriefingsError(errors[0], errors)
+
+
+def load_project(
+    root: str | Path,
+    seeds_dir: str | Path = "seeds",
+    briefings_dir: str | Path = "briefings",
+    cache_dir: str | Path | None = None,
+    progress: Progress | None = None,
+) -> Project:
+    """Read, validate, annotate and correct every briefing of a project.
+
+    Raises BriefingsError (naming file and line) for input the build cannot
+    go on with; returns warnings in `Project.diagnostics`. `cache_dir=None`
+    disables the annotation cache.
+    """
+    briefings, register, diags = _load(
+        Path(root), seeds_dir, briefings_dir, None if cache_dir is None else Path(cache_dir), progress, True
+    )
+    _raise_errors(diags)
+    return Project(briefings, register, sort_diagnostics(diags))
+
+
+def check_project(
+    root: str | Path,
+    seeds_dir: str | Path = "seeds",
+    briefings_dir: str | Path = "briefings",
+    cache_dir: str | Path | None = None,
+    progress: Progress | None = None,
+) -> tuple[Project, tuple[Diagnostic, ...]]:
+    """Like load_project but never raises: every problem, errors included, for `briefings check`."""
+    briefings, register, diags = _load(
+        Path(root), seeds_dir, briefings_dir, None if cache_dir is None else Path(cache_dir), progress, False
+    )
+    everything = sort_diagnostics(diags)
+    return Project(briefings, register, tuple(d for d in everything if not d.is_error)), everything

@@ -1,0 +1,230 @@
+"""Reading one seed article: bytes on disk -> clean text, front matter, caption.
+
+A seed is UTF-8 text with one paragraph a line and optional YAML front
+matter. Everything that could make offsets disagree between layers (line-end
+styles, a byte-order mark, invisible zero-width and bidi controls) is
+normalised here, once, so the text a seed yields IS the text every later
+offset points into.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic, unknown_key
+from .model import SourceInfo, Span
+from .text import sentences
+from .yamldoc import YamlError, parse_date, parse_yaml
+
+#: Front matter keys a seed may carry.
+SEED_KEYS: tuple[str, ...] = ("title", "date", "source", "url", "license", "tags")
+
+#: Invisible characters that can hide text or reorder it on screen (Trojan
+#: Source style): zero-width spaces/joiners, directional marks, embeddings,
+#: overrides and isolates, and the byte-order mark. C0 controls other than
+#: tab and newline have no place in article text either.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+#: A photo credit ending a caption line: "Photo / AP", "Photo: Reuters",
+#: "(AP Photo/Evan Vucci)", "Image: ...", "Picture: ...".
+_CREDIT = re.compile(
+    r"(?:\b(?:Photo|Image|Picture)\s*(?:/|:)\s*[^\n]{1,80}"
+    r"|\([^()\n]{0,40}\bPhoto\s*/[^()\n]{1,60}\))\s*$",
+    re.IGNORECASE,
+)
+
+_TITLE_MAX = 90
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One read seed: its body text and what its front matter says."""
+
+    path: str  # relative to seeds/, forward slashes
+    text: str  # the normalised body
+    info: SourceInfo
+    tags: tuple[str, ...] = ()
+    caption: Span | None = None  # leading photo caption, offsets into `text`
+
+    @property
+    def fallback_title(self) -> str:
+        """The first sentence after any caption, shortened: a seed without a title still gets a heading."""
+        start = self.caption.end if self.caption else 0
+        for s, e in sentences(self.text, start):
+            return shorten(self.text[s:e])
+        return Path(self.path).stem
+
+
+def shorten(text: str, limit: int = _TITLE_MAX) -> str:
+    """Cut at a word boundary with an ellipsis, for titles made from body text."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-\u2013\u2014 ")
+    return (cut or text[:limit]) + "\u2026"
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends to '\\n' and remove invisible control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _INVISIBLE.sub("", text)
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 text, or an error naming the byte offset (and line) where decoding failed."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        return None, Diagnostic(
+            path, line, f"this looks like a binary file (NUL byte at byte offset {nul}); seeds must be UTF-8 text", "error"
+        )
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start:exc.start + 1].hex()
+        return None, Diagnostic(
+            path,
+            line,
+            f"not UTF-8: invalid byte 0x{bad} at byte offset {exc.start}; re-save the file as UTF-8",
+            "error",
+        )
+
+
+def split_front_matter(text: str, path: str) -> tuple[str | None, int, str, Diagnostic | None]:
+    """(front matter YAML or None, file line where the YAML starts, body, error).
+
+    Front matter opens with '---' on the first line and closes with '---' (or
+    '...') on a line of its own; an unclosed block is an error rather than
+    silently becoming body text, because the YAML would be published.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, 0, text, None
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:i]), 2, "\n".join(lines[i + 1:]), None
+    return None, 0, text, Diagnostic(
+        path, 1, "front matter opened with '---' on line 1 is never closed: add a line '---' after it", "error"
+    )
+
+
+def clean_body(body: str) -> str:
+    """Strip trailing white space of each line and blank lines at both ends."""
+    return "\n".join(line.rstrip() for line in body.split("\n")).strip("\n")
+
+
+def find_caption(text: str) -> Span | None:
+    """The first paragraph when it is a photo caption ending in a credit.
+
+    Only when more text follows: a one-line seed is an article, not a caption.
+    """
+    end = text.find("\n")
+    if end < 0 or not text[end:].strip():
+        return None
+    first = text[:end]
+    if first.strip() and _CREDIT.search(first):
+        return Span.of(text, 0, end)
+    return None
+
+
+def _string(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return clean_text(str(value)).strip() or None
+    return None
+
+
+def string_list(value: Any) -> tuple[str, ...] | None:
+    """A list of strings (a single string counts as a one-item list), or None if malformed."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return None
+    out: list[str] = []
+    for item in value:
+        s = _string(item)
+        if s is None:
+            return None
+        if s not in out:
+            out.append(s)
+    return tuple(out)
+
+
+def is_web_url(value: str) -> bool:
+    """http(s) only: a `javascript:` or `data:` link must never reach a page."""
+    return bool(re.match(r"^https?://[^\s/]+\S*$", value, re.IGNORECASE)) and not any(c in value for c in "<>\"'` ")
+
+
+def read_seed(file: Path, rel: str, shown: str) -> tuple[Seed | None, list[Diagnostic]]:
+    """Read one seed; `rel` is its path under seeds/, `shown` its path in messages.
+
+    Returns None (with an error) when the file cannot be used at all.
+    """
+    diags: list[Diagnostic] = []
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic(shown, 0, f"cannot read seed: {exc.strerror or exc}", "error")]
+    raw, err = decode(data, shown)
+    if raw is None:
+        return None, [err] if err else []
+    raw = clean_text(raw)
+    fm, fm_line, body, err = split_front_matter(raw, shown)
+    if err:
+        return None, [err]
+    meta: dict[str, Any] = {}
+    doc = None
+    if fm is not None and fm.strip():
+        try:
+            doc = parse_yaml(fm, shown, fm_line)
+        except YamlError as exc:
+            return None, [exc.diagnostic]
+        if doc.data is None:
+            meta = {}
+        elif not isinstance(doc.data, dict):
+            return None, [Diagnostic(shown, fm_line, "front matter must be a mapping of 'key: value' lines", "error")]
+        else:
+            meta = doc.data
+    for key in meta:
+        if key not in SEED_KEYS:
+            diags.append(unknown_key(shown, doc.line(key) if doc else 1, key, SEED_KEYS, "seed front matter"))
+
+    def line(key: str) -> int:
+        return doc.line(key) if doc else 1
+
+    title = _string(meta.get("title"))
+    if meta.get("title") is not None and title is None:
+        diags.append(Diagnostic(shown, line("title"), "'title' must be text"))
+    date = parse_date(meta.get("date"))
+    if meta.get("date") is not None and date is None:
+        diags.append(Diagnostic(shown, line("date"), f"bad date {meta.get('date')!r}: write it as YYYY-MM-DD"))
+    url = _string(meta.get("url"))
+    if url is not None and not is_web_url(url):
+        diags.append(Diagnostic(shown, line("url"), f"bad url {url!r}: only http:// and https:// links are allowed"))
+        url = None
+    tags = string_list(meta.get("tags"))
+    if tags is None:
+        diags.append(Diagnostic(shown, line("tags"), "'tags' must be a list of words, e.g. [ukraine, diplomacy]"))
+        tags = ()
+    text = clean_body(body)
+    if not text.strip():
+        diags.append(Diagnostic(shown, 0, "seed has no article text after its front matter; it is skipped"))
+        return None, diags
+    info = SourceInfo(
+        seed=rel,
+        title=title,
+        date=date,
+        source=_string(meta.get("source")),
+        url=url,
+        license=_string(meta.get("license")),
+    )
+    return Seed(rel, text, info, tags, find_caption(text)), diags

@@ -1,0 +1,114 @@
+"""YAML with line numbers: the values, and where each key and item was written.
+
+Editors' YAML (overlay front matter, the entity register) needs messages that
+point at a line, so documents are composed into nodes (whose marks carry
+lines) and constructed from those same nodes. Dates are left as strings
+(the timestamp resolver is removed) so that a bad date becomes a message on
+its line instead of an exception from inside the YAML library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without implicit timestamps (we validate dates ourselves)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+Key = str | int
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """A parsed YAML document and its node tree, for line look-ups.
+
+    `first_line` is the file line of the document's first line, so front
+    matter that starts on line 2 of a file reports file lines.
+    """
+
+    data: Any
+    node: yaml.Node | None
+    first_line: int = 1
+
+    def line(self, *path: Key) -> int:
+        """File line of the key (or list item) at `path`; the nearest parent's line if absent."""
+        node = self.node
+        if node is None:
+            return self.first_line
+        line = node.start_mark.line
+        for step in path:
+            found: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode) and key_node.value == step:
+                        line = key_node.start_mark.line
+                        found = value_node
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                found = node.value[step]
+                line = found.start_mark.line
+            if found is None:
+                break
+            node = found
+        return self.first_line + line
+
+
+class YamlError(ValueError):
+    """A YAML document that could not be parsed; carries a ready diagnostic."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+        super().__init__(str(diagnostic))
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
+    """Parse one YAML document, raising YamlError naming `path` and the line.
+
+    Only the safe subset is accepted: tags such as `!!python/object` are
+    refused, so a register or overlay can never run code.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlError(Diagnostic(path, line, f"invalid YAML: {problem}; check indentation, colons and quotes", "error")) from None
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        raise YamlError(Diagnostic(path, first_line, f"invalid YAML: {exc}", "error")) from None
+    finally:
+        loader.dispose()
+    return YamlDoc(data, node, first_line)
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z ]*)?$")
+
+
+def parse_date(value: Any) -> Date | None:
+    """A date from 'YYYY-MM-DD' (a time after it is allowed and dropped), else None."""
+    if isinstance(value, Date):
+        return value
+    if not isinstance(value, str):
+        return None
+    m = _ISO_DATE.match(value.strip())
+    if not m:
+        return None
+    try:
+        return Date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None

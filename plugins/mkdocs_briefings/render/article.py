@@ -1,0 +1,155 @@
+"""The article text of a briefing, cut into runs the templates can print.
+
+Annotations are offsets; a page needs nested markup (a highlighted claim
+holding linked mentions). This module turns the offsets of one paragraph
+into a flat list of runs (inside one claim or outside any) of pieces (plain
+text or one mention), so templates never slice text themselves and the
+plain text of every paragraph is exactly the seed's.
+
+Overlaps are resolved here, in one place: claims and mentions are each made
+non-overlapping (earliest first, longer first); a mention crossing a claim's
+edge is cut in two, both halves marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..core.corpus import Corpus
+from ..core.model import Briefing, Claim
+from ..core.text import paragraphs
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text with at most one entity mention."""
+
+    text: str
+    entity: str | None = None  # entity id of the mention
+    link: bool = False  # the first mention of the entity in its paragraph: linked
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive pieces inside one claim's content, or outside every claim."""
+
+    pieces: tuple[Piece, ...]
+    claim: str | None = None
+    ends_claim: bool = False  # the claim's content ends here: the link to its callout goes after
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph and the claims whose callouts follow it."""
+
+    runs: tuple[Run, ...]
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article laid out: optional photo caption, paragraphs, and callouts left over."""
+
+    caption: Paragraph | None
+    paragraphs: tuple[Paragraph, ...]
+    leftover: tuple[Claim, ...]  # claims outside every body paragraph (e.g. in the caption)
+
+
+def _non_overlapping(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Earliest first, longer first; drop anything overlapping what was kept."""
+    kept: list[tuple[int, int, str]] = []
+    last_end = -1
+    for start, end, key in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]), s[2])):
+        if start >= last_end and end > start:
+            kept.append((start, end, key))
+            last_end = end
+    return kept
+
+
+def _runs(
+    text: str,
+    start: int,
+    end: int,
+    mentions: Sequence[tuple[int, int, str]],
+    claims: Sequence[tuple[int, int, str]],
+) -> tuple[Run, ...]:
+    """Cut `text[start:end]` at every mention and claim edge and regroup the cuts."""
+    ms = _non_overlapping([(max(s, start), min(e, end), k) for s, e, k in mentions if s < end and e > start])
+    cs = _non_overlapping([(max(s, start), min(e, end), k) for s, e, k in claims if s < end and e > start])
+    cuts = sorted({start, end, *(x for s, e, _ in ms for x in (s, e)), *(x for s, e, _ in cs for x in (s, e))})
+    linked: set[str] = set()
+    runs: list[Run] = []
+    cur_claim: str | None = None
+    cur: list[Piece] = []
+    last_mention: tuple[int, int, str] | None = None
+    claim_ends = {e: k for _, e, k in cs}
+    for a, b in zip(cuts, cuts[1:]):
+        mention = next((m for m in ms if m[0] <= a < m[1]), None)
+        claim = next((c[2] for c in cs if c[0] <= a < c[1]), None)
+        if claim != cur_claim:
+            if cur:
+                runs.append(Run(tuple(cur), cur_claim, cur_claim is not None and claim_ends.get(a) == cur_claim))
+            cur, cur_claim, last_mention = [], claim, None
+        piece_text = text[a:b]
+        if mention is not None and mention == last_mention and cur:
+            prev = cur[-1]
+            cur[-1] = Piece(prev.text + piece_text, prev.entity, prev.link)
+            continue
+        if mention is None and cur and cur[-1].entity is None:
+            cur[-1] = Piece(cur[-1].text + piece_text)
+            continue
+        if mention is None:
+            cur.append(Piece(piece_text))
+        else:
+            ent = mention[2]
+            link = ent not in linked
+            linked.add(ent)
+            cur.append(Piece(piece_text, ent, link))
+        last_mention = mention
+    if cur:
+        runs.append(Run(tuple(cur), cur_claim, cur_claim is not None and claim_ends.get(end) == cur_claim))
+    return tuple(runs)
+
+
+def layout(briefing: Briefing, corpus: Corpus) -> Article:
+    """Lay out a briefing's text: caption apart, callouts after their paragraph.
+
+    A claim's callout follows the paragraph where its content starts; a
+    claim whose content starts outside every body paragraph (say in the
+    caption) is listed after the article rather than lost.
+    """
+    text = briefing.text
+    mentions = [
+        (m.start, m.end, ent.id)
+        for ent in briefing.annotation.entities
+        for m in ent.mentions
+        if 0 <= m.start < m.end <= len(text)
+    ]
+    claim_spans = [
+        (c.content.start, c.content.end, c.id)
+        for c in briefing.annotation.claims
+        if 0 <= c.content.start < c.content.end <= len(text)
+    ]
+    cap = briefing.caption
+    caption: Paragraph | None = None
+    if cap is not None and 0 <= cap.start < cap.end <= len(text):
+        caption = Paragraph(_runs(text, cap.start, cap.end, mentions, ()))
+    body_from = cap.end if caption is not None and cap is not None else 0
+
+    ranges: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs(text):
+        p_start = max(p_start, body_from)
+        while p_start < p_end and text[p_start].isspace():
+            p_start += 1
+        if p_start < p_end:
+            ranges.append((p_start, p_end))
+
+    placed: set[str] = set()
+    paras: list[Paragraph] = []
+    for p_start, p_end in ranges:
+        here = tuple(c for c in briefing.annotation.claims if p_start <= c.content.start < p_end)
+        placed.update(c.id for c in here)
+        paras.append(Paragraph(_runs(text, p_start, p_end, mentions, claim_spans), here))
+    leftover = tuple(c for c in briefing.annotation.claims if c.id not in placed)
+    return Article(caption, tuple(paras), leftover)

@@ -1,0 +1,46 @@
+/* mkdocs-briefings: filters of the claims index. Without JavaScript every
+   row shows and the count says so; with it, the count always matches the
+   rows shown. Runs again on each page load of material's instant navigation. */
+(function () {
+  "use strict";
+
+  function setup(root) {
+    var form = root.querySelector(".bf-claim-filters");
+    if (!form || form.getAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "1");
+    var rows = Array.prototype.slice.call(root.querySelectorAll(".bf-claim-row"));
+    var groups = Array.prototype.slice.call(root.querySelectorAll(".bf-speaker-group"));
+    var count = form.querySelector(".bf-claim-count [data-count]");
+
+    function apply() {
+      var kinds = {};
+      Array.prototype.forEach.call(form.querySelectorAll('input[name="kind"]'), function (box) {
+        kinds[box.value] = box.checked;
+      });
+      var badge = form.querySelector('select[name="badge"]').value;
+      var shown = 0;
+      rows.forEach(function (row) {
+        var badges = (row.getAttribute("data-badges") || "").split(" ");
+        var visible = kinds[row.getAttribute("data-kind")] !== false && (!badge || badges.indexOf(badge) >= 0);
+        row.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector(".bf-claim-row:not([hidden])");
+      });
+      if (count) count.textContent = String(shown);
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply();
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(function () { setup(document); });
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { setup(document); });
+  } else {
+    setup(document);
+  }
+})();

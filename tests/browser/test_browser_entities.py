@@ -1,0 +1,119 @@
+"""Entities as a reader meets them: the sidebar, the entity page, the mention tooltip."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from browser_support import (
+    IN_VIEWPORT_JS,
+    TOOLTIP_STATE_JS,
+    SpecBriefing,
+    Visit,
+    normalise_quotes,
+)
+
+pytestmark = pytest.mark.browser
+
+ZELENSKYY = "volodymyr-zelenskyy"
+QUOTE = "I don't bite"
+
+
+def test_sidebar_to_entity_page_to_the_exact_callout(open_page: Callable[..., Visit], spec: SpecBriefing) -> None:
+    exported = spec.entity(ZELENSKYY)
+    assert exported is not None, f"briefings.json has no entity {ZELENSKYY} in {spec.slug}"
+    assert exported.get("roles"), f"the engine gave {ZELENSKYY} no role in {spec.slug}"
+    claim = spec.claim_containing(QUOTE)
+    assert claim is not None, f"briefings.json has no claim containing {QUOTE!r} in {spec.slug}"
+
+    visit = open_page(spec.path)
+    page = visit.page
+    sidebar = page.locator(".bf-entities").filter(visible=True).first
+    sidebar.wait_for(state="visible")
+    link = sidebar.locator("a", has_text="Volodymyr Zelenskyy").first
+    link.wait_for(state="visible")
+    entry = link.locator("xpath=ancestor::*[self::li or self::tr or self::dt or self::dd][1]")
+    entry_text = entry.inner_text() if entry.count() else link.inner_text()
+    assert any(role.lower() in entry_text.lower() for role in exported["roles"]), (
+        f"the sidebar entry {entry_text!r} does not show any of his roles {exported['roles']}"
+    )
+
+    link.click()
+    page.wait_for_url(re.compile(rf"/people/{ZELENSKYY}/"))
+
+    # His page lists the quote with a link to that exact callout.
+    targets = page.evaluate(
+        """([slug, quote]) => {
+             const norm = (s) => s.replace(/[\\u2018\\u2019]/g, "'");
+             return [...document.querySelectorAll('article a[href*="#claim-"]')]
+               .filter(a => new URL(a.href).pathname.includes(`/briefings/${slug}/`))
+               .filter(a => {
+                 const box = a.closest('li, tr, blockquote, p, figure, .bf-claim, .bf-said') || a;
+                 return norm(box.textContent).includes(quote);
+               })
+               .map(a => a.href);
+           }""",
+        [spec.slug, QUOTE],
+    )
+    assert targets, f"his entity page lists no {QUOTE!r} linking to briefings/{spec.slug}/#claim-…"
+    assert all(t.endswith(f"#{claim['id']}") for t in targets), (
+        f"the link(s) {targets} do not point at the callout #{claim['id']}"
+    )
+
+    page.locator(f"article a[href$='#{claim['id']}']").filter(has_text=re.compile(".")).first.click()
+    page.wait_for_url(re.compile(rf"/briefings/{re.escape(spec.slug)}/#{claim['id']}$"))
+    callout = page.locator(f"[id='{claim['id']}']")
+    assert callout.count() == 1, f"the briefing has {callout.count()} elements with id {claim['id']}"
+    assert "bf-claim" in (callout.get_attribute("class") or ""), "the anchor target is not a .bf-claim callout"
+    assert QUOTE in normalise_quotes(callout.inner_text()), "the target callout does not show the quote"
+    page.wait_for_function(IN_VIEWPORT_JS, arg=callout.element_handle(), timeout=5_000)
+
+
+def _tip_words(tip: str) -> str:
+    return normalise_quotes(tip).lower()
+
+
+def test_mention_tooltip_on_hover_and_keyboard_focus(open_page: Callable[..., Visit], spec: SpecBriefing) -> None:
+    exported = spec.entity(ZELENSKYY)
+    assert exported is not None and exported.get("roles"), f"{ZELENSKYY} has no roles in briefings.json"
+    visit = open_page(spec.path)
+    page = visit.page
+    url_before = page.url
+
+    mention = page.locator("article a.bf-mention[data-kind='person']", has_text="Zelenskyy").first
+    mention.scroll_into_view_if_needed()
+    handle = mention.element_handle()
+    assert page.evaluate(TOOLTIP_STATE_JS, handle) is None, "the tooltip shows before any hover or focus"
+    for attr in ("aria-label", "title"):
+        value = mention.get_attribute(attr) or ""
+        assert "person" in value.lower(), f"the mention's {attr}={value!r} does not say it is a person"
+
+    mention.hover()
+    page.wait_for_function(f"(el) => ({TOOLTIP_STATE_JS})(el) !== null", arg=handle, timeout=3_000)
+    tip = page.evaluate(TOOLTIP_STATE_JS, handle)
+    words = _tip_words(tip["text"])
+    assert "person" in words, f"hover tooltip {tip['text']!r} does not give the kind"
+    assert any(r.lower() in words for r in exported["roles"]), (
+        f"hover tooltip {tip['text']!r} gives none of the roles {exported['roles']}"
+    )
+    assert page.url == url_before, "hovering a mention left the page"
+
+    # Keyboard: Tab from the top of the page until a mention has focus.
+    page.mouse.move(0, 0)
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!(document.activeElement && document.activeElement.matches('a.bf-mention'))"):
+            break
+    else:
+        pytest.fail("400 presses of Tab never reached an entity mention")
+    focused = page.evaluate_handle("() => document.activeElement")
+    page.wait_for_function(f"(el) => ({TOOLTIP_STATE_JS})(el) !== null", arg=focused, timeout=3_000)
+    tip = page.evaluate(TOOLTIP_STATE_JS, focused)
+    kind = str(page.evaluate("(el) => el.dataset.kind", focused))
+    assert kind.lower()[:5] in _tip_words(tip["text"]), (
+        f"keyboard-focus tooltip {tip['text']!r} does not give the kind {kind!r}"
+    )
+    assert page.url == url_before, "tabbing to a mention left the page"

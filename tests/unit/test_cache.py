@@ -1,0 +1,148 @@
+"""The annotation cache: keys, atomic writes, corrupt entries, and hits that skip the engine."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from mkdocs_briefings.core.annotate import annotate, engine_version
+from mkdocs_briefings.core.cache import AnnotationCache, CorruptEntry, annotation_from_json, cache_key
+from mkdocs_briefings.core.model import Annotation, Claim, Entity, RegisterEntry, Span, Speaker
+from mkdocs_briefings.core.project import load_project
+
+from projectfiles import write_project
+
+TEXT = 'Ada Lovelace said: "It works." The board said it was late.'
+
+
+def _sample() -> Annotation:
+    ada = Entity("ada-lovelace", "Ada Lovelace", "person", ("mathematician",), (Span.of(TEXT, 0, 12),))
+    q = TEXT.index("It works")
+    claim = Claim("claim-1", "direct", Span.of(TEXT, q, q + 9), Span.of(TEXT, 13, 17),
+                  Speaker(Span.of(TEXT, 0, 12), "ada-lovelace"), ("reportedly",))
+    return Annotation((ada,), (claim,))
+
+
+def test_round_trip() -> None:
+    annotation = _sample()
+    assert annotation_from_json(json.loads(json.dumps(annotation.to_json("x"))), TEXT) == annotation
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda t, r, i: (t + " ", r, i),
+        lambda t, r, i: (t, (RegisterEntry("Ada", "person"),), i),
+        lambda t, r, i: (t, (RegisterEntry("Ada Lovelace", "person", ("Ada",)),), i),
+        lambda t, r, i: (t, r, ("Ada",)),
+    ],
+)
+def test_key_covers_every_input(change) -> None:
+    base = (TEXT, (RegisterEntry("Ada Lovelace", "person"),), ())
+    assert cache_key(*base, "v1") != cache_key(*change(*base), "v1")
+    assert cache_key(*base, "v1") != cache_key(*base, "v2")
+
+
+def test_key_ignores_descriptions_and_order_of_ignore() -> None:
+    a = (RegisterEntry("Ada Lovelace", "person", description="x", links=("https://a.org",), line=3),)
+    b = (RegisterEntry("Ada Lovelace", "person"),)
+    assert cache_key(TEXT, a, ("B", "A"), "v") == cache_key(TEXT, b, ("A", "B"), "v")
+
+
+def test_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:
+    cache = AnnotationCache(tmp_path / "c")
+    cache.put("k1", _sample())
+    cache.put("k1", _sample())
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["k1.json"]
+    assert cache.get("k1", TEXT) == _sample()
+
+
+def test_failed_write_keeps_old_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = AnnotationCache(tmp_path)
+    cache.put("k", _sample())
+    before = cache.path("k").read_bytes()
+
+    def fail(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    cache.put("k", Annotation())  # a cache that cannot be written only costs speed
+    assert cache.path("k").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["k.json"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{not json",
+        b"\xff\xfe",
+        b'{"key": "other", "annotation": {"entities": [], "claims": []}}',
+        b'{"key": "k", "annotation": {"entities": [{"id": "a"}], "claims": []}}',
+        b'{"key": "k", "annotation": {"entities": [], "claims": [{"id": "c", "kind": "direct",'
+        b' "content": {"start": 0, "end": 3, "text": "xyz"}}]}}',
+        b'{"key": "k", "annotation": {"entities": [], "claims": [{"id": "c", "kind": "direct",'
+        b' "content": {"start": 0, "end": 999, "text": "Ada"}}]}}',
+        b'[1, 2]',
+    ],
+)
+def test_corrupt_entries_are_refused(tmp_path: Path, content: bytes) -> None:
+    cache = AnnotationCache(tmp_path)
+    cache.path("k").write_bytes(content)
+    with pytest.raises(CorruptEntry):
+        cache.get("k", TEXT)
+
+
+def _key(root: Path, text: str, register: tuple[RegisterEntry, ...] = ()) -> str:
+    return cache_key(text, register, (), engine_version())
+
+
+def test_cache_hit_skips_annotation(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"ada.txt": TEXT})
+    cache_dir = root / ".cache" / "briefings"
+    # An entry the engine would never produce: if it comes back, the engine did not run.
+    planted = _sample()
+    AnnotationCache(cache_dir).put(_key(root, TEXT), planted)
+    messages: list[str] = []
+    project = load_project(root, cache_dir=cache_dir, progress=messages.append)
+    assert project.briefings[0].annotation == planted
+    assert messages == ["annotated 0 seeds, 1 from cache"]
+
+
+def test_miss_is_annotated_and_stored(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"ada.txt": TEXT})
+    cache_dir = root / ".cache" / "briefings"
+    messages: list[str] = []
+    project = load_project(root, cache_dir=cache_dir, progress=messages.append)
+    assert project.briefings[0].annotation == annotate(TEXT)
+    assert messages[-1] == "annotated 1 seeds, 0 from cache"
+    assert [p.name for p in cache_dir.iterdir()] == [f"{_key(root, TEXT)}.json"]
+    again: list[str] = []
+    assert load_project(root, cache_dir=cache_dir, progress=again.append) == project
+    assert again == ["annotated 0 seeds, 1 from cache"]
+
+
+def test_corrupt_entry_is_a_warning_and_recomputed(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"ada.txt": TEXT})
+    cache_dir = root / ".cache" / "briefings"
+    cache_dir.mkdir(parents=True)
+    key = _key(root, TEXT)
+    (cache_dir / f"{key}.json").write_text('{"key": "', encoding="utf-8")
+    project = load_project(root, cache_dir=cache_dir)
+    assert project.briefings[0].annotation == annotate(TEXT)
+    assert [(d.path, d.severity) for d in project.diagnostics] == [(f".cache/briefings/{key}.json", "warning")]
+    assert "corrupt cache entry ignored and recomputed" in project.diagnostics[0].message
+    assert load_project(root, cache_dir=cache_dir).diagnostics == ()  # rewritten good
+
+
+def test_register_change_invalidates(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"ada.txt": TEXT})
+    cache_dir = root / ".cache" / "briefings"
+    load_project(root, cache_dir=cache_dir)
+    (root / "briefings" / "entities.yml").write_text("- name: Ada Lovelace\n  kind: person\n  aliases: [Ada]\n")
+    messages: list[str] = []
+    load_project(root, cache_dir=cache_dir, progress=messages.append)
+    assert messages[-1] == "annotated 1 seeds, 0 from cache"

@@ -1,0 +1,145 @@
+"""Reading seeds: normalisation, front matter, captions, and every malformed input."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mkdocs_briefings.core.seeds import clean_text, find_caption, read_seed, shorten
+
+
+def _read(tmp_path: Path, content: bytes | str):
+    path = tmp_path / "a.txt"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return read_seed(path, "a.txt", "seeds/a.txt")
+
+
+def test_front_matter_and_body(tmp_path: Path) -> None:
+    seed, diags = _read(
+        tmp_path,
+        "---\ntitle: Hello\ndate: 2020-02-03\nsource: Wikinews\nurl: https://example.org/x\n"
+        "license: CC BY 2.5\ntags: [a, b, a]\n---\nFirst line.\nSecond line.\n\n",
+    )
+    assert diags == []
+    assert seed.text == "First line.\nSecond line."
+    assert seed.info.title == "Hello" and seed.info.date == date(2020, 2, 3)
+    assert seed.info.source == "Wikinews" and seed.info.url == "https://example.org/x"
+    assert seed.tags == ("a", "b")
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        ("One.\r\nTwo.\r\n", "One.\nTwo."),  # CRLF
+        ("One.\rTwo.\r", "One.\nTwo."),  # old Mac CR
+        ("\ufeffOne.\nTwo.", "One.\nTwo."),  # BOM
+        ("A\u200bB\u202eC\u2066D\u200fE\ufeffF.", "ABCDEF."),  # zero-width and bidi controls
+        ("Tab\tseparated\tcolumns.", "Tab\tseparated\tcolumns."),
+        ('"""', '"""'),  # only quotation marks
+        ('He said "never. And then left.', 'He said "never. And then left.'),  # unbalanced quote
+        ("Bell\x07 and escape\x1b.", "Bell and escape."),
+    ],
+)
+def test_text_normalisation(tmp_path: Path, content: str, text: str) -> None:
+    seed, diags = _read(tmp_path, content)
+    assert diags == []
+    assert seed.text == text
+
+
+def test_bom_before_front_matter(tmp_path: Path) -> None:
+    seed, diags = _read(tmp_path, "\ufeff---\r\ntitle: T\r\n---\r\nBody.\r\n")
+    assert diags == [] and seed.info.title == "T" and seed.text == "Body."
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "words"),
+    [
+        (b"", 0, "no article text"),
+        (b"  \n\t\n   \n", 0, "no article text"),
+        (b"---\ntitle: x\n---\n\n", 0, "no article text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", 3, "binary file (NUL byte at byte offset 8)"),
+        (b"ok line\nbad \xff byte\n", 2, "not UTF-8: invalid byte 0xff at byte offset 12"),
+        (b"---\ntitle: x\nbody without closing\n", 1, "never closed"),
+        (b"---\n- a\n- b\n---\nBody.\n", 2, "must be a mapping"),
+        (b"---\ntitle: [unclosed\n---\nBody.\n", 2, "invalid YAML"),
+    ],
+)
+def test_unusable_seeds_name_file_and_line(tmp_path: Path, content: bytes, line: int, words: str) -> None:
+    seed, diags = _read(tmp_path, content)
+    assert seed is None
+    assert len(diags) == 1
+    assert diags[0].path == "seeds/a.txt" and diags[0].line == line
+    assert words in diags[0].message
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "words"),
+    [
+        ("titel: x", 2, "unknown key 'titel' in seed front matter — did you mean 'title'?"),
+        ("date: 2020-13-45", 2, "bad date '2020-13-45'"),
+        ("date: yesterday", 2, "bad date"),
+        ("url: javascript:alert(1)", 2, "only http:// and https://"),
+        ("tags: {a: 1}", 2, "'tags' must be a list"),
+        ("title: x\ntitle2: y", 3, "unknown key 'title2'"),
+    ],
+)
+def test_front_matter_warnings(tmp_path: Path, front: str, line: int, words: str) -> None:
+    seed, diags = _read(tmp_path, f"---\n{front}\n---\nBody.\n")
+    assert seed is not None and seed.text == "Body."
+    assert [(d.line, d.severity) for d in diags] == [(line, "warning")]
+    assert words in diags[0].message
+    assert str(diags[0]).startswith(f"seeds/a.txt:{line}: ")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Ukrainian President Volodymyr Zelenskyy in Kherson. Photo / AP",
+        "Rescuers at the scene. Photo: Reuters",
+        "Protesters gather on Monday. (AP Photo/Evan Vucci)",
+        "The damaged building. Image: Getty Images",
+        "The minister arrives. Picture: Supplied",
+    ],
+)
+def test_photo_caption(first: str) -> None:
+    text = f"{first}\nThe article starts here."
+    span = find_caption(text)
+    assert span is not None and span.start == 0 and span.text == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A photo of the scene was shared widely.\nMore text.",
+        "Only one line. Photo / AP",  # nothing follows: it is the article
+        "He said the image was fake.\nMore.",
+    ],
+)
+def test_not_a_caption(text: str) -> None:
+    assert find_caption(text) is None
+
+
+def test_title_fallback_skips_caption(tmp_path: Path) -> None:
+    seed, _ = _read(tmp_path, "Smoke over the city. Photo / AP\nA very long first sentence " + "word " * 40 + "ends. Next.")
+    assert seed.caption is not None
+    title = seed.fallback_title
+    assert title.startswith("A very long first sentence") and title.endswith("\u2026") and len(title) <= 91
+
+
+def test_shorten_keeps_short_titles() -> None:
+    assert shorten("  Short   title ") == "Short title"
+
+
+def test_clean_text_keeps_offsets_consistent() -> None:
+    assert clean_text("a\u200b\r\nb") == "a\nb"
+
+
+def test_many_paragraphs_and_large_seed(tmp_path: Path) -> None:
+    body = "\n".join(f"Paragraph {i} says something." for i in range(10_000))
+    seed, diags = _read(tmp_path, body)
+    assert diags == [] and seed.text.count("\n") == 9_999
+    big = ("Lorem ipsum dolor sit amet. " * 40 + "\n") * 18_000  # ~20 MB
+    seed, diags = _read(tmp_path, big)
+    assert diags == [] and len(seed.text) > 19_000_000
