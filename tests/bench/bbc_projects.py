@@ -45,6 +45,33 @@ print(json.dumps({"wall": wall, "maxrss_kb": ru.ru_maxrss, "rc": r.returncode,
 """
 
 
+#: The briefings project's config: the demo site's, minus its hand-written pages.
+OURS_YML = """\
+site_name: BBC briefings
+theme:
+  name: material
+plugins:
+  - search
+  - briefings
+markdown_extensions:
+  - admonition
+  - attr_list
+  - md_in_html
+  - toc:
+      permalink: false
+nav:
+  - Home: index.md
+  - Briefings: briefings/index.md
+  - People: people/index.md
+  - Organisations: organisations/index.md
+  - Places: places/index.md
+  - Claims: claims/index.md
+validation:
+  nav:
+    omitted_files: info
+"""
+
+
 @dataclass(frozen=True)
 class Article:
     """One BBC article: where it came from, its title and its paragraphs."""
@@ -143,12 +170,7 @@ def write_ours(root: Path, articles: Sequence[Article], scale: int = 1) -> Path:
     for slug, art in copies(articles, scale):
         (seeds / f"{slug}.txt").write_text(seed_text(art), encoding="utf-8")
     (root / "briefings").mkdir()
-    (root / "mkdocs.yml").write_text(
-        "site_name: BBC briefings\n"
-        "theme:\n  name: material\n"
-        "plugins:\n  - search\n  - briefings\n",
-        encoding="utf-8",
-    )
+    (root / "mkdocs.yml").write_text(OURS_YML, encoding="utf-8")
     return root
 
 

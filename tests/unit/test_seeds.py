@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_briefings.core.seeds import clean_text, find_caption, read_seed, shorten
+from mkdocs_briefings.core.seeds import MAX_SEED_BYTES, clean_text, find_caption, read_seed, shorten
 
 
 def _read(tmp_path: Path, content: bytes | str):
@@ -136,10 +136,15 @@ def test_clean_text_keeps_offsets_consistent() -> None:
     assert clean_text("a\u200b\r\nb") == "a\nb"
 
 
-def test_many_paragraphs_and_large_seed(tmp_path: Path) -> None:
+def test_many_paragraphs(tmp_path: Path) -> None:
     body = "\n".join(f"Paragraph {i} says something." for i in range(10_000))
     seed, diags = _read(tmp_path, body)
     assert diags == [] and seed.text.count("\n") == 9_999
-    big = ("Lorem ipsum dolor sit amet. " * 40 + "\n") * 18_000  # ~20 MB
-    seed, diags = _read(tmp_path, big)
-    assert diags == [] and len(seed.text) > 19_000_000
+
+
+def test_twenty_megabyte_seed_is_refused_by_name(tmp_path: Path) -> None:
+    seed, diags = _read(tmp_path, ("Lorem ipsum dolor sit amet. " * 40 + "\n") * 18_000)
+    assert seed is None
+    assert str(diags[0]).startswith("seeds/a.txt: seed is 20.2 MB, more than the 4 MB an article can be: split it")
+    seed, diags = _read(tmp_path, "word " * (MAX_SEED_BYTES // 5))
+    assert diags == [] and len(seed.text) == MAX_SEED_BYTES - 1

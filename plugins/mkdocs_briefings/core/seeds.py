@@ -38,6 +38,11 @@ _CREDIT = re.compile(
 
 _TITLE_MAX = 90
 
+#: The largest seed accepted. Real articles are well under 200 kB; a file of
+#: many megabytes is a data dump or a mistake, and would take minutes to
+#: annotate and give a page no browser can show, so it is refused by name.
+MAX_SEED_BYTES = 4_000_000
+
 
 @dataclass(frozen=True)
 class Seed:
@@ -53,7 +58,7 @@ class Seed:
     def fallback_title(self) -> str:
         """The first sentence after any caption, shortened: a seed without a title still gets a heading."""
         start = self.caption.end if self.caption else 0
-        for s, e in sentences(self.text, start):
+        for s, e in sentences(self.text, start, min(len(self.text), start + 2000)):
             return shorten(self.text[s:e])
         return Path(self.path).stem
 
@@ -171,6 +176,17 @@ def read_seed(file: Path, rel: str, shown: str) -> tuple[Seed | None, list[Diagn
     """
     diags: list[Diagnostic] = []
     try:
+        size = file.stat().st_size
+        if size > MAX_SEED_BYTES:
+            return None, [
+                Diagnostic(
+                    shown,
+                    0,
+                    f"seed is {size / 1e6:.1f} MB, more than the {MAX_SEED_BYTES / 1e6:.0f} MB an article can be: "
+                    "split it into several seeds (an overlay can join them with 'seeds: [...]')",
+                    "error",
+                )
+            ]
         data = file.read_bytes()
     except OSError as exc:
         return None, [Diagnostic(shown, 0, f"cannot read seed: {exc.strerror or exc}", "error")]

@@ -17,15 +17,15 @@ so the engine works (unresolved) even when no entities are given.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Claim, Entity, Span, Speaker
-from ..text import paragraphs, sentences
 from .cues import ACCORDING_TO, QUOTE_ONLY, cue_pattern, tag_of
 from .direct import Attribution, after_quote, before_quote
 from .hedges import hedge_index, hedges_between
+from .layout import Layout
 from .quotes import Quote, find_quotes
 from .reported import clause_after, clause_end
 from .resolve import OTHER_PRONOUNS, PERSON_PRONOUNS, PRONOUN_REACH, Resolver
@@ -45,7 +45,7 @@ class _Draft:
     content: tuple[int, int]
     cue: tuple[int, int] | None
     speaker: tuple[int, int] | None
-    sentence: int
+    sentence: tuple[int, int]  # (paragraph, sentence) key of the claim's sentence
     inherited: bool = False  # the speaker was carried over from an earlier quote
 
 
@@ -67,16 +67,10 @@ class _Document:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sents = sentences(text)
-        self.sent_starts = [s for s, _ in self.sents]
-        self.paras = paragraphs(text)
-        self.para_starts = [s for s, _ in self.paras]
-
-    def sentence_of(self, pos: int) -> int:
-        return max(0, bisect_right(self.sent_starts, pos) - 1)
-
-    def paragraph_of(self, pos: int) -> int:
-        return max(0, bisect_right(self.para_starts, pos) - 1)
+        self.layout = Layout(text)
+        self.paragraph_of = self.layout.paragraph_of
+        self.sentence_key = self.layout.sentence_key
+        self.sentence = self.layout.sentence
 
     def extract(self) -> list[_Draft]:
         text = self.text
@@ -84,8 +78,7 @@ class _Document:
         used_cues: set[int] = set()
         direct: dict[int, tuple[Quote, Attribution]] = {}
         for i, q in enumerate(quotes):
-            p_start, p_end = self.paras[min(self.paragraph_of(q.open), len(self.paras) - 1)]
-            s_start = max(p_start, self.sents[self.sentence_of(q.open)][0]) if self.sents else p_start
+            s_start = self.sentence(q.open)[0]
             att = after_quote(text, q, self._para_end(q), self._sentence_end)
             if att is None:
                 att = before_quote(text, q, s_start)
@@ -102,34 +95,36 @@ class _Document:
             if draft is not None:
                 drafts.append(draft)
         reported_ranges = sorted((d.content for d in drafts))
+        opens = [q.open for q in quotes]
+        for d in drafts:
+            # A reported clause holding a quotation is a mixed claim.
+            k = bisect_left(opens, d.content[0])
+            if k < len(quotes) and quotes[k].after <= d.content[1] + 1:
+                d.kind = "mixed"
         for i, q in enumerate(quotes):
-            if _inside(reported_ranges, q.open, q.after):
-                for d in drafts:
-                    if d.content[0] <= q.open and q.after <= d.content[1] + 1:
-                        d.kind = "mixed"
-                if i not in direct:
-                    continue
+            if _inside(reported_ranges, q.open, q.after) and i not in direct:
+                continue
             if i in direct:
                 _, att = direct[i]
                 if att.cue and i - 1 in direct and direct[i - 1][1].cue == att.cue and drafts and drafts[-1].cue == att.cue:
                     # '"A," she said, "B."': one quotation split by its attribution.
                     drafts[-1].content = (drafts[-1].content[0], q.end)
                     continue
-                drafts.append(_Draft("direct", (q.start, q.end), att.cue, att.speaker, self.sentence_of(q.start)))
+                drafts.append(_Draft("direct", (q.start, q.end), att.cue, att.speaker, self.sentence_key(q.start)))
         drafts.sort(key=lambda d: (d.content[0], d.content[1]))
         return self._leftovers(quotes, direct, drafts, reported_ranges)
 
     def _para_end(self, q: Quote) -> int:
-        return self.paras[min(self.paragraph_of(max(q.after - 1, 0)), len(self.paras) - 1)][1]
+        return self.layout.paragraph(self.paragraph_of(max(q.after - 1, 0)))[1]
 
     def _sentence_end(self, pos: int) -> int:
-        return self.sents[self.sentence_of(pos)][1] if self.sents else len(self.text)
+        return self.sentence(pos)[1]
 
     def _reported(self, cue_start: int, cue_end: int) -> _Draft | None:
         """A reported-speech claim for the cue at these offsets, or None."""
         text = self.text
-        si = self.sentence_of(cue_start)
-        s_start, s_end = self.sents[si] if self.sents else (0, len(text))
+        si = self.sentence_key(cue_start)
+        s_start, s_end = self.layout.bounds(si)
         if ACCORDING_TO.match(text, cue_start):
             return self._according_to(cue_start, cue_end, si, s_start, s_end)
         if tag_of(text[cue_start:cue_end]) == QUOTE_ONLY:
@@ -151,7 +146,9 @@ class _Document:
             return None
         return _Draft("indirect", clause, (cue_start, cue_end), speaker, si)
 
-    def _according_to(self, cue_start: int, cue_end: int, si: int, s_start: int, s_end: int) -> _Draft | None:
+    def _according_to(
+        self, cue_start: int, cue_end: int, si: tuple[int, int], s_start: int, s_end: int
+    ) -> _Draft | None:
         """"X, according to Y" and "According to Y, X": the claim is the rest of the sentence."""
         text = self.text
         speaker = np_after(text, cue_end + 1, s_end)
@@ -169,8 +166,9 @@ class _Document:
         while end > start and text[end - 1] in " \t,.":
             end -= 1
         words = text[start:end].split()
-        if len(words) <= 2 and si > 0 and words and words[0].lower() in ("that's", "that\u2019s", "that", "this", "this's"):
-            start, end = self.sents[si - 1]  # "That's according to ...": the previous sentence is the claim
+        prev = self.layout.previous(si)
+        if len(words) <= 2 and prev is not None and words and words[0].lower() in _ANAPHORS:
+            start, end = self.layout.bounds(prev)  # "That's according to ...": the previous sentence is the claim
             while end > start and text[end - 1] in " \t.":
                 end -= 1
         if len(text[start:end].split()) < 2:
@@ -196,8 +194,8 @@ class _Document:
                 continue
             if _inside(reported_ranges, q.open, q.after) or _inside(claimed, q.start, q.end):
                 continue
-            si = self.sentence_of(q.open)
-            s_start = self.sents[si][0] if self.sents else 0
+            si = self.sentence_key(q.open)
+            s_start, s_end = self.layout.bounds(si)
             opens_sentence = not text[s_start:q.open].strip()
             para = self.paragraph_of(q.open)
             if opens_sentence and last is not None and last.speaker is not None and para - last_para <= 1:
@@ -218,7 +216,6 @@ class _Document:
             speaker = speaker_for_cue(text, s_start, cue[0], cue[1])
             if speaker is None:
                 continue
-            s_end = self.sents[si][1] if self.sents else len(text)
             out.append(_Draft("mixed", self._fragment_clause(cue[1], q, s_end), cue, speaker, si))
         out.sort(key=lambda d: (d.content[0], d.content[1]))
         return out
@@ -254,10 +251,11 @@ class _Document:
         """Resolve speakers, find hedges, number the claims."""
         text = self.text
         claims: list[Claim] = []
-        hedges_found = hedge_index(text)
+        scopes = [self._scope(d) for d in drafts]
+        hedges_found = hedge_index(text, scopes)
         hedge_starts = [h[0] for h in hedges_found]
-        recent: list[tuple[int, str, str]] = []  # (sentence, entity, kind) of earlier claims' speakers
-        for n, d in enumerate(drafts, start=1):
+        recent: list[tuple[tuple[int, int], str, str]] = []  # (sentence, entity, kind) of earlier speakers
+        for n, (d, scope) in enumerate(zip(drafts, scopes), start=1):
             entity = None
             speaker = None
             if d.speaker is not None:
@@ -270,11 +268,7 @@ class _Document:
                 speaker = Speaker(Span.of(text, s, e), entity)
                 if entity is not None:
                     recent.append((d.sentence, entity, resolver.kind(entity) or ""))
-            lo = min(x for x in (d.content[0], d.cue[0] if d.cue else None, d.speaker[0] if d.speaker else None) if x is not None)
-            hi = max(x for x in (d.content[1], d.cue[1] if d.cue else None, d.speaker[1] if d.speaker else None) if x is not None)
-            s_end = self.sents[self.sentence_of(max(hi - 1, 0))][1] if self.sents else hi
-            scope_start = self.sents[self.sentence_of(lo)][0] if self.sents else lo
-            hedges = hedges_between(hedges_found, hedge_starts, scope_start, max(s_end, hi))
+            hedges = hedges_between(hedges_found, hedge_starts, *scope)
             claims.append(
                 Claim(
                     id=f"claim-{n}",
@@ -287,30 +281,41 @@ class _Document:
             )
         return claims
 
+    def _scope(self, d: _Draft) -> tuple[int, int]:
+        """Where a claim's hedges may be: the sentences from its first to its last part."""
+        lo = min(d.content[0], d.cue[0] if d.cue else d.content[0], d.speaker[0] if d.speaker else d.content[0])
+        hi = max(d.content[1], d.cue[1] if d.cue else d.content[1], d.speaker[1] if d.speaker else d.content[1])
+        return self.sentence(lo)[0], max(hi, self.sentence(max(hi - 1, 0))[1])
+
     def _pronoun(
-        self, word: str, pos: int, sentence: int, recent: list[tuple[int, str, str]], resolver: Resolver
+        self,
+        word: str,
+        pos: int,
+        sentence: tuple[int, int],
+        recent: list[tuple[tuple[int, int], str, str]],
+        resolver: Resolver,
     ) -> str | None:
         """The entity a pronoun speaker refers to: a near earlier speaker, else a sentence subject."""
         want_person = word in PERSON_PRONOUNS
-        for sent, ent, kind in reversed(recent):
-            if sentence - sent > PRONOUN_REACH - 1:
-                break
-            if (kind == "person") == want_person:
+        if recent:
+            sent, ent, kind = recent[-1]
+            near = self.layout.distance(sent, sentence, PRONOUN_REACH) < PRONOUN_REACH
+            if near and (kind == "person") == want_person:
                 return ent
-            break
-        s_start = self.sents[sentence][0] if self.sents else 0
         finder = resolver.persons_before if want_person else resolver.others_before
-        for back in range(0, PRONOUN_REACH + 1):
-            si = sentence - back
-            if si < 0:
+        key: tuple[int, int] | None = sentence
+        for back in range(PRONOUN_REACH + 1):
+            if key is None:
                 break
-            a, b = self.sents[si] if self.sents else (0, pos)
+            a, b = self.layout.bounds(key)
             found = finder(a, pos if back == 0 else b)
             if found:
                 return found[0][1]
+            key = self.layout.previous(key)
         return None
 
 
+_ANAPHORS = frozenset(("that's", "that\u2019s", "that", "this", "this's", "this\u2019s"))
 _TITLE_BEFORE = frozenset("on in at from of by with for to into about titled headlined".split())
 _NOT_BEFORE_CUE = frozenset(
     "was were been being be is are so-called to not never the a an his her its their this that these those "

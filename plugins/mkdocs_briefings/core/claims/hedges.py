@@ -1,9 +1,12 @@
 """Hedges: the words around a claim that mark it as unproven.
 
-The phrases live in `data/hedges.tsv` (normalised phrase, then a regular
-expression) so the list can grow without code changes. They are normalised
-("allegedly" and "alleges" both give "alleged") so that a reader, or the
-claims index, can group claims by how they were hedged.
+The rules live in `data/hedges.tsv` (normalised phrase, keyword forms, and
+what must come right before the keyword) so the list can grow without code
+changes. Hedges are normalised ("allegedly" and "alleges" both give
+"alleged") so that a reader, or the claims index, can group claims by how
+they were hedged. Matching looks for the keywords only (one prefix-tree
+regex) and checks a rule's context only where a keyword was found: far
+cheaper than trying every phrase at every position.
 """
 
 from __future__ import annotations
@@ -13,38 +16,54 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
+from .cues import trie_regex
+
 _DATA = Path(__file__).parent / "data" / "hedges.tsv"
+#: How far back a rule's context may reach (characters).
+_CONTEXT = 60
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """One alternation with a group per hedge, so a scope is scanned once."""
-    names: list[str] = []
-    parts: list[str] = []
+def _rules() -> tuple[re.Pattern[str], dict[str, list[tuple[str, re.Pattern[str] | None]]]]:
+    """The keyword pattern, and for each keyword its rules in file order."""
+    by_keyword: dict[str, list[tuple[str, re.Pattern[str] | None]]] = {}
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, _, pattern = line.partition("\t")
-        names.append(name.strip())
-        parts.append(f"(?P<h{len(parts)}>{pattern.strip()})")
-    return tuple(names), re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+        parts = line.split("\t")
+        name, forms = parts[0].strip(), parts[1].split()
+        context = re.compile(parts[2].strip(), re.IGNORECASE) if len(parts) > 2 and parts[2].strip() else None
+        for form in forms:
+            by_keyword.setdefault(form, []).append((name, context))
+    keywords = re.compile(r"(?<![\w'\u2019-])(?:" + trie_regex(list(by_keyword)) + r")(?![\w'\u2019-])")
+    return keywords, by_keyword
 
 
-def find_hedges(text: str, start: int, end: int) -> tuple[str, ...]:
-    """The normalised hedges in `text[start:end]`, each once, in order of first appearance."""
-    names, pattern = _patterns()
-    found: list[str] = []
-    for m in pattern.finditer(text, start, end):
-        name = names[int(m.lastgroup[1:])] if m.lastgroup else ""
-        if name and name not in found:
-            found.append(name)
-    return tuple(found)
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
-def hedge_index(text: str) -> list[tuple[int, str]]:
-    """Every hedge in the text as (offset, normalised phrase): one scan serves all claims."""
-    names, pattern = _patterns()
-    return [(m.start(), names[int(m.lastgroup[1:])]) for m in pattern.finditer(text) if m.lastgroup]
+def hedge_index(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Every hedge within the ranges, as (offset, normalised phrase), in text order.
+
+    Ranges are merged first, so text shared by several claims' scopes is
+    scanned once, and text outside every scope is not scanned at all.
+    """
+    keywords, by_keyword = _rules()
+    out: list[tuple[int, str]] = []
+    for start, end in _merge(ranges):
+        for m in keywords.finditer(text, start, end):
+            for name, context in by_keyword[m.group()]:
+                if context is None or context.search(text, max(0, m.start() - _CONTEXT), m.start()):
+                    out.append((m.start(), name))
+                    break
+    return out
 
 
 def hedges_between(index: list[tuple[int, str]], starts: list[int], start: int, end: int) -> tuple[str, ...]:
@@ -55,3 +74,10 @@ def hedges_between(index: list[tuple[int, str]], starts: list[int], start: int, 
         if name not in found:
             found.append(name)
     return tuple(found)
+
+
+def find_hedges(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
+    """The normalised hedges in `text[start:end]`, each once, in order of first appearance."""
+    end = len(text) if end is None else end
+    index = hedge_index(text, [(start, end)])
+    return hedges_between(index, [h[0] for h in index], start, end)

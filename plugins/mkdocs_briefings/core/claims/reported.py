@@ -34,7 +34,7 @@ _ADVERBIAL = re.compile(
 _THAT = re.compile(r"\bthat\b")
 _CLAUSE_START_BAD = re.compile(
     r"(?:to|of|in|on|at|for|with|by|from|about|into|as|after|before|during|over|under|than|and|or|but|so|"
-    r"it\.|nothing|something|anything|more|little|much|yes|no|goodbye|hello|thanks|sorry|"
+    r"it\.|nothing|something|anything|yes|no|goodbye|hello|thanks|sorry|"
     r"[.,;:!?)\]\u2013\u2014-])(?:\b|\s|$)|$"
 )
 

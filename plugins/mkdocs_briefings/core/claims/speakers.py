@@ -232,9 +232,9 @@ def _fronted(toks: list[tuple[int, int, str]], i: int) -> int:
     k = next((k for k in range(i, min(len(toks), i + 16)) if toks[k][2] == ","), None)
     if k is None or k == i:
         return i
-    first = toks[i][2]
-    words = {t[2].lower() for t in toks[i:k]}
-    if first.lower() in STOP or first.lower() in _LEAD or first.endswith("ing") or words & _TIME_WORDS:
+    first = toks[i][2].lower()
+    last = toks[k - 1][2].lower()
+    if first in STOP or first in _LEAD or first.endswith("ing") or first in _TIME_WORDS or last in ("ago", "later", "earlier"):
         return k + 1
     return i
 

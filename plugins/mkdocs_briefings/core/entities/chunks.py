@@ -11,23 +11,24 @@ so it cannot backtrack catastrophically.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 #: Every upper-case letter of the first 8,192 code points (Latin, Greek, Cyrillic...).
 _UPPER_CHARS = "".join(c for c in map(chr, range(0x2000)) if c.isupper())
 _UP = "[" + re.escape(_UPPER_CHARS) + "]"
-_TOKEN = rf"(?:{_UP}\.){{2,}}|{_UP}\w*(?:['\u2019]{_UP}\w*|-(?:{_UP}|\d)\w*|&{_UP}\w*)*"
+_TOKEN_REST = rf"(?:\.(?:{_UP}\.)+|\w*(?:['\u2019]{_UP}\w*|-(?:[a-z]{{1,5}}-)?(?:{_UP}|\d)\w*|&{_UP}\w*)*)"
+_TOKEN = _UP + _TOKEN_REST
 
 #: Lower-case words allowed inside a name.
 CONNECTORS: frozenset[str] = frozenset(
-    "of the de du des del della la le van von der den da di dos das y for and & al bin ibn on upon".split()
+    "of the de du des del della la le van von der den da di dos das y for and & al bin ibn on upon in".split()
 )
 _CONN = "(?:" + "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=True)) + ")"
-CHUNK = re.compile(rf"(?<![\w'\u2019\-.]){_TOKEN}(?:\.?[ ](?:{_CONN}[ ])*(?:{_TOKEN}))*")
+# The first character class comes first so that the regex engine can skip ahead to
+# capitals quickly; the look-behind (after it) rejects "pro-Russian", "U.S"-internal capitals.
+CHUNK = re.compile(rf"{_UP}(?<![\w'\u2019\-.].){_TOKEN_REST}(?:\.?[ ](?:{_CONN}[ ])*(?:{_TOKEN}))*")
 
 _WORD = re.compile(r"\S+")
-_NEWLINE = re.compile(r"\n")
 _NOT_LOWER = re.compile(r"[^a-z]+")
 _NOT_UPPER = re.compile(r"[^A-Z]+")
 
@@ -72,28 +73,23 @@ def sentence_initial(text: str, start: int) -> bool:
 
 
 class Lines:
-    """Line boundaries of a text, to tell headline lines IN CAPITALS from prose."""
+    """Tells headline lines IN CAPITALS from prose, looking only near a position."""
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-        self._shouting: dict[int, bool] = {}
 
-    def bounds(self, pos: int) -> tuple[int, int]:
-        """Start and end of the line holding `pos`."""
-        i = bisect_right(self._starts, pos) - 1
-        start = self._starts[i]
-        end = self._starts[i + 1] - 1 if i + 1 < len(self._starts) else len(self._text)
-        return start, end
+    def shouting(self, pos: int, end: int) -> bool:
+        """Whether the line around `text[pos:end]` is written mostly in capitals (a headline, a dateline).
 
-    def shouting(self, pos: int) -> bool:
-        """Whether the line holding `pos` is written mostly in capitals (a headline, a dateline)."""
-        start, end = self.bounds(pos)
-        cached = self._shouting.get(start)
-        if cached is None:
-            line = self._text[start:end]
-            lower = len(_NOT_LOWER.sub("", line))
-            upper = len(_NOT_UPPER.sub("", line))
-            cached = upper >= 2 and lower <= upper * 0.25
-            self._shouting[start] = cached
-        return cached
+        Only the 80 characters on either side within the same line are looked
+        at, so a long paragraph costs no more than a short one.
+        """
+        text = self._text
+        left = text.rfind("\n", max(0, pos - 80), pos) + 1 or max(0, pos - 80)
+        right = text.find("\n", end, end + 80)
+        if right < 0:
+            right = min(len(text), end + 80)
+        window = text[left:right]
+        lower = len(_NOT_LOWER.sub("", window))
+        upper = len(_NOT_UPPER.sub("", window))
+        return upper >= 2 and lower <= upper * 0.25

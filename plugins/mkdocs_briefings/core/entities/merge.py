@@ -9,6 +9,7 @@ text always gives the same list.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from ..model import Entity, Span
 from ..text import slugify
@@ -30,19 +31,19 @@ def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | Non
     for folded, ms in sorted(by_key.items(), key=lambda kv: (kv[1][0].start, kv[0])):
         kind = _kind(ms)
         name = fixed.get(folded) or _display_name(ms)
-        ident = slugify(name)
+        ident = _slug(name)
         if ident in used_ids:
             ident = f"{ident}-{kind}"
         n = 2
         while ident in used_ids:
-            ident = f"{slugify(name)}-{n}"
+            ident = f"{_slug(name)}-{n}"
             n += 1
         used_ids.add(ident)
         spans: list[Span] = []
         last_end = -1
         for m in ms:
             if m.start >= last_end:  # overlapping mentions of one entity: keep the first
-                spans.append(Span.of(text, m.start, m.end))
+                spans.append(Span(m.start, m.end, text[m.start:m.end]))
                 last_end = m.end
         roles = tuple(dict.fromkeys(r for r in (m.role for m in ms) if r))
         entities.append((ms[0].start, Entity(ident, name, kind, roles, tuple(spans))))
@@ -51,6 +52,9 @@ def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | Non
 
 def _kind(ms: list[Resolved]) -> str:
     """The kind most mentions agree on (ties: the first mention's)."""
+    first = ms[0].kind
+    if all(m.kind == first for m in ms):
+        return first
     counts: dict[str, int] = defaultdict(int)
     for m in ms:
         counts[m.kind] += 1
@@ -60,9 +64,19 @@ def _kind(ms: list[Resolved]) -> str:
 
 def _display_name(ms: list[Resolved]) -> str:
     """The key as best written: prefer a form from the body over one from a headline in capitals."""
+    if len(ms) == 1:
+        return ms[0].key
     keys = [m.key for m in ms if not m.shout] or [m.key for m in ms]
+    if all(k == keys[0] for k in keys):
+        return keys[0]
     counts: dict[str, int] = defaultdict(int)
     for k in keys:
         counts[k] += 1
     best = max(counts.values())
     return next(k for k in keys if counts[k] == best)
+
+
+@lru_cache(maxsize=1 << 15)
+def _slug(name: str) -> str:
+    """`text.slugify`, cached: the same names recur across a corpus."""
+    return slugify(name)

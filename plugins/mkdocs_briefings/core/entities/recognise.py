@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .chunks import CHUNK, CONNECTORS, Lines, Word, sentence_initial, words
-from .lexicon import Known, Lexicon
+from .lexicon import Known, Lexicon, lexicon
 
 PERSON, ORG, PLACE, GROUP, OTHER = "person", "organisation", "place", "group", "other"
 
@@ -56,19 +57,56 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
     """Candidates from prose, and the capitalised runs of headline lines (decided later)."""
     out: list[Candidate] = []
     shouted: list[list[Word]] = []
+    known = lex.known
     for m in CHUNK.finditer(text):
-        ws = words(text, m.start(), m.end())
-        if m.group().isupper() and lines.shouting(m.start()) and not (len(ws) == 1 and ws[0].text in lex.known):
-            shouted.append(ws)
+        chunk = m.group()
+        start = m.start()
+        if chunk.isupper() and chunk not in known and lines.shouting(start, m.end()):
+            shouted.append(words(text, start, m.end()))
             continue
-        initial = sentence_initial(text, m.start())
-        for part, part_initial in _split(text, ws, lex, initial):
-            cand = _analyse(text, part, part_initial, lex)
-            if cand is not None:
-                if cand.kind in (PLACE, None) and followed_by_score(text, cand.end):
-                    cand.kind, cand.strength = ORG, STRONG  # "Chicago 4 Houston 1": teams
-                out.append(cand)
+        for rs, re_, name, kind, strength, role, entry, initial, tokens in _parse(chunk, sentence_initial(text, start)):
+            cand = Candidate(start + rs, start + re_, name, kind, strength, role, entry, initial, False, tokens)
+            if (kind is None or kind == PLACE and lex.places.get(name) == "city") and followed_by_score(text, cand.end):
+                cand.kind, cand.strength = ORG, STRONG  # "Chicago 4 Houston 1": teams
+            out.append(cand)
     return out, shouted
+
+
+_Parsed = tuple[int, int, str, "str | None", int, str, "Known | None", bool, int]
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse(chunk: str, initial: bool) -> tuple[_Parsed, ...]:
+    """The candidates of one run, offsets relative to it.
+
+    A pure function of the run and whether it opens a sentence, cached
+    because the same runs ("The", "But", "Mr Smith") recur all the time.
+    """
+    lex = lexicon()
+    if " " not in chunk and chunk[-1] != ".":
+        return _single(chunk, initial, lex)
+    out: list[_Parsed] = []
+    for part, part_initial in _split(chunk, words(chunk, 0, len(chunk)), lex, initial):
+        c = _analyse(chunk, part, part_initial, lex)
+        if c is not None:
+            out.append((c.start, c.end, c.name, c.kind, c.strength, c.role, c.known, c.initial, c.tokens))
+    return tuple(out)
+
+
+def _single(w: str, initial: bool, lex: Lexicon) -> tuple[_Parsed, ...]:
+    """`_parse` of a one-word run, the most common case, without the general machinery."""
+    if w in lex.known:
+        c = Candidate(0, len(w), w, None, UNKNOWN, initial=initial)
+    else:
+        if (initial and _common(w, lex)) or len(w) == 1 or w in _ARTICLES or w in lex.stop or w in lex.alone:
+            return ()
+        if w in lex.titles or w.rstrip(".") in lex.titles or w in lex.groups or w in lex.honorifics:
+            return ()
+        c = Candidate(0, len(w), w, None, UNKNOWN, initial=initial)
+    _classify(c, w, False, lex)
+    if c.kind == GROUP:
+        return ()
+    return ((c.start, c.end, c.name, c.kind, c.strength, c.role, c.known, c.initial, c.tokens),)
 
 
 def followed_by_score(text: str, end: int) -> bool:
@@ -134,6 +172,8 @@ def _joins(text: str, current: list[Word], pending: list[Word], nxt: Word, lex: 
         return True
     first = current[1].text if current[0].text in _ARTICLES and len(current) > 1 else current[0].text
     head = conns[0]
+    if head == "in":
+        return first in lex.org_heads and nxt.text not in lex.places  # "Organisation for Security ... in Europe"
     if head in ("of", "for", "on", "upon"):
         if first in lex.org_heads or first in _PLACE_OF_HEADS or current[-1].text in lex.org_suffixes:
             return True
@@ -150,7 +190,8 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
     """Strip what is not the name from one part, and classify what is left."""
     n = len(part)
     last = part[-1].text
-    suffix_kind = ORG if last in lex.org_suffixes else PLACE if last in lex.place_suffixes else None
+    suffix_kind = (ORG if last in lex.org_suffixes else PLACE if last in lex.place_suffixes
+                   else OTHER if n > 1 and last in lex.event_suffixes else None)
     i = 0
     honorific = -1
     while i < n:
@@ -224,8 +265,8 @@ def _personal(token: str, lex: Lexicon) -> bool:
     """Whether a word of an unknown name may belong to a person's name: no place, no ordinary word."""
     if token in lex.first_names or token in CONNECTORS or (len(token) == 2 and token.endswith(".")):
         return True
-    if token in lex.places or token in lex.known or any(ch.isdigit() for ch in token):
-        return False
+    if lex.places.get(token, "city") != "city" or token in lex.known or any(ch.isdigit() for ch in token):
+        return False  # a country or region: "Air France", "Chicago NAPM" are no people
     return token.lower() not in lex.common_words or token.isupper()
 
 
@@ -252,7 +293,9 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         return
     toks = name.split(" ")
     first, last = toks[0], toks[-1]
-    if len(toks) > 1 and last in lex.event_suffixes:
+    if "&" in name:
+        c.kind, c.strength = ORG, STRONG  # "Douglas & Lomason", "Marks & Spencer"
+    elif len(toks) > 1 and last in lex.event_suffixes:
         c.kind, c.strength = OTHER, STRONG
     elif last in lex.org_suffixes or (first in lex.org_heads and " of " in name):
         c.kind, c.strength = ORG, STRONG
@@ -262,7 +305,7 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = PLACE, GAZETTEER
     elif len(toks) > 1 and first in lex.first_names:
         c.kind, c.strength = PERSON, GAZETTEER
-    elif len(toks) > 1 and "&" not in name and all(_personal(t, lex) for t in toks):
+    elif len(toks) > 1 and "&" not in name and first not in lex.places and all(_personal(t, lex) for t in toks):
         c.kind, c.strength = PERSON, GUESS
     elif len(toks) > 1:
         c.kind, c.strength = ORG, GUESS  # "Real Madrid", "Air France", "Gold Fields"

@@ -11,11 +11,12 @@ their full forms, and only then are mentions grouped into entities.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .chunks import Word
 from .lexicon import Lexicon
-from .recognise import ORG, PERSON, PLACE, STRONG, Candidate, followed_by_score
+from .recognise import GAZETTEER, ORG, PERSON, PLACE, STRONG, Candidate, followed_by_score
 
 #: Words after which an undecided name is a place ("in Crimea", "from Kherson").
 _PLACE_PREPOSITIONS = frozenset(
@@ -39,69 +40,91 @@ class Resolved:
 
 
 def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: Lexicon,
-            reserved: list[Resolved] = (), default_kind: str = ORG) -> list[Resolved]:  # type: ignore[assignment]
+            reserved: Sequence[Resolved] = (), default_kind: str = ORG) -> list[Resolved]:
     """Final kind and entity key of every candidate, plus the names found in headlines.
 
     `reserved` are register mentions: kept as they are, and their people's
     names are full names that lone surnames can link to.
     """
-    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for c in cands:
-        if c.kind is not None and c.known is None:
-            votes[c.name.casefold()][c.kind] += c.strength
+    form_kind = _form_kinds(cands)
     # Full personal names, in text order, to link "Zelenskyy" and "Mr Smith" to.
     people: list[tuple[int, list[str], str]] = []
+    by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for c in cands:
-        if c.kind == PERSON and c.name.count(" ") >= 1 and _form_kind(votes, c.name) == PERSON:
-            people.append((c.start, c.name.split(" "), c.name))
+        if c.kind == PERSON and " " in c.name and form_kind.get(c.name.casefold()) == PERSON:
+            toks = c.name.split(" ")
+            people.append((c.start, toks, c.name))
+            for t in {toks[0], toks[-1]}:
+                if c.strength >= GAZETTEER or t not in lex.places:
+                    by_token[t].append((c.start, c.name))
     for r in reserved:
         if r.kind == PERSON and " " in r.key:
-            people.append((r.start, r.key.split(" "), r.key))
-    people.sort(key=lambda p: p[0])
-    by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for start, toks, name in people:
-        for t in {toks[-1], toks[0]} if len(toks) > 1 else ():
-            by_token[t].append((start, name))
+            toks = r.key.split(" ")
+            people.append((r.start, toks, r.key))
+            by_token[toks[-1]].append((r.start, r.key))
+            by_token[toks[0]].append((r.start, r.key))
+    for options in by_token.values():
+        options.sort()
     orgs_by_initials: dict[str, str] = {}
     for c in cands:
         if c.kind == ORG and " " in c.name:
             orgs_by_initials.setdefault(_initials(c.name), c.name)
+    containing: dict[str, str] = {}
 
     out: list[Resolved] = list(reserved)
     for c in cands:
-        kind, key = c.kind, c.name
+        name = c.name
+        kind = c.kind
         if c.known is not None:
-            out.append(Resolved(c.start, c.end, c.known.kind, c.known.name, c.role, c.name))
+            out.append(Resolved(c.start, c.end, c.known.kind, c.known.name, c.role, name))
             continue
-        toks = c.name.split(" ")
-        if len(toks) == 1 and c.strength < STRONG or kind == PERSON and len(toks) == 1:
-            linked = _link_person(by_token.get(c.name), c.start)
-            if linked is not None:
-                out.append(Resolved(c.start, c.end, PERSON, linked, c.role, c.name))
+        single = " " not in name
+        if single and (c.strength < STRONG or kind == PERSON):
+            options = by_token.get(name)
+            if options:
+                out.append(Resolved(c.start, c.end, PERSON, _link_person(options, c.start), c.role, name))
                 continue
-        if kind == PERSON and len(toks) > 1:
-            key = _longest_containing(people, toks) or c.name
-            out.append(Resolved(c.start, c.end, PERSON, key, c.role, c.name))
+        elif kind == PERSON:
+            key = containing.get(name)
+            if key is None:
+                key = containing[name] = _longest_containing(people, name.split(" ")) or name
+            out.append(Resolved(c.start, c.end, PERSON, key, c.role, name))
             continue
-        if c.name.isupper() and c.name in orgs_by_initials:
-            out.append(Resolved(c.start, c.end, ORG, orgs_by_initials[c.name], c.role, c.name))
+        if single and name in orgs_by_initials and name.isupper():
+            out.append(Resolved(c.start, c.end, ORG, orgs_by_initials[name], c.role, name))
             continue
-        voted = _form_kind(votes, c.name)
-        if c.strength < STRONG and voted is not None:
-            kind = voted
+        if c.strength < STRONG:
+            kind = form_kind.get(name.casefold(), kind)
         if kind is None:
-            kind = PLACE if _previous_word(text, c.start) in _PLACE_PREPOSITIONS else default_kind
-        out.append(Resolved(c.start, c.end, kind, key, c.role, c.name))
+            kind = _guess(text, c, lex, default_kind)
+        out.append(Resolved(c.start, c.end, kind, name, c.role, name))
     out.extend(_headline_mentions(text, shouted, out, lex))
     return out
 
 
-def _form_kind(votes: dict[str, dict[str, int]], name: str) -> str | None:
-    """The kind the document gives a surface form, by summed evidence (ties: a fixed order)."""
-    v = votes.get(name.casefold())
-    if not v:
-        return None
-    return max(sorted(v), key=lambda k: v[k])
+def _guess(text: str, c: Candidate, lex: Lexicon, default_kind: str) -> str:
+    """The kind of a lone unknown word, from the word before it and the surname list."""
+    before = _previous_word(text, c.start)
+    if before in _PLACE_PREPOSITIONS:
+        return PLACE
+    if before in lex.role_nouns:
+        return PERSON  # "champion Agassi"
+    return default_kind
+
+
+def _form_kinds(cands: list[Candidate]) -> dict[str, str]:
+    """The kind the document gives each surface form (casefolded).
+
+    The strongest evidence wins ("President Clinton" over a town called
+    Clinton), then the most of it; ties fall to a fixed order of kinds.
+    """
+    votes: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for c in cands:
+        if c.kind is not None and c.known is None:
+            v = votes[c.name.casefold()].setdefault(c.kind, [0, 0])
+            v[0] = max(v[0], c.strength)
+            v[1] += c.strength
+    return {form: max(sorted(v), key=lambda k: (v[k][0], v[k][1])) for form, v in votes.items()}
 
 
 def _link_person(options: list[tuple[int, str]] | None, start: int) -> str | None:
@@ -164,7 +187,7 @@ def _headline_mentions(text: str, shouted: list[list[Word]], found: list[Resolve
                     typ = lex.places.get(title)
                     if typ is not None and (typ != "city" or title.lower() not in lex.common_words) and title not in lex.groups:
                         hit = (PLACE, title)
-                if hit is not None and hit[0] == PLACE and followed_by_score(text, ws[i + n - 1].end):
+                if hit is not None and hit[0] == PLACE and lex.places.get(hit[1]) == "city" and followed_by_score(text, ws[i + n - 1].end):
                     hit = (ORG, hit[1])
                 if hit is not None:
                     out.append(Resolved(ws[i].start, ws[i + n - 1].end, hit[0], hit[1], "", form, True))

@@ -21,7 +21,7 @@ _ROLE_WORD = r"[A-Za-z][\w'\u2019\-]*"
 _APPOSITION = re.compile(rf", (?:the |a |an |[A-Z]\w+'s )?((?:{_ROLE_WORD} ){{0,7}}{_ROLE_WORD})(?=[,.;:]| said| says| told)")
 #: "The UN human rights chief says": a definite role phrase before a speech verb.
 _ROLE_SUBJECT = re.compile(
-    rf"(?<!\w)[Tt]he ((?:{_ROLE_WORD} ){{0,6}}{_ROLE_WORD})(?=,? (?:says|said|told|added|warned|stated|claimed)\b)"
+    rf"[Tt](?<!\w[Tt])he ((?:{_ROLE_WORD} ){{0,6}}{_ROLE_WORD})(?=,? (?:says|said|told|added|warned|stated|claimed)\b)"
 )
 _INTRO_WINDOW = 400
 
@@ -53,12 +53,18 @@ def role_mentions(text: str, mentions: list[Resolved], lex: Lexicon, ignored: fr
         if key is None or _overlaps(taken, s.start(), s.end()):
             continue
         out.append(Resolved(s.start(), s.end(), PERSON, key, phrase, s.group()))
+    lowered = text.lower() if by_role else ""
     for phrase, key in sorted(by_role.items()):
-        if " " not in phrase:
+        if " " not in phrase or len(phrase) != len(phrase.lower()):
             continue  # a lone "mayor" is too vague to find again
-        for s in re.finditer(rf"(?<!\w)[Tt]he {re.escape(phrase)}(?!\w)", text, re.IGNORECASE):
-            if not _overlaps(taken, s.start(), s.end()) and all(o.start != s.start() for o in out):
-                out.append(Resolved(s.start(), s.end(), PERSON, key, "", s.group()))
+        needle = "the " + phrase.lower()
+        at = lowered.find(needle) if len(lowered) == len(text) else -1  # lower() may change lengths ("\u0130")
+        while at >= 0:
+            end = at + len(needle)
+            whole = (at == 0 or not lowered[at - 1].isalnum()) and (end == len(text) or not lowered[end].isalnum())
+            if whole and not _overlaps(taken, at, end) and all(o.start != at for o in out):
+                out.append(Resolved(at, end, PERSON, key, "", text[at:end]))
+            at = lowered.find(needle, end)
     return out
 
 
