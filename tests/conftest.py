@@ -136,28 +136,27 @@ def site_builder(tmp_path: Path) -> Callable[..., Path]:
     return run
 
 
-@pytest.fixture
-def spec_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def write_spec_project(root: Path, per_page: int = 2) -> Path:
     """The specification article (with its overlay and the demo register) plus two seeds sharing people."""
-    root = tmp_path_factory.mktemp("spec")
-    seeds = {
-        SPEC_SEED: repo_seed(SPEC_SEED),
-        "2020-01-18-ukrainian-president-rejects-prime-minister-s-resignation.txt": repo_seed(
-            "2020-01-18-ukrainian-president-rejects-prime-minister-s-resignation.txt"
-        ),
-        "2020-01-13-iran-admits-downing-ukrainian-jet-cites-human-error.txt": repo_seed(
-            "2020-01-13-iran-admits-downing-ukrainian-jet-cites-human-error.txt"
-        ),
-    }
+    seeds = {name: repo_seed(name) for name in (
+        SPEC_SEED,
+        "2020-01-18-ukrainian-president-rejects-prime-minister-s-resignation.txt",
+        "2020-01-13-iran-admits-downing-ukrainian-jet-cites-human-error.txt",
+    )}
     overlay = REPO / "briefings" / f"{SPEC_SLUG}.md"
-    write_project(
+    return write_project(
         root,
         seeds=seeds,
         overlays={overlay.name: overlay.read_text(encoding="utf-8")} if overlay.exists() else {},
         register=(REPO / "briefings" / "entities.yml").read_text(encoding="utf-8"),
-        plugin={"per_page": 2},
+        plugin={"per_page": per_page},
     )
-    return root
+
+
+@pytest.fixture(scope="session")
+def spec_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site of the specification project (built once per test session)."""
+    return build(write_spec_project(tmp_path_factory.mktemp("spec")))
 
 
 @pytest.fixture

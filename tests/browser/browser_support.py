@@ -113,8 +113,13 @@ class SpecBriefing:
     def path(self) -> str:
         return f"briefings/{self.slug}/"
 
+    @property
+    def annotation(self) -> dict[str, Any]:
+        """The annotation JSON of the briefing (nested under "annotation" in the export)."""
+        return self.record.get("annotation", self.record)
+
     def entity(self, entity_id: str) -> dict[str, Any] | None:
-        for ent in self.record.get("entities", []):
+        for ent in self.annotation.get("entities", []):
             if ent.get("id") == entity_id:
                 return ent
         return None
@@ -122,7 +127,7 @@ class SpecBriefing:
     def claim_containing(self, words: str) -> dict[str, Any] | None:
         """The claim whose content holds `words` (apostrophes normalised)."""
         want = normalise_quotes(words)
-        for claim in self.record.get("claims", []):
+        for claim in self.annotation.get("claims", []):
             if want in normalise_quotes(claim.get("content", {}).get("text", "")):
                 return claim
         return None
@@ -202,12 +207,26 @@ IN_VIEWPORT_JS = """
 """
 
 
-#: Claims-index sections past the fifth repeat the same markup; axe over all
-#: ~2,400 rows takes ~45 s a run, over five groups a second or two.
-AXE_EXCLUDE: tuple[str, ...] = ("section.bf-speaker-group:nth-of-type(n+6)",)
+#: Index blocks past the first few repeat the same template: claims-index
+#: speaker sections (~2,400 rows: axe takes 10-45 s a run over all of them)
+#: and the A–Z letter lists of the entity indexes.
+REPEATED_BLOCKS = "section.bf-speaker-group:nth-of-type(n+6), ul.bf-az-list:nth-of-type(n+4)"
 
 
-def run_axe(page: Any, rules: list[str] | None = None, exclude: tuple[str, ...] = AXE_EXCLUDE) -> list[dict[str, Any]]:
+def trim_repeats(page: Any) -> int:
+    """Drop repeated index blocks before an axe run; returns how many were dropped.
+
+    axe walks the whole DOM whatever its context says, so excluding them
+    would not make it faster. What stays covers every element type and
+    badge style of the template.
+    """
+    return int(page.evaluate(
+        "(sel) => { const els = document.querySelectorAll(sel); els.forEach(e => e.remove()); return els.length; }",
+        REPEATED_BLOCKS,
+    ))
+
+
+def run_axe(page: Any, rules: list[str] | None = None) -> list[dict[str, Any]]:
     """Inject the vendored axe-core and return its violations (axe's own JSON)."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
@@ -215,15 +234,13 @@ def run_axe(page: Any, rules: list[str] | None = None, exclude: tuple[str, ...] 
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
     return page.evaluate(
-        """async ([exclude, options]) => {
-             const present = exclude.filter(sel => document.querySelector(sel));
-             const ctx = present.length ? {exclude: present.map(sel => [sel])} : document;
-             const res = await axe.run(ctx, options);
+        """async (options) => {
+             const res = await axe.run(document, options);
              return res.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary,
                                          html: n.html.slice(0, 160)}))}));
            }""",
-        [list(exclude), options],
+        options,
     )
 
 
@@ -234,5 +251,6 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
         lines.append(f"{v['id']} [{v['impact']}] x{len(v['nodes'])}: {v['help']}")
         for node in v["nodes"][:3]:
             summary = " ".join(str(node["summary"]).split())[:200]
-            lines.append(f"    {node['target']} :: {node['html']} :: {summary}")
+            html = " ".join(str(node["html"]).split())
+            lines.append(f"    {node['target']} :: {html} :: {summary}")
     return "\n".join(lines)

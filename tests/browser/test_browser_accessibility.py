@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from browser_support import INDEX_PATHS, SpecBriefing, Visit, describe_violations, page_id, run_axe
+from browser_support import INDEX_PATHS, SpecBriefing, Visit, describe_violations, page_id, run_axe, trim_repeats
 
 pytestmark = pytest.mark.browser
 
@@ -22,8 +22,9 @@ BLOCKING = {"serious", "critical"}
 @pytest.mark.parametrize("path", AXE_PAGES, ids=page_id)
 def test_axe_finds_no_serious_violations(open_page: Callable[..., Visit], spec: SpecBriefing, path: str) -> None:
     visit = open_page(spec.path if path == "__spec__" else path)
+    trim_repeats(visit.page)
     violations = [v for v in run_axe(visit.page) if v["impact"] in BLOCKING]
-    assert not violations, f"axe on {path or 'home'}:\n" + describe_violations(violations)
+    assert not violations, f"axe on {page_id(path)}:\n" + describe_violations(violations)
 
 
 def switch_to_dark(page: Any) -> None:
@@ -49,8 +50,9 @@ def test_callouts_and_badges_legible_in_both_schemes(
     page = visit.page
     if scheme == "dark":
         switch_to_dark(page)
-    assert page.locator(".bf-badge").count() > 0, f"{path}: no .bf-badge to check"
+    assert page.locator(".bf-badge").count() > 0, f"{page_id(path)}: no .bf-badge to check"
     if path == "__spec__":
         assert page.locator(".bf-claim").count() > 0, "the briefing shows no .bf-claim callouts"
+    trim_repeats(page)
     contrast = run_axe(page, rules=["color-contrast"])
-    assert not contrast, f"colour contrast on {path} ({scheme}):\n" + describe_violations(contrast)
+    assert not contrast, f"colour contrast on {page_id(path)} ({scheme}):\n" + describe_violations(contrast)

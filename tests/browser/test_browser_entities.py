@@ -24,7 +24,7 @@ QUOTE = "I don't bite"
 def test_sidebar_to_entity_page_to_the_exact_callout(open_page: Callable[..., Visit], spec: SpecBriefing) -> None:
     exported = spec.entity(ZELENSKYY)
     assert exported is not None, f"briefings.json has no entity {ZELENSKYY} in {spec.slug}"
-    assert exported.get("roles"), f"the engine gave {ZELENSKYY} no role in {spec.slug}"
+    roles: list[str] = exported.get("roles") or []
     claim = spec.claim_containing(QUOTE)
     assert claim is not None, f"briefings.json has no claim containing {QUOTE!r} in {spec.slug}"
 
@@ -36,9 +36,8 @@ def test_sidebar_to_entity_page_to_the_exact_callout(open_page: Callable[..., Vi
     link.wait_for(state="visible")
     entry = link.locator("xpath=ancestor::*[self::li or self::tr or self::dt or self::dd][1]")
     entry_text = entry.inner_text() if entry.count() else link.inner_text()
-    assert any(role.lower() in entry_text.lower() for role in exported["roles"]), (
-        f"the sidebar entry {entry_text!r} does not show any of his roles {exported['roles']}"
-    )
+    # The role depends on the engine: checked last so the rest of the journey is still tested.
+    role_shown = bool(roles) and any(role.lower() in entry_text.lower() for role in roles)
 
     link.click()
     page.wait_for_url(re.compile(rf"/people/{ZELENSKYY}/"))
@@ -50,7 +49,7 @@ def test_sidebar_to_entity_page_to_the_exact_callout(open_page: Callable[..., Vi
              return [...document.querySelectorAll('article a[href*="#claim-"]')]
                .filter(a => new URL(a.href).pathname.includes(`/briefings/${slug}/`))
                .filter(a => {
-                 const box = a.closest('li, tr, blockquote, p, figure, .bf-claim, .bf-said') || a;
+                 const box = a.closest('li, tr, .bf-claim') || a.closest('p, blockquote, figure') || a;
                  return norm(box.textContent).includes(quote);
                })
                .map(a => a.href);
@@ -70,6 +69,9 @@ def test_sidebar_to_entity_page_to_the_exact_callout(open_page: Callable[..., Vi
     assert QUOTE in normalise_quotes(callout.inner_text()), "the target callout does not show the quote"
     page.wait_for_function(IN_VIEWPORT_JS, arg=callout.element_handle(), timeout=5_000)
 
+    assert roles, f"the engine gave {ZELENSKYY} no role in {spec.slug} (the text calls him Ukrainian President)"
+    assert role_shown, f"the sidebar entry {entry_text!r} does not show any of his roles {roles}"
+
 
 def _tip_words(tip: str) -> str:
     return normalise_quotes(tip).lower()
@@ -77,7 +79,8 @@ def _tip_words(tip: str) -> str:
 
 def test_mention_tooltip_on_hover_and_keyboard_focus(open_page: Callable[..., Visit], spec: SpecBriefing) -> None:
     exported = spec.entity(ZELENSKYY)
-    assert exported is not None and exported.get("roles"), f"{ZELENSKYY} has no roles in briefings.json"
+    assert exported is not None, f"briefings.json has no entity {ZELENSKYY} in {spec.slug}"
+    roles: list[str] = exported.get("roles") or []
     visit = open_page(spec.path)
     page = visit.page
     url_before = page.url
@@ -95,9 +98,7 @@ def test_mention_tooltip_on_hover_and_keyboard_focus(open_page: Callable[..., Vi
     tip = page.evaluate(TOOLTIP_STATE_JS, handle)
     words = _tip_words(tip["text"])
     assert "person" in words, f"hover tooltip {tip['text']!r} does not give the kind"
-    assert any(r.lower() in words for r in exported["roles"]), (
-        f"hover tooltip {tip['text']!r} gives none of the roles {exported['roles']}"
-    )
+    hover_tip = tip["text"]
     assert page.url == url_before, "hovering a mention left the page"
 
     # Keyboard: Tab from the top of the page until a mention has focus.
@@ -117,3 +118,9 @@ def test_mention_tooltip_on_hover_and_keyboard_focus(open_page: Callable[..., Vi
         f"keyboard-focus tooltip {tip['text']!r} does not give the kind {kind!r}"
     )
     assert page.url == url_before, "tabbing to a mention left the page"
+
+    # The role depends on the engine: checked last so the tooltip mechanics are tested regardless.
+    assert roles, f"the engine gave {ZELENSKYY} no role in {spec.slug} (the text calls him Ukrainian President)"
+    assert any(r.lower() in _tip_words(hover_tip) for r in roles), (
+        f"hover tooltip {hover_tip!r} gives none of his roles {roles}"
+    )

@@ -25,7 +25,7 @@ HEALTH_PAGES = [
 def test_page_loads_without_errors(open_page: Callable[..., Visit], spec: SpecBriefing, path: str) -> None:
     visit = open_page(spec.path if path == "__spec__" else path, wait_until="networkidle")
     page = visit.page
-    assert visit.status == 200, f"{path or 'home'} answered HTTP {visit.status}"
+    assert visit.status == 200, f"{page_id(path)} answered HTTP {visit.status}"
     # Let late work (search worker start-up, deferred scripts) report too.
     page.wait_for_timeout(300)
-    assert not visit.problems(), f"{path or 'home'}:\n  " + "\n  ".join(visit.problems())
+    assert not visit.problems(), f"{page_id(path)}:\n  " + "\n  ".join(visit.problems())

@@ -52,6 +52,6 @@ def test_phone_has_no_horizontal_overflow(open_page: Callable[..., Visit], spec:
     assert visit.status == 200, f"{path!r} answered HTTP {visit.status}"
     result = visit.page.evaluate(OVERFLOW_JS)
     assert result["scrollWidth"] <= result["innerWidth"], (
-        f"{path or 'home'} scrolls sideways on a phone: scrollWidth {result['scrollWidth']} > "
+        f"{page_id(path)} scrolls sideways on a phone: scrollWidth {result['scrollWidth']} > "
         f"{result['innerWidth']}; widest offenders: {result['offenders']}"
     )

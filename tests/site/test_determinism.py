@@ -18,8 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_briefings.core.project import PARALLEL_THRESHOLD
+
 REPO = Path(__file__).resolve().parents[2]
-SEEDS = 40
+SEEDS = PARALLEL_THRESHOLD + 4  # enough uncached seeds for the process pool to annotate them
 SPEC_SEED = "2022-03-04-zelenskyy-challenges-putin-to-talks.txt"
 EXEMPT = {"sitemap.xml.gz"}
 

@@ -145,6 +145,7 @@ def write_project(root: Path) -> None:
         for i, p in enumerate(PAYLOADS)
     ]
     claims[0]["source"] = "javascript:alert(1)"
+    claims[1]["speaker"] = "Eve <img src=x onerror=alert(1)> {{ 7*7 }}"  # a speaker fix naming a new person
     overlay = (
         "---\n"
         f"seed: edited.txt\n"
@@ -448,6 +449,7 @@ def test_editorial_text_reaches_the_page_escaped(built: Built) -> None:
         "the summary's markdown was not rendered"
     )
     assert "Summary {{ 7*7 }}" in page.text
+    assert "Eve <img src=x onerror=alert(1)> {{ 7*7 }}" in page.text, "the corrected speaker is not on the page"
 
 
 def test_register_text_reaches_entity_pages_escaped(built: Built) -> None:

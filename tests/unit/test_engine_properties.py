@@ -7,7 +7,7 @@ speaker's entity is one of the annotation's entities. Table-driven tests of
 the engine check what it finds; these check that the contract survives text
 nobody would write by hand: arbitrary unicode, news-like token soup, hostile
 register entries, and a megabyte of one paragraph. The timing bounds are
-generous (about 10x what a linear engine needs on a loaded 2-core machine):
+generous CPU-time limits (more than 10x what a linear engine needs):
 they are there to catch quadratic behaviour and regex backtracking, which
 turn a 1 MB paragraph into minutes or hours.
 """
@@ -166,8 +166,8 @@ _HUGE = [
 
 @pytest.mark.parametrize("text, limit", [pytest.param(t, lim, id=name) for name, t, lim in _HUGE])
 def test_megabyte_paragraph(text: str, limit: float) -> None:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other jobs on a shared machine do not count against us
     annotation = annotate(text)
-    took = time.perf_counter() - start
+    took = time.process_time() - start
     check_contract(text, annotation)
-    assert took < limit, f"annotating 1 MB took {took:.1f} s (limit {limit:.0f} s)"
+    assert took < limit, f"annotating 1 MB took {took:.1f} s of CPU (limit {limit:.0f} s)"

@@ -134,6 +134,10 @@ def test_speaker_fix_to_entity_in_briefing_and_new_person() -> None:
     claim = annotation.claims[1]
     assert claim.speaker.entity == "zelenskyy" and claim.speaker.span == Span(len(TEXT) - 1, len(TEXT) - 1, "")
     assert len(annotation.entities) == 1
+    zel = Entity("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "person", mentions=(Span.of(TEXT, 0, 9),))
+    renamed = Annotation((zel,), _annotation().claims)
+    annotation, _ = apply_corrections(renamed, (Correction("2000 civilians", 11, speaker="ZELENSKYY"),), (), PATH)
+    assert annotation.claims[1].speaker.entity == "volodymyr-zelenskyy" and len(annotation.entities) == 1
     annotation, _ = apply_corrections(_annotation(), (Correction("2000 civilians", 11, speaker="Jane Doe"),), (), PATH)
     assert annotation.claims[1].speaker.entity == "jane-doe"
     assert annotation.entity("jane-doe") == Entity("jane-doe", "Jane Doe", "person")

@@ -12,6 +12,7 @@ builds of the same inputs give the same site byte for byte.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -152,15 +153,19 @@ def _vote(counter: Counter[str], order: Sequence[str] = ()) -> str:
     return min(counter, key=lambda v: (-counter[v], rank.get(v, len(rank)), v))
 
 
-def _first_mention_sentence(text: str, mention: Span) -> tuple[str, Span]:
+def _sentence_ranges(text: str) -> list[tuple[int, int]]:
+    """Every sentence of every paragraph, in order (computed once per briefing)."""
+    return [r for p_start, p_end in paragraphs(text) for r in sentences(text, p_start, p_end)]
+
+
+def _first_mention_sentence(text: str, ranges: Sequence[tuple[int, int]], mention: Span) -> tuple[str, Span]:
     """The sentence holding a mention, with the mention's offsets inside it."""
-    for p_start, p_end in paragraphs(text):
-        if p_start <= mention.start < p_end:
-            for s, e in sentences(text, p_start, p_end):
-                if s <= mention.start < e:
-                    end = min(mention.end, e)
-                    return text[s:e], Span(mention.start - s, end - s, text[mention.start:end])
-            break
+    i = bisect_right(ranges, (mention.start, len(text) + 1)) - 1
+    if i >= 0:
+        s, e = ranges[i]
+        if s <= mention.start < e:
+            end = min(mention.end, e)
+            return text[s:e], Span(mention.start - s, end - s, text[mention.start:end])
     return mention.text, Span(0, len(mention.text), mention.text)
 
 
@@ -187,6 +192,7 @@ def build_corpus(briefings: Iterable[Briefing], register: Sequence[RegisterEntry
     speaker_groups: dict[str, list[ClaimRef]] = defaultdict(list)
 
     for b in by_slug.values():
+        ranges = _sentence_ranges(b.text)
         seen: set[str] = set()
         for ent in b.annotation.entities:
             if ent.id in seen:  # the engine promises unique ids; a repeat must not count twice
@@ -197,7 +203,7 @@ def build_corpus(briefings: Iterable[Briefing], register: Sequence[RegisterEntry
             roles[ent.id].update(ent.roles)
             aliases[ent.id].update(m.text for m in ent.mentions)
             postings[ent.id].append(b.slug)
-            appearances[ent.id].append(_appearance(b, ent))
+            appearances[ent.id].append(_appearance(b, ranges, ent))
         for claim in b.annotation.claims:
             ref = ClaimRef(b.slug, claim)
             if claim.speaker is None:
@@ -241,11 +247,11 @@ def build_corpus(briefings: Iterable[Briefing], register: Sequence[RegisterEntry
     )
 
 
-def _appearance(b: Briefing, ent: Entity) -> Appearance:
+def _appearance(b: Briefing, ranges: Sequence[tuple[int, int]], ent: Entity) -> Appearance:
     mentions = sorted(ent.mentions, key=lambda m: (m.start, m.end))
     if not mentions:
         return Appearance(b.slug, 0, "", Span(0, 0, ""))
-    sentence, where = _first_mention_sentence(b.text, mentions[0])
+    sentence, where = _first_mention_sentence(b.text, ranges, mentions[0])
     return Appearance(b.slug, len(mentions), sentence, where)
 
 

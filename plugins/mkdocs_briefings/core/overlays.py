@@ -231,6 +231,9 @@ def _speaker_entity(name: str, annotation: Annotation, register: tuple[RegisterE
     for ent in annotation.entities:
         if ent.name.casefold() == key or ent.id == slugify(name):
             return ent
+    for ent in annotation.entities:  # a spelling the briefing itself uses ("Zelensky")
+        if any(" ".join(m.text.casefold().split()) == key for m in ent.mentions):
+            return ent
     for entry in register:
         names = (entry.name, *entry.aliases)
         if any(" ".join(n.casefold().split()) == key for n in names):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -138,9 +139,13 @@ def _run_jobs(
     """Annotate texts, in worker processes when there are many and the platform allows."""
     if len(jobs) > PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
         methods = multiprocessing.get_all_start_methods()
-        # forkserver: children are forked from a clean single-threaded server, which is
-        # safe even inside `mkdocs serve` (whose watcher threads make plain fork risky).
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+        # fork is fastest (workers inherit the loaded engine) but is only safe from a
+        # single-threaded process; `mkdocs serve` runs builds next to its server
+        # threads, so there children come from a clean forkserver instead.
+        if "fork" in methods and threading.active_count() == 1:
+            context = multiprocessing.get_context("fork")
+        else:
+            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         try:
             with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
                 chunk = max(1, len(jobs) // ((os.cpu_count() or 1) * 4))

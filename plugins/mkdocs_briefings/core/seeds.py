@@ -38,10 +38,11 @@ _CREDIT = re.compile(
 
 _TITLE_MAX = 90
 
-#: The largest seed accepted. Real articles are well under 200 kB; a file of
-#: many megabytes is a data dump or a mistake, and would take minutes to
-#: annotate and give a page no browser can show, so it is refused by name.
-MAX_SEED_BYTES = 4_000_000
+#: The largest seed accepted. Real articles are well under 200 kB and a
+#: pasted archive of 20 MB still builds (slowly); a file far beyond that is a
+#: data dump dropped in by mistake, which would exhaust memory in the
+#: engine, so it is refused by name before it is read.
+MAX_SEED_BYTES = 64_000_000
 
 
 @dataclass(frozen=True)

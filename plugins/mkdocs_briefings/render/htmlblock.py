@@ -135,6 +135,8 @@ class _Defuse(Treeprocessor):
                 low = name.lower()
                 if low.startswith("on") or (low in _URL_ATTRS and unsafe_url(el.attrib[name])):
                     del el.attrib[name]
+                    if el.tag in ("a", "img"):  # mkdocs expects every <a>/<img> to keep its URL
+                        el.tag = "span"
 
 
 _URL_ATTRS: frozenset[str] = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster"})

@@ -196,8 +196,9 @@ class Renderer:
             return {"name": None, "page": None, "role": "", "written": written}
         name = rec.name if rec else ent.name
         role = ent.roles[0] if ent.roles else (rec.roles[0] if rec and rec.roles else "")
-        return {"name": name, "page": rec.page if rec else None, "role": role,
-                "written": written if written != name else None}
+        # "as written" only adds something when the text used another form ("he", "the minister").
+        shown = None if written.casefold() in name.casefold() else written
+        return {"name": name, "page": rec.page if rec else None, "role": role, "written": shown}
 
     def _sources(self, b: Briefing) -> list[dict[str, Any]]:
         out = []

@@ -17,6 +17,7 @@ so the engine works (unresolved) even when no entities are given.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from .direct import Attribution, after_quote, before_quote
 from .hedges import hedge_index, hedges_between
 from .layout import Layout
 from .quotes import Quote, find_quotes
-from .reported import clause_after, clause_end
+from .reported import ClauseStops, clause_after, clause_end
 from .resolve import OTHER_PRONOUNS, PERSON_PRONOUNS, PRONOUN_REACH, Resolver
 from .speakers import np_after, speaker_for_cue
 
@@ -71,6 +72,7 @@ class _Document:
         self.paragraph_of = self.layout.paragraph_of
         self.sentence_key = self.layout.sentence_key
         self.sentence = self.layout.sentence
+        self.stops = ClauseStops(text)
 
     def extract(self) -> list[_Draft]:
         text = self.text
@@ -94,6 +96,7 @@ class _Document:
             draft = self._reported(m.start(), m.end())
             if draft is not None:
                 drafts.append(draft)
+        drafts = _drop_relayed(self.text, drafts)
         reported_ranges = sorted((d.content for d in drafts))
         opens = [q.open for q in quotes]
         for d in drafts:
@@ -138,13 +141,48 @@ class _Document:
         participle = cue_text.endswith("ing")
         if participle and not (lead.endswith(",") or prev in _PROGRESSIVE or _after_with(before)):
             return None  # "promising", "warning" as adjectives or nouns
-        clause = clause_after(text, cue_start, cue_end, s_end)
+        clause = clause_after(text, cue_start, cue_end, s_end, self.stops)
         if clause is None:
-            return None
+            return self._sentence_final(cue_start, cue_end, si, s_start, s_end)
         speaker = speaker_for_cue(text, s_start, cue_start, cue_end)
         if speaker is None or not _plausible_speaker(text[speaker[0]:speaker[1]]):
             return None
         return _Draft("indirect", clause, (cue_start, cue_end), speaker, si)
+
+    def _sentence_final(
+        self, cue_start: int, cue_end: int, si: tuple[int, int], s_start: int, s_end: int
+    ) -> _Draft | None:
+        """Attribution closing its sentence: "The ferry sank, officials said." / "..., said the mayor."
+
+        The claim is the sentence up to the comma before the attribution;
+        after the cue only a short adverbial (or the inverted speaker) may
+        follow before the sentence ends.
+        """
+        text = self.text
+        rest = text[cue_end:s_end]
+        if len(rest) > 120 or not _FINAL_REST.fullmatch(rest):
+            return None
+        before = text[max(s_start, cue_start - 160):cue_start]
+        speaker: tuple[int, int] | None
+        if before.rstrip().endswith(","):
+            speaker = np_after(text, _skip_space(text, cue_end), s_end)  # ", said the mayor."
+            comma = max(s_start, cue_start - len(before)) + before.rstrip().rfind(",")
+        else:
+            speaker = speaker_for_cue(text, s_start, cue_start, cue_end)
+            if speaker is None:
+                return None
+            lead = text[max(s_start, speaker[0] - 4):speaker[0]].rstrip().rstrip("\"'\u201d\u2019")
+            if not lead.endswith(","):
+                return None
+            comma = max(s_start, speaker[0] - 4) + len(lead) - 1
+        if speaker is None or not _plausible_speaker(text[speaker[0]:speaker[1]]):
+            return None
+        start, end = s_start, comma
+        while end > start and text[end - 1] in " \t,":
+            end -= 1
+        if len(text[start:end].split()) < 3:
+            return None
+        return _Draft("indirect", (start, end), (cue_start, cue_end), speaker, si)
 
     def _according_to(
         self, cue_start: int, cue_end: int, si: tuple[int, int], s_start: int, s_end: int
@@ -230,7 +268,7 @@ class _Document:
         start = cue_end
         while start < q.open and text[start] in " \t,:":
             start += 1
-        end = clause_end(text, q.open + 1, s_end) or q.end
+        end = clause_end(text, q.open + 1, s_end, self.stops) or q.end
         if end > q.after + 40:
             end = q.after  # a long clause goes on to say more than the cue attributes
         return start, max(end, q.end)
@@ -245,6 +283,9 @@ class _Document:
             last = m
         if last is None or last.start() in used or ACCORDING_TO.match(self.text, last.start()):
             return None
+        gap = self.text[last.end():q.open].split()
+        if gap and gap[0].lower() in _TITLE_BEFORE:
+            return None  # 'said on the programme "Morning Live"': where it was said, not what
         return last.start(), last.end()
 
     def finish(self, drafts: list[_Draft], resolver: Resolver) -> list[Claim]:
@@ -315,6 +356,16 @@ class _Document:
         return None
 
 
+#: What may follow a sentence-final cue: the inverted speaker or an adverbial, then the sentence's end.
+_FINAL_REST = re.compile(r"[^.!?;:\"\u201c\u201d]*[.!?]?[\"\u201d']?\s*")
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
 _ANAPHORS = frozenset(("that's", "that\u2019s", "that", "this", "this's", "this\u2019s"))
 _TITLE_BEFORE = frozenset("on in at from of by with for to into about titled headlined".split())
 _NOT_BEFORE_CUE = frozenset(
@@ -337,6 +388,24 @@ def _plausible_speaker(phrase: str) -> bool:
     if last in _DETERMINERS or last.endswith(("'s", "\u2019s")):
         return False
     return not (last.endswith("ing") and words[-1].islower())
+
+
+def _drop_relayed(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Drop "according to" claims whose content is itself an attribution.
+
+    In "The official added that ..., according to the New York Times" the
+    claim is the official's; the newspaper only relays it, and a second
+    claim over the same words would show the reader the statement twice.
+    """
+    cues = sorted(d.cue[0] for d in drafts if d.cue)
+    out = []
+    for d in drafts:
+        if d.cue and ACCORDING_TO.match(text, d.cue[0]):
+            k = bisect_left(cues, d.content[0])
+            if k < len(cues) and cues[k] < d.content[1]:
+                continue
+        out.append(d)
+    return out
 
 
 def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -29,7 +29,9 @@ _ENDS_ATTRIBUTION = re.compile(
 )
 #: What may precede a quotation that is attributed after it: nothing, or a break in the sentence.
 _STANDS_ALONE = re.compile(r"(?:^|[\n.!?:;,\u2013\u2014(]|\band|\bbut)\s*$")
-_LEADING_TAIL = re.compile(r"[^.!?;\"\u201c\u201d\n]{0,80}?[,:]\s*|\s*")
+_LEADING_TAIL = re.compile(r"[^.!?;\"\u201c\u201d\n]{0,160}?[,:]\s*|\s*")
+#: After a quotation that ends its sentence (or clause) there is only punctuation or the end of the line.
+_QUOTE_ENDS_SENTENCE = re.compile(r"[ \t]*(?:[.,;:!?\u2013\u2014\n]|$)")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ def before_quote(text: str, quote: Quote, lo: int) -> Attribution | None:
     tail = _LEADING_TAIL.fullmatch(text, last.end(), quote.open)
     if tail is None:
         return None
+    if not text[last.end():quote.open].strip() and not _QUOTE_ENDS_SENTENCE.match(text, quote.after):
+        return None  # 'testified "thousands" of emails were ...': the quotation is part of a clause
     if ACCORDING_TO.match(text, last.start()):
         speaker = np_after(text, last.end() + 1, quote.open)
         return Attribution((last.start(), last.end()), speaker)

@@ -14,6 +14,30 @@ from bisect import bisect_right
 from ..text import paragraphs, sentences
 
 
+#: The longest sentence the claims engine looks at as one (characters). Longer runs
+#: of text without a full stop (tables, run-on input) are cut at white space, so
+#: that no per-cue look-up ever scans more than this: time stays linear.
+MAX_SENTENCE = 3000
+
+
+def _chunked(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences longer than MAX_SENTENCE cut into pieces at white space."""
+    if all(e - s <= MAX_SENTENCE for s, e in found):
+        return found
+    out: list[tuple[int, int]] = []
+    for s, e in found:
+        while e - s > MAX_SENTENCE:
+            cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            cut = cut if cut > s else s + MAX_SENTENCE
+            out.append((s, cut))
+            s = cut
+            while s < e and text[s] == " ":
+                s += 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
 class Layout:
     """The paragraphs of one text, and the sentences of those paragraphs that were asked about."""
 
@@ -37,7 +61,7 @@ class Layout:
         found = self._sents.get(para)
         if found is None:
             start, end = self.paragraph(para)
-            found = sentences(self.text, start, end) or [(start, end)]
+            found = _chunked(self.text, sentences(self.text, start, end) or [(start, end)])
             self._sents[para] = found
             self._sent_starts[para] = [s for s, _ in found]
         return found

@@ -11,6 +11,7 @@ keeps its "that" and drops the sentence's final full stop.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .cues import ADDRESSEE_VERBS, CLAUSE, THAT_CLAUSE, cue_forms, cue_pattern, tag_of
@@ -33,7 +34,7 @@ _ADVERBIAL = re.compile(
 )
 _THAT = re.compile(r"\bthat\b")
 _CLAUSE_START_BAD = re.compile(
-    r"(?:to|of|in|on|at|for|with|by|from|about|into|as|after|before|during|over|under|than|and|or|but|so|"
+    r"(?:to|of|in|on|at(?!\s+least\b)|for|with|by|from|about|into|as|after|before|during|over|under|than|and|or|but|so|"
     r"it\.|nothing|something|anything|yes|no|goodbye|hello|thanks|sorry|"
     r"[.,;:!?)\]\u2013\u2014-])(?:\b|\s|$)|$"
 )
@@ -55,7 +56,31 @@ def _clause_stop() -> re.Pattern[str]:
 _SENT_FINAL = ".!?"
 
 
-def clause_after(text: str, cue_start: int, cue_end: int, sent_end: int) -> tuple[int, int] | None:
+class ClauseStops:
+    """Where reported clauses may stop, found by one scan of the text on first use.
+
+    Searching from every cue to its sentence end would cost the sentence
+    length per cue (quadratic on a run-on text full of cues); one scan plus
+    a binary search per clause keeps the engine linear.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def first(self, start: int, end: int) -> int | None:
+        """The first stop at or after `start` and before `end`, or None."""
+        if self._starts is None:
+            self._starts = [m.start() for m in _clause_stop().finditer(self.text)]
+        i = bisect_left(self._starts, start)
+        if i < len(self._starts) and self._starts[i] < end:
+            return self._starts[i]
+        return None
+
+
+def clause_after(
+    text: str, cue_start: int, cue_end: int, sent_end: int, stops: ClauseStops | None = None
+) -> tuple[int, int] | None:
     """The reported clause a cue introduces, or None when what follows is not a clause."""
     cue = text[cue_start:cue_end]
     tag = tag_of(cue)
@@ -72,11 +97,13 @@ def clause_after(text: str, cue_start: int, cue_end: int, sent_end: int) -> tupl
         return None
     else:
         start = pos
-    end = clause_end(text, start, sent_end)
+    if start == pos and not _THAT.match(text, pos) and not _looks_finite(text, start, sent_end):
+        return None  # an object, not a clause: "claimed victory over the city"
+    end = clause_end(text, start, sent_end, stops)
     if end is None or len(text[start:end].split()) < 3:
         return None
     if start == pos and not _THAT.match(text, pos) and not _looks_finite(text, start, end):
-        return None  # an object, not a clause: "claimed victory over the city"
+        return None
     return start, end
 
 
@@ -99,21 +126,31 @@ def _distant_that(text: str, pos: int, sent_end: int) -> int | None:
 
 
 #: Words that show a clause has a finite verb near its start ("troops had encircled").
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do|shall|"
+_FINITE_WORDS = (
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do|shall|"
     r"isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|couldn't|can't|shouldn't|didn't|"
     r"doesn't|don't|[a-z]{3,}ed|went|came|made|took|gave|knew|thought|told|began|saw|got|left|won|lost|ran|"
-    r"sent|met|kept|held|found|brought|felt|led|paid|spent|stood|became|needs|wants|remains|seems)\b"
+    r"sent|met|kept|held|found|brought|felt|led|paid|spent|stood|became|needs|wants|remains|seems)"
 )
+_FINITE = re.compile(r"\b" + _FINITE_WORDS + r"\b")
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I|you|there|this)\b", re.IGNORECASE)
 
 
+_QUOTED_VERB = re.compile("[\"\u201c]\\s*" + _FINITE_WORDS + r"\b")
+
+
 def _looks_finite(text: str, start: int, sent_end: int) -> bool:
-    """Whether a bare reported clause has a subject pronoun or a verb within its first words."""
+    """Whether a bare reported clause has a subject pronoun or a verb within its first words.
+
+    A quotation opening with a verb also counts ('said the town, where ...,
+    "has been destroyed"'): it is the predicate of the reported clause.
+    """
     if _SUBJECT_PRONOUN.match(text, start):
         return True
     words = text[start:min(sent_end, start + 90)].split()[:9]
-    return _FINITE.search(" ".join(words)) is not None
+    if _FINITE.search(" ".join(words)) is not None:
+        return True
+    return _QUOTED_VERB.search(text, start, min(sent_end, start + 300)) is not None
 
 
 _ADDRESSEE = re.compile(
@@ -130,10 +167,14 @@ def _skip_addressee(text: str, pos: int, sent_end: int) -> int:
     return _ADVERBIAL.match(text, m.end()).end()
 
 
-def clause_end(text: str, start: int, sent_end: int) -> int | None:
+def clause_end(text: str, start: int, sent_end: int, stops: ClauseStops | None = None) -> int | None:
     """Where the clause ends: before the next attribution, or the sentence's final mark."""
-    stop = _clause_stop().search(text, start + 1, sent_end)
-    end = stop.start() if stop is not None else sent_end
+    if stops is not None:
+        found = stops.first(start + 1, sent_end)
+    else:
+        m = _clause_stop().search(text, start + 1, sent_end)
+        found = m.start() if m is not None else None
+    end = found if found is not None else sent_end
     while end > start and (text[end - 1].isspace() or text[end - 1] in _SENT_FINAL + ","):
         end -= 1
     return end if end > start else None

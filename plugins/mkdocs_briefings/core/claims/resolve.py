@@ -11,6 +11,7 @@ earlier sentence that names one.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -22,6 +23,18 @@ PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
 OTHER_PRONOUNS = frozenset(("it", "they", "its", "their", "we"))
 _POSTMODIFIERS = (" of ", " for ", " at ", " from ", " in ", ", ")
 _MODIFIER_BEFORE = ("of ", "of the ", "for ", "for the ", "at ", "at the ", "from ", "from the ", "in ", "in the ")
+
+
+_WORD = re.compile(r"[\w][\w'\u2019.\-]*")
+_OF_WORDS = frozenset(("of", "for", "at", "from", "in"))
+
+
+def _norm(form: str) -> str:
+    """A surface form compared without case, a leading "the" or a possessive ending."""
+    form = " ".join(form.replace("\u2019", "'").lower().split())
+    if form.startswith("the "):
+        form = form[4:]
+    return form[:-2] if form.endswith("'s") else form
 
 
 class Resolver:
@@ -39,6 +52,15 @@ class Resolver:
         self.starts = [r[0] for r in rows]
         self.kinds = {e.id: e.kind for e in entities}
         self.longest = max((r[1] - r[0] for r in rows), default=0)
+        # Surface forms naming exactly one entity, for speakers the entity engine missed.
+        owners: dict[str, set[str]] = {}
+        for e in entities:
+            forms = [e.name, *(text[m.start:m.end] for m in e.mentions if 0 <= m.start < m.end <= len(text))]
+            if e.kind == "person" and len(e.name.split()) > 1:
+                forms.append(e.name.split()[-1])  # a person is referred to by surname alone
+            for form in forms:
+                owners.setdefault(_norm(form), set()).add(e.id)
+        self.surfaces = {form: ids.pop() for form, ids in owners.items() if form and len(ids) == 1}
 
     def kind(self, entity: str | None) -> str | None:
         return self.kinds.get(entity) if entity else None
@@ -58,7 +80,25 @@ class Resolver:
             key = (kind == "person", m_end - m_start, m_end, ent)
             if best is None or key > best:
                 best = key
-        return best[3] if best else None
+        if best is not None:
+            return best[3]
+        return self._by_surface(start, end)
+
+    def _by_surface(self, start: int, end: int) -> str | None:
+        """The entity whose name the phrase ends with ("French President Emmanuel Macron" -> Macron).
+
+        Only a run of capitalised words at the end of the phrase counts, and
+        not after "of"/"for": that run is the head, not a modifier.
+        """
+        words = _WORD.findall(self.text, start, end)
+        for i in range(len(words)):
+            tail = words[i:]
+            if not all(w[:1].isupper() for w in tail) or (i > 0 and words[i - 1].lower() in _OF_WORDS):
+                continue
+            found = self.surfaces.get(_norm(" ".join(tail)))
+            if found is not None:
+                return found
+        return None
 
     def _is_head(self, start: int, end: int, m_start: int, m_end: int) -> bool:
         """Whether a mention heads the phrase rather than modifying it ("Ukraine's ...", "... of Ukraine")."""

@@ -142,7 +142,7 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
         while k >= 0 and toks[k][2] not in ",;:\"\u201c\u201d" and toks[k][2].lower() not in RELATIVES:
             k -= 1
         if k >= 0 and toks[k][2].lower() in RELATIVES:
-            return _antecedent(toks, k)
+            return _antecedent(toks, k, with_pronoun=False)
         if k < 0 or toks[k][2] != ",":
             return _span(toks, _np_end_back(toks, j - 1), j - 1)
         first = _np_end_back(toks, k - 1)
@@ -164,11 +164,13 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
     return _span(toks, first, j)
 
 
-def _antecedent(toks: list[tuple[int, int, str]], rel: int) -> tuple[int, int] | None:
+def _antecedent(toks: list[tuple[int, int, str]], rel: int, with_pronoun: bool = True) -> tuple[int, int] | None:
     """The noun phrase a relative pronoun at token `rel` refers to, with the pronoun.
 
     "a senior Pentagon official, who claimed": the span runs to "who", so it
-    names the source and still marks where the attribution is made.
+    names the source and still marks where the attribution is made. When
+    the relative clause is only a parenthesis before the cue ("an official,
+    who spoke on condition of anonymity, said") the phrase alone is the speaker.
     """
     j = rel - 1
     if j >= 0 and toks[j][2] == ",":
@@ -176,7 +178,9 @@ def _antecedent(toks: list[tuple[int, int, str]], rel: int) -> tuple[int, int] |
     if j < 0:
         return None
     first = _np_end_back(toks, j)
-    return (toks[first][0], toks[rel][1]) if first <= j else None
+    if first > j:
+        return None
+    return toks[first][0], toks[rel if with_pronoun else j][1]
 
 
 def _span(toks: list[tuple[int, int, str]], first: int, last: int) -> tuple[int, int] | None:

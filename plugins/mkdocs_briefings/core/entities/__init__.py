@@ -8,6 +8,7 @@ is deterministic and fast; the stages live in small modules:
 - `recognise`: names in each run, their titles, a first guess at their kind;
 - `resolve`: document-level kinds, surnames and acronyms linked to full names;
 - `roles`: appositions and role-only references ("the mayor of Enerhodar");
+- `agencies`: organisations named by description ("Ukraine's state emergencies agency");
 - `registry`: the editor's register and ignore list, which win over detection;
 - `merge`: mentions grouped into entities with stable ids.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from ..model import Entity, RegisterEntry
+from .agencies import described_organisations
 from .chunks import Lines
 from .lexicon import lexicon
 from .merge import group
@@ -40,4 +42,5 @@ def find_entities(text: str, register: Sequence[RegisterEntry] = (), ignore: Col
     mentions = resolve(text, cands, shouted, lex, reserved)
     mentions = [m for m in mentions if text[m.start:m.end] not in ignored]
     mentions.extend(role_mentions(text, mentions, lex, ignored))
+    mentions.extend(described_organisations(text, lex, ignored))
     return group(text, mentions, fixed)

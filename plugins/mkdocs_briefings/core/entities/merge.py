@@ -28,7 +28,7 @@ def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | Non
         by_key[m.key.casefold()].append(m)
     entities: list[tuple[int, Entity]] = []
     used_ids: set[str] = set()
-    for folded, ms in sorted(by_key.items(), key=lambda kv: (kv[1][0].start, kv[0])):
+    for folded, ms in by_key.items():  # in order of first mention: mentions were sorted
         kind = _kind(ms)
         name = fixed.get(folded) or _display_name(ms)
         ident = _slug(name)

@@ -57,11 +57,11 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
     """Candidates from prose, and the capitalised runs of headline lines (decided later)."""
     out: list[Candidate] = []
     shouted: list[list[Word]] = []
-    known = lex.known
+    known, stop = lex.known, lex.stop
     for m in CHUNK.finditer(text):
         chunk = m.group()
         start = m.start()
-        if chunk.isupper() and chunk not in known and lines.shouting(start, m.end()):
+        if len(chunk) > 1 and chunk.isupper() and chunk not in known and chunk not in stop and lines.shouting(start, m.end()):
             shouted.append(words(text, start, m.end()))
             continue
         for rs, re_, name, kind, strength, role, entry, initial, tokens in _parse(chunk, sentence_initial(text, start)):

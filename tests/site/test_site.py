@@ -1,0 +1,202 @@
+"""Real `mkdocs build`s of small temporary projects, with assertions on the output.
+
+The specification project (the spec article, its overlay, the demo register
+and two Wikinews seeds) is built once per session. Assertions that name
+people (Zelenskyy as the speaker of "I don't bite") depend on the engine.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+SPEC = "zelenskyy-challenges-putin-to-talks"
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def callout(page: str, needle: str) -> str:
+    """The HTML of the claim callout whose quoted content holds `needle`."""
+    for m in re.finditer(r'<aside[^>]*class="bf-claim"[^>]*>.*?</aside>', page, re.S):
+        if needle in m.group(0):
+            return m.group(0)
+    raise AssertionError(f"no callout holds {needle!r}")
+
+
+def test_spec_page_links_zelenskyy(spec_site: Path) -> None:
+    page = read(spec_site, f"briefings/{SPEC}")
+    assert re.search(r'<a [^>]*href="\.\./\.\./people/volodymyr-zelenskyy/"', page)
+    assert re.search(r'<a [^>]*class="bf-mention"[^>]*data-kind="person"', page)
+
+
+def test_i_dont_bite_names_zelenskyy(spec_site: Path) -> None:
+    box = callout(read(spec_site, f"briefings/{SPEC}"), "I don&#x27;t bite") if "&#x27;" in read(
+        spec_site, f"briefings/{SPEC}") else callout(read(spec_site, f"briefings/{SPEC}"), "I don't bite")
+    assert re.search(r'class="bf-speaker"[^>]*>Volodymyr Zelenskyy<|href="\.\./\.\./people/volodymyr-zelenskyy/">Volodymyr Zelenskyy<', box)
+    assert re.search(r'id="claim-\d+"', box) and 'data-kind="direct"' in box
+
+
+def test_zelenskyy_page_lists_the_quote_and_briefings(spec_site: Path) -> None:
+    page = read(spec_site, "people/volodymyr-zelenskyy")
+    assert "I don't bite" in page or "I don&#39;t bite" in page or "I don&#x27;t bite" in page
+    assert re.search(rf'href="\.\./\.\./briefings/{SPEC}/#claim-\d+"', page)
+    mentioned = page[page.index('id="mentioned-in"'):]
+    assert len(set(re.findall(r'href="\.\./\.\./briefings/([^/"]+)/"', mentioned))) >= 2
+
+
+def test_places_and_indexes_exist(spec_site: Path) -> None:
+    assert (spec_site / "places/kherson/index.html").exists()
+    for index in ("briefings", "people", "organisations", "places", "claims"):
+        assert (spec_site / index / "index.html").exists(), index
+    people = read(spec_site, "people")
+    assert 'href="volodymyr-zelenskyy/"' in people
+
+
+def test_search_index(spec_site: Path) -> None:
+    index = json.loads((spec_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "people/michelle-bachelet/" in locations
+    assert f"briefings/{SPEC}/" in locations
+    # Sidebars and boilerplate stay out: no entry is the entity sidebar or a callout.
+    texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(f"briefings/{SPEC}/"))
+    assert "In this briefing" not in texts and "Hedged in the text" not in texts
+    assert "claims/" not in locations and "briefings/" not in locations  # indexes excluded
+
+
+def test_briefings_json(spec_site: Path) -> None:
+    data = json.loads((spec_site / "briefings.json").read_text(encoding="utf-8"))
+    slugs = [b["slug"] for b in data["briefings"]]
+    assert len(slugs) == 3 and SPEC in slugs
+    spec = next(b for b in data["briefings"] if b["slug"] == SPEC)
+    assert spec["annotation"]["id"] == SPEC
+    assert {"slug", "title", "date", "sources", "tags", "summary", "annotation"} <= set(spec)
+    assert spec["summary"] and spec["date"] == "2022-03-04"
+
+
+def test_json_ld(spec_site: Path) -> None:
+    page = read(spec_site, f"briefings/{SPEC}")
+    (raw,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    data = json.loads(raw)
+    assert data["@type"] == "NewsArticle"
+    assert {"@type": "Person", "name": "Volodymyr Zelenskyy"} in data["mentions"]
+    assert any(q["@type"] == "Quotation" and "I don't bite" in q["text"] for q in data["hasPart"])
+
+
+def test_caption_is_not_body_text(spec_site: Path) -> None:
+    page = read(spec_site, f"briefings/{SPEC}")
+    assert re.search(r'<p class="bf-caption"[^>]*>.*Photo / <a', page) or re.search(r'<p class="bf-caption"[^>]*>.*Photo / AP', page)
+    assert "Wikinews" in read(spec_site, "briefings/2020-01-18-ukrainian-president-rejects-prime-minister-s-resignation")
+
+
+def test_pagination(spec_site: Path) -> None:
+    first, second = read(spec_site, "briefings"), read(spec_site, "briefings/page/2")
+    assert re.search(r'<a class="bf-next" href="page/2/"', first) and "bf-prev" not in first
+    assert re.search(r'<a class="bf-prev" href="\.\./\.\./"', second) and "bf-next" not in second
+    assert first.index(SPEC) < first.index("2020-01-18")  # newest first
+
+
+def test_claims_index(spec_site: Path) -> None:
+    page = read(spec_site, "claims")
+    rows = re.findall(r'<li class="bf-claim-row" data-badges="([^"]*)" data-kind="(\w+)"', page)
+    assert rows
+    count = re.search(r'<span data-count="">(\d+)</span>', page)
+    assert count is not None and int(count.group(1)) == len(rows)
+    assert 'class="bf-claim-filters"' in page
+
+
+def test_nav_does_not_grow_with_seeds(spec_site: Path, site_builder) -> None:
+    """A briefing page's nav holds the indexes only, whatever the number of seeds."""
+    one = site_builder(seeds={"2020-01-01-a.txt": "---\ntitle: A\n---\nJohn Smith said \"hello\".\n"})
+
+    def nav_links(html: str) -> int:
+        nav = html[html.index('md-nav--primary'):html.index('</nav>', html.index('md-nav--primary'))]
+        return len(re.findall(r"<a ", nav))
+
+    small = nav_links(read(one, "briefings/2020-01-01-a"))
+    big = nav_links(read(spec_site, f"briefings/{SPEC}"))
+    assert small == big
+
+
+PAYLOAD = (
+    "# Heading\n"
+    "*emphasis* [x](javascript:alert(1)) <script>alert('s')</script> {{ config.site_name }} {% if 1 %}\n"
+    "!!! note\n"
+    "    indented <img src=x onerror=alert(1)>\n"
+    "John Smith said \"</script><script>alert('q')</script>\" on Monday.\n"
+)
+
+
+def test_payloads_stay_literal(site_builder) -> None:
+    site = site_builder(
+        strict=False,  # the register's script link is (rightly) a warning
+        seeds={"2020-01-01-evil.txt": "---\ntitle: \"<script>alert('t')</script> *t*\"\ntags: [\"<b>x</b>\"]\n---\n" + PAYLOAD},
+        register="- name: John Smith\n  kind: person\n  description: \"<script>alert('d')</script> [y](javascript:alert(2))\"\n"
+                 "  links: [\"javascript:alert(3)\"]\n",
+    )
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, path
+        assert "<img src=x" not in html and "onerror=alert" not in html.replace("onerror=alert(1)&gt;", ""), path
+        assert 'href="javascript' not in html, path
+        assert "<em>emphasis" not in html and "<em>t</em>" not in html, path
+        assert 'class="admonition' not in html, path
+    page = read(site, "briefings/2020-01-01-evil")
+    assert "# Heading" in page and "*emphasis*" in page and "{{ config.site_name }}" in page and "!!! note" in page
+    assert "&lt;script&gt;alert(&#x27;s&#x27;)&lt;/script&gt;" in page or "&lt;script&gt;alert('s')&lt;/script&gt;" in page
+    (raw,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert "</script>" not in raw and json.loads(raw)["@type"] == "NewsArticle"
+
+
+def test_warnings_fail_strict_builds(site_builder) -> None:
+    overlay = "---\nseed: 2020-01-01-a.txt\ntitel: Typo\n---\n"
+    with pytest.raises(Abort):
+        site_builder(seeds={"2020-01-01-a.txt": "Hello.\n"}, overlays={"a.md": overlay})
+
+
+def test_fatal_input_stops_the_build_naming_file_and_line(site_builder, caplog: pytest.LogCaptureFixture) -> None:
+    """A PluginError (mkdocs logs it and aborts), not a traceback."""
+    with pytest.raises(Abort, match="BuildError"):
+        site_builder(seeds={"2020-01-01-a.txt": "Hello.\n"}, overlays={"a.md": "no front matter\n"})
+    assert any(r.levelname == "ERROR" and "briefings/a.md:1:" in r.getMessage() for r in caplog.records)
+
+
+def test_builds_are_byte_identical(tmp_path: Path, site_builder) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    seeds = {"2020-01-01-a.txt": "John Smith met Jane Doe in Paris. \"Yes,\" Smith said.\n",
+             "2020-01-02-b.txt": "Jane Doe said Paris was calm, according to officials.\n"}
+    first = site_builder(seeds=seeds)
+    second_dir = tmp_path / "site2"
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(second_dir), strict=True)
+    build(config)
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+                if p.is_file() and p.name != "sitemap.xml.gz"}
+
+    a, b = files(first), files(second_dir)
+    assert sorted(a) == sorted(b)
+    assert [k for k in a if a[k] != b[k]] == []
+
+
+def test_core_does_not_import_mkdocs() -> None:
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import mkdocs_briefings.core as core\n"
+        "for m in pkgutil.walk_packages(core.__path__, 'mkdocs_briefings.core.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "bad = sorted(n for n in sys.modules if n == 'mkdocs' or n.startswith('mkdocs.'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

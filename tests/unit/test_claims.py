@@ -1,0 +1,149 @@
+"""Claim extraction (`core.claims.find_claims`): the attribution patterns of news prose.
+
+Each row is one short text and the one claim expected from it, as
+(kind, content, cue, speaker span); the entity list is empty, so these rows
+check what is found from the text alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_briefings.core.claims import find_claims
+
+Row = tuple[str, str, str | None, str | None]
+
+CASES: list[tuple[str, Row]] = [
+    # Direct quotations, attribution after the quotation.
+    ('"We will not retreat," he said on Monday.', ("direct", "We will not retreat", "said", "he")),
+    ("\u201cWhat are you afraid of?\u201d Kowalski said.", ("direct", "What are you afraid of?", "said", "Kowalski")),
+    ('"It is over," said the mayor of Dunmore.', ("direct", "It is over", "said", "the mayor of Dunmore")),
+    ('"Nothing has changed," Ms. Okafor told reporters.', ("direct", "Nothing has changed", "told", "Ms. Okafor")),
+    # Direct quotations introduced by the attribution.
+    ('Marta Ruiz said, "The roads are closed."', ("direct", "The roads are closed.", "said", "Marta Ruiz")),
+    ("The minister wrote: \u201cWe must act now.\u201d", ("direct", "We must act now.", "wrote", "The minister")),
+    # Reported speech.
+    (
+        "Governor Hale said that the bridge would reopen in May.",
+        ("indirect", "that the bridge would reopen in May", "said", "Governor Hale"),
+    ),
+    (
+        "Hale told reporters on Friday that the bridge would reopen.",
+        ("indirect", "that the bridge would reopen", "told", "Hale"),
+    ),
+    ("Hale charged that the contract was rigged.", ("indirect", "that the contract was rigged", "charged", "Hale")),
+    (
+        "The regional emergencies agency says at least 12 people have been killed.",
+        ("indirect", "at least 12 people have been killed", "says", "The regional emergencies agency"),
+    ),
+    (
+        "Brunei, speaking at a press conference in Oslo, said the talks had failed.",
+        ("indirect", "the talks had failed", "said", "Brunei"),
+    ),
+    (
+        "Dana Obi, the mayor of Kestrel, said the convoy was approaching the town.",
+        ("indirect", "the convoy was approaching the town", "said", "Dana Obi"),
+    ),
+    (
+        "A senior defence official, who spoke on condition of anonymity, said troops were short of fuel.",
+        ("indirect", "troops were short of fuel", "said", "A senior defence official"),
+    ),
+    (
+        "The ferry sank in heavy seas, according to the coastguard.",
+        ("indirect", "The ferry sank in heavy seas", "according to", "the coastguard"),
+    ),
+    (
+        "According to officials, the ferry sank in heavy seas.",
+        ("indirect", "the ferry sank in heavy seas", "According to", "officials"),
+    ),
+    # Mixed: reported speech holding a quoted fragment.
+    (
+        'Hale said the closure was "a disgrace" and must end.',
+        ("mixed", 'the closure was "a disgrace" and must end', "said", "Hale"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, row", CASES, ids=[c[0][:40] for c in CASES])
+def test_one_claim(text: str, row: Row) -> None:
+    claims = find_claims(text, [])
+    assert len(claims) == 1, [c.content.text for c in claims]
+    claim = claims[0]
+    kind, content, cue, speaker = row
+    assert claim.kind == kind
+    assert claim.content.text == content
+    assert (claim.cue.text if claim.cue else None) == cue
+    assert (claim.speaker.span.text if claim.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She spoke during an "urgent debate" at the council.',  # scare quote: no cue
+        'The film "Dark Water" opens on Friday.',  # a title
+        'He said on the programme "Morning Live" on Sunday.',  # a title after a used cue
+        "The report was told in three parts.",  # passive cue
+        "He did not say whether he would run.",  # negated cue
+        "Its claims were promising.",  # cue forms used as nouns and adjectives
+        "Prospects seem promising for the team.",
+        "",
+    ],
+)
+def test_no_claim(text: str) -> None:
+    assert [c.content.text for c in find_claims(text, [])] == []
+
+
+def test_participle_and_coordination_share_the_sentence_subject() -> None:
+    text = (
+        "Tomas Berg said that the talks had stalled, adding that \"no one is leaving\". "
+        "The council confirmed the vote and said it would appeal."
+    )
+    found = [(c.cue.text, c.speaker.span.text, c.kind) for c in find_claims(text, []) if c.cue and c.speaker]
+    assert ("said", "Tomas Berg", "indirect") in found
+    assert ("adding", "Tomas Berg", "mixed") in found
+    assert ("said", "The council", "indirect") in found
+
+
+def test_quotation_split_by_its_attribution_is_one_claim() -> None:
+    text = '"This is not over," she said. "We will be back."'
+    (claim,) = find_claims(text, [])
+    assert claim.content.text.startswith("This is not over") and claim.content.text.endswith("We will be back.")
+    assert claim.speaker is not None and claim.speaker.span.text == "she"
+
+
+def test_continued_paragraph_quotation_keeps_its_speaker() -> None:
+    text = (
+        'The mayor, Lena Ortiz, said the port was shelled.\n'
+        '"There are many wounded," she said.\n'
+        '"The city is surrounded.\n'
+        '"We need a corridor."'
+    )
+    claims = find_claims(text, [])
+    last = claims[-1]
+    assert last.kind == "direct" and last.content.text.endswith("We need a corridor.")
+    assert last.speaker is not None and last.speaker.span.text == "she"
+
+
+def test_that_is_according_to_takes_the_previous_sentence() -> None:
+    text = 'The column has made "no appreciable movement" in two days. That\'s according to a senior official.'
+    claims = find_claims(text, [])
+    (claim,) = [c for c in claims if c.cue and c.cue.text == "according to"]
+    assert claim.content.text.startswith("The column has made")
+    assert claim.speaker is not None and claim.speaker.span.text == "a senior official"
+
+
+def test_hedges_are_attached_to_their_claim() -> None:
+    text = "Ukraine said 200 soldiers had died, a claim that could not be independently verified. Mr Lee said the roads were open."
+    first, second = find_claims(text, [])
+    assert first.hedges == ("claimed", "could not be independently verified") or first.hedges == (
+        "could not be independently verified",
+    )
+    assert second.hedges == ()
+
+
+def test_ids_run_in_text_order() -> None:
+    text = '"One," he said. Later Ms Ode said that two was next. "Three," said Kim.'
+    claims = find_claims(text, [])
+    assert [c.id for c in claims] == [f"claim-{i}" for i in range(1, len(claims) + 1)]
+    assert [c.content.start for c in claims] == sorted(c.content.start for c in claims)
+    assert len(claims) == 3
