@@ -96,6 +96,7 @@ def write_project(
     if register is not None:
         (root / "briefings" / "entities.yml").write_text(register, encoding="utf-8")
     for name, content in (docs or {"index.md": "# Home\n\nA test site.\n"}).items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "docs" / name).write_text(content, encoding="utf-8")
     demo = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config = {
@@ -157,6 +158,16 @@ def write_spec_project(root: Path, per_page: int = 2) -> Path:
 def spec_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built site of the specification project (built once per test session)."""
     return build(write_spec_project(tmp_path_factory.mktemp("spec")))
+
+
+@pytest.fixture
+def project_writer(tmp_path: Path) -> Callable[..., Path]:
+    """`write_project(tmp_path, ...)` as a fixture: returns the mkdocs.yml path."""
+
+    def run(**kwargs: Any) -> Path:
+        return write_project(tmp_path, **kwargs)
+
+    return run
 
 
 @pytest.fixture

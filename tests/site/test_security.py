@@ -185,6 +185,8 @@ def write_project(root: Path) -> None:
 
 @dataclass
 class Built:
+    """The payload project after one build, shared by every test of the module."""
+
     root: Path
     site: Path
     returncode: int
@@ -208,6 +210,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 @dataclass
 class Element:
+    """One start tag, with its ancestors so that a test can ask what a piece of text sits in."""
+
     tag: str
     attrs: dict[str, str]
     ancestors: tuple[tuple[str, tuple[str, ...]], ...]  # (tag, classes) from the root down
@@ -215,6 +219,8 @@ class Element:
 
 @dataclass
 class Page:
+    """A parsed HTML file: every element, every script body, every text node with its ancestors."""
+
     path: Path
     elements: list[Element] = field(default_factory=list)
     scripts: list[tuple[dict[str, str], str]] = field(default_factory=list)  # (attrs, body)
@@ -229,6 +235,8 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 
 
 class _Walker(HTMLParser):
+    """Fills a Page; html.parser ends <script> at `</script` as a browser does, so breakouts show."""
+
     def __init__(self, page: Page) -> None:
         super().__init__(convert_charrefs=True)
         self.page = page

@@ -200,3 +200,16 @@ def test_core_does_not_import_mkdocs() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(("anchor", "ok"), [("claim-1", True), ("claim-99", False)])
+def test_claim_anchors_are_validated(site_builder, anchor: str, ok: bool) -> None:
+    """mkdocs sees the callouts' ids: a link to a real claim passes --strict, a wrong one fails it."""
+    seeds = {"2020-01-01-a.txt": "\"We will win,\" John Smith said on Monday.\n"}
+    docs = {"index.md": f"# Home\n\n[the claim](briefings/2020-01-01-a.md#{anchor})\n"}
+    if ok:
+        site = site_builder(seeds=seeds, docs=docs)
+        assert f'href="briefings/2020-01-01-a/#{anchor}"' in (site / "index.html").read_text(encoding="utf-8")
+    else:
+        with pytest.raises(Abort):
+            site_builder(seeds=seeds, docs=docs)

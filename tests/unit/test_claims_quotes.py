@@ -44,3 +44,9 @@ def test_continued_quotation_is_flagged_and_closed() -> None:
 def test_unclosed_quotation_is_not_closed() -> None:
     (quote,) = find_quotes('"never closed')
     assert not quote.closed and quote.after == quote.end
+
+
+def test_doubled_apostrophes_are_a_double_mark() -> None:
+    text = "''We were not happy,'' said Mr. Finlayson. It's Tom's ''big'' day."
+    assert words(text) == ["We were not happy", "big"]
+    assert find_quotes(text)[0].after == text.index(" said")

@@ -167,3 +167,42 @@ def test_degenerate_inputs(text: str) -> None:
     for e in find_entities(text):
         for m in e.mentions:
             assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S. President Bill Clinton spoke.", {("U.S.", "place"), ("Bill Clinton", "person")}),
+        ("Chicago Cardinal Joseph Bernardin is ill.", {("Chicago", "place"), ("Joseph Bernardin", "person")}),
+        ("U.S. Agriculture Department officials met.", {("U.S.", "place"), ("Agriculture Department", "organisation")}),
+        ("Texas Health Resources hired staff.", {("Texas Health Resources", "organisation")}),
+        ("Bowled by M. Butcher yesterday.", {("M. Butcher", "person")}),
+        ("The final was played at Chester-le-Street on Monday.", {("Chester-le-Street", "place")}),
+        ("Jansher Khan ( Pakistan ) beat Mark Cairns .", {("Jansher Khan", "person"), ("Pakistan", "place")}),
+        ("Later Surrey captain Chris Lewis declared.", {("Surrey", "organisation"), ("Chris Lewis", "person")}),
+    ],
+)
+def test_runs_cut_into_names(text: str, expected: set[tuple[str, str]]) -> None:
+    got = {(m.text, e.kind) for e in find_entities(text) for m in e.mentions}
+    assert expected <= got, got
+
+
+def test_lone_unknown_names_take_clues_from_all_their_mentions() -> None:
+    text = "Fighting spread to Tavildara on Monday . Rebels held Tavildara , officials said ."
+    kinds = {e.name: e.kind for e in find_entities(text)}
+    assert kinds["Tavildara"] == "place"
+
+
+def test_organisation_named_by_description() -> None:
+    text = "Ukraine's state emergencies agency also says that 22 civilians were killed."
+    ents = _by_name(find_entities(text))
+    agency = ents["Ukraine's state emergencies agency"]
+    assert agency.kind == "organisation"
+    assert _mentions(agency) == ["state emergencies agency"]
+    assert _mentions(ents["Ukraine"]) == ["Ukraine"]
+
+
+def test_ignored_role_reference_is_not_annotated() -> None:
+    text = "Dmytro Orlov, the mayor of Enerhodar, said so. The mayor of Enerhodar says troops are near."
+    ents = _by_name(find_entities(text, ignore={"The mayor of Enerhodar"}))
+    assert "The mayor of Enerhodar" not in _mentions(ents["Dmytro Orlov"])

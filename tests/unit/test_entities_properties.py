@@ -53,3 +53,22 @@ def test_a_one_megabyte_paragraph_is_linear() -> None:
     assert time.perf_counter() - start < 30
     caps = "A " * 500_000
     _check(caps)
+
+
+def test_long_runs_of_titles_and_names_stay_linear() -> None:
+    """A megabyte of capitalised words with no full stop is one regex match: its work must stay linear."""
+    for unit in ("President ", "Mr Smith ", "Bank of England ", "Monday ", "Ukrainian "):
+        text = unit * (300_000 // len(unit))
+        start = time.perf_counter()
+        _check(text)
+        assert time.perf_counter() - start < 20, unit
+
+
+def test_many_mentions_and_role_references_stay_linear() -> None:
+    """Lookups that grow with the number of mentions (surnames, roles) must not be quadratic."""
+    text = "Dmytro Orlov, the mayor of Enerhodar, said so. " + (
+        "The mayor of Enerhodar says John Smith met Smith. Jane Doe, the new envoy, said the envoy left. " * 8_000
+    )
+    start = time.perf_counter()
+    _check(text)
+    assert time.perf_counter() - start < 20

@@ -112,12 +112,11 @@ class _Insert(BlockProcessor):
         return bool(_PLACEHOLDER.match(block.strip()))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        match = _PLACEHOLDER.match(blocks.pop(0).strip())
-        assert match is not None
-        index = int(match.group(1))
-        if index >= len(self.store):
-            return False
-        parent.extend(parse_fragment(self.store[index]))
+        match = _PLACEHOLDER.match(blocks[0].strip())
+        if match is None or int(match.group(1)) >= len(self.store):
+            return False  # not ours after all: leave the block to the other processors
+        blocks.pop(0)
+        parent.extend(parse_fragment(self.store[int(match.group(1))]))
         return True
 
 

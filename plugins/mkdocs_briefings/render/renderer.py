@@ -10,6 +10,7 @@ page only through Jinja autoescaping.
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date as Date
@@ -56,6 +57,8 @@ ENTITY_INDEXES: tuple[str, ...] = ("person", "organisation", "place")
 
 @dataclass(frozen=True)
 class Badge:
+    """A label on a claim; `key` is the stable `data-badge` value that CSS, JS and tests select on."""
+
     key: str  # data-badge value: unnamed | hedged | verified | disputed | unverified | false
     label: str
     help: str
@@ -88,13 +91,12 @@ def badges(claim: Claim) -> tuple[Badge, ...]:
 
 
 def page_dir(kind: str) -> str:
+    """The folder of an entity kind's pages and index."""
     return PAGE_DIRS[kind]
 
 
 def letter_of(name: str) -> str:
     """The A-Z heading a name files under; digits and symbols go under '#'."""
-    import unicodedata
-
     first = unicodedata.normalize("NFKD", name.strip()[:1]).encode("ascii", "ignore").decode().upper()
     return first if first.isalpha() else "#"
 

@@ -23,9 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Claim, Entity, Span, Speaker
-from .cues import ACCORDING_TO, QUOTE_ONLY, cue_pattern, tag_of
+from .cues import ACCORDING_TO, ASK_VERBS, QUOTE_ONLY, TO_VERBS, cue_pattern, tag_of
 from .direct import Attribution, after_quote, before_quote
 from .hedges import hedge_index, hedges_between
+from .labelled import labelled_claims
 from .layout import Layout
 from .quotes import Quote, find_quotes
 from .reported import ClauseStops, clause_after, clause_end
@@ -47,7 +48,6 @@ class _Draft:
     cue: tuple[int, int] | None
     speaker: tuple[int, int] | None
     sentence: tuple[int, int]  # (paragraph, sentence) key of the claim's sentence
-    inherited: bool = False  # the speaker was carried over from an earlier quote
 
 
 def find_claims(text: str, entities: Sequence[Entity]) -> list[Claim]:
@@ -73,6 +73,7 @@ class _Document:
         self.sentence_key = self.layout.sentence_key
         self.sentence = self.layout.sentence
         self.stops = ClauseStops(text)
+        self._speakers: dict[int, list[tuple[int, tuple[int, int]]]] = {}
 
     def extract(self) -> list[_Draft]:
         text = self.text
@@ -83,11 +84,13 @@ class _Document:
             s_start = self.sentence(q.open)[0]
             att = after_quote(text, q, self._para_end(q), self._sentence_end)
             if att is None:
-                att = before_quote(text, q, s_start)
+                att = before_quote(text, q, s_start, lambda cue, s=s_start: self._shared(s, cue))
             if att is not None:
                 direct[i] = (q, att)
                 if att.cue:
                     used_cues.add(att.cue[0])
+                    if att.speaker:
+                        self._note_speaker(att.cue[0], att.speaker)
         drafts: list[_Draft] = []
         quoted = [(q.open, q.after) for q in quotes]
         for m in cue_pattern().finditer(text):
@@ -96,6 +99,8 @@ class _Document:
             draft = self._reported(m.start(), m.end())
             if draft is not None:
                 drafts.append(draft)
+                if draft.speaker and draft.cue:
+                    self._note_speaker(draft.cue[0], draft.speaker)
         drafts = _drop_relayed(self.text, drafts)
         reported_ranges = sorted((d.content for d in drafts))
         opens = [q.open for q in quotes]
@@ -115,38 +120,84 @@ class _Document:
                     continue
                 drafts.append(_Draft("direct", (q.start, q.end), att.cue, att.speaker, self.sentence_key(q.start)))
         drafts.sort(key=lambda d: (d.content[0], d.content[1]))
-        return self._leftovers(quotes, direct, drafts, reported_ranges)
+        drafts = self._leftovers(quotes, direct, drafts, reported_ranges)
+        return self._with_labels(drafts)
+
+    def _with_labels(self, drafts: list[_Draft]) -> list[_Draft]:
+        """Add "Name: statement" claims; a label's claim replaces the claims found inside it."""
+        labelled = labelled_claims(self.text, self.layout.paras)
+        if not labelled:
+            return drafts
+        spans = sorted(content for _, content, _ in labelled)
+        kept = [d for d in drafts if not _inside(spans, d.content[0], d.content[1])]
+        for kind, content, speaker in labelled:
+            kept.append(_Draft(kind, content, None, speaker, self.sentence_key(content[0])))
+        kept.sort(key=lambda d: (d.content[0], d.content[1]))
+        return kept
+
+    def _note_speaker(self, cue_start: int, speaker: tuple[int, int]) -> None:
+        """Remember who speaks at this cue, for later cues of the same sentence."""
+        self._speakers.setdefault(self.sentence(cue_start)[0], []).append((cue_start, speaker))
+
+    def _shared(self, s_start: int, cue_start: int) -> tuple[int, int] | None:
+        """The speaker of the latest attribution before `cue_start` in its sentence, if any."""
+        found = None
+        for at, speaker in self._speakers.get(s_start, ()):
+            if at < cue_start and (found is None or at > found[0]):
+                found = (at, speaker)
+        return found[1] if found else None
 
     def _para_end(self, q: Quote) -> int:
         return self.layout.paragraph(self.paragraph_of(max(q.after - 1, 0)))[1]
 
     def _sentence_end(self, pos: int) -> int:
-        return self.sentence(pos)[1]
+        """The end of the sentence at `pos`, read past a full stop inside parentheses ("(D-Wis.) said")."""
+        end = self.sentence(pos)[1]
+        for _ in range(3):
+            if not self.text.endswith(".)", 0, end) or self.paragraph_of(end) != self.paragraph_of(pos):
+                break
+            nxt = self.sentence(end + 1)
+            if nxt[1] <= end:
+                break
+            end = nxt[1]
+        return end
 
     def _reported(self, cue_start: int, cue_end: int) -> _Draft | None:
-        """A reported-speech claim for the cue at these offsets, or None."""
+        """A reported-speech claim for the cue at these offsets, or None.
+
+        The cheap tests on the words around the cue come first: most cue
+        forms in running text are rejected before their sentence is looked up.
+        """
         text = self.text
+        according = ACCORDING_TO.match(text, cue_start) is not None
+        if not according:
+            lowered = text[cue_start:cue_end].lower()
+            if tag_of(lowered) == QUOTE_ONLY and lowered not in ASK_VERBS and lowered not in TO_VERBS:
+                return None
+            window = text[max(0, cue_start - 80):cue_start]
+            before = window.lower().split()
+            prev = before[-1] if before else ""
+            if prev in _NOT_BEFORE_CUE or prev.endswith(("'s", "\u2019s", "n't", "n\u2019t")):
+                return None  # passive, infinitive, negated, or a noun: "was told", "did not say", "its claims"
+            if lowered.endswith("ing") and not (
+                window.rstrip().endswith(",") or prev in _PROGRESSIVE or _after_with(before)
+            ):
+                return None  # "promising", "warning" as adjectives or nouns
         si = self.sentence_key(cue_start)
         s_start, s_end = self.layout.bounds(si)
-        if ACCORDING_TO.match(text, cue_start):
+        if according:
             return self._according_to(cue_start, cue_end, si, s_start, s_end)
-        if tag_of(text[cue_start:cue_end]) == QUOTE_ONLY:
-            return None
-        cue_text = text[cue_start:cue_end]
-        lead = text[s_start:cue_start].rstrip()
-        before = text[max(s_start, cue_start - 80):cue_start].lower().split()
-        prev = before[-1] if before else ""
-        if prev in _NOT_BEFORE_CUE or prev.endswith(("'s", "\u2019s", "n't", "n\u2019t")):
-            return None  # passive, infinitive, negated, or a noun: "was told", "did not say", "its claims"
-        participle = cue_text.endswith("ing")
-        if participle and not (lead.endswith(",") or prev in _PROGRESSIVE or _after_with(before)):
-            return None  # "promising", "warning" as adjectives or nouns
         clause = clause_after(text, cue_start, cue_end, s_end, self.stops)
         if clause is None:
             return self._sentence_final(cue_start, cue_end, si, s_start, s_end)
-        speaker = speaker_for_cue(text, s_start, cue_start, cue_end)
+        speaker = speaker_for_cue(text, s_start, cue_start, cue_end, self._shared(s_start, cue_start))
         if speaker is None or not _plausible_speaker(text[speaker[0]:speaker[1]]):
             return None
+        if _PARENTHETICAL_BEFORE.search(text, max(s_start, speaker[0] - 3), speaker[0]) and text[
+            cue_end:clause[0]
+        ].strip().startswith(","):
+            # "This campaign, he says, is different": the claim is the whole sentence around the attribution.
+            clause = (s_start, clause[1])
         return _Draft("indirect", clause, (cue_start, cue_end), speaker, si)
 
     def _sentence_final(
@@ -168,7 +219,7 @@ class _Document:
             speaker = np_after(text, _skip_space(text, cue_end), s_end)  # ", said the mayor."
             comma = max(s_start, cue_start - len(before)) + before.rstrip().rfind(",")
         else:
-            speaker = speaker_for_cue(text, s_start, cue_start, cue_end)
+            speaker = speaker_for_cue(text, s_start, cue_start, cue_end, self._shared(s_start, cue_start))
             if speaker is None:
                 return None
             lead = text[max(s_start, speaker[0] - 4):speaker[0]].rstrip().rstrip("\"'\u201d\u2019")
@@ -193,12 +244,21 @@ class _Document:
         if speaker is None:
             return None
         if not text[s_start:cue_start].strip(" \t,\"'\u201c\u201d"):
-            comma = text.find(",", speaker[1], s_end)
-            if comma < 0 or comma - speaker[1] > 60:
+            comma = text.find(",", speaker[1], min(s_end, speaker[1] + 61))
+            if comma < 0:
                 return None
             start, end = comma + 1, s_end
+        elif (
+            text.startswith(",", speaker[1])
+            and len(text[speaker[1]:s_end].split()) > 3
+            and text[s_start:cue_start].split()[0].lower() not in _ANAPHORS
+        ):
+            start, end = s_start, s_end  # "Over the long term, according to the office, the rise ..."
         else:
             start, end = s_start, cue_start
+            colon = max(text.rfind(": ", start, end), text.rfind("; ", start, end))
+            if colon >= 0:
+                start = colon + 2  # "...firms: London was the capital, according to one index"
         while start < end and text[start] in " \t,":
             start += 1
         while end > start and text[end - 1] in " \t,.":
@@ -237,12 +297,9 @@ class _Document:
             opens_sentence = not text[s_start:q.open].strip()
             para = self.paragraph_of(q.open)
             if opens_sentence and last is not None and last.speaker is not None and para - last_para <= 1:
-                if para == last_para:
-                    last.content = (last.content[0], q.end)  # one quotation split by its attribution
-                else:
-                    nd = _Draft("direct", (q.start, q.end), None, last.speaker, si, inherited=True)
-                    out.append(nd)
-                    last = nd
+                # The same speaker goes on: '"A," she said. "B."' or a next paragraph that is
+                # only a quotation. Like PolNeAR, one claim runs from the first to the last.
+                last.content = (last.content[0], q.end)
                 last_para = self.paragraph_of(q.after - 1 if q.after else 0)
                 continue
             # Otherwise only a cue earlier in the sentence makes it a claim
@@ -251,26 +308,27 @@ class _Document:
             cue = self._cue_before(q, s_start, used)
             if cue is None:
                 continue
-            speaker = speaker_for_cue(text, s_start, cue[0], cue[1])
+            speaker = speaker_for_cue(text, s_start, cue[0], cue[1], self._shared(s_start, cue[0]))
             if speaker is None:
                 continue
-            out.append(_Draft("mixed", self._fragment_clause(cue[1], q, s_end), cue, speaker, si))
+            out.append(_Draft("mixed", self._fragment_clause(cue, q, s_end), cue, speaker, si))
         out.sort(key=lambda d: (d.content[0], d.content[1]))
         return out
 
-    def _fragment_clause(self, cue_end: int, q: Quote, s_end: int) -> tuple[int, int]:
+    def _fragment_clause(self, cue: tuple[int, int], q: Quote, s_end: int) -> tuple[int, int]:
         """What a cue says about a quoted fragment: from the cue to the end of its clause.
 
         'called the use of executive orders "quite dangerous"' attributes the
-        whole phrase, not just the quoted words.
+        whole phrase, not just the quoted words; after a verb of naming or
+        describing, a long clause goes on to say more than the cue attributes.
         """
         text = self.text
-        start = cue_end
+        start = cue[1]
         while start < q.open and text[start] in " \t,:":
             start += 1
         end = clause_end(text, q.open + 1, s_end, self.stops) or q.end
-        if end > q.after + 40:
-            end = q.after  # a long clause goes on to say more than the cue attributes
+        if end > q.after + 40 and tag_of(text[cue[0]:cue[1]]) == QUOTE_ONLY:
+            end = q.after
         return start, max(end, q.end)
 
     def _cue_before(self, q: Quote, s_start: int, used: set[int]) -> tuple[int, int] | None:
@@ -366,14 +424,18 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+_PARENTHETICAL_BEFORE = re.compile(r",\s*$")
 _ANAPHORS = frozenset(("that's", "that\u2019s", "that", "this", "this's", "this\u2019s"))
 _TITLE_BEFORE = frozenset("on in at from of by with for to into about titled headlined".split())
 _NOT_BEFORE_CUE = frozenset(
     "was were been being be is are so-called to not never the a an his her its their this that these those "
-    "of no any some our my your".split()
+    "of no any some our my your fewer more less few".split()
 )
 _PROGRESSIVE = frozenset("is are was were been be".split())
-_DETERMINERS = frozenset("the a an his her its their this that these those our my your some any no".split())
+_DETERMINERS = frozenset(
+    "the a an his her its their this that these those our my your some any no fewer more less few many "
+    "several all both each every most".split()
+)
 
 
 def _after_with(before: list[str]) -> bool:

@@ -24,6 +24,18 @@ ADDRESSEE_VERBS: frozenset[str] = frozenset(
     "remind reminds reminded reminding warn warns warned warning ask asks asked asking".split()
 )
 
+#: Verbs of asking, whose reported clause is a question ("asked whether the talks would resume").
+ASK_VERBS: frozenset[str] = frozenset(
+    "ask asks asked asking wonder wonders wondered wondering question questions questioned questioning "
+    "inquire inquires inquired inquiring".split()
+)
+#: Verbs of promising and urging, whose reported content is an infinitive ("vowed to rebuild").
+TO_VERBS: frozenset[str] = frozenset(
+    "promise promises promised promising pledge pledges pledged pledging vow vows vowed vowing "
+    "threaten threatens threatened threatening refuse refuses refused refusing agree agrees agreed agreeing "
+    "offer offers offered offering".split()
+)
+
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
 
 
@@ -75,6 +87,23 @@ def cue_pattern() -> re.Pattern[str]:
     positions (inside words) before the alternation is tried.
     """
     return re.compile(r"(?<![\w'\u2019-])(?:[Aa]ccording to|" + trie_regex(list(cue_forms())) + r")(?![\w'\u2019-])")
+
+
+@lru_cache(maxsize=1)
+def _bases() -> dict[str, str]:
+    """Each cue form mapped to the first form of its line (the base form)."""
+    bases: dict[str, str] = {}
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) > 1 and not parts[0].startswith("#"):
+            for word in parts[1:]:
+                bases.setdefault(word, parts[1])
+    return bases
+
+
+def cue_base(cue: str) -> str:
+    """The base form of a cue verb ("said" -> "say"); the word itself if unknown."""
+    return _bases().get(cue.lower(), cue.lower())
 
 
 def tag_of(cue: str) -> str:

@@ -21,7 +21,9 @@ from .speakers import Coordinated, np_after, speaker_for_cue, starts_like_speake
 _AFTER_REACH = 120
 _BEFORE_REACH = 160
 _LEAD_GAP = re.compile(r"[ \t]*[,:\u2013\u2014-]?[ \t]*")
-_BREAK = re.compile('[;"\u201c\u201d\n]')
+_BREAK = re.compile("''|[;\"\u201c\u201d\n]")
+#: A dash introducing a signature: '"..." ― Name'.
+_DASH = re.compile("[ \t]*[\u2015\u2014\u2013][ \t]*(?=[A-Z])")
 #: What may follow an inverted speaker ("said the mayor." / "said Orlov, the mayor" / "said Orlov in a statement").
 _ENDS_ATTRIBUTION = re.compile(
     r"\s*(?:[.,;:!?\"\u201c\u201d\n(\u2013\u2014]|$|(?:in|on|at|during|after|before|while|when|of|to|who|"
@@ -50,6 +52,11 @@ def after_quote(text: str, quote: Quote, para_end: int, sentence_end: Callable[[
     """
     if not _STANDS_ALONE.search(text[max(0, quote.open - 40):quote.open]):
         return None  # a fragment inside a sentence ('calls Trump a "sociopath," said ...')
+    dash = _DASH.match(text, quote.after, para_end)
+    if dash is not None:
+        # '"..." ― Carlos Raúl': a signature after the quotation, no verb.
+        speaker = np_after(text, dash.end(), para_end)
+        return Attribution(None, speaker) if speaker is not None else None
     pos = _LEAD_GAP.match(text, quote.after, para_end).end()
     limit = min(para_end, pos + _AFTER_REACH)
     cues = cue_pattern()
@@ -81,12 +88,15 @@ def after_quote(text: str, quote: Quote, para_end: int, sentence_end: Callable[[
     return Attribution((cue.start(), cue.end()), speaker)
 
 
-def before_quote(text: str, quote: Quote, lo: int) -> Attribution | None:
+def before_quote(
+    text: str, quote: Quote, lo: int, shared: Callable[[int], tuple[int, int] | None] | None = None
+) -> Attribution | None:
     """An attribution introducing the quotation ('Walker said, "..."'), if there is one.
 
     `lo` is the start of the quotation's sentence (or paragraph): the cue
     must lie between it and the opening mark, followed only by adverbials
-    and a comma or colon.
+    and a comma or colon. `shared(cue_start)` gives the speaker of an
+    earlier attribution in the sentence, for '..." he said, adding, "..."'.
     """
     start = max(lo, quote.open - _BEFORE_REACH)
     last = None
@@ -102,4 +112,5 @@ def before_quote(text: str, quote: Quote, lo: int) -> Attribution | None:
     if ACCORDING_TO.match(text, last.start()):
         speaker = np_after(text, last.end() + 1, quote.open)
         return Attribution((last.start(), last.end()), speaker)
-    return Attribution((last.start(), last.end()), speaker_for_cue(text, lo, last.start(), last.end()))
+    earlier = shared(last.start()) if shared is not None else None
+    return Attribution((last.start(), last.end()), speaker_for_cue(text, lo, last.start(), last.end(), earlier))

@@ -18,7 +18,8 @@ from ..text import paragraphs
 
 _OPENERS = "\u201c\u201e\u00ab"  # “ „ «
 _CLOSERS = "\u201d\u00bb"  # ” »
-_MARK = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+# Two apostrophes stand for a straight double mark in some newspapers' text ("''Yes,'' he said").
+_MARK = re.compile("''|[\"\u201c\u201d\u201e\u00ab\u00bb]")
 # A curly single opening mark at a word start, closed by a curly single mark
 # that is not an apostrophe inside a word; used only in paragraphs with no
 # double marks at all (British style).
@@ -44,11 +45,12 @@ class Quote:
     paragraph: int
     continued: bool = False
     closed: bool = True
+    close_width: int = 1  # 2 for a closing "''"
 
     @property
     def after(self) -> int:
         """The offset just past the closing mark (or past the words, if unclosed)."""
-        return self.close + 1 if self.closed else self.end
+        return self.close + self.close_width if self.closed else self.end
 
 
 def _words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -60,30 +62,37 @@ def _words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
-    """Pairs (open, close) of double marks in one paragraph, and an unclosed opener."""
-    pairs: list[tuple[int, int]] = []
-    opened: int | None = None
+Mark = tuple[int, int]  # (offset, width) of a quotation mark
+
+
+def _pair(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Mark]], Mark | None]:
+    """Pairs (opening, closing) of double marks in one paragraph, and an unclosed opener."""
+    pairs: list[tuple[Mark, Mark]] = []
+    opened: Mark | None = None
     for m in _MARK.finditer(text, start, end):
-        i = m.start()
+        i, width = m.start(), m.end() - m.start()
         ch = text[i]
         before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
+        after = text[m.end()] if m.end() < end else " "
         if ch in _OPENERS:
-            opened = i  # a second opener means the first was never closed
+            opened = (i, width)  # a second opener means the first was never closed
         elif ch in _CLOSERS:
             if opened is not None:
-                pairs.append((opened, i))
+                pairs.append((opened, (i, width)))
                 opened = None
         elif opened is None:
             if not after.isspace():
-                opened = i
+                opened = (i, width)
         elif before.isspace() and not after.isspace():
-            opened = i  # looks like an opener: the previous one was never closed
+            opened = (i, width)  # looks like an opener: the previous one was never closed
         else:
-            pairs.append((opened, i))
+            pairs.append((opened, (i, width)))
             opened = None
     return pairs, opened
+
+
+def _opens(text: str, pos: int) -> bool:
+    return pos < len(text) and (text[pos] in _OPENERS or text[pos] == '"' or text.startswith("''", pos))
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -96,35 +105,35 @@ def find_quotes(text: str) -> list[Quote]:
     """
     paras = paragraphs(text)
     out: list[Quote] = []
-    pending: tuple[int, int] | None = None  # (open offset, paragraph index) of a continued quotation
+    pending: tuple[Mark, int] | None = None  # (opening mark, paragraph index) of a continued quotation
     for index, (p_start, p_end) in enumerate(paras):
         lead = p_start
         while lead < p_end and text[lead].isspace():
             lead += 1
         pairs, unclosed = _pair(text, p_start, p_end)
         if pending is not None:
-            first_is_opener = lead < p_end and (text[lead] in _OPENERS or text[lead] == '"')
+            first_is_opener = lead < p_end and _opens(text, lead)
             if not first_is_opener:
                 # The continuation never came: the quotation ended with its paragraph.
                 out.append(_unclosed(text, pending[0], paras[index - 1][1], pending[1], index - 1 > pending[1]))
                 pending = None
-            elif pairs and pairs[0][0] == lead:
-                o, c = pairs.pop(0)
-                s, e = _words(text, pending[0] + 1, c)
-                out.append(Quote(pending[0], c, s, e, pending[1], True, True))
+            elif pairs and pairs[0][0][0] == lead:
+                _, (c, cw) = pairs.pop(0)
+                s, e = _words(text, pending[0][0] + pending[0][1], c)
+                out.append(Quote(pending[0][0], c, s, e, pending[1], True, True, cw))
                 pending = None
-            elif unclosed == lead and not pairs:
+            elif unclosed is not None and unclosed[0] == lead and not pairs:
                 unclosed = None  # the quotation continues into the next paragraph too
             else:
                 out.append(_unclosed(text, pending[0], paras[index - 1][1], pending[1], index - 1 > pending[1]))
                 pending = None
-        for o, c in pairs:
-            s, e = _words(text, o + 1, c)
+        for (o, ow), (c, cw) in pairs:
+            s, e = _words(text, o + ow, c)
             if s < e:
-                out.append(Quote(o, c, s, e, index, False, True))
+                out.append(Quote(o, c, s, e, index, False, True, cw))
         if unclosed is not None and pending is None:
             pending = (unclosed, index)
-        if not pairs and unclosed is None and pending is None and '"' not in text[p_start:p_end]:
+        if not pairs and unclosed is None and pending is None and _MARK.search(text, p_start, p_end) is None:
             out.extend(_singles(text, p_start, p_end, index))
     if pending is not None and paras:
         out.append(_unclosed(text, pending[0], paras[-1][1], pending[1], len(paras) - 1 > pending[1]))
@@ -133,9 +142,9 @@ def find_quotes(text: str) -> list[Quote]:
     return out
 
 
-def _unclosed(text: str, open_: int, para_end: int, paragraph: int, continued: bool) -> Quote:
-    s, e = _words(text, open_ + 1, para_end)
-    return Quote(open_, e, s, e, paragraph, continued, False)
+def _unclosed(text: str, open_: Mark, para_end: int, paragraph: int, continued: bool) -> Quote:
+    s, e = _words(text, open_[0] + open_[1], para_end)
+    return Quote(open_[0], e, s, e, paragraph, continued, False)
 
 
 def _singles(text: str, start: int, end: int, index: int) -> list[Quote]:

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .cues import ADDRESSEE_VERBS, CLAUSE, THAT_CLAUSE, cue_forms, cue_pattern, tag_of
+from .cues import ADDRESSEE_VERBS, ASK_VERBS, CLAUSE, TO_VERBS, cue_base, cue_forms, cue_pattern, tag_of
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
 _MEDIUM = (
@@ -43,11 +43,10 @@ _CLAUSE_START_BAD = re.compile(
 @lru_cache(maxsize=1)
 def _clause_stop() -> re.Pattern[str]:
     """Where a reported clause stops before the sentence does: the next attribution or a new clause."""
-    verbs = "|".join(sorted(cue_forms(), key=lambda w: (-len(w), w)))
     return re.compile(
         r",\s*(?:adding|saying|noting|stating|arguing|insisting|claiming|explaining|warning|telling|"
         r"writing|according to)\b"
-        r"|,?\s+(?:but|and)\s+(?:also\s+|then\s+|later\s+)?(?:" + verbs + r")\b"
+        r"|,?\s+(?:but|and)\s+(?:also\s+|then\s+|later\s+)?(?P<coord>[a-z]+)\b"
         r"|,\s*(?:he|she|they|it)\s+(?:said|says|added|adds)\b"
         r"|;|\s[\u2013\u2014]\s"
     )
@@ -56,25 +55,59 @@ def _clause_stop() -> re.Pattern[str]:
 _SENT_FINAL = ".!?"
 
 
+def _same_tense(cue: str, verb: str) -> bool:
+    """Whether a verb after "and" can share the cue's subject ("said ... and added", not "says he'd ... and tell")."""
+    cue, verb = cue.lower(), verb.lower()
+    if cue.endswith("ing") or verb.endswith("ing"):
+        return cue.endswith("ing") and verb.endswith("ing")
+    present = cue.endswith("s") and not cue.endswith("ss")
+    return present == (verb.endswith("s") and not verb.endswith("ss")) and (
+        present or verb != cue_base(verb)
+    )
+
+
 class ClauseStops:
-    """Where reported clauses may stop, found by one scan of the text on first use.
+    """Where reported clauses may stop, found by one scan per sentence on first use.
 
     Searching from every cue to its sentence end would cost the sentence
-    length per cue (quadratic on a run-on text full of cues); one scan plus
-    a binary search per clause keeps the engine linear.
+    length per cue (quadratic on a run-on text full of cues); scanning each
+    sentence once and answering by binary search keeps the engine linear,
+    and sentences without a cue are never scanned.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: list[int] | None = None
+        # sentence end -> (scanned from, stop offsets, coordinated verb or None per stop)
+        self._cache: dict[int, tuple[int, list[int], list[str | None]]] = {}
 
-    def first(self, start: int, end: int) -> int | None:
-        """The first stop at or after `start` and before `end`, or None."""
-        if self._starts is None:
-            self._starts = [m.start() for m in _clause_stop().finditer(self.text)]
-        i = bisect_left(self._starts, start)
-        if i < len(self._starts) and self._starts[i] < end:
-            return self._starts[i]
+    def _scan(self, start: int, end: int) -> tuple[int, list[int], list[str | None]]:
+        cached = self._cache.get(end)
+        if cached is not None and cached[0] <= start:
+            return cached
+        forms = cue_forms()
+        # "and"/"but" stop a clause only before a cue verb ("and added"), checked here
+        # rather than in the pattern, which stays a cheap scan.
+        found = [
+            m for m in _clause_stop().finditer(self.text, start, end) if not m.group("coord") or m.group("coord") in forms
+        ]
+        cached = (start, [m.start() for m in found], [m.group("coord") for m in found])
+        self._cache[end] = cached
+        return cached
+
+    def first(self, start: int, end: int, cue: str = "") -> int | None:
+        """The first stop at or after `start` and before `end`, or None.
+
+        A coordinated verb stops the clause only when it can share the cue's
+        subject; "says he'd sit Putin down and tell him" goes on.
+        """
+        _, starts, verbs = self._scan(start, end)
+        i = bisect_left(starts, start)
+        for j in range(i, min(len(starts), i + 8)):
+            if starts[j] >= end:
+                return None
+            verb = verbs[j]
+            if verb is None or not cue or _same_tense(cue, verb):
+                return starts[j]
         return None
 
 
@@ -91,15 +124,19 @@ def clause_after(
         pos += 1
     if _THAT.match(text, pos):
         start = pos
-    elif (that := _distant_that(text, pos, sent_end)) is not None:
+    elif (that := _distant_that(text, pos, sent_end, cue.lower() in ADDRESSEE_VERBS)) is not None:
         start = that
+    elif cue.lower() in ASK_VERBS and _QUESTION.match(text, pos):
+        return _bounded(text, pos, sent_end, stops, cue)  # "asked whether ..."
+    elif cue.lower() in TO_VERBS and _TO_VERB.match(text, pos):
+        return _bounded(text, pos, sent_end, stops, cue)  # "vowed to rebuild ..."
     elif tag != CLAUSE or pos >= sent_end or _CLAUSE_START_BAD.match(text, pos):
         return None
     else:
         start = pos
     if start == pos and not _THAT.match(text, pos) and not _looks_finite(text, start, sent_end):
         return None  # an object, not a clause: "claimed victory over the city"
-    end = clause_end(text, start, sent_end, stops)
+    end = clause_end(text, start, sent_end, stops, cue)
     if end is None or len(text[start:end].split()) < 3:
         return None
     if start == pos and not _THAT.match(text, pos) and not _looks_finite(text, start, end):
@@ -107,7 +144,22 @@ def clause_after(
     return start, end
 
 
-def _distant_that(text: str, pos: int, sent_end: int) -> int | None:
+_PREPOSITIONS = frozenset("in on at to during after before from via through with".split())
+_QUESTION = re.compile(r"(?:if|whether|how|what|why|who|when|where|which|about)\b")
+_TO_VERB = re.compile(r"to\s+[a-z]+")
+
+
+def _bounded(
+    text: str, start: int, sent_end: int, stops: ClauseStops | None, cue: str
+) -> tuple[int, int] | None:
+    """A clause from `start` to its end, if it has at least three words."""
+    end = clause_end(text, start, sent_end, stops, cue)
+    if end is None or len(text[start:end].split()) < 3:
+        return None
+    return start, end
+
+
+def _distant_that(text: str, pos: int, sent_end: int, addressee: bool) -> int | None:
     """A "that" a few words on, past an addressee or adverbial ("told a town hall in Salem on Monday that").
 
     What stands between must have no verb, punctuation that ends a clause,
@@ -118,7 +170,10 @@ def _distant_that(text: str, pos: int, sent_end: int) -> int | None:
     if that is None:
         return None
     between = text[pos:that.start()]
-    if len(between.split()) > 12 or any(ch in between for ch in '.;:!?"\u201c\u201d()'):
+    words = between.split()
+    if not addressee and words and words[0].lower() not in _PREPOSITIONS:
+        return None  # "stressed the raid that killed ...": a relative clause, not a report
+    if len(words) > 12 or any(ch in between for ch in '.;:!?"\u201c\u201d()'):
         return None
     if _FINITE.search(between) or cue_pattern().search(between):
         return None
@@ -136,7 +191,7 @@ _FINITE = re.compile(r"\b" + _FINITE_WORDS + r"\b")
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I|you|there|this)\b", re.IGNORECASE)
 
 
-_QUOTED_VERB = re.compile("[\"\u201c]\\s*" + _FINITE_WORDS + r"\b")
+_QUOTED_VERB = re.compile("(?:''|[\"\u201c])\\s*" + _FINITE_WORDS + r"\b")
 
 
 def _looks_finite(text: str, start: int, sent_end: int) -> bool:
@@ -167,18 +222,14 @@ def _skip_addressee(text: str, pos: int, sent_end: int) -> int:
     return _ADVERBIAL.match(text, m.end()).end()
 
 
-def clause_end(text: str, start: int, sent_end: int, stops: ClauseStops | None = None) -> int | None:
+def clause_end(
+    text: str, start: int, sent_end: int, stops: ClauseStops | None = None, cue: str = ""
+) -> int | None:
     """Where the clause ends: before the next attribution, or the sentence's final mark."""
-    if stops is not None:
-        found = stops.first(start + 1, sent_end)
-    else:
-        m = _clause_stop().search(text, start + 1, sent_end)
-        found = m.start() if m is not None else None
+    if stops is None:
+        stops = ClauseStops(text[: min(len(text), sent_end)])
+    found = stops.first(start + 1, sent_end, cue)
     end = found if found is not None else sent_end
     while end > start and (text[end - 1].isspace() or text[end - 1] in _SENT_FINAL + ","):
         end -= 1
     return end if end > start else None
-
-
-def is_that_tag(cue: str) -> bool:
-    return tag_of(cue) == THAT_CLAUSE

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .cues import cue_forms
 
 #: How far from a cue a speaker may start (characters): bounds the work per cue.
-WINDOW = 240
+WINDOW = 120
 #: The most words a speaker phrase may have.
 MAX_WORDS = 9
 
@@ -126,6 +126,22 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
     """
     toks = _tokens(text, max(lo, cue - WINDOW), cue)
     j = len(toks) - 1
+    # A parenthesis before the cue ("Rep. Gwen Moore (D-Wis.) said") belongs to the name.
+    end_paren = None
+    while j >= 0 and toks[j][2].lower() in _BETWEEN:
+        j -= 1
+    if j >= 0 and toks[j][2] == ")":
+        k = j - 1
+        while k >= 0 and toks[k][2] != "(" and j - k < 12:
+            k -= 1
+        if k >= 0 and toks[k][2] == "(":
+            end_paren = toks[j][1]
+            j = k - 1
+    if end_paren is not None:
+        first = _np_end_back(toks, j)
+        if first <= j:
+            return toks[first][0], end_paren
+    j = len(toks) - 1
     # Skip words standing between subject and cue: adverbs, auxiliaries, a day or time.
     while j >= 0 and (toks[j][2].lower() in _BETWEEN or toks[j][2] in "()" or toks[j][2].isupper() and len(toks[j][2]) <= 4 and j > 0 and toks[j - 1][2] == "("):
         j -= 1
@@ -218,11 +234,9 @@ def starts_like_speaker(text: str, start: int) -> bool:
         return False
     word = m.group()
     lower = word.lower()
-    if lower in _BETWEEN and lower not in ("this",):
+    if lower in _BETWEEN or lower in STOP or lower in _TIME_WORDS or not word[0].isalpha():
         return False
-    return word[0].isupper() or lower in PRONOUNS or lower in (
-        "the", "a", "an", "his", "her", "their", "its", "one", "two", "some", "many", "several", "officials"
-    )
+    return True  # a name, a pronoun, a determiner or a title ("said former adviser David Axelrod")
 
 
 _TIME_WORDS: frozenset[str] = frozenset(
@@ -270,16 +284,20 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     return toks[i][0], toks[j - 1][1]
 
 
-def speaker_for_cue(text: str, s_start: int, cue_start: int, cue_end: int) -> tuple[int, int] | None:
+def speaker_for_cue(
+    text: str, s_start: int, cue_start: int, cue_end: int, shared: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
     """The speaker of a cue in the sentence starting at `s_start`.
 
     A participle after a comma (", adding that", ", saying") and a verb
     coordinated with an earlier one ("confirmed ... and said") share the
-    sentence's subject; otherwise the speaker is the phrase before the cue.
+    speaker of the sentence's earlier attribution (`shared`, if any: '"...,"
+    Trump said, adding that') or else its subject; otherwise the speaker is
+    the phrase before the cue.
     """
-    if text[cue_start:cue_end].endswith("ing") and text[s_start:cue_start].rstrip().endswith(","):
-        return sentence_subject(text, s_start, cue_start)
+    if text[cue_start:cue_end].endswith("ing") and text[max(s_start, cue_start - 8):cue_start].rstrip().endswith(","):
+        return shared or sentence_subject(text, s_start, cue_start)
     try:
         return subject_before(text, s_start, cue_start)
     except Coordinated:
-        return sentence_subject(text, s_start, cue_start)
+        return shared or sentence_subject(text, s_start, cue_start)

@@ -43,4 +43,6 @@ def find_entities(text: str, register: Sequence[RegisterEntry] = (), ignore: Col
     mentions = [m for m in mentions if text[m.start:m.end] not in ignored]
     mentions.extend(role_mentions(text, mentions, lex, ignored))
     mentions.extend(described_organisations(text, lex, ignored))
+    if ignored:
+        mentions = [m for m in mentions if text[m.start:m.end] not in ignored and m.name not in ignored]
     return group(text, mentions, fixed)

@@ -26,7 +26,18 @@ CONNECTORS: frozenset[str] = frozenset(
 _CONN = "(?:" + "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=True)) + ")"
 # The first character class comes first so that the regex engine can skip ahead to
 # capitals quickly; the look-behind (after it) rejects "pro-Russian", "U.S"-internal capitals.
-CHUNK = re.compile(rf"{_UP}(?<![\w'\u2019\-.].){_TOKEN_REST}(?:\.?[ ](?:{_CONN}[ ])*(?:{_TOKEN}))*")
+# The most frequent capitalised words of all ("The", "He", "It", "But"...) are never
+# names and are rejected right after their capital, so they cost no Python work.
+_END = r"(?![\w.'\u2019\-])"
+_FUNCTION_WORD = (
+    rf"(?!(?<=T)(?:he|hey|his|here|hat|hese|hose){_END}|(?<=[HWM])e{_END}|(?<=S)he{_END}|(?<=I)[tfn]?{_END}"
+    rf"|(?<=B)ut{_END}|(?<=A)(?:nd|s|n)?{_END}|(?<=O)n{_END})"
+)
+#: Lower-case particles glued to the next name word: "Ziad al-Sharabi", "Cote d'Ivoire".
+_GLUED = r"(?:al|el|ad|ash|as|at|ul|bin|ibn|abu|d|l)['\u2019\-]"
+CHUNK = re.compile(
+    rf"{_UP}(?<![\w'\u2019\-.].){_FUNCTION_WORD}{_TOKEN_REST}(?:\.?[ ](?:{_CONN}[ ])*(?:{_GLUED})?(?:{_TOKEN}))*"
+)
 
 _WORD = re.compile(r"\S+")
 _NOT_LOWER = re.compile(r"[^a-z]+")

@@ -24,13 +24,15 @@ def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | Non
     """
     fixed = fixed_names or {}
     by_key: dict[str, list[Resolved]] = defaultdict(list)
-    for m in sorted(mentions, key=lambda r: (r.start, -r.end)):
+    for m in sorted(mentions, key=_order):
         by_key[m.key.casefold()].append(m)
     entities: list[tuple[int, Entity]] = []
     used_ids: set[str] = set()
     for folded, ms in by_key.items():  # in order of first mention: mentions were sorted
-        kind = _kind(ms)
-        name = fixed.get(folded) or _display_name(ms)
+        if len(ms) == 1:
+            kind, name = ms[0].kind, fixed.get(folded) or ms[0].key
+        else:
+            kind, name = _kind(ms), fixed.get(folded) or _display_name(ms)
         ident = _slug(name)
         if ident in used_ids:
             ident = f"{ident}-{kind}"
@@ -39,13 +41,18 @@ def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | Non
             ident = f"{_slug(name)}-{n}"
             n += 1
         used_ids.add(ident)
-        spans: list[Span] = []
-        last_end = -1
-        for m in ms:
-            if m.start >= last_end:  # overlapping mentions of one entity: keep the first
-                spans.append(Span(m.start, m.end, text[m.start:m.end]))
-                last_end = m.end
-        roles = tuple(dict.fromkeys(r for r in (m.role for m in ms) if r))
+        if len(ms) == 1:
+            m = ms[0]
+            spans = [Span(m.start, m.end, text[m.start:m.end])]
+            roles: tuple[str, ...] = (m.role,) if m.role else ()
+        else:
+            spans = []
+            last_end = -1
+            for m in ms:
+                if m.start >= last_end:  # overlapping mentions of one entity: keep the first
+                    spans.append(Span(m.start, m.end, text[m.start:m.end]))
+                    last_end = m.end
+            roles = tuple(dict.fromkeys([m.role for m in ms if m.role]))
         entities.append((ms[0].start, Entity(ident, name, kind, roles, tuple(spans))))
     return [e for _, e in entities]
 
@@ -80,3 +87,8 @@ def _display_name(ms: list[Resolved]) -> str:
 def _slug(name: str) -> str:
     """`text.slugify`, cached: the same names recur across a corpus."""
     return slugify(name)
+
+
+def _order(m: Resolved) -> tuple[int, int]:
+    """Text order; of two mentions starting together, the longer first."""
+    return (m.start, -m.end)

@@ -1,8 +1,8 @@
 """From runs of capitalised words to name candidates with a first guess at their kind.
 
 Each run is cut where a connector or a full stop does not belong to a name
-("Leicestershire beat Somerset" is one run of two names only after the verb,
-but "Derbyshire and Surrey" is two names, "Bank of England" one), stripped of
+("Derbyshire and Surrey" is two names, "Bank of England" one, "U.S. President
+Bill Clinton" a place and a person), stripped of
 what is not the name (sentence-initial "During", "The", titles such as
 "Ukrainian President", which become the role) and classified by the evidence
 inside it: a title or honorific makes a person, a final "Ministry" an
@@ -31,13 +31,19 @@ _PLACE_OF_HEADS = frozenset(
 )
 _PLACE_PREFIX = frozenset("Lake Mount Mt Cape Gulf Isle".split())
 _ARTICLES = frozenset(("The", "A", "An"))
+_MAX_NAME_WORDS = 12
+_CACHED_LENGTH = 200  # longer runs are rare and not worth keeping in the cache
+#: Places that can be sports teams (towns, counties, states; national teams stay places).
+_TEAM_PLACES = frozenset(("city", "region"))
+_TEAM_NEXT = re.compile(r" (?:captain|coach|manager|skipper|beat|beats|drew|defeated|thrashed|v|vs|versus)\b")
+_TEAM_PREV = tuple(f" {w} " for w in "beat beating v vs versus against".split())
 _SCORE = re.compile(r" {1,3}(\d+)(?:-\d+)?(?=[ \n,;)]|$)(?! *(?:per|percent|pct|%|points|pts|years?|km|miles|people|metres|meters|tonnes))")
 
 #: Evidence strength: how sure the run alone makes us of its kind.
-STRONG, GAZETTEER, GUESS, UNKNOWN = 3, 2, 1, 0
+STRONG, GAZETTEER, GUESS, UNKNOWN, ORDINARY = 3, 2, 1, 0, -1
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """One name as written, with what the text around it says about it."""
 
@@ -48,9 +54,6 @@ class Candidate:
     strength: int
     role: str = ""  # title words stripped before the name ("Ukrainian President")
     known: Known | None = None
-    initial: bool = False  # opens a sentence, so its capital proves nothing
-    shout: bool = False  # in a line written in capitals
-    tokens: int = 1
 
 
 def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candidate], list[list[Word]]]:
@@ -64,15 +67,23 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
         if len(chunk) > 1 and chunk.isupper() and chunk not in known and chunk not in stop and lines.shouting(start, m.end()):
             shouted.append(words(text, start, m.end()))
             continue
-        for rs, re_, name, kind, strength, role, entry, initial, tokens in _parse(chunk, sentence_initial(text, start)):
-            cand = Candidate(start + rs, start + re_, name, kind, strength, role, entry, initial, False, tokens)
-            if (kind is None or kind == PLACE and lex.places.get(name) == "city") and followed_by_score(text, cand.end):
-                cand.kind, cand.strength = ORG, STRONG  # "Chicago 4 Houston 1": teams
+        before = text[start - 2:start]
+        if len(before) == 2 and before[1] == " " and (before[0].isalnum() or before[0] == ","):
+            initial = False  # the common case, mid-sentence, without a function call
+        else:
+            initial = sentence_initial(text, start)
+        parsed = _parse(chunk, initial) if len(chunk) <= _CACHED_LENGTH else _parse.__wrapped__(chunk, initial)
+        for rs, re_, name, kind, strength, role, entry in parsed:
+            cand = Candidate(start + rs, start + re_, name, kind, strength, role, entry)
+            if (kind is None or kind == PLACE and lex.places.get(name) in _TEAM_PLACES) and (
+                followed_by_score(text, cand.end) or _team_context(text, cand.start, cand.end)
+            ):
+                cand.kind, cand.strength = ORG, STRONG  # "Chicago 4 Houston 1", "Surrey captain": teams
             out.append(cand)
     return out, shouted
 
 
-_Parsed = tuple[int, int, str, "str | None", int, str, "Known | None", bool, int]
+_Parsed = tuple[int, int, str, "str | None", int, str, "Known | None"]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -86,27 +97,73 @@ def _parse(chunk: str, initial: bool) -> tuple[_Parsed, ...]:
     if " " not in chunk and chunk[-1] != ".":
         return _single(chunk, initial, lex)
     out: list[_Parsed] = []
-    for part, part_initial in _split(chunk, words(chunk, 0, len(chunk)), lex, initial):
-        c = _analyse(chunk, part, part_initial, lex)
-        if c is not None:
-            out.append((c.start, c.end, c.name, c.kind, c.strength, c.role, c.known, c.initial, c.tokens))
+    for whole, whole_initial in _split(chunk, words(chunk, 0, len(chunk)), lex, initial):
+        for k, part in enumerate(_cut_inner(chunk, whole, lex)):
+            c = _analyse(chunk, part, whole_initial and k == 0, lex)
+            if c is not None:
+                out.append((c.start, c.end, c.name, c.kind, c.strength, c.role, c.known))
     return tuple(out)
+
+
+def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
+    """Cut a name from the title of another inside one run.
+
+    "U.S. President Bill Clinton" and "Chicago Cardinal Joseph Bernardin" are
+    a place and a titled person; "U.S. Agriculture Department" is a country
+    and one of its ministries. A name ending like an organisation ("Texas
+    Health Resources") is left whole.
+    """
+    n = len(part)
+    if n < 2:
+        return [part]
+    last = part[-1].text
+    if last in lex.org_suffixes and n >= 3:
+        for m in (1, 2):
+            head = chunk[part[0].start:part[m - 1].end]
+            entry = lex.known.get(head)
+            if (lex.places.get(head) == "country" or (entry is not None and entry.kind == PLACE)) and part[m].text in lex.titles:
+                return [part[:m], part[m:]]
+        return [part]
+    if last in lex.place_suffixes or last in lex.event_suffixes:
+        return [part]
+    if part[0].text in lex.titles and n >= 3 and part[1].text == "of":
+        # "Minister of Information Moammar al-Eryani": the office, then the holder.
+        return [part[:1], part[2:3], part[3:]] if n > 3 else [part[:1], part[2:]]
+    for k in range(1, n - 1):
+        w = part[k].text
+        if w in lex.titles and w not in lex.org_suffixes:
+            before = part[:k]
+            if any(b.text in lex.titles or b.text in lex.honorifics for b in before):
+                return [part]
+            if all(b.text in lex.groups or b.text in _ARTICLES or b.text in CONNECTORS for b in before):
+                return [part]
+            return [before, part[k:]]
+    return [part]
 
 
 def _single(w: str, initial: bool, lex: Lexicon) -> tuple[_Parsed, ...]:
     """`_parse` of a one-word run, the most common case, without the general machinery."""
     if w in lex.known:
-        c = Candidate(0, len(w), w, None, UNKNOWN, initial=initial)
+        c = Candidate(0, len(w), w, None, UNKNOWN)
     else:
-        if (initial and _common(w, lex)) or len(w) == 1 or w in _ARTICLES or w in lex.stop or w in lex.alone:
+        if len(w) == 1 or w in _ARTICLES or w in lex.stop or w in lex.alone or (initial and _common(w, lex)):
             return ()
+        if _common(w, lex):
+            # "the Committee", "Brown": an ordinary word, capitalised; only the document
+            # can make it a name (a surname of someone named, a team with a score).
+            return ((0, len(w), w, None, ORDINARY, "", None),)
         if w in lex.titles or w.rstrip(".") in lex.titles or w in lex.groups or w in lex.honorifics:
             return ()
-        c = Candidate(0, len(w), w, None, UNKNOWN, initial=initial)
+        c = Candidate(0, len(w), w, None, UNKNOWN)
     _classify(c, w, False, lex)
     if c.kind == GROUP:
         return ()
-    return ((c.start, c.end, c.name, c.kind, c.strength, c.role, c.known, c.initial, c.tokens),)
+    return ((c.start, c.end, c.name, c.kind, c.strength, c.role, c.known),)
+
+
+def _team_context(text: str, start: int, end: int) -> bool:
+    """Whether the words around a place make it a team ("beat Kent", "Surrey captain Chris Lewis")."""
+    return _TEAM_NEXT.match(text, end) is not None or text.endswith(_TEAM_PREV, max(0, start - 12), start)
 
 
 def followed_by_score(text: str, end: int) -> bool:
@@ -143,6 +200,9 @@ def _split(text: str, ws: list[Word], lex: Lexicon, initial: bool) -> list[tuple
             current, pending, cur_initial = [], [], False
         elif not current:
             current = [w]
+        elif len(current) >= _MAX_NAME_WORDS:
+            parts.append((current, cur_initial))  # no name is this long: keep the work linear
+            current, pending, cur_initial = [w], [], False
         elif not pending or _joins(text, current, pending, w, lex):
             current.extend(pending)
             current.append(w)
@@ -177,7 +237,7 @@ def _joins(text: str, current: list[Word], pending: list[Word], nxt: Word, lex: 
     if head in ("of", "for", "on", "upon"):
         if first in lex.org_heads or first in _PLACE_OF_HEADS or current[-1].text in lex.org_suffixes:
             return True
-        return first in lex.titles and nxt.text in lex.titles  # "Secretary of State"
+        return first in lex.titles and len(current) == 1 and head == "of"  # "Minister of Information ..."
     if conns == ["&"]:
         return True
     if conns == ["and"]:
@@ -227,34 +287,33 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
             break
         if w in lex.titles or w.rstrip(".") in lex.titles:
             has_title = True
-        elif w in lex.groups or w in CONNECTORS:
+        elif w in lex.groups or (w in CONNECTORS and j + 1 < n and part[j + 1].text in lex.titles):
             pass
         elif j + 1 < n and f"{w} {part[j + 1].text}" in lex.groups:
             j += 1
         else:
             break
         j += 1
-    role = ""
     if j >= n:
         return None  # only titles or nationalities: "Russian President", "Ukrainians"
-    if j > i and suffix_kind is None and honorific < 0:
-        rest = text[part[j].start:part[-1].end]
-        role = text[part[i].start:part[j - 1].end]
-        i = j
-        if not has_title:
-            role = ""
-    elif honorific >= 0 and j > honorific + 1:
-        role = text[part[honorific + 1].start:part[j - 1].end]
-        has_title = True
-    name_start = part[honorific + 1].start if honorific >= 0 else part[i].start
-    if honorific >= 0 and j > honorific + 1:
-        name_start = part[j].start if j < n else name_start
+    role = ""
+    name_start = part[i].start
+    if honorific >= 0:
+        # "Mr Smith" keeps its honorific in the span; titles after it are the role.
+        if j > honorific + 1:
+            role = text[part[honorific + 1].start:part[j - 1].end]
+        name_start = part[j].start
+    elif j > i and suffix_kind is None:
+        # "Ukrainian President Volodymyr Zelenskyy": the title is the role, not the name.
+        # A name ending like an organisation keeps them ("Russian Defence Ministry").
+        if has_title:
+            role = text[part[i].start:part[j - 1].end]
+        name_start = part[j].start
     name = text[name_start:part[-1].end]
     span_start = part[honorific].start if honorific >= 0 else name_start
-    tokens = n - (honorific + 1 if honorific >= 0 else i)
-    if tokens == 1 and honorific < 0 and (name in lex.alone or len(name) == 1):
+    if honorific < 0 and " " not in name and (name in lex.alone or len(name) == 1):
         return None  # "the West", "in May", a stray initial
-    cand = Candidate(span_start, part[-1].end, name, None, UNKNOWN, role=role, initial=initial and span_start == part[0].start, tokens=tokens)
+    cand = Candidate(span_start, part[-1].end, name, None, UNKNOWN, role=role)
     _classify(cand, name, honorific >= 0 or bool(role), lex)
     if cand.kind == GROUP:
         return None
@@ -305,8 +364,11 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = PLACE, GAZETTEER
     elif len(toks) > 1 and first in lex.first_names:
         c.kind, c.strength = PERSON, GAZETTEER
-    elif len(toks) > 1 and "&" not in name and first not in lex.places and all(_personal(t, lex) for t in toks):
-        c.kind, c.strength = PERSON, GUESS
+    elif len(toks) > 1 and len(first) == 2 and first[1] == "." and first[0].isupper():
+        c.kind, c.strength = PERSON, GAZETTEER  # "M. Butcher": an initial and a surname
+    elif (len(toks) > 1 and first not in lex.places and first.lower() not in lex.common_words
+          and all(_personal(t, lex) for t in toks[:-1]) and lex.places.get(last, "city") == "city"):
+        c.kind, c.strength = PERSON, GUESS  # "Jansher Khan": the surname may be an ordinary word
     elif len(toks) > 1:
         c.kind, c.strength = ORG, GUESS  # "Real Madrid", "Air France", "Gold Fields"
     elif name.isupper() and len(name) > 1:

@@ -10,23 +10,29 @@ their full forms, and only then are mentions grouped into entities.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .chunks import Word
 from .lexicon import Lexicon
-from .recognise import GAZETTEER, ORG, PERSON, PLACE, STRONG, Candidate, followed_by_score
+from .recognise import GAZETTEER, ORDINARY, ORG, PERSON, PLACE, STRONG, Candidate, followed_by_score
 
 #: Words after which an undecided name is a place ("in Crimea", "from Kherson").
 _PLACE_PREPOSITIONS = frozenset(
     "in at from near to into across outside inside towards toward via throughout around across "
     "through between beyond within".split()
 )
+#: Words after which a lone name is a person: cricket's "c" (caught) and "b" (bowled).
+_PERSON_BEFORE = frozenset(("b", "c", "st", "lbw"))
+#: Bowling figures after a name: "Muralitharan 10-0-41-2".
+_FIGURES = re.compile(r" \d+-\d+-\d+-\d+")
 _NAME_JOINERS = frozenset(("of", "and", "for", "the", "&", "on"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Resolved:
     """A mention with its final kind and the key of the entity it belongs to."""
 
@@ -65,12 +71,18 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             by_token[toks[0]].append((r.start, r.key))
     for options in by_token.values():
         options.sort()
+    name_index: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
+    for full in sorted({p[2] for p in people}):
+        ptoks = full.split(" ")
+        for t in set(ptoks):
+            name_index[t].append((frozenset(ptoks), full))
     orgs_by_initials: dict[str, str] = {}
     for c in cands:
         if c.kind == ORG and " " in c.name:
             orgs_by_initials.setdefault(_initials(c.name), c.name)
     containing: dict[str, str] = {}
 
+    guessed = _guesses(text, cands, lex, default_kind)
     out: list[Resolved] = list(reserved)
     for c in cands:
         name = c.name
@@ -87,7 +99,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         elif kind == PERSON:
             key = containing.get(name)
             if key is None:
-                key = containing[name] = _longest_containing(people, name.split(" ")) or name
+                key = containing[name] = _longest_containing(name_index, name.split(" ")) or name
             out.append(Resolved(c.start, c.end, PERSON, key, c.role, name))
             continue
         if single and name in orgs_by_initials and name.isupper():
@@ -95,21 +107,33 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             continue
         if c.strength < STRONG:
             kind = form_kind.get(name.casefold(), kind)
+        if c.strength == ORDINARY and kind is None:
+            continue  # an ordinary word nothing in the document makes a name
         if kind is None:
-            kind = _guess(text, c, lex, default_kind)
+            kind = guessed[name]
         out.append(Resolved(c.start, c.end, kind, name, c.role, name))
     out.extend(_headline_mentions(text, shouted, out, lex))
     return out
 
 
-def _guess(text: str, c: Candidate, lex: Lexicon, default_kind: str) -> str:
-    """The kind of a lone unknown word, from the word before it and the surname list."""
-    before = _previous_word(text, c.start)
-    if before in _PLACE_PREPOSITIONS:
-        return PLACE
-    if before in lex.role_nouns:
-        return PERSON  # "champion Agassi"
-    return default_kind
+def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str) -> dict[str, str]:
+    """The kind of each undecided word, from the words around all of its mentions.
+
+    One mention after "in" makes a word a place, one after a role noun
+    ("champion Agassi") or a cricket score line ("b Muralitharan") a person,
+    for every mention of it; without any clue it is `default_kind`.
+    """
+    clues: dict[str, dict[str, int]] = defaultdict(dict)
+    for c in cands:
+        if c.kind is not None or c.known is not None:
+            continue
+        votes = clues[c.name]
+        before = _previous_word(text, c.start)
+        if before in _PLACE_PREPOSITIONS:
+            votes[PLACE] = votes.get(PLACE, 0) + 1
+        elif before in lex.role_nouns or before in _PERSON_BEFORE or _FIGURES.match(text, c.end):
+            votes[PERSON] = votes.get(PERSON, 0) + 1
+    return {name: max(sorted(v), key=lambda k: v[k]) if v else default_kind for name, v in clues.items()}
 
 
 def _form_kinds(cands: list[Candidate]) -> dict[str, str]:
@@ -120,27 +144,35 @@ def _form_kinds(cands: list[Candidate]) -> dict[str, str]:
     """
     votes: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for c in cands:
-        if c.kind is not None and c.known is None:
+        if c.kind is not None and c.known is None and c.strength > ORDINARY:
             v = votes[c.name.casefold()].setdefault(c.kind, [0, 0])
             v[0] = max(v[0], c.strength)
             v[1] += c.strength
-    return {form: max(sorted(v), key=lambda k: (v[k][0], v[k][1])) for form, v in votes.items()}
+    return {form: next(iter(v)) if len(v) == 1 else max(sorted(v), key=lambda k: (v[k][0], v[k][1]))
+            for form, v in votes.items()}
 
 
-def _link_person(options: list[tuple[int, str]] | None, start: int) -> str | None:
-    """The full name a lone surname refers to: the closest one named before it, else the first."""
-    if not options:
-        return None
-    before = [name for s, name in options if s < start]
-    return before[-1] if before else options[0][1]
+def _link_person(options: list[tuple[int, str]], start: int) -> str:
+    """The full name a lone surname refers to: the closest one named before it, else the first.
+
+    `options` is sorted by position, so a binary search keeps this
+    logarithmic however often the name recurs.
+    """
+    i = bisect_left(options, (start, ""))
+    return options[i - 1][1] if i > 0 else options[0][1]
 
 
-def _longest_containing(people: list[tuple[int, list[str], str]], toks: list[str]) -> str | None:
-    """The longest full name whose words include all of these ("George Bush" in "George W. Bush")."""
-    best: str | None = None
+def _longest_containing(index: dict[str, list[tuple[frozenset[str], str]]], toks: list[str]) -> str | None:
+    """The longest full name whose words include all of these ("George Bush" in "George W. Bush").
+
+    Only the names sharing the rarest of the words are compared.
+    """
+    lists = [index.get(t, []) for t in toks]
+    shortest = min(lists, key=len)
     want = set(toks)
-    for _, ptoks, name in people:
-        if want <= set(ptoks) and (best is None or len(name) > len(best)):
+    best: str | None = None
+    for ptoks, name in shortest:
+        if want <= ptoks and (best is None or len(name) > len(best) or (len(name) == len(best) and name < best)):
             best = name
     return best
 
@@ -187,7 +219,7 @@ def _headline_mentions(text: str, shouted: list[list[Word]], found: list[Resolve
                     typ = lex.places.get(title)
                     if typ is not None and (typ != "city" or title.lower() not in lex.common_words) and title not in lex.groups:
                         hit = (PLACE, title)
-                if hit is not None and hit[0] == PLACE and lex.places.get(hit[1]) == "city" and followed_by_score(text, ws[i + n - 1].end):
+                if hit is not None and hit[0] == PLACE and lex.places.get(hit[1]) in ("city", "region") and followed_by_score(text, ws[i + n - 1].end):
                     hit = (ORG, hit[1])
                 if hit is not None:
                     out.append(Resolved(ws[i].start, ws[i + n - 1].end, hit[0], hit[1], "", form, True))

@@ -11,6 +11,7 @@ introduce by name, the usual news pattern.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .lexicon import Lexicon
 from .recognise import PERSON
@@ -24,6 +25,12 @@ _SPEECH = re.compile(r"(?:says|said|told|added|warned|stated|claimed)\b")  # sta
 #: The words of a role phrase after "the": up to seven words, no punctuation.
 _ROLE_PHRASE = re.compile(r"(?:[A-Za-z][\w'\u2019\-]* ){0,6}[A-Za-z][\w'\u2019\-]*")
 _INTRO_WINDOW = 400
+_LONGEST_MENTION = 200
+#: Lower-case words that never start or extend a role ("including colleague", "and an officer").
+_NOT_IN_ROLES = frozenset(
+    "and or but nor with without including by for to of from in on at as than that which who whom whose "
+    "said says told added his her their its our my your this these those such also then".split()
+)
 _CAP_WORD = re.compile(r"[A-Z][\w'\u2019\-]*")
 
 
@@ -39,7 +46,7 @@ def role_mentions(text: str, mentions: list[Resolved], lex: Lexicon, ignored: fr
         if a is None:
             continue
         phrase = a.group(1)
-        if not _is_role(phrase, lex):
+        if phrase.split(" ", 1)[0] in _NOT_IN_ROLES or not _is_role(phrase, lex):
             continue
         if not m.role:
             m.role = phrase
@@ -48,15 +55,22 @@ def role_mentions(text: str, mentions: list[Resolved], lex: Lexicon, ignored: fr
         if m.role and _is_role(m.role, lex):
             by_role.setdefault(m.role.casefold(), m.key)
     taken = sorted((m.start, m.end) for m in mentions if m.kind == PERSON)
+    first_seen: dict[str, int] = {}
+    for m in people:
+        first_seen.setdefault(m.key, m.start)
+    starts = [m.start for m in people]
+    holders = set(by_role.values())
     out: list[Resolved] = []
+    out_starts: set[int] = set()
     for start, end in _role_subjects(text):
         phrase = text[start + 4:end]
         if not _is_role(phrase, lex) or text[start:end] in ignored:
             continue
-        key = by_role.get(phrase.casefold()) or _introduced(people, end, by_role)
+        key = by_role.get(phrase.casefold()) or _introduced(people, starts, first_seen, end, holders)
         if key is None or _overlaps(taken, start, end):
             continue
         out.append(Resolved(start, end, PERSON, key, phrase, text[start:end]))
+        out_starts.add(start)
     lowered = text.lower() if by_role else ""
     for phrase, key in sorted(by_role.items()):
         if " " not in phrase or len(phrase) != len(phrase.lower()):
@@ -66,8 +80,9 @@ def role_mentions(text: str, mentions: list[Resolved], lex: Lexicon, ignored: fr
         while at >= 0:
             end = at + len(needle)
             whole = (at == 0 or not lowered[at - 1].isalnum()) and (end == len(text) or not lowered[end].isalnum())
-            if whole and not _overlaps(taken, at, end) and all(o.start != at for o in out):
+            if whole and at not in out_starts and not _overlaps(taken, at, end):
                 out.append(Resolved(at, end, PERSON, key, "", text[at:end]))
+                out_starts.add(at)
             at = lowered.find(needle, end)
     return out
 
@@ -104,7 +119,7 @@ def _role_before(text: str, start: int, lex: Lexicon) -> str:
         return ""
     i = len(words) - 1
     lower = 0
-    while i > 0 and lower < 2 and words[i - 1][:1].islower() and words[i - 1].isalpha():
+    while i > 0 and lower < 2 and words[i - 1][:1].islower() and words[i - 1].isalpha() and words[i - 1] not in _NOT_IN_ROLES:
         i -= 1
         lower += 1
     upper = 0
@@ -121,20 +136,26 @@ def _is_role(phrase: str, lex: Lexicon) -> bool:
     return head.lower() in lex.role_nouns
 
 
-def _introduced(people: list[Resolved], after: int, by_role: dict[str, str]) -> str | None:
+def _introduced(people: list[Resolved], starts: list[int], first_seen: dict[str, int], after: int,
+                holders: set[str]) -> str | None:
     """The person first named within a few sentences after a role-only subject."""
-    seen_before = {m.key for m in people if m.start < after}
-    for m in people:
-        if m.start < after:
-            continue
+    for i in range(bisect_left(starts, after), len(people)):
+        m = people[i]
         if m.start > after + _INTRO_WINDOW:
             return None
-        if m.key not in seen_before and m.key not in by_role.values() and " " in m.name:
+        if first_seen[m.key] >= after and m.key not in holders and " " in m.name:
             return m.key
-        seen_before.add(m.key)
     return None
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps any span (few spans per document: a linear scan is fine)."""
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) overlaps any of the sorted spans (mentions are short: look back a little)."""
+    i = bisect_left(spans, (end, -1))
+    while i > 0:
+        i -= 1
+        s, e = spans[i]
+        if e > start:
+            return True
+        if s < start - _LONGEST_MENTION:
+            return False
+    return False

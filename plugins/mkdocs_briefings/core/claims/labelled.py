@@ -1,0 +1,54 @@
+"""Claims made by a speaker label and a colon: headlines and transcripts.
+
+"Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket" and
+"FALLIN: Well, I think the whole nation needs to work together" attribute
+the whole paragraph to the name before the colon, with no verb at all. A
+label is a short run of capitalised words at the start of a paragraph;
+the words editors use to label other things ("Photo:", "Update:",
+"Editor's note:") are not speakers.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A speaker label: up to five capitalised words (initials and "and" allowed), then a colon.
+_LABEL = re.compile(
+    r"[ \t]*(?P<speaker>[A-Z][\w'\u2019.\-]*(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w'\u2019.\-]*){0,4})[ \t]*:[ \t]+(?=\S)"
+)
+_NOT_SPEAKERS: frozenset[str] = frozenset(
+    """photo photos image images picture pictures video videos watch update updated updates note notes
+    editor's editor’s source sources read related see correction corrections disclosure caption captions
+    listen tags tag topics topic credit credits graphic map chart warning breaking exclusive analysis opinion
+    comment comments live q a question answer transcript text also more plus bottom background context why
+    what who how when where latest key timeline quote quotes by from to subject date time location email
+    phone tel fax web website url link links file files filed posted published follow share contact
+    price prices score scores result results venue kick-off kickoff referee attendance weather cast crew
+    director producer starring genre rating running ingredients method serves step""".split()
+)
+#: Content that is a whole quotation, for the claim's kind.
+_QUOTATION = re.compile("(?:''|[\"\u201c\u2018])")
+
+
+def labelled_claims(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """(kind, content, speaker) for each paragraph that opens with a speaker label."""
+    out: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
+    for start, end in paragraphs:
+        m = _LABEL.match(text, start, end)
+        if m is None:
+            continue
+        speaker = m.span("speaker")
+        words = text[speaker[0]:speaker[1]].split()
+        if any(w.lower().rstrip(".") in _NOT_SPEAKERS for w in words) or any(ch.isdigit() for ch in words[0]):
+            continue
+        c_start, c_end = m.end(), end
+        while c_end > c_start and text[c_end - 1].isspace():
+            c_end -= 1
+        if c_end > c_start and text[c_end - 1] == "." and text[c_end - 2:c_end - 1] not in ("'", '"', "\u201d", "\u2019"):
+            c_end -= 1
+        if len(text[c_start:c_end].split()) < 3:
+            continue
+        quoted = _QUOTATION.match(text, c_start) is not None
+        kind = "direct" if quoted else "mixed" if _QUOTATION.search(text, c_start, c_end) else "indirect"
+        out.append((kind, (c_start, c_end), speaker))
+    return out

@@ -1,0 +1,50 @@
+"""The mkdocs adapter's own behaviour: options, assets, live-reload watches."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+
+
+def _config(config_file: Path):
+    config = load_config(config_file=str(config_file))
+    plugin = config.plugins["briefings"]
+    return config, plugin
+
+
+def test_defaults_and_assets(project_writer) -> None:
+    config, plugin = _config(project_writer(seeds={"a.txt": "Hello.\n"}))
+    assert (plugin.config.seeds_dir, plugin.config.briefings_dir, plugin.config.cache_dir, plugin.config.per_page) == (
+        "seeds", "briefings", ".cache/briefings", 50)
+    plugin.on_config(config)
+    plugin.on_config(config)  # idempotent: serve re-runs it
+    assert config.extra_css.count("assets/briefings/briefings.css") == 1
+    assert [str(s) for s in config.extra_javascript].count("assets/briefings/briefings.js") == 1
+
+
+def test_per_page_must_be_positive(project_writer) -> None:
+    config, plugin = _config(project_writer(seeds={"a.txt": "Hello.\n"}, plugin={"per_page": 0}))
+    with pytest.raises(PluginError, match="per_page"):
+        plugin.on_config(config)
+
+
+def test_serve_watches_inputs_outside_docs(tmp_path: Path, project_writer) -> None:
+    config, plugin = _config(project_writer(seeds={"a.txt": "Hello.\n"}))
+    plugin.on_config(config)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    plugin.on_serve(server, config=config, builder=lambda: None)
+    watched = set(server._watched_paths)  # noqa: SLF001 (mkdocs offers no public accessor)
+    assert {os.path.abspath(tmp_path / "seeds"), os.path.abspath(tmp_path / "briefings")} <= watched
+
+
+def test_hand_written_page_clashing_with_a_generated_one(site_builder, caplog: pytest.LogCaptureFixture) -> None:
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        site_builder(seeds={"a.txt": "Hello.\n"}, docs={"index.md": "# Home\n", "people/index.md": "# Mine\n"})
+    assert any("people/index.md clashes with a generated page" in r.getMessage() for r in caplog.records)
