@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import yaml
+
 from .core.annotate import annotate
 from .core.cache import engine_register
 from .core.model import RegisterEntry
@@ -61,6 +63,26 @@ def _annotate(args: argparse.Namespace) -> int:
     return status
 
 
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!ENV` and `!!python/name:` tags mean nothing here."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _plugin_options(config_file: Path) -> dict[str, object]:
+    """The `briefings` plugin's options in mkdocs.yml, so `check` looks where the build looks."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)  # noqa: S506 - SafeLoader subclass
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    for item in plugins if isinstance(plugins, list) else [plugins]:  # list form, or mapping form
+        if isinstance(item, dict) and isinstance(item.get("briefings"), dict):
+            return item["briefings"]
+    return {}
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -72,8 +94,11 @@ def _check(args: argparse.Namespace) -> int:
     matches a claim can only be known from the annotation.
     """
     root = Path(args.root)
-    cache = None if args.no_cache else root / ".cache" / "briefings"
-    project, problems = check_project(root, args.seeds, args.briefings, cache)
+    options = _plugin_options(root / "mkdocs.yml")
+    seeds = args.seeds or str(options.get("seeds_dir", "seeds"))
+    briefings = args.briefings or str(options.get("briefings_dir", "briefings"))
+    cache = None if args.no_cache else root / str(options.get("cache_dir", ".cache/briefings"))
+    project, problems = check_project(root, seeds, briefings, cache)
     for problem in problems:
         print(problem)
     if problems:
@@ -102,8 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_annotate)
     p = verbs.add_parser("check", help="validate seeds, overlays and the register without building")
     p.add_argument("--root", default=".", help="project directory (default: current directory)")
-    p.add_argument("--seeds", default="seeds", help="seeds directory, relative to the root")
-    p.add_argument("--briefings", default="briefings", help="overlays directory, relative to the root")
+    p.add_argument("--seeds", help="seeds directory, relative to the root (default: from mkdocs.yml, else seeds)")
+    p.add_argument("--briefings", help="overlays directory, relative to the root (default: from mkdocs.yml, else briefings)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write .cache/briefings/")
     p.set_defaults(func=_check)
     return parser

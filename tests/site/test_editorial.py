@@ -149,7 +149,7 @@ def test_correction_survives_a_changed_seed(tmp_path: Path) -> None:
         (OVERLAY.replace("seed: talks.txt", "seed: ../../../etc/passwd"), REGISTER,
          "briefings/talks.md:2: seed '../../../etc/passwd' is outside the seeds directory"),
         (OVERLAY.replace("seed: talks.txt", "seed: talk.txt"), REGISTER,
-         "briefings/talks.md:2: seed 'talk.txt' does not exist in seeds/"),
+         "briefings/talks.md:2: seed 'talk.txt' does not exist in seeds/ — did you mean 'talks.txt'?"),
         (OVERLAY, REGISTER.replace("aliases: [Zelensky]", "aliases: [Zelensky"),
          "briefings/entities.yml:4: invalid YAML"),
     ],

@@ -96,8 +96,8 @@ def test_corrupt_entries_are_refused(tmp_path: Path, content: bytes) -> None:
         cache.get("k", TEXT)
 
 
-def _key(root: Path, text: str, register: tuple[RegisterEntry, ...] = ()) -> str:
-    return cache_key(text, register, (), engine_version())
+def _key(text: str) -> str:
+    return cache_key(text, (), (), engine_version())
 
 
 def test_cache_hit_skips_annotation(tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_cache_hit_skips_annotation(tmp_path: Path) -> None:
     cache_dir = root / ".cache" / "briefings"
     # An entry the engine would never produce: if it comes back, the engine did not run.
     planted = _sample()
-    AnnotationCache(cache_dir).put(_key(root, TEXT), planted)
+    AnnotationCache(cache_dir).put(_key(TEXT), planted)
     messages: list[str] = []
     project = load_project(root, cache_dir=cache_dir, progress=messages.append)
     assert project.briefings[0].annotation == planted
@@ -119,7 +119,7 @@ def test_miss_is_annotated_and_stored(tmp_path: Path) -> None:
     project = load_project(root, cache_dir=cache_dir, progress=messages.append)
     assert project.briefings[0].annotation == annotate(TEXT)
     assert messages[-1] == "annotated 1 seeds, 0 from cache"
-    assert [p.name for p in cache_dir.iterdir()] == [f"{_key(root, TEXT)}.json"]
+    assert [p.name for p in cache_dir.iterdir()] == [f"{_key(TEXT)}.json"]
     again: list[str] = []
     assert load_project(root, cache_dir=cache_dir, progress=again.append) == project
     assert again == ["annotated 0 seeds, 1 from cache"]
@@ -129,7 +129,7 @@ def test_corrupt_entry_is_a_warning_and_recomputed(tmp_path: Path) -> None:
     root = write_project(tmp_path, {"ada.txt": TEXT})
     cache_dir = root / ".cache" / "briefings"
     cache_dir.mkdir(parents=True)
-    key = _key(root, TEXT)
+    key = _key(TEXT)
     (cache_dir / f"{key}.json").write_text('{"key": "', encoding="utf-8")
     project = load_project(root, cache_dir=cache_dir)
     assert project.briefings[0].annotation == annotate(TEXT)

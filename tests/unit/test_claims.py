@@ -56,6 +56,26 @@ CASES: list[tuple[str, Row]] = [
         "According to officials, the ferry sank in heavy seas.",
         ("indirect", "the ferry sank in heavy seas", "According to", "officials"),
     ),
+    # Attribution after the claim, or around it.
+    ("The ferry sank in heavy seas, officials said.", ("indirect", "The ferry sank in heavy seas", "said", "officials")),
+    (
+        "The ferry sank in heavy seas, said the mayor of Dunmore.",
+        ("indirect", "The ferry sank in heavy seas", "said", "the mayor of Dunmore"),
+    ),
+    (
+        "This campaign, he says, is different from the last one.",
+        ("indirect", "This campaign, he says, is different from the last one", "says", "he"),
+    ),
+    ('"It is over," Rep. Ann Lowe (D-Wis.) said.', ("direct", "It is over", "said", "Rep. Ann Lowe (D-Wis.)")),
+    # Questions and promises.
+    (
+        "The reporter asked whether the bridge would reopen.",
+        ("indirect", "whether the bridge would reopen", "asked", "The reporter"),
+    ),
+    ("The governor vowed to rebuild every school.", ("indirect", "to rebuild every school", "vowed", "The governor")),
+    # Signatures and speaker labels, with no verb.
+    ("\u201cHe never listens.\u201d \u2015 Maria Lopez", ("direct", "He never listens.", None, "Maria Lopez")),
+    ("Gingrich: Trump must decide on a running mate", ("indirect", "Trump must decide on a running mate", None, "Gingrich")),
     # Mixed: reported speech holding a quoted fragment.
     (
         'Hale said the closure was "a disgrace" and must end.',
@@ -86,6 +106,7 @@ def test_one_claim(text: str, row: Row) -> None:
         "He did not say whether he would run.",  # negated cue
         "Its claims were promising.",  # cue forms used as nouns and adjectives
         "Prospects seem promising for the team.",
+        "Photo: The ferry in the harbour at dawn",  # a label, not a speaker
         "",
     ],
 )
@@ -147,3 +168,12 @@ def test_ids_run_in_text_order() -> None:
     assert [c.id for c in claims] == [f"claim-{i}" for i in range(1, len(claims) + 1)]
     assert [c.content.start for c in claims] == sorted(c.content.start for c in claims)
     assert len(claims) == 3
+
+
+def test_quotation_right_after_another_takes_its_own_attribution() -> None:
+    text = 'The team wrote: "We can do better." "We will review our procedures," the team said.'
+    claims = find_claims(text, [])
+    assert [(c.kind, c.content.text, c.cue.text if c.cue else None) for c in claims] == [
+        ("direct", "We can do better.", "wrote"),
+        ("direct", "We will review our procedures", "said"),
+    ]

@@ -105,3 +105,9 @@ def test_speaker_the_entity_engine_missed_resolves_by_name() -> None:
     text = "President Emmanuel Macron spoke first. Macron said the talks would go on."
     macron = Entity("emmanuel-macron", "Emmanuel Macron", "person", mentions=(Span.of(text, 10, 25),))
     assert speakers(text, [macron]) == [("Macron", "emmanuel-macron")]
+
+
+def test_organisation_after_for_the_does_not_become_the_speaker() -> None:
+    text = "A spokeswoman for the Disaster Emergency Committee said the site was fake."
+    dec = Entity("disaster-emergency-committee", "Disaster Emergency Committee", "organisation")
+    assert speakers(text, [dec]) == [("A spokeswoman for the Disaster Emergency Committee", None)]

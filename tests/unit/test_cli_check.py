@@ -82,3 +82,20 @@ def test_annotate_with_bad_register(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["annotate", "--register", str(tmp_path / "entities.yml"), str(tmp_path / "a.txt")]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"{tmp_path / 'entities.yml'}:2: invalid YAML")
+
+
+def test_check_reads_directories_from_mkdocs_yml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "alpha.txt").write_text(SEED, encoding="utf-8")
+    (tmp_path / "editorial").mkdir()
+    (tmp_path / "editorial" / "a.md").write_text("---\nseed: alpha.txt\ntitel: x\n---\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: !ENV [SITE, x]\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - search\n  - briefings:\n      seeds_dir: articles\n      briefings_dir: editorial\n"
+        "      cache_dir: .c\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.startswith("editorial/a.md:3: unknown key 'titel'")
+    assert (tmp_path / ".c").is_dir()

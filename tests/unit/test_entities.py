@@ -206,3 +206,41 @@ def test_ignored_role_reference_is_not_annotated() -> None:
     text = "Dmytro Orlov, the mayor of Enerhodar, said so. The mayor of Enerhodar says troops are near."
     ents = _by_name(find_entities(text, ignore={"The mayor of Enerhodar"}))
     assert "The mayor of Enerhodar" not in _mentions(ents["Dmytro Orlov"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Trains in Karnataka ran late.", {("Karnataka", "place")}, set()),
+        ("Many Tongans mourned him.", set(), {"Tongans"}),
+        ("Cases of COVID-19 rose.", {("COVID-19", "other")}, set()),
+        ("Officials said former United States Vice President Joe Biden won.", {("United States", "place"), ("Joe Biden", "person")}, set()),
+        ("The Queen. He said nothing.", set(), {"He"}),
+        ("The motion passed in State Legislatures across the country.", set(), {"Legislatures"}),
+        ("Loco pilot B Shiva Parvathi steered it.", {("B Shiva Parvathi", "person")}, set()),
+    ],
+)
+def test_generalisation_cases(text: str, expected: set[tuple[str, str]], absent: set[str]) -> None:
+    ents = find_entities(text)
+    got = {(m.text, e.kind) for e in ents for m in e.mentions}
+    assert expected <= got, got
+    assert not absent & ({t for t, _ in got} | {e.name for e in ents})
+
+
+def test_shorter_form_of_a_full_name_joins_the_longest() -> None:
+    text = "Advisor John R. Bolton resigned. Trump said John Bolton was wrong. Bolton left."
+    ents = _by_name(find_entities(text))
+    assert _mentions(ents["John R. Bolton"]) == ["John R. Bolton", "John Bolton", "Bolton"]
+
+
+def test_register_mention_keeps_the_title_before_it_as_role() -> None:
+    register = [RegisterEntry(name="Volodymyr Zelenskyy", kind="person")]
+    ents = _by_name(find_entities("Ukrainian President Volodymyr Zelenskyy spoke.", register))
+    assert ents["Volodymyr Zelenskyy"].roles == ("Ukrainian President",)
+
+
+def test_ordinary_word_capitalised_throughout_is_a_name() -> None:
+    text = "Voters backed Dole in Iowa . Aides said Dole would win . The committee met , and the Committee agreed ."
+    names = {e.name for e in find_entities(text)}
+    assert "Dole" in names
+    assert "Committee" not in names

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_briefings.core.model import Annotation, Claim, Entity, RegisterEntry, Span, Speaker
 from mkdocs_briefings.core.overlays import Correction, apply_corrections, parse_overlay
@@ -141,3 +143,21 @@ def test_speaker_fix_to_entity_in_briefing_and_new_person() -> None:
     annotation, _ = apply_corrections(_annotation(), (Correction("2000 civilians", 11, speaker="Jane Doe"),), (), PATH)
     assert annotation.claims[1].speaker.entity == "jane-doe"
     assert annotation.entity("jane-doe") == Entity("jane-doe", "Jane Doe", "person")
+
+
+YAMLISH = st.lists(
+    st.sampled_from(
+        ["seed: a.txt", "seeds:", "title:", "claims:", "entities:", "ignore:", "- quote: x", "quote:", "status: false",
+         "speaker:", "drop: true", "date: 2022-02-30", "source: javascript:x", "  ", "    ", "- ", "\n", "[", "]", "{",
+         "}", ": ", ",", "'", '"', "&a ", "*a", "!!python/object:os.system", "~", "1", "x", "#"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=400), YAMLISH))
+def test_any_front_matter_gives_an_overlay_or_messages_naming_the_file(front: str) -> None:
+    overlay, diags = parse_overlay(f"---\n{front}\n---\nSummary.\n", PATH, "talks")
+    assert all(d.path == PATH and d.line >= 0 for d in diags)
+    assert overlay is not None or any(d.is_error for d in diags)

@@ -101,7 +101,7 @@ def test_every_error_is_reported_at_once(tmp_path: Path) -> None:
     with pytest.raises(BriefingsError) as info:
         load_project(root)
     assert [str(d) for d in info.value.diagnostics] == [
-        "briefings/a.md:2: seed 'nope.txt' does not exist in seeds/",
+        "briefings/a.md:2: seed 'nope.txt' does not exist in seeds/ — did you mean 'open.txt'?",
         "seeds/bad.txt:1: not UTF-8: invalid byte 0xe9 at byte offset 3; re-save the file as UTF-8",
         "seeds/open.txt:1: front matter opened with '---' on line 1 is never closed: add a line '---' after it",
     ]
@@ -148,3 +148,25 @@ def test_deterministic(tmp_path: Path) -> None:
     assert load_project(root, cache_dir=root / ".c") == first  # from cache
     assert load_project(root) == first  # no cache, 40 texts: the parallel path
     assert [b.slug for b in first.briefings] == sorted(b.slug for b in first.briefings)
+
+
+def test_correction_survives_a_changed_seed(tmp_path: Path) -> None:
+    seed = 'The mayor said: "The bridge will reopen in May." Engineers disagreed.\n'
+    overlay = "---\nseed: bridge.txt\nclaims:\n  - quote: bridge will reopen\n    status: disputed\n    note: Engineers say June.\n---\n"
+    root = write_project(tmp_path, {"bridge.txt": seed}, {"bridge.md": overlay})
+    cache_dir = root / ".cache" / "briefings"
+
+    def corrected() -> tuple[int, str | None, str | None]:
+        project = load_project(root, cache_dir=cache_dir)
+        assert project.diagnostics == ()
+        (hit,) = [c for c in project.briefings[0].annotation.claims if "bridge will reopen" in c.content.text]
+        return hit.content.start, hit.status, hit.note
+
+    start, status, note = corrected()
+    assert (status, note) == ("disputed", "Engineers say June.")
+    assert corrected() == (start, status, note)  # from the cache: corrections are applied on top, not cached
+    (root / "seeds" / "bridge.txt").write_text("Traffic was diverted on Monday.\n" + seed, encoding="utf-8")
+    moved, status, note = corrected()
+    assert moved > start and (status, note) == ("disputed", "Engineers say June.")
+    cached = [p.read_text(encoding="utf-8") for p in cache_dir.iterdir()]
+    assert cached and not any("disputed" in text for text in cached)

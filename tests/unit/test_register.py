@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_briefings.core.register import load_register, parse_register
 
@@ -96,3 +98,11 @@ def test_register_not_utf8(tmp_path: Path) -> None:
 def test_invisible_characters_are_stripped_from_names() -> None:
     entries, _ = parse_register("- name: \"Zelen\u200bskyy\"\n  aliases: [\"Ze\u202elensky\"]\n", PATH)
     assert entries[0].name == "Zelenskyy" and entries[0].aliases == ("Zelensky",)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_any_register_text_gives_entries_or_messages(text: str) -> None:
+    entries, diags = parse_register(text, PATH)
+    assert all(d.path == PATH and d.line >= 0 for d in diags)
+    assert all(e.kind in ("person", "organisation", "place", "group", "other") and e.name for e in entries)

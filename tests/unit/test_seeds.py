@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mkdocs_briefings.core.seeds import MAX_SEED_BYTES, clean_text, find_caption, read_seed, shorten
 
@@ -154,3 +156,18 @@ def test_oversized_seed_is_refused_by_name_before_reading(tmp_path: Path) -> Non
     seed, diags = read_seed(path, "dump.txt", "seeds/dump.txt")
     assert seed is None
     assert str(diags[0]).startswith("seeds/dump.txt: seed is 64.0 MB, more than the 64 MB an article can be: split it")
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(lambda t: t.encode("utf-8"))))
+def test_any_bytes_give_a_seed_or_a_message_naming_the_file(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "fuzz.txt"
+    path.write_bytes(b"---\n" + data if data[:1] == b"t" else data)
+    seed, diags = read_seed(path, "fuzz.txt", "seeds/fuzz.txt")
+    assert all(d.path == "seeds/fuzz.txt" for d in diags)
+    if seed is None:
+        assert diags
+    else:
+        assert "\r" not in seed.text and "\ufeff" not in seed.text and "\u202e" not in seed.text
+        if seed.caption:
+            assert seed.text[seed.caption.start:seed.caption.end] == seed.caption.text

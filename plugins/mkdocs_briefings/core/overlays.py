@@ -10,14 +10,13 @@ warning on the line of its `quote:` so it cannot silently rot.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path
 
 from .diagnostics import Diagnostic, unknown_key
 from .model import STATUSES, Annotation, Claim, Entity, RegisterEntry, Span, Speaker
-from .seeds import clean_text, decode, is_web_url, split_front_matter, string_list
+from .seeds import is_web_url, read_text, split_front_matter, string_list
 from .text import slugify
 from .yamldoc import YamlDoc, YamlError, parse_date, parse_yaml
 
@@ -59,14 +58,10 @@ class Overlay:
 
 def read_overlay(file: Path, shown: str) -> tuple[Overlay | None, list[Diagnostic]]:
     """Read and validate one overlay file; None (with an error) if unusable."""
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        return None, [Diagnostic(shown, 0, f"cannot read overlay: {exc.strerror or exc}", "error")]
-    text, err = decode(data, shown)
+    text, err = read_text(file, shown, "overlay")
     if text is None:
         return None, [err] if err else []
-    return parse_overlay(clean_text(text), shown, slugify(file.stem))
+    return parse_overlay(text, shown, slugify(file.stem))
 
 
 def parse_overlay(text: str, shown: str, slug: str) -> tuple[Overlay | None, list[Diagnostic]]:

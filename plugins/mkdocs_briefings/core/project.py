@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .annotate import annotate, engine_version
 from .cache import AnnotationCache, CorruptEntry, cache_key, engine_register
-from .diagnostics import BriefingsError, Diagnostic, sort_diagnostics
+from .diagnostics import BriefingsError, Diagnostic, did_you_mean, sort_diagnostics
 from .model import Annotation, Briefing, RegisterEntry
 from .overlays import Overlay, apply_corrections, read_overlay
 from .register import load_register
@@ -52,6 +52,7 @@ class _Plan:
     slug: str
     seeds: tuple[Seed, ...]
     overlay: Overlay | None
+    where: str  # the file messages about this briefing name: its overlay, else its seed
 
     @property
     def text(self) -> str:
@@ -118,8 +119,7 @@ def _resolve_overlay_seed(
     except (ValueError, OSError, RuntimeError):
         rel = None
     if rel is None or not candidate.is_file():
-        names = [k for k in known if Path(k).stem == Path(ref).stem or k.startswith(Path(ref).stem)]
-        hint = f" — did you mean '{names[0]}'?" if names else ""
+        hint = did_you_mean(ref, known)
         return None, Diagnostic(overlay.path, line, f"seed '{ref}' does not exist in {files.shown(seeds_path)}/{hint}", "error")
     return rel, None
 
@@ -155,9 +155,7 @@ def _run_jobs(
     return [_annotate_job(job) for job in jobs]
 
 
-def _plan(
-    root: Path, seeds_path: Path, briefings_path: Path, files: _Files, diags: list[Diagnostic]
-) -> list[_Plan]:
+def _plan(seeds_path: Path, briefings_path: Path, files: _Files, diags: list[Diagnostic]) -> list[_Plan]:
     """Read seeds and overlays and decide which seeds make which briefing."""
     seed_files = _scan_seeds(seeds_path, files, diags)
     overlays: list[Overlay] = []
@@ -219,24 +217,22 @@ def _plan(
             else:
                 chosen.append(got)
         if usable and chosen:
-            plans.append(_Plan(overlay.slug, tuple(chosen), overlay))
+            plans.append(_Plan(overlay.slug, tuple(chosen), overlay, overlay.path))
 
     for rel, path in seed_files.items():
         if rel in claimed:
             continue
         got = seed(rel, path)
         if got is not None:
-            plans.append(_Plan(slugify(Path(rel).stem), (got,), None))
+            plans.append(_Plan(slugify(Path(rel).stem), (got,), None, files.shown(path)))
 
     by_slug: dict[str, _Plan] = {}
     unique: list[_Plan] = []
     for plan in sorted(plans, key=lambda p: (p.slug, p.overlay is not None, p.seeds[0].path)):
         if plan.slug in by_slug:
             first = by_slug[plan.slug]
-            where = plan.overlay.path if plan.overlay else files.shown(seeds_path / plan.seeds[0].path)
-            was = first.overlay.path if first.overlay else files.shown(seeds_path / first.seeds[0].path)
             diags.append(
-                Diagnostic(where, 0, f"gives the same briefing slug '{plan.slug}' as {was}: rename one of them", "error")
+                Diagnostic(plan.where, 0, f"gives the same briefing slug '{plan.slug}' as {first.where}: rename one of them", "error")
             )
             continue
         by_slug[plan.slug] = plan
@@ -276,9 +272,9 @@ def _annotate_all(
         progress(f"annotating {len(todo)} seeds ({len(plans) - len(todo)} from cache)")
     outputs = _run_jobs([(plan.text, reg, plan.ignore) for plan, _ in todo])
     for (plan, key), (annotation, failure) in zip(todo, outputs):
-        if annotation is None:
-            where = plan.overlay.path if plan.overlay else plan.seeds[0].path
-            diags.append(Diagnostic(where, 0, f"the annotation engine failed on this briefing ({failure}); please report it", "error"))
+        if annotation is None:  # an engine bug, not the editor's: skip this briefing, keep the site
+            message = f"the annotation engine failed on this briefing ({failure}); it is skipped — please report it"
+            diags.append(Diagnostic(plan.where, 0, message))
             continue
         results[plan.slug] = annotation
         if store is not None:
@@ -330,7 +326,7 @@ def _load(
     register_path = briefings_path / REGISTER_FILE
     register, found = load_register(register_path, files.shown(register_path))
     diags.extend(found)
-    plans = _plan(root, seeds_path, briefings_path, files, diags)
+    plans = _plan(seeds_path, briefings_path, files, diags)
     if stop_on_error:
         _raise_errors(diags)
     annotations = _annotate_all(plans, register, None if cache_dir is None else Path(cache_dir), files, diags, progress)

@@ -14,7 +14,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, did_you_mean, unknown_key
 from .model import KINDS, RegisterEntry
-from .seeds import clean_text, decode, is_web_url, string_list
+from .seeds import clean_text, is_web_url, read_text, string_list
 from .yamldoc import YamlDoc, YamlError, parse_yaml
 
 #: Keys of one register entry.
@@ -134,11 +134,7 @@ def load_register(path: Path, shown: str) -> tuple[tuple[RegisterEntry, ...], li
     """Read the register file; a missing file is an empty register (no register is fine)."""
     if not path.exists():
         return (), []
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return (), [Diagnostic(shown, 0, f"cannot read register: {exc.strerror or exc}", "error")]
-    text, err = decode(data, shown)
+    text, err = read_text(path, shown, "register")
     if text is None:
         return (), [err] if err else []
     return parse_register(text, shown)

@@ -102,6 +102,16 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
         )
 
 
+def read_text(file: Path, shown: str, what: str) -> tuple[str | None, Diagnostic | None]:
+    """A file's cleaned text, or an error naming it: one reading path for seeds, overlays and the register."""
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        return None, Diagnostic(shown, 0, f"cannot read {what}: {exc.strerror or exc}", "error")
+    text, err = decode(data, shown)
+    return (clean_text(text) if text is not None else None), err
+
+
 def split_front_matter(text: str, path: str) -> tuple[str | None, int, str, Diagnostic | None]:
     """(front matter YAML or None, file line where the YAML starts, body, error).
 
@@ -178,23 +188,17 @@ def read_seed(file: Path, rel: str, shown: str) -> tuple[Seed | None, list[Diagn
     diags: list[Diagnostic] = []
     try:
         size = file.stat().st_size
-        if size > MAX_SEED_BYTES:
-            return None, [
-                Diagnostic(
-                    shown,
-                    0,
-                    f"seed is {size / 1e6:.1f} MB, more than the {MAX_SEED_BYTES / 1e6:.0f} MB an article can be: "
-                    "split it into several seeds (an overlay can join them with 'seeds: [...]')",
-                    "error",
-                )
-            ]
-        data = file.read_bytes()
     except OSError as exc:
         return None, [Diagnostic(shown, 0, f"cannot read seed: {exc.strerror or exc}", "error")]
-    raw, err = decode(data, shown)
+    if size > MAX_SEED_BYTES:
+        message = (
+            f"seed is {size / 1e6:.1f} MB, more than the {MAX_SEED_BYTES / 1e6:.0f} MB an article can be: "
+            "split it into several seeds (an overlay can join them with 'seeds: [...]')"
+        )
+        return None, [Diagnostic(shown, 0, message, "error")]
+    raw, err = read_text(file, shown, "seed")
     if raw is None:
         return None, [err] if err else []
-    raw = clean_text(raw)
     fm, fm_line, body, err = split_front_matter(raw, shown)
     if err:
         return None, [err]

@@ -19,8 +19,13 @@ import yaml
 from .diagnostics import Diagnostic
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without implicit timestamps (we validate dates ourselves)."""
+#: libyaml's parser when present: front matter of hundreds of seeds is parsed on
+#: every build, and the pure-Python scanner is the slowest part of loading.
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeBase):  # type: ignore[valid-type, misc]
+    """A safe loader without implicit timestamps (we validate dates ourselves)."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -86,7 +91,9 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
+        # An error found at the end of the stream belongs to the document's last line,
+        # not to the closing '---' after it (libyaml reports one line further than PyYAML).
+        line = first_line + min(mark.line if mark else 0, text.count("\n"))
         problem = exc.problem or exc.context or "invalid YAML"
         raise YamlError(Diagnostic(path, line, f"invalid YAML: {problem}; check indentation, colons and quotes", "error")) from None
     except (yaml.YAMLError, ValueError, RecursionError) as exc:

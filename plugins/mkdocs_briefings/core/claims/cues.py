@@ -26,14 +26,18 @@ ADDRESSEE_VERBS: frozenset[str] = frozenset(
 
 #: Verbs of asking, whose reported clause is a question ("asked whether the talks would resume").
 ASK_VERBS: frozenset[str] = frozenset(
-    "ask asks asked asking wonder wonders wondered wondering question questions questioned questioning "
-    "inquire inquires inquired inquiring".split()
+    "ask asks asked asking wonder wonders wondered wondering questioned inquire inquires inquired inquiring".split()
 )
 #: Verbs of promising and urging, whose reported content is an infinitive ("vowed to rebuild").
 TO_VERBS: frozenset[str] = frozenset(
     "promise promises promised promising pledge pledges pledged pledging vow vows vowed vowing "
     "threaten threatens threatened threatening refuse refuses refused refusing agree agrees agreed agreeing "
     "offer offers offered offering".split()
+)
+
+#: Cue forms that headlines write capitalised ("Sanders Says Brexit Vote Could Help Trump").
+HEADLINE_CUES: frozenset[str] = frozenset(
+    "says said tells told warns claims admits vows urges insists denies suggests predicts".split()
 )
 
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
@@ -82,11 +86,14 @@ def trie_regex(words: list[str]) -> str:
 def cue_pattern() -> re.Pattern[str]:
     """One compiled prefix-tree alternation of all cue forms, plus "according to".
 
-    Lower case only: a capitalised "Said" or "Reports" starts a sentence or
-    a name far more often than an attribution. The look-behind rejects most
-    positions (inside words) before the alternation is tried.
+    Lower case, except a few verbs of headlines ("Trump Says ..."), which
+    count only in a title-case line: elsewhere a capitalised "Said" or
+    "Reports" starts a sentence or a name far more often than an
+    attribution. The look-behind rejects most positions (inside words)
+    before the alternation is tried.
     """
-    return re.compile(r"(?<![\w'\u2019-])(?:[Aa]ccording to|" + trie_regex(list(cue_forms())) + r")(?![\w'\u2019-])")
+    forms = list(cue_forms()) + [w.capitalize() for w in HEADLINE_CUES]
+    return re.compile(r"(?<![\w'\u2019-])(?:[Aa]ccording to|" + trie_regex(forms) + r")(?![\w'\u2019-])")
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ _ENDS_ATTRIBUTION = re.compile(
     r"from|for|with|as|according|told|adding|and)\b)"
 )
 #: What may precede a quotation that is attributed after it: nothing, or a break in the sentence.
-_STANDS_ALONE = re.compile(r"(?:^|[\n.!?:;,\u2013\u2014(]|\band|\bbut)\s*$")
+_STANDS_ALONE = re.compile(r"(?:^|[\n.!?:;,\u2013\u2014(\"\u201d\u2019']|\band|\bbut)\s*$")
 _LEADING_TAIL = re.compile(r"[^.!?;\"\u201c\u201d\n]{0,160}?[,:]\s*|\s*")
 #: After a quotation that ends its sentence (or clause) there is only punctuation or the end of the line.
 _QUOTE_ENDS_SENTENCE = re.compile(r"[ \t]*(?:[.,;:!?\u2013\u2014\n]|$)")

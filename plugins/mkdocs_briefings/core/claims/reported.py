@@ -46,13 +46,20 @@ def _clause_stop() -> re.Pattern[str]:
     return re.compile(
         r",\s*(?:adding|saying|noting|stating|arguing|insisting|claiming|explaining|warning|telling|"
         r"writing|according to)\b"
-        r"|,?\s+(?:but|and)\s+(?:also\s+|then\s+|later\s+)?(?P<coord>[a-z]+)\b"
         r"|,\s*(?:he|she|they|it)\s+(?:said|says|added|adds)\b"
+        r"|,\s*(?:while|whereas|although|though)\b"
+        r"|,?\s+(?:and|but)\s+(?:he|she|they|I|we)\s+(?=[a-z])"
+        r"|,\s+(?:and|but)\s+(?:[\w'\u2019-]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|wrote|believe|think)\b"
+        r"|(?P<participle>,\s*[a-z]+ing)\b"
+        r"|,?\s+(?:but|and)\s+(?:also\s+|then\s+|later\s+)?(?P<coord>[a-z]+)\b"
         r"|;|\s[\u2013\u2014]\s"
     )
 
 
 _SENT_FINAL = ".!?"
+#: A participle after a comma ends a clause ("..., echoing a memo"), unless quoted words
+#: attributed by the same cue still follow ('Volnovakha ..., leading to ..., "has been destroyed"').
+_QUOTE_MARK = re.compile("''|[\"\u201c\u201d]")
 
 
 def _same_tense(cue: str, verb: str) -> bool:
@@ -88,7 +95,10 @@ class ClauseStops:
         # "and"/"but" stop a clause only before a cue verb ("and added"), checked here
         # rather than in the pattern, which stays a cheap scan.
         found = [
-            m for m in _clause_stop().finditer(self.text, start, end) if not m.group("coord") or m.group("coord") in forms
+            m
+            for m in _clause_stop().finditer(self.text, start, end)
+            if (not m.group("coord") or m.group("coord") in forms)
+            and not (m.group("participle") and _QUOTE_MARK.search(self.text, m.end(), end))
         ]
         cached = (start, [m.start() for m in found], [m.group("coord") for m in found])
         self._cache[end] = cached

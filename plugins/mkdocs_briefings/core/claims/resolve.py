@@ -93,7 +93,10 @@ class Resolver:
         words = _WORD.findall(self.text, start, end)
         for i in range(len(words)):
             tail = words[i:]
-            if not all(w[:1].isupper() for w in tail) or (i > 0 and words[i - 1].lower() in _OF_WORDS):
+            j = i - 1
+            while j >= 0 and words[j].lower() in ("the", "a", "an"):
+                j -= 1
+            if not all(w[:1].isupper() for w in tail) or (j >= 0 and words[j].lower() in _OF_WORDS):
                 continue
             found = self.surfaces.get(_norm(" ".join(tail)))
             if found is not None:

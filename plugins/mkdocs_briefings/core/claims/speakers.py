@@ -31,7 +31,9 @@ STOP: frozenset[str] = frozenset(
     that which whom whose when where while because if but or nor so yet although though whether then also
     is are was were be been being has have had do does did will would can could should may might must shall
     not no never him them me us it's there here this these those what how why
-    say says said saying tell tells told telling added adds adding according who whose whom which""".split()
+    say says said saying tell tells told telling added adds adding according who
+    won lost made took gave went came got ran beat hit set left held led met saw became began fell felt found
+    kept knew paid sent sat stood spoke brought bought caught fought taught built spent meant heard""".split()
 )
 
 #: Words between a speaker and its cue that belong to neither ("he also said", "Putin on Thursday said").
@@ -64,8 +66,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 #: Lower-case words in -ed that are adjectives in a speaker phrase rather than verbs.
 _ED_ADJECTIVES: frozenset[str] = frozenset(
     "unnamed unidentified retired elected alleged accused armed united detained embattled indicted "
-    "appointed designated disgraced ousted exiled jailed wounded injured concerned interested "
-    "red".split()
+    "appointed designated disgraced ousted exiled jailed wounded injured concerned interested".split()
 )
 
 
@@ -236,6 +237,8 @@ def starts_like_speaker(text: str, start: int) -> bool:
     lower = word.lower()
     if lower in _BETWEEN or lower in STOP or lower in _TIME_WORDS or not word[0].isalpha():
         return False
+    if word.islower() and lower.endswith(("ing", "ed")) and lower not in _ED_ADJECTIVES:
+        return False  # "denies plying a boy ...": a verb phrase, not a speaker
     return True  # a name, a pronoun, a determiner or a title ("said former adviser David Axelrod")
 
 
@@ -301,3 +304,20 @@ def speaker_for_cue(
         return subject_before(text, s_start, cue_start)
     except Coordinated:
         return shared or sentence_subject(text, s_start, cue_start)
+
+
+_DETERMINERS: frozenset[str] = frozenset(
+    "the a an his her its their this that these those our my your some any no fewer more less few many "
+    "several all both each every most".split()
+)
+
+
+def plausible_speaker(phrase: str) -> bool:
+    """Reject phrases that are a bare determiner, a possessive, or end in an adjective in -ing."""
+    words = phrase.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in _DETERMINERS or last.endswith(("'s", "\u2019s")):
+        return False
+    return not (last.endswith("ing") and words[-1].islower())

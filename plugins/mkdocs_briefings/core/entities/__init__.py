@@ -38,9 +38,12 @@ def find_entities(text: str, register: Sequence[RegisterEntry] = (), ignore: Col
     ignored = frozenset(ignore)
     reserved, fixed = register_mentions(text, register, ignored)
     cands, shouted = find_candidates(text, lex, Lines(text))
-    cands = [c for c in without_reserved(cands, reserved) if text[c.start:c.end] not in ignored and c.name not in ignored]
+    cands = without_reserved(cands, reserved)
+    if ignored:
+        cands = [c for c in cands if text[c.start:c.end] not in ignored and c.name not in ignored]
     mentions = resolve(text, cands, shouted, lex, reserved)
-    mentions = [m for m in mentions if text[m.start:m.end] not in ignored]
+    if ignored:
+        mentions = [m for m in mentions if text[m.start:m.end] not in ignored]
     mentions.extend(role_mentions(text, mentions, lex, ignored))
     mentions.extend(described_organisations(text, lex, ignored))
     if ignored:

@@ -11,7 +11,7 @@ so it cannot backtrack catastrophically.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Every upper-case letter of the first 8,192 code points (Latin, Greek, Cyrillic...).
 _UPPER_CHARS = "".join(c for c in map(chr, range(0x2000)) if c.isupper())
@@ -49,9 +49,8 @@ _ENDERS = frozenset(".!?\n\r:;-\u2013\u2014|*#>")
 _CLOSERS = frozenset("\"\u201d\u2019')]\u00bb")
 
 
-@dataclass(frozen=True)
-class Word:
-    """One token of a chunk with its offsets."""
+class Word(NamedTuple):
+    """One token of a chunk with its offsets (a named tuple: made by the thousand, cheaply)."""
 
     start: int
     end: int

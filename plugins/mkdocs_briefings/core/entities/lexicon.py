@@ -49,6 +49,7 @@ class Lexicon:
     places: dict[str, str]  # place name -> type (country, city, ...)
     first_names: frozenset[str]
     common_words: frozenset[str]  # lower-case English words
+    function_words: frozenset[str]  # "and", "under", "including": never part of a name or a role
 
 
 def _lines(path: Path) -> list[str]:
@@ -108,6 +109,8 @@ def lexicon() -> Lexicon:
     for line in _lines(_DATA / "places.tsv.gz"):
         name, _, typ = line.partition("\t")
         places[name] = typ
+    for name in sec.get("regions", []):
+        places.setdefault(name, "region")
     return Lexicon(
         honorifics=frozenset(sec.get("honorifics", [])),
         titles=frozenset(sec.get("titles", [])),
@@ -126,4 +129,5 @@ def lexicon() -> Lexicon:
         first_names=frozenset(_lines(_DATA / "first_names.txt.gz"))
         - {w.title() for line in sec.get("function_words", []) for w in line.split()},
         common_words=frozenset(_lines(_DATA / "common_words.txt.gz")),
+        function_words=frozenset(w for line in sec.get("function_words", []) for w in line.split()),
     )

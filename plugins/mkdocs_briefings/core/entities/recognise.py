@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text import ABBREVIATIONS
 from .chunks import CHUNK, CONNECTORS, Lines, Word, sentence_initial, words
 from .lexicon import Known, Lexicon, lexicon
 
@@ -31,6 +32,13 @@ _PLACE_OF_HEADS = frozenset(
 )
 _PLACE_PREFIX = frozenset("Lake Mount Mt Cape Gulf Isle".split())
 _ARTICLES = frozenset(("The", "A", "An"))
+_DIGIT = re.compile(r"\d")
+#: Offices that end a role phrase ("US Secretary", "Senate Majority Leader"), seldom surnames.
+_OFFICES = frozenset(
+    "Secretary Senator Representative Councillor Councilman Councilwoman Minister President Governor Leader "
+    "Chairman Chairwoman Director Ambassador Spokesman Spokeswoman Commissioner Chief Mayor Premier "
+    "Executive Deputy Adviser Advisor Envoy Secretary-General Attorney-General Prosecutor Manager Coach".split()
+)
 _MAX_NAME_WORDS = 12
 _CACHED_LENGTH = 200  # longer runs are rare and not worth keeping in the cache
 #: Places that can be sports teams (towns, counties, states; national teams stay places).
@@ -60,7 +68,7 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
     """Candidates from prose, and the capitalised runs of headline lines (decided later)."""
     out: list[Candidate] = []
     shouted: list[list[Word]] = []
-    known, stop = lex.known, lex.stop
+    known, stop, places = lex.known, lex.stop, lex.places
     for m in CHUNK.finditer(text):
         chunk = m.group()
         start = m.start()
@@ -74,12 +82,12 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
             initial = sentence_initial(text, start)
         parsed = _parse(chunk, initial) if len(chunk) <= _CACHED_LENGTH else _parse.__wrapped__(chunk, initial)
         for rs, re_, name, kind, strength, role, entry in parsed:
-            cand = Candidate(start + rs, start + re_, name, kind, strength, role, entry)
-            if (kind is None or kind == PLACE and lex.places.get(name) in _TEAM_PLACES) and (
-                followed_by_score(text, cand.end) or _team_context(text, cand.start, cand.end)
+            s, e = start + rs, start + re_
+            if (kind is None or kind == PLACE and places.get(name) in _TEAM_PLACES) and (
+                followed_by_score(text, e) or _team_context(text, s, e)
             ):
-                cand.kind, cand.strength = ORG, STRONG  # "Chicago 4 Houston 1", "Surrey captain": teams
-            out.append(cand)
+                kind, strength = ORG, STRONG  # "Chicago 4 Houston 1", "Surrey captain": teams
+            out.append(Candidate(s, e, name, kind, strength, role, entry))
     return out, shouted
 
 
@@ -99,6 +107,10 @@ def _parse(chunk: str, initial: bool) -> tuple[_Parsed, ...]:
     out: list[_Parsed] = []
     for whole, whole_initial in _split(chunk, words(chunk, 0, len(chunk)), lex, initial):
         for k, part in enumerate(_cut_inner(chunk, whole, lex)):
+            if len(part) == 1 and not part[0].text.endswith("."):
+                w = part[0]  # a one-word part follows the one-word rules, offsets shifted
+                out.extend((w.start + p[0], w.start + p[1], *p[2:]) for p in _single(w.text, whole_initial and k == 0, lex))
+                continue
             c = _analyse(chunk, part, whole_initial and k == 0, lex)
             if c is not None:
                 out.append((c.start, c.end, c.name, c.kind, c.strength, c.role, c.known))
@@ -126,6 +138,9 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
         return [part]
     if last in lex.place_suffixes or last in lex.event_suffixes:
         return [part]
+    for m in (1, 2, 3):
+        if m < n - 1 and part[m].text in lex.first_names and _is_place(chunk[part[0].start:part[m - 1].end], lex):
+            return [part[:m], part[m:]]  # "United States Joe Biden": a place, then a person
     if part[0].text in lex.titles and n >= 3 and part[1].text == "of":
         # "Minister of Information Moammar al-Eryani": the office, then the holder.
         return [part[:1], part[2:3], part[3:]] if n > 3 else [part[:1], part[2:]]
@@ -148,12 +163,12 @@ def _single(w: str, initial: bool, lex: Lexicon) -> tuple[_Parsed, ...]:
     else:
         if len(w) == 1 or w in _ARTICLES or w in lex.stop or w in lex.alone or (initial and _common(w, lex)):
             return ()
+        if w in lex.titles or w.rstrip(".") in lex.titles or w in lex.groups or w in lex.honorifics:
+            return ()
         if _common(w, lex):
             # "the Committee", "Brown": an ordinary word, capitalised; only the document
             # can make it a name (a surname of someone named, a team with a score).
             return ((0, len(w), w, None, ORDINARY, "", None),)
-        if w in lex.titles or w.rstrip(".") in lex.titles or w in lex.groups or w in lex.honorifics:
-            return ()
         c = Candidate(0, len(w), w, None, UNKNOWN)
     _classify(c, w, False, lex)
     if c.kind == GROUP:
@@ -222,7 +237,7 @@ def _split(text: str, ws: list[Word], lex: Lexicon, initial: bool) -> list[tuple
 def _keeps_dot(t: str, lex: Lexicon) -> bool:
     """Whether a word's final full stop is an abbreviation's ("Mr.", "J.", "U.S.")."""
     core = t[:-1]
-    return len(core) == 1 or "." in core or core in lex.honorifics or core in lex.titles or core in ("St", "Mt", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd")
+    return len(core) == 1 or "." in core or core in lex.honorifics or core.lower() in ABBREVIATIONS
 
 
 def _joins(text: str, current: list[Word], pending: list[Word], nxt: Word, lex: Lexicon) -> bool:
@@ -309,10 +324,24 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
         if has_title:
             role = text[part[i].start:part[j - 1].end]
         name_start = part[j].start
+    if honorific < 0 and suffix_kind is None and last in _OFFICES and n > 1 and part[-2].text not in lex.first_names:
+        # "US Secretary", "City Councillor": a role phrase with no holder named in it;
+        # only a place before the office is a name ("US").
+        k = n - 1
+        while k > i and (part[k - 1].text in _OFFICES or part[k - 1].text in lex.titles):
+            k -= 1
+        head = text[part[i].start:part[k - 1].end] if k > i else ""
+        if head and _is_place(head, lex):
+            entry = lex.known.get(head)
+            c = Candidate(part[i].start, part[k - 1].end, head, PLACE, STRONG, known=entry)
+            return c
+        return None
     name = text[name_start:part[-1].end]
     span_start = part[honorific].start if honorific >= 0 else name_start
     if honorific < 0 and " " not in name and (name in lex.alone or len(name) == 1):
         return None  # "the West", "in May", a stray initial
+    if role and " " not in name and name.endswith("s") and name.lower() in lex.common_words:
+        return None  # "State Legislatures": a title word before a plural noun is no person
     cand = Candidate(span_start, part[-1].end, name, None, UNKNOWN, role=role)
     _classify(cand, name, honorific >= 0 or bool(role), lex)
     if cand.kind == GROUP:
@@ -324,9 +353,23 @@ def _personal(token: str, lex: Lexicon) -> bool:
     """Whether a word of an unknown name may belong to a person's name: no place, no ordinary word."""
     if token in lex.first_names or token in CONNECTORS or (len(token) == 2 and token.endswith(".")):
         return True
-    if lex.places.get(token, "city") != "city" or token in lex.known or any(ch.isdigit() for ch in token):
+    if lex.places.get(token, "city") != "city" or token in lex.known or _DIGIT.search(token) is not None:
         return False  # a country or region: "Air France", "Chicago NAPM" are no people
     return token.lower() not in lex.common_words or token.isupper()
+
+
+def _is_place(name: str, lex: Lexicon) -> bool:
+    """Whether a name is a country, region or well-known place."""
+    entry = lex.known.get(name)
+    return lex.places.get(name, "city") != "city" or (entry is not None and entry.kind == PLACE)
+
+
+def _demonym(name: str, lex: Lexicon) -> bool:
+    """A people's name made from a place's: "Tongan(s)", "Californian", "Nepali"."""
+    if " " in name or name in lex.places:
+        return False
+    stem = name[:-1] if name.endswith("s") else name
+    return (stem.endswith("an") and stem[:-1] in lex.places) or (stem.endswith("i") and stem[:-1] in lex.places)
 
 
 def _common(w: str, lex: Lexicon) -> bool:
@@ -341,7 +384,7 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
     known = lex.known.get(name)
     if known is None and name.isupper() and len(name) > 1:
         known = lex.known_folded.get(name.casefold())
-    if name in lex.groups:
+    if name in lex.groups or _demonym(name, lex):
         c.kind, c.strength = GROUP, STRONG
         return
     if personal:
@@ -364,7 +407,9 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = PLACE, GAZETTEER
     elif len(toks) > 1 and first in lex.first_names:
         c.kind, c.strength = PERSON, GAZETTEER
-    elif len(toks) > 1 and len(first) == 2 and first[1] == "." and first[0].isupper():
+    elif name.isupper() and _DIGIT.search(name) is not None:
+        c.kind, c.strength = OTHER, GUESS  # "COVID-19", "F-16": a thing, not a body
+    elif len(toks) > 1 and first[0].isupper() and (len(first) == 1 or (len(first) == 2 and first[1] == ".")):
         c.kind, c.strength = PERSON, GAZETTEER  # "M. Butcher": an initial and a surname
     elif (len(toks) > 1 and first not in lex.places and first.lower() not in lex.common_words
           and all(_personal(t, lex) for t in toks[:-1]) and lex.places.get(last, "city") == "city"):

@@ -29,6 +29,7 @@ _PLACE_PREPOSITIONS = frozenset(
 _PERSON_BEFORE = frozenset(("b", "c", "st", "lbw"))
 #: Bowling figures after a name: "Muralitharan 10-0-41-2".
 _FIGURES = re.compile(r" \d+-\d+-\d+-\d+")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019\-])[a-z]+(?![\w'\u2019\-])")
 _NAME_JOINERS = frozenset(("of", "and", "for", "the", "&", "on"))
 
 
@@ -54,35 +55,33 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     """
     form_kind = _form_kinds(cands)
     # Full personal names, in text order, to link "Zelenskyy" and "Mr Smith" to.
-    people: list[tuple[int, list[str], str]] = []
-    by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    people: list[tuple[int, str, bool]] = []  # (start, name, may link a lone word that is a place)
     for c in cands:
         if c.kind == PERSON and " " in c.name and form_kind.get(c.name.casefold()) == PERSON:
-            toks = c.name.split(" ")
-            people.append((c.start, toks, c.name))
-            for t in {toks[0], toks[-1]}:
-                if c.strength >= GAZETTEER or t not in lex.places:
-                    by_token[t].append((c.start, c.name))
-    for r in reserved:
-        if r.kind == PERSON and " " in r.key:
-            toks = r.key.split(" ")
-            people.append((r.start, toks, r.key))
-            by_token[toks[-1]].append((r.start, r.key))
-            by_token[toks[0]].append((r.start, r.key))
+            people.append((c.start, c.name, c.strength >= GAZETTEER))
+    people.extend((r.start, r.key, True) for r in reserved if r.kind == PERSON and " " in r.key)
+    name_index: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
+    for full in sorted({p[1] for p in people}):
+        ptoks = full.split(" ")
+        for t in sorted(set(ptoks)):
+            name_index[t].append((frozenset(ptoks), full))
+    # "John Bolton" is "John R. Bolton" named shorter: every name maps to the longest form.
+    containing = {full: _longest_containing(name_index, full.split(" ")) or full for full in sorted({p[1] for p in people})}
+    by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for start, full, sure in people:
+        toks = full.split(" ")
+        for t in (toks[0], toks[-1]) if toks[0] != toks[-1] else (toks[0],):
+            if sure or t not in lex.places:
+                by_token[t].append((start, containing[full]))
     for options in by_token.values():
         options.sort()
-    name_index: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
-    for full in sorted({p[2] for p in people}):
-        ptoks = full.split(" ")
-        for t in set(ptoks):
-            name_index[t].append((frozenset(ptoks), full))
     orgs_by_initials: dict[str, str] = {}
     for c in cands:
         if c.kind == ORG and " " in c.name:
             orgs_by_initials.setdefault(_initials(c.name), c.name)
-    containing: dict[str, str] = {}
 
     guessed = _guesses(text, cands, lex, default_kind)
+    proper = _used_as_names(text, cands)
     out: list[Resolved] = list(reserved)
     for c in cands:
         name = c.name
@@ -107,13 +106,30 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             continue
         if c.strength < STRONG:
             kind = form_kind.get(name.casefold(), kind)
-        if c.strength == ORDINARY and kind is None:
+        if c.strength == ORDINARY and kind is None and name not in proper:
             continue  # an ordinary word nothing in the document makes a name
         if kind is None:
             kind = guessed[name]
         out.append(Resolved(c.start, c.end, kind, name, c.role, name))
     out.extend(_headline_mentions(text, shouted, out, lex))
     return out
+
+
+def _used_as_names(text: str, cands: list[Candidate]) -> set[str]:
+    """Ordinary words the document treats as names: capitalised mid-sentence twice, never in lower case.
+
+    "Dole" and "Treasury" are dictionary words, but an article that writes
+    them with a capital every time means a name.
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for c in cands:
+        if c.strength == ORDINARY:
+            counts[c.name] += 1
+    twice = [name for name, n in counts.items() if n >= 2]
+    if not twice:
+        return set()
+    lower_words = set(_LOWER_WORD.findall(text))  # one pass, however many words are checked
+    return {name for name in twice if name.lower() not in lower_words}
 
 
 def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str) -> dict[str, str]:
@@ -195,6 +211,8 @@ def _headline_mentions(text: str, shouted: list[list[Word]], found: list[Resolve
     a word is a name only if the same name (any case) is known from the body,
     is a well-known name, or is a place that is not also an ordinary word.
     """
+    if not shouted:
+        return []
     forms: dict[str, tuple[str, str]] = {}
     for r in found:
         forms.setdefault(r.name.casefold(), (r.kind, r.key))

@@ -1,0 +1,77 @@
+""""According to X": a source named by a prepositional phrase, not a verb.
+
+The claim is the rest of the sentence: after the phrase when it opens the
+sentence ("According to officials, the ferry sank"), before it when it
+closes it ("The ferry sank, according to the coastguard"), all of it when
+it interrupts it. "That's according to X" points back: its claim is the
+previous sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from .context import Context
+from .cues import ACCORDING_TO
+from .draft import Draft, SentenceKey
+from .speakers import np_after
+
+#: Words that make "according to" point back to the previous sentence.
+ANAPHORS: frozenset[str] = frozenset(("that's", "that\u2019s", "that", "this", "this's", "this\u2019s"))
+
+
+def according_to_claim(
+    ctx: Context, cue_start: int, cue_end: int, si: SentenceKey, s_start: int, s_end: int
+) -> Draft | None:
+    """The claim sourced by the "according to" at `cue_start`, or None when no source follows it."""
+    text = ctx.text
+    speaker = np_after(text, cue_end + 1, s_end)
+    if speaker is None:
+        return None
+    if not text[s_start:cue_start].strip(" \t,\"'\u201c\u201d"):
+        comma = text.find(",", speaker[1], min(s_end, speaker[1] + 61))
+        if comma < 0:
+            return None
+        start, end = comma + 1, s_end
+    elif (
+        text.startswith(",", speaker[1])
+        and len(text[speaker[1]:s_end].split()) > 3
+        and text[s_start:cue_start].split()[0].lower() not in ANAPHORS
+    ):
+        start, end = s_start, s_end  # "Over the long term, according to the office, the rise ..."
+    else:
+        start, end = s_start, cue_start
+        colon = max(text.rfind(": ", start, end), text.rfind("; ", start, end))
+        if colon >= 0:
+            start = colon + 2  # "...firms: London was the capital, according to one index"
+    while start < end and text[start] in " \t,":
+        start += 1
+    while end > start and text[end - 1] in " \t,.":
+        end -= 1
+    words = text[start:end].split()
+    prev = ctx.layout.previous(si)
+    if len(words) <= 2 and prev is not None and words and words[0].lower() in ANAPHORS:
+        start, end = ctx.layout.bounds(prev)  # "That's according to ...": the previous sentence is the claim
+        while end > start and text[end - 1] in " \t.":
+            end -= 1
+    if len(text[start:end].split()) < 2:
+        return None
+    return Draft("indirect", (start, end), (cue_start, cue_end), speaker, si)
+
+
+def drop_relayed(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Drop "according to" claims whose content is itself an attribution.
+
+    In "The official added that ..., according to the New York Times" the
+    claim is the official's; the newspaper only relays it, and a second
+    claim over the same words would show the reader the statement twice.
+    """
+    cues = sorted(d.cue[0] for d in drafts if d.cue)
+    out = []
+    for d in drafts:
+        if d.cue and ACCORDING_TO.match(text, d.cue[0]):
+            k = bisect_left(cues, d.content[0])
+            if k < len(cues) and cues[k] < d.content[1]:
+                continue
+        out.append(d)
+    return out

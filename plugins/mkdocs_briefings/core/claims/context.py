@@ -1,0 +1,53 @@
+"""What every extraction step needs to know about the text being read.
+
+The text, its lazily split paragraphs and sentences, where reported
+clauses stop, and who has spoken so far in each sentence: a participle
+(", adding that") or a coordinated verb ("and said") takes the speaker of
+the sentence's earlier attribution.
+"""
+
+from __future__ import annotations
+
+from .draft import Range
+from .layout import Layout
+from .reported import ClauseStops
+
+
+class Context:
+    """One text under extraction."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.layout = Layout(text)
+        self.paragraph_of = self.layout.paragraph_of
+        self.sentence_key = self.layout.sentence_key
+        self.sentence = self.layout.sentence
+        self.stops = ClauseStops(text)
+        self._speakers: dict[int, list[tuple[int, Range]]] = {}
+
+    def note_speaker(self, cue_start: int, speaker: Range) -> None:
+        """Remember who speaks at this cue, for later cues of the same sentence."""
+        self._speakers.setdefault(self.sentence(cue_start)[0], []).append((cue_start, speaker))
+
+    def shared(self, s_start: int, cue_start: int) -> Range | None:
+        """The speaker of the latest attribution before `cue_start` in the sentence starting at `s_start`."""
+        found: tuple[int, Range] | None = None
+        for at, speaker in self._speakers.get(s_start, ()):
+            if at < cue_start and (found is None or at > found[0]):
+                found = (at, speaker)
+        return found[1] if found else None
+
+    def paragraph_end(self, pos: int) -> int:
+        return self.layout.paragraph(self.paragraph_of(pos))[1]
+
+    def sentence_end(self, pos: int) -> int:
+        """The end of the sentence at `pos`, read past a full stop inside parentheses ("(D-Wis.) said")."""
+        end = self.sentence(pos)[1]
+        for _ in range(3):
+            if not self.text.endswith(".)", 0, end) or self.paragraph_of(end) != self.paragraph_of(pos):
+                break
+            nxt = self.sentence(end + 1)
+            if nxt[1] <= end:
+                break
+            end = nxt[1]
+        return end

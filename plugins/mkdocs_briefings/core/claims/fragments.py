@@ -1,0 +1,105 @@
+"""Quotations with no attribution of their own.
+
+A quotation that opens a sentence right after the same speaker's quote
+(same or next paragraph) continues it: like PolNeAR, one claim runs from
+the first quotation to the last. A quoted fragment inside a sentence is a
+claim only when a cue shortly before it attributes it ('called their son
+"an American hero"'); otherwise it is a scare quote or a title ("an
+'urgent debate'", 'on "This Week"') and not a claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .cues import ACCORDING_TO, QUOTE_ONLY, cue_base, cue_pattern, tag_of
+from .direct import Attribution
+from .draft import Draft, Range, inside
+from .quotes import Quote
+from .reported import clause_end
+from .speakers import speaker_for_cue
+
+#: How far before a quotation (characters, same sentence) a cue may attribute it.
+FRAGMENT_CUE_REACH = 90
+#: Words before a quotation that make it a title or a place, not what was said.
+_TITLE_BEFORE: frozenset[str] = frozenset("on in at from of by with for to into about titled headlined".split())
+#: What makes a bare verb form ("call", "brand") a verb rather than a noun.
+_BASE_FORM_BEFORE = re.compile(
+    r"\b(?:I|we|you|they|to|will|would|can|could|should|must|may|might|did|do|does|not)\s+$", re.IGNORECASE
+)
+
+
+def leftover_claims(
+    ctx: Context, quotes: list[Quote], direct: dict[int, Attribution], drafts: list[Draft], reported: list[Range]
+) -> list[Draft]:
+    """`drafts` extended by the quotations that continue a quote or have a cue before them."""
+    text = ctx.text
+    by_start = {d.content[0]: d for d in drafts if d.kind == "direct"}
+    used = {d.cue[0] for d in drafts if d.cue}
+    out = list(drafts)
+    last: Draft | None = None
+    last_para = -10
+    claimed = sorted(d.content for d in drafts)
+    for i, q in enumerate(quotes):
+        if i in direct:
+            last = by_start.get(q.start, last)
+            last_para = ctx.paragraph_of(max(q.after - 1, 0))
+            continue
+        if inside(reported, q.open, q.after) or inside(claimed, q.start, q.end):
+            continue
+        si = ctx.sentence_key(q.open)
+        s_start, s_end = ctx.layout.bounds(si)
+        opens_sentence = not text[s_start:q.open].strip()
+        para = ctx.paragraph_of(q.open)
+        if opens_sentence and last is not None and last.speaker is not None and para - last_para <= 1:
+            last.content = (last.content[0], q.end)  # the same speaker goes on
+            last_para = ctx.paragraph_of(max(q.after - 1, 0))
+            continue
+        cue = _cue_before(ctx, q, s_start, used)
+        if cue is None:
+            continue
+        speaker = speaker_for_cue(text, s_start, cue[0], cue[1], ctx.shared(s_start, cue[0]))
+        if speaker is None:
+            continue
+        out.append(Draft("mixed", _fragment_clause(ctx, cue, q, s_end), cue, speaker, si))
+    out.sort(key=lambda d: (d.content[0], d.content[1]))
+    return out
+
+
+def _fragment_clause(ctx: Context, cue: Range, q: Quote, s_end: int) -> Range:
+    """What a cue says about a quoted fragment: from the cue to the end of its clause.
+
+    'called the use of executive orders "quite dangerous"' attributes the
+    whole phrase, not just the quoted words; after a verb of naming or
+    describing, a long clause goes on to say more than the cue attributes.
+    """
+    text = ctx.text
+    start = cue[1]
+    while start < q.open and text[start] in " \t,:":
+        start += 1
+    end = clause_end(text, q.open + 1, s_end, ctx.stops) or q.end
+    if end > q.after + 40 and tag_of(text[cue[0]:cue[1]]) == QUOTE_ONLY:
+        end = q.after
+    return start, max(end, q.end)
+
+
+def _cue_before(ctx: Context, q: Quote, s_start: int, used: set[int]) -> Range | None:
+    """An unused cue shortly before a quoted fragment, unless the fragment is a title ("on 'This Week'")."""
+    text = ctx.text
+    before = text[max(s_start, q.open - 30):q.open].split()
+    if before and before[-1].lower() in _TITLE_BEFORE:
+        return None
+    last = None
+    for m in cue_pattern().finditer(text, max(s_start, q.open - FRAGMENT_CUE_REACH), q.open):
+        last = m
+    if last is None or last.start() in used or ACCORDING_TO.match(text, last.start()):
+        return None
+    form = last.group()
+    bare = form == cue_base(form) and not form.endswith(("ed", "ing", "s"))
+    if bare and not _BASE_FORM_BEFORE.search(text, max(0, last.start() - 12), last.start()):
+        return None  # a bare "brand", "call" or "label" is a noun unless a subject or modal precedes it
+    gap = text[last.end():q.open].split()
+    if gap and gap[0].lower() in _TITLE_BEFORE:
+        return None  # 'said on the programme "Morning Live"': where it was said, not what
+    return last.start(), last.end()

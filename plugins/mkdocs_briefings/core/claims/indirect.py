@@ -1,0 +1,71 @@
+"""Reported speech for one cue: who said it and which clause is what they said.
+
+Most cue forms in running text attribute nothing ("was told", "did not
+say", "its claims", "promising results"); the cheap tests on the words
+around the cue come first, so those are rejected before their sentence is
+even looked up. What remains goes to the clause after the cue
+("X said (that) ..."), or, when there is none, to an attribution closing
+the sentence ("..., officials said"), a headline, or "according to".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .according import according_to_claim
+from .context import Context
+from .cues import ACCORDING_TO, ASK_VERBS, QUOTE_ONLY, TO_VERBS, tag_of
+from .draft import Draft
+from .reported import clause_after
+from .speakers import plausible_speaker, speaker_for_cue
+from .trailing import headline_claim, sentence_final_claim
+
+#: Words before a cue that make it passive, infinitive, negated or a noun.
+_NOT_BEFORE_CUE: frozenset[str] = frozenset(
+    "was were been being be is are so-called to not never the a an his her its their this that these those "
+    "of no any some our my your fewer more less few".split()
+)
+_PROGRESSIVE: frozenset[str] = frozenset("is are was were been be".split())
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def _after_with(before: list[str]) -> bool:
+    """Whether the words before an -ing cue read "with X" ("with officials confirming")."""
+    return any(w == "with" for w in before[-6:-1])
+
+
+def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
+    """A reported-speech claim for the cue at these offsets, or None."""
+    text = ctx.text
+    if text[cue_start].isupper() and not text.startswith("According", cue_start):
+        return headline_claim(ctx, cue_start, cue_end)
+    according = ACCORDING_TO.match(text, cue_start) is not None
+    if not according:
+        lowered = text[cue_start:cue_end].lower()
+        if tag_of(lowered) == QUOTE_ONLY and lowered not in ASK_VERBS and lowered not in TO_VERBS:
+            return None
+        window = text[max(0, cue_start - 80):cue_start]
+        before = window.lower().split()
+        prev = before[-1] if before else ""
+        if prev in _NOT_BEFORE_CUE or prev.endswith(("'s", "\u2019s", "n't", "n\u2019t")):
+            return None  # passive, infinitive, negated, or a noun: "was told", "did not say", "its claims"
+        if lowered.endswith("ing") and not (
+            window.rstrip().endswith(",") or prev in _PROGRESSIVE or _after_with(before)
+        ):
+            return None  # "promising", "warning" as adjectives or nouns
+    si = ctx.sentence_key(cue_start)
+    s_start, s_end = ctx.layout.bounds(si)
+    if according:
+        return according_to_claim(ctx, cue_start, cue_end, si, s_start, s_end)
+    clause = clause_after(text, cue_start, cue_end, s_end, ctx.stops)
+    if clause is None:
+        return sentence_final_claim(ctx, cue_start, cue_end, si, s_start, s_end)
+    speaker = speaker_for_cue(text, s_start, cue_start, cue_end, ctx.shared(s_start, cue_start))
+    if speaker is None or not plausible_speaker(text[speaker[0]:speaker[1]]):
+        return None
+    if _COMMA_BEFORE.search(text, max(s_start, speaker[0] - 3), speaker[0]) and text[
+        cue_end:clause[0]
+    ].strip().startswith(","):
+        # "This campaign, he says, is different": the claim is the whole sentence around the attribution.
+        clause = (s_start, clause[1])
+    return Draft("indirect", clause, (cue_start, cue_end), speaker, si)

@@ -1,0 +1,99 @@
+"""Attributions written after or around the claim, and headline attributions.
+
+"The ferry sank in heavy seas, officials said." / "..., said the mayor."
+/ "The argument would be aided, Devine said, by the calendar." put the
+attribution at the end or in the middle of the sentence; the claim is the
+rest of it. "Bellwether County Says Trump Should Win" is a headline: a
+title-case line whose cue is capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .draft import Draft, SentenceKey
+from .speakers import np_after, plausible_speaker, speaker_for_cue, starts_like_speaker
+
+#: What may follow a sentence-final cue: the inverted speaker or an adverbial, then the sentence's end.
+_FINAL_REST = re.compile(r"[^.!?;:\"\u201c\u201d]*[.!?]?[\"\u201d']?\s*")
+_TAIL_STARTS: frozenset[str] = frozenset(
+    "in on at during after before while when as to from of for with by via through last this yesterday today "
+    "tonight earlier later recently afterwards".split()
+)
+_DAY_WORD = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight")
+
+
+def skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _short_tail(text: str, pos: int, s_end: int) -> bool:
+    """Whether only an adverbial ("in a statement", "on Monday") or an appositive follows, up to the sentence end."""
+    tail = text[pos:s_end].strip().rstrip(".!?\"'\u201d\u2019").strip()
+    if not tail or tail.startswith((",", "(")):
+        return True
+    words = tail.split()
+    return len(words) <= 10 and (words[0].lower() in _TAIL_STARTS or _DAY_WORD.fullmatch(words[0]) is not None)
+
+
+def sentence_final_claim(
+    ctx: Context, cue_start: int, cue_end: int, si: SentenceKey, s_start: int, s_end: int
+) -> Draft | None:
+    """Attribution closing (or interrupting) its sentence; the claim is the rest of the sentence.
+
+    After the cue only a short adverbial, or the inverted speaker, may
+    follow before the sentence ends; otherwise what follows is the cue's
+    object ("the Italians confirmed their improvement"), not a tail.
+    """
+    text = ctx.text
+    rest = text[cue_end:s_end]
+    parenthetical = rest.startswith(",")  # "The argument would be aided, Devine said, by the calendar."
+    if not parenthetical and (len(rest) > 120 or not _FINAL_REST.fullmatch(rest)):
+        return None
+    before = text[max(s_start, cue_start - 160):cue_start]
+    speaker: tuple[int, int] | None
+    if before.rstrip().endswith(","):
+        begin = skip_space(text, cue_end)
+        speaker = np_after(text, begin, s_end) if starts_like_speaker(text, begin) else None  # ", said the mayor."
+        if speaker is None or not _short_tail(text, speaker[1], s_end):
+            return None
+        comma = max(s_start, cue_start - len(before)) + before.rstrip().rfind(",")
+    else:
+        if not parenthetical and not _short_tail(text, cue_end, s_end):
+            return None
+        speaker = speaker_for_cue(text, s_start, cue_start, cue_end, ctx.shared(s_start, cue_start))
+        if speaker is None:
+            return None
+        lead = text[max(s_start, speaker[0] - 4):speaker[0]].rstrip().rstrip("\"'\u201d\u2019")
+        if not lead.endswith(","):
+            return None
+        comma = max(s_start, speaker[0] - 4) + len(lead) - 1
+    if not plausible_speaker(text[speaker[0]:speaker[1]]):
+        return None
+    start, end = s_start, s_end if parenthetical else comma
+    while end > start and text[end - 1] in " \t,.!?":
+        end -= 1
+    if len(text[start:end].split()) < 3:
+        return None
+    return Draft("indirect", (start, end), (cue_start, cue_end), speaker, si)
+
+
+def headline_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
+    """A title-case line with a capitalised cue ("Sanders Says Brexit Vote Could Help Trump")."""
+    text = ctx.text
+    si = ctx.sentence_key(cue_start)
+    s_start, s_end = ctx.layout.bounds(si)
+    words = text[s_start:s_end].split()
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) * 4 < len(words) * 3:
+        return None  # not a headline: most of its words would be capitalised
+    speaker = speaker_for_cue(text, s_start, cue_start, cue_end)
+    end = s_end
+    while end > cue_end and text[end - 1] in " \t.!?":
+        end -= 1
+    start = skip_space(text, cue_end)
+    if speaker is None or len(text[start:end].split()) < 2:
+        return None
+    return Draft("indirect", (start, end), (cue_start, cue_end), speaker, si)
