@@ -40,7 +40,7 @@ t = time.perf_counter()
 r = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 wall = time.perf_counter() - t
 ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"wall": wall, "maxrss_kb": ru.ru_maxrss, "rc": r.returncode,
+print(json.dumps({"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "maxrss_kb": ru.ru_maxrss, "rc": r.returncode,
                   "out": r.stdout[-4000:], "err": r.stderr[-4000:]}))
 """
 
@@ -91,6 +91,7 @@ class BuildResult:
     """One timed `mkdocs build` in a subprocess."""
 
     wall: float  # seconds
+    cpu: float  # user + system seconds of the whole process tree: less distorted by a busy machine
     maxrss_kb: int  # peak resident set size of the largest process of the build
     returncode: int
     stdout: str
@@ -187,7 +188,7 @@ def build(root: Path, *extra: str, quiet: bool = True) -> BuildResult:
         [sys.executable, "-c", _WRAPPER, *cmd], cwd=root, env=BUILD_ENV, capture_output=True, text=True, check=True
     )
     data = json.loads(proc.stdout)
-    return BuildResult(data["wall"], data["maxrss_kb"], data["rc"], data["out"], data["err"])
+    return BuildResult(data["wall"], data["cpu"], data["maxrss_kb"], data["rc"], data["out"], data["err"])
 
 
 def check(result: BuildResult, what: str) -> BuildResult:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,9 @@ class Figures:
     baseline: float
     cold: float
     warm: float
+    baseline_cpu: float
+    cold_cpu: float
+    warm_cpu: float
     baseline_index: int
     ours_index: int
     baseline_site: int
@@ -56,6 +60,7 @@ def measure(work: Path, articles: list[bp.Article], scale: int, runs: int) -> Fi
     base_root = bp.write_baseline(work / f"baseline-x{scale}", articles, scale)
     ours_root = bp.write_ours(work / f"ours-x{scale}", articles, scale)
     base_t, cold_t, warm_t = [], [], []
+    base_c, cold_c, warm_c = [], [], []
     base_rss, cold_rss, warm_rss = [], [], []
     for run in range(1, runs + 1):
         base = bp.check(bp.build(base_root), "baseline")
@@ -64,21 +69,29 @@ def measure(work: Path, articles: list[bp.Article], scale: int, runs: int) -> Fi
         warm = bp.check(bp.build(ours_root), "briefings (warm)")
         print(
             f"  x{scale} run {run}/{runs}: baseline {base.wall:6.1f} s  cold {cold.wall:6.1f} s  "
-            f"warm {warm.wall:6.1f} s  (peak RSS {_mb(cold.maxrss_kb):.0f} MB cold)",
+            f"warm {warm.wall:6.1f} s wall; CPU {base.cpu:.1f} / {cold.cpu:.1f} / {warm.cpu:.1f} s  "
+            f"(peak RSS {_mb(cold.maxrss_kb):.0f} MB cold)",
             flush=True,
         )
         base_t.append(base.wall)
         cold_t.append(cold.wall)
         warm_t.append(warm.wall)
+        base_c.append(base.cpu)
+        cold_c.append(cold.cpu)
+        warm_c.append(warm.cpu)
         base_rss.append(base.maxrss_kb)
         cold_rss.append(cold.maxrss_kb)
         warm_rss.append(warm.maxrss_kb)
     # Sizes do not vary between runs (the builds are deterministic): read the last.
+    print(f"  x{scale} pages built: {_pages(base_root / 'site')} (baseline); {_pages(ours_root / 'site')} (briefings)")
     return Figures(
         articles=len(articles) * scale,
         baseline=bp.median(base_t),
         cold=bp.median(cold_t),
         warm=bp.median(warm_t),
+        baseline_cpu=bp.median(base_c),
+        cold_cpu=bp.median(cold_c),
+        warm_cpu=bp.median(warm_c),
         baseline_index=(base_root / "site/search/search_index.json").stat().st_size,
         ours_index=(ours_root / "site/search/search_index.json").stat().st_size,
         baseline_site=bp.tree_bytes(base_root / "site"),
@@ -89,13 +102,20 @@ def measure(work: Path, articles: list[bp.Article], scale: int, runs: int) -> Fi
     )
 
 
+def _pages(site: Path) -> str:
+    """HTML pages per top-level section, largest first: where the site's size and time go."""
+    counts = Counter(p.relative_to(site).parts[0] if len(p.parts) > len(site.parts) + 1 else "/" for p in site.rglob("*.html"))
+    total = sum(counts.values())
+    return f"{total} = " + ", ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:6])
+
+
 def _verdict(value: float, limit: float) -> str:
     return "ok" if value <= limit else "OVER TARGET"
 
 
 def report(f: Figures) -> None:
     """Print one corpus size's figures and their ratios to the baseline."""
-    mb = 1024 * 1024
+    mb = 1_000_000  # decimal MB, as issue 5 quotes the baseline
     rows = [
         ("cold build", f"{f.cold:.1f} s", f.cold / f.baseline, TARGETS["cold"]),
         ("warm rebuild", f"{f.warm:.1f} s", f.warm / f.baseline, TARGETS["warm"]),
@@ -106,6 +126,8 @@ def report(f: Figures) -> None:
           f"site {f.baseline_site / mb:.1f} MB, peak RSS {f.baseline_rss_mb:.0f} MB")
     for name, value, ratio, limit in rows:
         print(f"  {name:<13} {value:>9}  {ratio:5.2f}x baseline (target <= {limit}x)  {_verdict(ratio, limit)}")
+    print(f"  CPU time      baseline {f.baseline_cpu:.1f} s, cold {f.cold_cpu:.1f} s "
+          f"({f.cold_cpu / f.baseline_cpu:.2f}x), warm {f.warm_cpu:.1f} s ({f.warm_cpu / f.baseline_cpu:.2f}x)")
     print(f"  peak RSS      cold {f.cold_rss_mb:.0f} MB, warm {f.warm_rss_mb:.0f} MB "
           f"(limit {RSS_LIMIT_MB} MB)  {_verdict(max(f.cold_rss_mb, f.warm_rss_mb), RSS_LIMIT_MB)}")
     print(f"  per article   cold {1000 * f.cold / f.articles:.1f} ms, warm {1000 * f.warm / f.articles:.1f} ms, "

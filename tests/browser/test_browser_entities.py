@@ -67,7 +67,7 @@ def test_sidebar_to_entity_page_to_the_exact_callout(open_page: Callable[..., Vi
     assert callout.count() == 1, f"the briefing has {callout.count()} elements with id {claim['id']}"
     assert "bf-claim" in (callout.get_attribute("class") or ""), "the anchor target is not a .bf-claim callout"
     assert QUOTE in normalise_quotes(callout.inner_text()), "the target callout does not show the quote"
-    page.wait_for_function(IN_VIEWPORT_JS, arg=callout.element_handle(), timeout=5_000)
+    page.wait_for_function(IN_VIEWPORT_JS, arg=callout.element_handle(), timeout=10_000)
 
     assert roles, f"the engine gave {ZELENSKYY} no role in {spec.slug} (the text calls him Ukrainian President)"
     assert role_shown, f"the sidebar entry {entry_text!r} does not show any of his roles {roles}"
@@ -94,7 +94,7 @@ def test_mention_tooltip_on_hover_and_keyboard_focus(open_page: Callable[..., Vi
         assert "person" in value.lower(), f"the mention's {attr}={value!r} does not say it is a person"
 
     mention.hover()
-    page.wait_for_function(f"(el) => ({TOOLTIP_STATE_JS})(el) !== null", arg=handle, timeout=3_000)
+    page.wait_for_function(f"(el) => ({TOOLTIP_STATE_JS})(el) !== null", arg=handle, timeout=5_000)
     tip = page.evaluate(TOOLTIP_STATE_JS, handle)
     words = _tip_words(tip["text"])
     assert "person" in words, f"hover tooltip {tip['text']!r} does not give the kind"
@@ -111,7 +111,7 @@ def test_mention_tooltip_on_hover_and_keyboard_focus(open_page: Callable[..., Vi
     else:
         pytest.fail("400 presses of Tab never reached an entity mention")
     focused = page.evaluate_handle("() => document.activeElement")
-    page.wait_for_function(f"(el) => ({TOOLTIP_STATE_JS})(el) !== null", arg=focused, timeout=3_000)
+    page.wait_for_function(f"(el) => ({TOOLTIP_STATE_JS})(el) !== null", arg=focused, timeout=5_000)
     tip = page.evaluate(TOOLTIP_STATE_JS, focused)
     kind = str(page.evaluate("(el) => el.dataset.kind", focused))
     assert kind.lower()[:5] in _tip_words(tip["text"]), (

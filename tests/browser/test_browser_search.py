@@ -27,7 +27,7 @@ def test_typing_bachelet_lists_her_page_and_enter_opens_it(open_page: Callable[.
 
     results = page.locator(".md-search-result__list a[href]")
     try:
-        results.first.wait_for(state="visible", timeout=15_000)
+        results.first.wait_for(state="visible", timeout=30_000)
     except Exception:
         meta = page.locator(".md-search-result__meta").inner_text()
         pytest.fail(f"typing 'Bachelet' listed no results (search says: {meta!r})")
@@ -46,6 +46,6 @@ def test_typing_bachelet_lists_her_page_and_enter_opens_it(open_page: Callable[.
     else:
         pytest.fail("ArrowDown never focused the result for her entity page")
     page.keyboard.press("Enter")
-    page.wait_for_url(BACHELET_HREF, timeout=10_000)
+    page.wait_for_url(BACHELET_HREF)
     heading = page.locator("article h1").first.inner_text()
     assert "Bachelet" in heading, f"the opened page's heading is {heading!r}"

@@ -56,6 +56,11 @@ CASES: list[tuple[str, Row]] = [
         "According to officials, the ferry sank in heavy seas.",
         ("indirect", "the ferry sank in heavy seas", "According to", "officials"),
     ),
+    (
+        "Ms Lowe told The Star-Ledger of Newark last week she would vote for Kim.",
+        ("indirect", "she would vote for Kim", "told", "Ms Lowe"),
+    ),
+    ("He told them Kim has a plan for the city.", ("indirect", "Kim has a plan for the city", "told", "He")),
     # Attribution after the claim, or around it.
     ("The ferry sank in heavy seas, officials said.", ("indirect", "The ferry sank in heavy seas", "said", "officials")),
     (

@@ -218,6 +218,9 @@ def test_ignored_role_reference_is_not_annotated() -> None:
         ("The Queen. He said nothing.", set(), {"He"}),
         ("The motion passed in State Legislatures across the country.", set(), {"Legislatures"}),
         ("Loco pilot B Shiva Parvathi steered it.", {("B Shiva Parvathi", "person")}, set()),
+        ("Some Egyptologists disagree.", set(), {"Egyptologists"}),
+        ("Shares in CITIC Pacific rose.", {("CITIC Pacific", "organisation")}, set()),
+        ("The war against Baghdad went on.", {("Baghdad", "place")}, set()),
     ],
 )
 def test_generalisation_cases(text: str, expected: set[tuple[str, str]], absent: set[str]) -> None:

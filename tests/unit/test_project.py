@@ -64,6 +64,7 @@ def test_overlay_default_seed_and_caption(tmp_path: Path) -> None:
         ),
         ({"a.md": "---\nseed: alpha.txt\ntitle: [x\n---\n"}, "briefings/a.md", 3, "invalid YAML"),
         ({"alpha.md": "---\nseed: gamma.txt\n---\n"}, "briefings/alpha.md", 0, "same briefing slug 'alpha'"),
+        ({"Index.md": "---\nseed: gamma.txt\n---\n"}, "briefings/Index.md", 0, "taken by the site's own index page"),
     ],
 )
 def test_fatal_overlay_errors(tmp_path: Path, overlays: dict[str, str], path: str, line: int, words: str) -> None:

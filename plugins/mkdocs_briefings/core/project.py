@@ -30,6 +30,8 @@ from .text import slugify
 REGISTER_FILE = "entities.yml"
 #: Seed file extensions.
 SEED_SUFFIXES: tuple[str, ...] = (".txt", ".md")
+#: Slugs taken by generated pages (`briefings/index.md` is the briefings index).
+RESERVED_SLUGS: frozenset[str] = frozenset({"index"})
 #: Above this many uncached texts, annotation is spread over processes.
 PARALLEL_THRESHOLD = 32
 
@@ -229,6 +231,10 @@ def _plan(seeds_path: Path, briefings_path: Path, files: _Files, diags: list[Dia
     by_slug: dict[str, _Plan] = {}
     unique: list[_Plan] = []
     for plan in sorted(plans, key=lambda p: (p.slug, p.overlay is not None, p.seeds[0].path)):
+        if plan.slug in RESERVED_SLUGS:
+            message = f"the briefing address '{plan.slug}' is taken by the site's own index page: rename the file"
+            diags.append(Diagnostic(plan.where, 0, message, "error"))
+            continue
         if plan.slug in by_slug:
             first = by_slug[plan.slug]
             diags.append(

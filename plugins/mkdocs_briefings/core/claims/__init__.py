@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from ..model import Claim, Entity
 from .according import drop_relayed
+from .asked import asked_claims
 from .assemble import assemble
 from .context import Context
 from .cues import cue_pattern
@@ -33,6 +34,7 @@ from .fragments import leftover_claims
 from .indirect import reported_claim
 from .labelled import labelled_claims
 from .quotes import Quote, find_quotes
+from .reported import ClauseStops
 from .resolve import Resolver
 
 __all__ = ["find_claims"]
@@ -54,10 +56,15 @@ def _extract(ctx: Context) -> list[Draft]:
     """All claims of the text as drafts, in text order."""
     text = ctx.text
     quotes = find_quotes(text)
+    ctx.stops = ClauseStops(text, [(q.open, q.close) for q in quotes])
     direct = _attribute_quotes(ctx, quotes)
     used_cues = {att.cue[0] for att in direct.values() if att.cue}
     drafts: list[Draft] = []
     quoted = [(q.open, q.after) for q in quotes]
+    for draft in asked_claims(ctx):
+        if draft.cue and draft.cue[0] not in used_cues and not inside(quoted, *draft.cue):
+            used_cues.add(draft.cue[0])
+            drafts.append(draft)
     for m in cue_pattern().finditer(text):
         if m.start() in used_cues or inside(quoted, m.start(), m.end()):
             continue  # a cue inside a quotation is the speaker's words, not an attribution
@@ -77,6 +84,9 @@ def _extract(ctx: Context) -> list[Draft]:
         if att.cue and previous is not None and previous.cue == att.cue and drafts and drafts[-1].cue == att.cue:
             drafts[-1].content = (drafts[-1].content[0], q.end)  # '"A," she said, "B."': one quotation
             continue
+        if att.lead is not None:
+            drafts.append(Draft("mixed", (att.lead, q.after), att.cue, att.speaker, ctx.sentence_key(q.start)))
+            continue
         drafts.append(Draft("direct", (q.start, q.end), att.cue, att.speaker, ctx.sentence_key(q.start)))
     drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     drafts = leftover_claims(ctx, quotes, direct, drafts, reported)
@@ -88,7 +98,7 @@ def _attribute_quotes(ctx: Context, quotes: list[Quote]) -> dict[int, Attributio
     direct: dict[int, Attribution] = {}
     for i, q in enumerate(quotes):
         s_start = ctx.sentence(q.open)[0]
-        att = after_quote(ctx.text, q, ctx.paragraph_end(max(q.after - 1, 0)), ctx.sentence_end)
+        att = after_quote(ctx.text, q, ctx.paragraph_end(max(q.after - 1, 0)), ctx.sentence_end, s_start)
         if att is None:
             att = before_quote(ctx.text, q, s_start, lambda cue, s=s_start: ctx.shared(s, cue))
         if att is not None:
@@ -99,12 +109,19 @@ def _attribute_quotes(ctx: Context, quotes: list[Quote]) -> dict[int, Attributio
 
 
 def _mark_mixed(drafts: list[Draft], quotes: list[Quote]) -> None:
-    """A reported clause holding a quotation is a mixed claim."""
+    """A reported clause holding a quotation is a mixed claim.
+
+    A quotation opened inside the clause and still open where the sentence
+    ends ('added that the account should "be seen in hindsight. It must be
+    terrible ..."') carries the clause on to its closing mark.
+    """
     opens = [q.open for q in quotes]
     for d in drafts:
         k = bisect_left(opens, d.content[0])
-        if k < len(quotes) and quotes[k].after <= d.content[1] + 1:
+        if k < len(quotes) and quotes[k].open < d.content[1]:
             d.kind = "mixed"
+            if quotes[k].after > d.content[1] + 1:
+                d.content = (d.content[0], quotes[k].after)
 
 
 def _with_labels(ctx: Context, drafts: list[Draft]) -> list[Draft]:

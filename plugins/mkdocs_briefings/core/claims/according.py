@@ -9,6 +9,7 @@ previous sentence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from .context import Context
@@ -25,11 +26,13 @@ def according_to_claim(
 ) -> Draft | None:
     """The claim sourced by the "according to" at `cue_start`, or None when no source follows it."""
     text = ctx.text
-    speaker = np_after(text, cue_end + 1, s_end)
+    speaker = np_after(text, cue_end + 1, s_end) or _pronoun_after(text, cue_end + 1, s_end)
     if speaker is None:
         return None
-    if not text[s_start:cue_start].strip(" \t,\"'\u201c\u201d"):
-        comma = text.find(",", speaker[1], min(s_end, speaker[1] + 61))
+    if not text[s_start:cue_start].strip(" \t,\"'\u201c\u201d("):
+        # "According to early results of the exit polls conducted for ..., majorities want ...":
+        # the source may run on past the noun phrase found, up to its comma.
+        comma = text.find(",", speaker[1], min(s_end, speaker[1] + 160))
         if comma < 0:
             return None
         start, end = comma + 1, s_end
@@ -59,6 +62,15 @@ def according_to_claim(
     return Draft("indirect", (start, end), (cue_start, cue_end), speaker, si)
 
 
+_OBJECT_PRONOUN = re.compile(r"(?:him|her|them|me|us)\b")
+
+
+def _pronoun_after(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """An object pronoun as the source ("according to him")."""
+    m = _OBJECT_PRONOUN.match(text, pos, end)
+    return (m.start(), m.end()) if m is not None else None
+
+
 def drop_relayed(text: str, drafts: list[Draft]) -> list[Draft]:
     """Drop "according to" claims whose content is itself an attribution.
 
@@ -71,6 +83,8 @@ def drop_relayed(text: str, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         if d.cue and ACCORDING_TO.match(text, d.cue[0]):
             k = bisect_left(cues, d.content[0])
+            while k < len(cues) and cues[k] == d.cue[0]:
+                k += 1  # its own cue, inside the sentence it interrupts
             if k < len(cues) and cues[k] < d.content[1]:
                 continue
         out.append(d)

@@ -51,3 +51,20 @@ class Context:
                 break
             end = nxt[1]
         return end
+
+    def sentence_start(self, pos: int) -> int:
+        """The start of the sentence at `pos`, read back past a full stop inside parentheses.
+
+        "Dianne Feinstein (D-Calif.) last week said ..." is one sentence to a
+        reader, though the splitter ends one at "Calif.)".
+        """
+        start = self.sentence(pos)[0]
+        for _ in range(3):
+            before = self.text[max(0, start - 4):start].rstrip()
+            if not before.endswith(".)") or start == 0 or self.paragraph_of(start - 2) != self.paragraph_of(pos):
+                break
+            prev = self.sentence(start - 2)[0]
+            if prev >= start:
+                break
+            start = prev
+        return start

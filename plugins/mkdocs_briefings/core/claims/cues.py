@@ -35,6 +35,24 @@ TO_VERBS: frozenset[str] = frozenset(
     "offer offers offered offering".split()
 )
 
+#: Verbs of stance and announcement whose noun-phrase object is what was said or held
+#: ("announced his bid", "criticised the ruling", "polls showed a tight race"): with no
+#: clause after them, the object itself is the claim's content (base forms).
+OBJECT_VERBS: frozenset[str] = frozenset(
+    "announce show endorse criticise criticize describe accuse urge defend praise reject dismiss blame cite "
+    "claim allege argue insist acknowledge warn predict suggest admit confirm deny reveal disclose concede "
+    "propose condemn demand question slam blast attack".split()
+)
+
+#: Forms that are nouns far more often than verbs of saying ("his remarks", "attacks on", "the
+#: states that vote"), or verbs of private belief ("thought leaders", "who he thought would
+#: win") that rarely report anything: in running text they introduce no reported speech,
+#: though they still attribute a quotation written beside them.
+WEAK_FORMS: frozenset[str] = frozenset(
+    "states remarks remark attacks attack questions question claims demands demand promises fears "
+    "thought believed believes hoped".split()
+)
+
 #: Cue forms that headlines write capitalised ("Sanders Says Brexit Vote Could Help Trump").
 HEADLINE_CUES: frozenset[str] = frozenset(
     "says said tells told warns claims admits vows urges insists denies suggests predicts".split()

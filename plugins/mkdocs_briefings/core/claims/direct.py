@@ -42,16 +42,59 @@ class Attribution:
 
     cue: tuple[int, int] | None
     speaker: tuple[int, int] | None
+    #: Where the claim starts when words of the same clause come before the quotation
+    #: ('The "animosity is like I've never seen before," he said'); None: at the quotation.
+    lead: int | None = None
 
 
-def after_quote(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int], int]) -> Attribution | None:
+def _lead(text: str, quote: Quote, s_start: int | None) -> int | None:
+    """The start of the clause a quotation completes, when the quotation does not open its sentence.
+
+    'Still, golf clubs are "just scratching out a profit," he said' and '...
+    about the layoffs and "that group is now leaving," said X' attribute the
+    whole sentence: a short run of words before the quotation, with no cue
+    or other quotation of its own, is part of what was said.
+    """
+    if s_start is None or s_start >= quote.open:
+        return None
+    before = text[s_start:quote.open]
+    if not before.strip() or _MARK_OR_STOP.search(before) or len(before.split()) > _LEAD_WORDS:
+        return None
+    if cue_pattern().search(before):
+        return None
+    return s_start
+
+
+#: The most words of a clause that may come before a quotation attributed after it.
+_LEAD_WORDS = 25
+_MARK_OR_STOP = re.compile("''|[\"\u201c\u201d.;:!?\n]")
+_ENDS_CONJUNCTION = re.compile(r"\b(?:and|but)\s*$")
+
+
+def after_quote(
+    text: str, quote: Quote, para_end: int, sentence_end: Callable[[int], int], s_start: int | None = None
+) -> Attribution | None:
     """An attribution written right after the quotation, if there is one.
 
     `sentence_end(pos)` gives the end of the sentence holding `pos`: the
     attribution may not run past it (abbreviations like "Sen." do not end it).
+    `s_start`, the start of the quotation's sentence, lets a quotation that
+    completes a clause begun before it take that clause with it.
     """
-    if not _STANDS_ALONE.search(text[max(0, quote.open - 40):quote.open]):
-        return None  # a fragment inside a sentence ('calls Trump a "sociopath," said ...')
+    lead = None
+    before = text[max(0, quote.open - 40):quote.open]
+    if not _STANDS_ALONE.search(before) or _ENDS_CONJUNCTION.search(before):
+        lead = _lead(text, quote, s_start)
+        if lead is None:
+            return None  # a fragment inside a sentence ('calls Trump a "sociopath," said ...')
+    att = _after(text, quote, para_end, sentence_end)
+    if att is None or lead is None:
+        return att
+    return Attribution(att.cue, att.speaker, lead)
+
+
+def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int], int]) -> Attribution | None:
+    """The cue and speaker right after a quotation that may be attributed after it."""
     dash = _DASH.match(text, quote.after, para_end)
     if dash is not None:
         # '"..." ― Carlos Raúl': a signature after the quotation, no verb.
@@ -113,4 +156,13 @@ def before_quote(
         speaker = np_after(text, last.end() + 1, quote.open)
         return Attribution((last.start(), last.end()), speaker)
     earlier = shared(last.start()) if shared is not None else None
-    return Attribution((last.start(), last.end()), speaker_for_cue(text, lo, last.start(), last.end(), earlier))
+    # 'told the crowd that if he wants our guns, "come and take it."': the claim is the whole clause.
+    that = _THAT.search(text, last.end(), quote.open)
+    return Attribution(
+        (last.start(), last.end()),
+        speaker_for_cue(text, lo, last.start(), last.end(), earlier),
+        that.start() if that is not None else None,
+    )
+
+
+_THAT = re.compile(r"\bthat\b")

@@ -14,7 +14,7 @@ import re
 
 from .according import according_to_claim
 from .context import Context
-from .cues import ACCORDING_TO, ASK_VERBS, QUOTE_ONLY, TO_VERBS, tag_of
+from .cues import ACCORDING_TO, ASK_VERBS, OBJECT_VERBS, QUOTE_ONLY, TO_VERBS, WEAK_FORMS, cue_base, tag_of
 from .draft import Draft
 from .reported import clause_after
 from .speakers import plausible_speaker, speaker_for_cue
@@ -42,7 +42,9 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
     according = ACCORDING_TO.match(text, cue_start) is not None
     if not according:
         lowered = text[cue_start:cue_end].lower()
-        if tag_of(lowered) == QUOTE_ONLY and lowered not in ASK_VERBS and lowered not in TO_VERBS:
+        if lowered in WEAK_FORMS:
+            return None
+        if tag_of(lowered) == QUOTE_ONLY and lowered not in ASK_VERBS and lowered not in TO_VERBS and cue_base(lowered) not in OBJECT_VERBS:
             return None
         window = text[max(0, cue_start - 80):cue_start]
         before = window.lower().split()
@@ -55,6 +57,7 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
             return None  # "promising", "warning" as adjectives or nouns
     si = ctx.sentence_key(cue_start)
     s_start, s_end = ctx.layout.bounds(si)
+    s_start = ctx.sentence_start(s_start)
     if according:
         return according_to_claim(ctx, cue_start, cue_end, si, s_start, s_end)
     clause = clause_after(text, cue_start, cue_end, s_end, ctx.stops)

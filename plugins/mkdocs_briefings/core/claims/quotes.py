@@ -12,6 +12,7 @@ unambiguous curly opening mark used by British-style quotation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..text import paragraphs
@@ -103,10 +104,20 @@ def find_quotes(text: str) -> list[Quote]:
     usual newspaper convention); otherwise an unclosed quotation ends with
     its paragraph.
     """
+    marks = [m.start() for m in _MARK.finditer(text)]
+    has_single = "\u2018" in text
+    if not marks and not has_single:
+        return []  # most paragraphs of most texts: nothing to pair
     paras = paragraphs(text)
     out: list[Quote] = []
     pending: tuple[Mark, int] | None = None  # (opening mark, paragraph index) of a continued quotation
     for index, (p_start, p_end) in enumerate(paras):
+        k = bisect_left(marks, p_start)
+        has_marks = k < len(marks) and marks[k] < p_end
+        if not has_marks and pending is None:
+            if has_single:
+                out.extend(_singles(text, p_start, p_end, index))
+            continue
         lead = p_start
         while lead < p_end and text[lead].isspace():
             lead += 1
@@ -133,7 +144,7 @@ def find_quotes(text: str) -> list[Quote]:
                 out.append(Quote(o, c, s, e, index, False, True, cw))
         if unclosed is not None and pending is None:
             pending = (unclosed, index)
-        if not pairs and unclosed is None and pending is None and _MARK.search(text, p_start, p_end) is None:
+        if not has_marks and pending is None and has_single:
             out.extend(_singles(text, p_start, p_end, index))
     if pending is not None and paras:
         out.append(_unclosed(text, pending[0], paras[-1][1], pending[1], len(paras) - 1 > pending[1]))

@@ -33,7 +33,8 @@ STOP: frozenset[str] = frozenset(
     not no never him them me us it's there here this these those what how why
     say says said saying tell tells told telling added adds adding according who
     won lost made took gave went came got ran beat hit set left held led met saw became began fell felt found
-    kept knew paid sent sat stood spoke brought bought caught fought taught built spent meant heard""".split()
+    kept knew paid sent sat stood spoke brought bought caught fought taught built spent meant heard
+    sought chose drew grew threw rose shot struck swore tore woke""".split()
 )
 
 #: Words between a speaker and its cue that belong to neither ("he also said", "Putin on Thursday said").

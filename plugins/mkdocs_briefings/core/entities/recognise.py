@@ -44,7 +44,7 @@ _CACHED_LENGTH = 200  # longer runs are rare and not worth keeping in the cache
 #: Places that can be sports teams (towns, counties, states; national teams stay places).
 _TEAM_PLACES = frozenset(("city", "region"))
 _TEAM_NEXT = re.compile(r" (?:captain|coach|manager|skipper|beat|beats|drew|defeated|thrashed|v|vs|versus)\b")
-_TEAM_PREV = tuple(f" {w} " for w in "beat beating v vs versus against".split())
+_TEAM_PREV = tuple(f" {w} " for w in "beat beating v vs versus".split())
 _SCORE = re.compile(r" {1,3}(\d+)(?:-\d+)?(?=[ \n,;)]|$)(?! *(?:per|percent|pct|%|points|pts|years?|km|miles|people|metres|meters|tonnes))")
 
 #: Evidence strength: how sure the run alone makes us of its kind.
@@ -141,7 +141,7 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
     for m in (1, 2, 3):
         if m < n - 1 and part[m].text in lex.first_names and _is_place(chunk[part[0].start:part[m - 1].end], lex):
             return [part[:m], part[m:]]  # "United States Joe Biden": a place, then a person
-    if part[0].text in lex.titles and n >= 3 and part[1].text == "of":
+    if part[0].text in lex.titles and n >= 3 and part[1].text == "of" and part[2].text not in lex.titles:
         # "Minister of Information Moammar al-Eryani": the office, then the holder.
         return [part[:1], part[2:3], part[3:]] if n > 3 else [part[:1], part[2:]]
     for k in range(1, n - 1):
@@ -252,7 +252,8 @@ def _joins(text: str, current: list[Word], pending: list[Word], nxt: Word, lex: 
     if head in ("of", "for", "on", "upon"):
         if first in lex.org_heads or first in _PLACE_OF_HEADS or current[-1].text in lex.org_suffixes:
             return True
-        return first in lex.titles and len(current) == 1 and head == "of"  # "Minister of Information ..."
+        # "Minister of Information ...", "US Secretary of State ...": an office and its portfolio.
+        return head == "of" and len(current) <= 2 and current[-1].text in lex.titles
     if conns == ["&"]:
         return True
     if conns == ["and"]:
@@ -365,9 +366,11 @@ def _is_place(name: str, lex: Lexicon) -> bool:
 
 
 def _demonym(name: str, lex: Lexicon) -> bool:
-    """A people's name made from a place's: "Tongan(s)", "Californian", "Nepali"."""
+    """A people's name made from a place's ("Tongan(s)", "Californian", "Nepali"), or a plural kind of people."""
     if " " in name or name in lex.places:
         return False
+    if name.endswith(("ists", "ians", "ites")) and name[1:].islower():
+        return True  # "Egyptologists", "Parliamentarians", "Shiites": kinds of people
     stem = name[:-1] if name.endswith("s") else name
     return (stem.endswith("an") and stem[:-1] in lex.places) or (stem.endswith("i") and stem[:-1] in lex.places)
 
@@ -411,6 +414,8 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = OTHER, GUESS  # "COVID-19", "F-16": a thing, not a body
     elif len(toks) > 1 and first[0].isupper() and (len(first) == 1 or (len(first) == 2 and first[1] == ".")):
         c.kind, c.strength = PERSON, GAZETTEER  # "M. Butcher": an initial and a surname
+    elif len(toks) > 1 and len(first) > 1 and first.isupper() and "." not in first:
+        c.kind, c.strength = ORG, GUESS  # "CITIC Pacific", "OFK Beograd": an acronym leads an organisation's name
     elif (len(toks) > 1 and first not in lex.places and first.lower() not in lex.common_words
           and all(_personal(t, lex) for t in toks[:-1]) and lex.places.get(last, "city") == "city"):
         c.kind, c.strength = PERSON, GUESS  # "Jansher Khan": the surname may be an ordinary word

@@ -22,7 +22,7 @@ from .recognise import GAZETTEER, ORDINARY, ORG, PERSON, PLACE, STRONG, Candidat
 
 #: Words after which an undecided name is a place ("in Crimea", "from Kherson").
 _PLACE_PREPOSITIONS = frozenset(
-    "in at from near to into across outside inside towards toward via throughout around across "
+    "in at from near to into across outside inside towards toward via throughout around "
     "through between beyond within".split()
 )
 #: Words after which a lone name is a person: cricket's "c" (caught) and "b" (bowled).
