@@ -46,11 +46,13 @@ def briefing(
     ents = []
     for ent_id, name, kind, roles, forms in entities:
         spans: list[Span] = []
+        taken: set[int] = set()  # characters already inside a (longer) mention
         for form in sorted(forms, key=len, reverse=True):  # longest first; shorter forms inside are not mentions
             i = text.find(form)
             while i >= 0:
-                if not any(s.start < i + len(form) and i < s.end for s in spans):
+                if not taken.intersection(range(i, i + len(form))):
                     spans.append(Span.of(text, i, i + len(form)))
+                    taken.update(range(i, i + len(form)))
                 i = text.find(form, i + 1)
         ents.append(Entity(ent_id, name, kind, tuple(roles), tuple(sorted(spans, key=lambda s: s.start))))
     cls = []

@@ -191,7 +191,8 @@ OVERFLOW_JS = """
     }
     if (clipped) continue;
     const cls = (el.className && el.className.baseVal === undefined) ? el.className : '';
-    out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls ? '.' + String(cls).trim().split(/\\s+/).join('.') : ''} right=${Math.round(r.right)}`);
+    const classes = cls ? '.' + String(cls).trim().split(/\\s+/).join('.') : '';
+    out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${classes} right=${Math.round(r.right)}`);
     if (out.length >= 8) break;
   }
   return {scrollWidth: document.documentElement.scrollWidth, innerWidth: w, offenders: out};

@@ -38,7 +38,8 @@ def switch_to_dark(page: Any) -> None:
             pytest.fail("no light/dark palette toggle in the header (mkdocs.yml theme.palette needs two toggles)")
         toggle.first.click()
         page.wait_for_timeout(200)
-    pytest.fail(f"the palette toggle never reached the slate scheme (now {body.get_attribute('data-md-color-scheme')!r})")
+    scheme = body.get_attribute("data-md-color-scheme")
+    pytest.fail(f"the palette toggle never reached the slate scheme (now {scheme!r})")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

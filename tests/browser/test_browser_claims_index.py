@@ -17,11 +17,8 @@ ROWS_JS = """
 () => {
   const rows = [...document.querySelectorAll('.bf-claim-row')];
   const shown = rows.filter(r => r.checkVisibility ? r.checkVisibility() : r.offsetParent !== null);
-  return {
-    total: rows.length,
-    shown: shown.map(r => ({kind: r.dataset.kind || '', badges: (r.dataset.badges || '').split(/\\s+/).filter(Boolean)})),
-    all: rows.map(r => ({kind: r.dataset.kind || '', badges: (r.dataset.badges || '').split(/\\s+/).filter(Boolean)})),
-  };
+  const facts = (r) => ({kind: r.dataset.kind || '', badges: (r.dataset.badges || '').split(/\\s+/).filter(Boolean)});
+  return {total: rows.length, shown: shown.map(facts), all: rows.map(facts)};
 }
 """
 
@@ -91,7 +88,9 @@ def test_claims_index_filters_and_counts(open_page: Callable[..., Visit]) -> Non
         assert len(rows["shown"]) == rows["total"], f"resetting the {badge} filter does not show every claim again"
 
     some_unnamed = sum("unnamed" in r["badges"] for r in rows["all"])
-    assert 0 < some_unnamed < rows["total"], f"{some_unnamed} of {rows['total']} claims are unnamed: the filter cannot be shown to work"
+    assert 0 < some_unnamed < rows["total"], (
+        f"{some_unnamed} of {rows['total']} claims are unnamed: the filter cannot be shown to work"
+    )
 
     # Kind filters: drop direct quotes, only the other kinds stay.
     kinds = sorted({r["kind"] for r in rows["all"]})

@@ -46,7 +46,7 @@ def test_briefings_index_paginates_without_repeats(
         assert len(pages) < MAX_PAGES, f"more than {MAX_PAGES} index pages"
         before = page.url
         nxt.first.click()
-        page.wait_for_url(lambda url: url != before)
+        page.wait_for_url(lambda url, before=before: url != before)
         prev = page.locator("a.bf-prev")
         assert prev.count() > 0, f"{page.url} (page {len(pages) + 1}) has no a.bf-prev link back"
         prev_target = page.evaluate("(a) => a.href", prev.first.element_handle())

@@ -34,7 +34,8 @@ def test_phone_reaches_the_entity_sidebar(open_page: Callable[..., Visit], spec:
     box_el.scroll_into_view_if_needed()
     box = box_el.bounding_box()
     assert box is not None and box["width"] > 100, f"the entity sidebar is squeezed to {box}"
-    assert box["x"] >= -1 and box["x"] + box["width"] <= PHONE["width"] + 1, f"the sidebar sticks out of the screen: {box}"
+    inside = box["x"] >= -1 and box["x"] + box["width"] <= PHONE["width"] + 1
+    assert inside, f"the sidebar sticks out of the screen: {box}"
 
     link = box_el.locator("a", has_text="Zelenskyy").first
     link.scroll_into_view_if_needed()

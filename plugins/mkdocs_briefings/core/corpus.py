@@ -208,7 +208,7 @@ def build_corpus(briefings: Iterable[Briefing], register: Sequence[RegisterEntry
             ref = ClaimRef(b.slug, claim)
             if claim.speaker is None:
                 speaker_groups["~unattributed"].append(ref)
-            elif claim.speaker.entity is None or b.annotation.entity(claim.speaker.entity) is None:
+            elif claim.speaker.entity is None or claim.speaker.entity not in seen:
                 speaker_groups["~unnamed"].append(ref)
             else:
                 speaker_groups[claim.speaker.entity].append(ref)

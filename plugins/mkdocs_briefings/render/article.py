@@ -13,6 +13,7 @@ edge is cut in two, both halves marked.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -74,7 +75,11 @@ def _runs(
     mentions: Sequence[tuple[int, int, str]],
     claims: Sequence[tuple[int, int, str]],
 ) -> tuple[Run, ...]:
-    """Cut `text[start:end]` at every mention and claim edge and regroup the cuts."""
+    """Cut `text[start:end]` at every mention and claim edge and regroup the cuts.
+
+    One sweep over the sorted cuts with a pointer into each (sorted,
+    non-overlapping) span list: linear, even for a single huge paragraph.
+    """
     ms = _non_overlapping([(max(s, start), min(e, end), k) for s, e, k in mentions if s < end and e > start])
     cs = _non_overlapping([(max(s, start), min(e, end), k) for s, e, k in claims if s < end and e > start])
     cuts = sorted({start, end, *(x for s, e, _ in ms for x in (s, e)), *(x for s, e, _ in cs for x in (s, e))})
@@ -84,9 +89,14 @@ def _runs(
     cur: list[Piece] = []
     last_mention: tuple[int, int, str] | None = None
     claim_ends = {e: k for _, e, k in cs}
+    mi = ci = 0
     for a, b in zip(cuts, cuts[1:]):
-        mention = next((m for m in ms if m[0] <= a < m[1]), None)
-        claim = next((c[2] for c in cs if c[0] <= a < c[1]), None)
+        while mi < len(ms) and ms[mi][1] <= a:
+            mi += 1
+        while ci < len(cs) and cs[ci][1] <= a:
+            ci += 1
+        mention = ms[mi] if mi < len(ms) and ms[mi][0] <= a else None
+        claim = cs[ci][2] if ci < len(cs) and cs[ci][0] <= a else None
         if claim != cur_claim:
             if cur:
                 runs.append(Run(tuple(cur), cur_claim, cur_claim is not None and claim_ends.get(a) == cur_claim))
@@ -112,6 +122,20 @@ def _runs(
     return tuple(runs)
 
 
+def _within(spans: Sequence[tuple[int, int, str]], starts: Sequence[int], lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The spans (sorted by start) that start before `hi` and may reach into [lo, hi).
+
+    Spans never cross paragraphs in practice, so looking back from the first
+    start >= lo by the longest span length is enough and keeps this a bisect.
+    """
+    i = bisect_left(starts, lo)
+    j = bisect_left(starts, hi)
+    back = i
+    while back > 0 and spans[back - 1][1] > lo:
+        back -= 1
+    return list(spans[back:j])
+
+
 def layout(briefing: Briefing, corpus: Corpus) -> Article:
     """Lay out a briefing's text: caption apart, callouts after their paragraph.
 
@@ -120,21 +144,23 @@ def layout(briefing: Briefing, corpus: Corpus) -> Article:
     caption) is listed after the article rather than lost.
     """
     text = briefing.text
-    mentions = [
+    mentions = sorted(
         (m.start, m.end, ent.id)
         for ent in briefing.annotation.entities
         for m in ent.mentions
         if 0 <= m.start < m.end <= len(text)
-    ]
-    claim_spans = [
+    )
+    claim_spans = sorted(
         (c.content.start, c.content.end, c.id)
         for c in briefing.annotation.claims
         if 0 <= c.content.start < c.content.end <= len(text)
-    ]
+    )
+    m_starts = [m[0] for m in mentions]
+    c_starts = [c[0] for c in claim_spans]
     cap = briefing.caption
     caption: Paragraph | None = None
     if cap is not None and 0 <= cap.start < cap.end <= len(text):
-        caption = Paragraph(_runs(text, cap.start, cap.end, mentions, ()))
+        caption = Paragraph(_runs(text, cap.start, cap.end, _within(mentions, m_starts, cap.start, cap.end), ()))
     body_from = cap.end if caption is not None and cap is not None else 0
 
     ranges: list[tuple[int, int]] = []
@@ -145,11 +171,17 @@ def layout(briefing: Briefing, corpus: Corpus) -> Article:
         if p_start < p_end:
             ranges.append((p_start, p_end))
 
+    by_start = sorted(briefing.annotation.claims, key=lambda c: (c.content.start, c.content.end, c.id))
+    claim_starts = [c.content.start for c in by_start]
     placed: set[str] = set()
     paras: list[Paragraph] = []
     for p_start, p_end in ranges:
-        here = tuple(c for c in briefing.annotation.claims if p_start <= c.content.start < p_end)
+        here = tuple(by_start[bisect_left(claim_starts, p_start):bisect_left(claim_starts, p_end)])
         placed.update(c.id for c in here)
-        paras.append(Paragraph(_runs(text, p_start, p_end, mentions, claim_spans), here))
+        paras.append(Paragraph(
+            _runs(text, p_start, p_end, _within(mentions, m_starts, p_start, p_end),
+                  _within(claim_spans, c_starts, p_start, p_end)),
+            here,
+        ))
     leftover = tuple(c for c in briefing.annotation.claims if c.id not in placed)
     return Article(caption, tuple(paras), leftover)

@@ -76,6 +76,12 @@ class _Collect(Preprocessor):
 _AMP = AMP_SUBSTITUTE + "amp;"
 
 
+#: Elements whose trailing white space is insignificant.
+_BLOCKS: frozenset[str] = frozenset(
+    "p div aside section nav ul ol li h1 h2 h3 h4 h5 h6 blockquote form fieldset script figure table".split()
+)
+
+
 def _literal(text: str) -> str:
     return text.replace("&", _AMP)
 
@@ -85,7 +91,12 @@ def _atomic(el: etree.Element) -> None:
     for node in el.iter():
         if node.text:
             node.text = AtomicString(node.text if node.tag == "script" else _literal(node.text))
-        if node.tail:
+        if node.tail and node.tag in _BLOCKS and not node.tail.strip():
+            # Python-Markdown looks up the position of every element with a tail
+            # (a list scan each time): thousands of callouts made that quadratic.
+            # White space after a block element means nothing; prettify re-adds it.
+            node.tail = None
+        elif node.tail:
             node.tail = AtomicString(_literal(node.tail))
         for key, value in node.attrib.items():
             if "&" in value:

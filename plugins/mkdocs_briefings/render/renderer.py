@@ -21,7 +21,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..core.corpus import Corpus, EntityRecord, PAGE_DIRS, briefing_page
-from ..core.model import Briefing, Claim
+from ..core.model import Briefing, Claim, Entity
 from .article import layout
 from .htmlblock import fence
 from .safety import clean, html_text, json_ld, markdown_source, web_url
@@ -187,11 +187,12 @@ class Renderer:
                             "aria": f"{name} ({tip})"}
         return info
 
-    def _speaker(self, b: Briefing, claim: Claim) -> dict[str, Any]:
-        """Who said it, as the callout shows it."""
+    def _speaker(self, b: Briefing, claim: Claim, ents: dict[str, Entity] | None = None) -> dict[str, Any]:
+        """Who said it, as the callout shows it (`ents`: the briefing's entities by id, to avoid rescans)."""
         if claim.speaker is None:
             return {"name": None, "page": None, "role": "", "written": None}
-        ent = b.annotation.entity(claim.speaker.entity)
+        ent = (ents.get(claim.speaker.entity or "") if ents is not None
+               else b.annotation.entity(claim.speaker.entity))
         rec = self.corpus.record(claim.speaker.entity) if ent else None
         written = claim.speaker.span.text
         if ent is None:
@@ -223,13 +224,14 @@ class Renderer:
             if kind in SCHEMA_TYPES:
                 mentions.append({"@type": SCHEMA_TYPES[kind], "name": rec.name if rec else ent.name})
         quotes = []
+        ents = {e.id: e for e in b.annotation.entities}
         for claim in b.annotation.claims:
             if claim.kind != "direct":
                 continue
             q: dict[str, Any] = {"@type": "Quotation", "text": claim.content.text}
-            sp = self._speaker(b, claim)
+            sp = self._speaker(b, claim, ents)
             if sp["name"]:
-                ent = b.annotation.entity(claim.speaker.entity if claim.speaker else None)
+                ent = ents.get(claim.speaker.entity or "") if claim.speaker else None
                 rec = self.corpus.record(ent.id) if ent else None
                 stype = SCHEMA_TYPES.get(rec.kind if rec else "", "Person")
                 q["spokenByCharacter"] = {"@type": stype if stype != "Place" else "Organization", "name": sp["name"]}
@@ -251,13 +253,14 @@ class Renderer:
     def briefing(self, b: Briefing) -> str:
         """A briefing page: head and sidebar, editor's summary, article with callouts, related, sources."""
         here = briefing_page(b.slug)
+        ents = {e.id: e for e in b.annotation.entities}
         ctx: dict[str, Any] = {
             "b": b,
             "here": here,
             "groups": self._entity_groups(b),
             "mentions": self._mention_info(b),
             "article": layout(b, self.corpus),
-            "speakers": {c.id: self._speaker(b, c) for c in b.annotation.claims},
+            "speakers": {c.id: self._speaker(b, c, ents) for c in b.annotation.claims},
             "related": [(self.corpus.by_slug[r.slug], r) for r in self.corpus.related.get(b.slug, ())],
             "sources": self._sources(b),
             "jsonld": self._json_ld(b),

@@ -32,16 +32,16 @@ ASK_VERBS: frozenset[str] = frozenset(
 TO_VERBS: frozenset[str] = frozenset(
     "promise promises promised promising pledge pledges pledged pledging vow vows vowed vowing "
     "threaten threatens threatened threatening refuse refuses refused refusing agree agrees agreed agreeing "
-    "offer offers offered offering".split()
+    "offer offers offered offering decline declines declined declining".split()
 )
 
 #: Verbs of stance and announcement whose noun-phrase object is what was said or held
 #: ("announced his bid", "criticised the ruling", "polls showed a tight race"): with no
 #: clause after them, the object itself is the claim's content (base forms).
 OBJECT_VERBS: frozenset[str] = frozenset(
-    "announce show endorse criticise criticize describe accuse urge defend praise reject dismiss blame cite "
+    "announce show endorse criticise criticize describe accuse defend praise reject dismiss blame cite "
     "claim allege argue insist acknowledge warn predict suggest admit confirm deny reveal disclose concede "
-    "propose condemn demand question slam blast attack".split()
+    "propose condemn demand question slam blast attack call".split()
 )
 
 #: Forms that are nouns far more often than verbs of saying ("his remarks", "attacks on", "the
@@ -50,7 +50,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 #: though they still attribute a quotation written beside them.
 WEAK_FORMS: frozenset[str] = frozenset(
     "states remarks remark attacks attack questions question claims demands demand promises fears "
-    "thought believed believes hoped".split()
+    "thought believed believes hoped call state".split()
 )
 
 #: Cue forms that headlines write capitalised ("Sanders Says Brexit Vote Could Help Trump").

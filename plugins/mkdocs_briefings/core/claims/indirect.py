@@ -17,7 +17,7 @@ from .context import Context
 from .cues import ACCORDING_TO, ASK_VERBS, OBJECT_VERBS, QUOTE_ONLY, TO_VERBS, WEAK_FORMS, cue_base, tag_of
 from .draft import Draft
 from .reported import clause_after
-from .speakers import plausible_speaker, speaker_for_cue
+from .speakers import PARTICIPLE_LEADS, plausible_speaker, speaker_for_cue
 from .trailing import headline_claim, sentence_final_claim
 
 #: Words before a cue that make it passive, infinitive, negated or a noun.
@@ -52,7 +52,11 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
         if prev in _NOT_BEFORE_CUE or prev.endswith(("'s", "\u2019s", "n't", "n\u2019t")):
             return None  # passive, infinitive, negated, or a noun: "was told", "did not say", "its claims"
         if lowered.endswith("ing") and not (
-            window.rstrip().endswith(",") or prev in _PROGRESSIVE or _after_with(before)
+            window.rstrip().endswith((",", "\u2014", "\u2013", "--"))
+            or prev in _PROGRESSIVE
+            or prev in PARTICIPLE_LEADS
+            or prev == "and"
+            or _after_with(before)
         ):
             return None  # "promising", "warning" as adjectives or nouns
     si = ctx.sentence_key(cue_start)

@@ -167,6 +167,8 @@ def clause_after(
         return _bounded(text, q.start("word"), sent_end, stops, cue)  # "asked the students if ..."
     elif cue.lower() in TO_VERBS and _TO_VERB.match(text, pos):
         return _bounded(text, pos, sent_end, stops, cue)  # "vowed to rebuild ..."
+    elif cue_base(cue) == "call" and (demand := _CALL_FOR.match(text, pos, sent_end)):
+        return _object(text, demand.end(), sent_end, stops, "demand")  # "called for a special prosecutor"
     elif pos >= sent_end or _CLAUSE_START_BAD.match(text, pos):
         return None
     elif tag != CLAUSE:
@@ -185,6 +187,14 @@ def clause_after(
     return start, end
 
 
+#: Where a noun-phrase object gives way to an adverbial: when, how or despite what it was said.
+_OBJECT_TAIL = re.compile(
+    r"\s(?:after|before|despite|during|while|through|because|since|until|amid|following|via|"
+    r"(?:on\s+|last\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"yesterday|today|tonight|last\s+(?:week|month|year)|earlier|later|"
+    r"(?:and|but)\s+[a-z]+ed)\b"
+)
+
 #: Verbs that, written with no "that", are followed by what was said far more often than by
 #: an object; the others need a finite verb in what follows before it counts as a clause.
 _PLAIN_SAY: frozenset[str] = frozenset(("say", "tell", "add"))
@@ -200,6 +210,9 @@ def _object(text: str, pos: int, sent_end: int, stops: ClauseStops | None, cue: 
     comma = text.find(", ", pos, end)
     if comma > pos:
         end = comma  # "claimed victory over the city, with ... stating": the object ends at its comma
+    tail = _OBJECT_TAIL.search(text, pos, end)
+    if tail is not None and tail.start() > pos:
+        end = tail.start()  # "denied the charges through his lawyer": the object, not how or when
     if len(text[pos:end].split()) < 2:
         return None
     return pos, end
@@ -209,6 +222,7 @@ _PREPOSITIONS = frozenset("in on at to during after before from via through with
 _QUESTION = re.compile(r"(?:if|whether|how|what|why|who|when|where|which|about)\b")
 #: The person asked, then the question: "the students if", "a group of voters whether".
 _ASKED_OF = re.compile(r"(?:[\w'\u2019-]+\s+){1,6}?(?P<word>if|whether)\b")
+_CALL_FOR = re.compile(r"(?:for|on)\s+")
 _TO_VERB = re.compile(r"to\s+[a-z]+")
 
 

@@ -145,7 +145,12 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
             return toks[first][0], end_paren
     j = len(toks) - 1
     # Skip words standing between subject and cue: adverbs, auxiliaries, a day or time.
-    while j >= 0 and (toks[j][2].lower() in _BETWEEN or toks[j][2] in "()" or toks[j][2].isupper() and len(toks[j][2]) <= 4 and j > 0 and toks[j - 1][2] == "("):
+    while j >= 0 and (
+        toks[j][2].lower() in _BETWEEN
+        or _is_adverb(toks[j][2])
+        or toks[j][2] in "()"
+        or toks[j][2].isupper() and len(toks[j][2]) <= 4 and j > 0 and toks[j - 1][2] == "("
+    ):
         j -= 1
     if j < 0:
         return None
@@ -173,6 +178,8 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
         if toks[k][2] in ",;:":
             break
         if toks[k][2].lower() in RELATIVES:
+            if k < first <= j:
+                return _span(toks, first, j)  # "programs, which they argue": the speaker is "they"
             ante = _antecedent(toks, k)
             if ante is not None:
                 return ante
@@ -180,6 +187,17 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
     if first > j:
         return None
     return _span(toks, first, j)
+
+
+#: Lower-case words in -ly that are nouns, not adverbs ("the family said").
+_LY_NOUNS: frozenset[str] = frozenset(
+    "family ally rally supply assembly monopoly bully belly fly reply anomaly daily weekly monthly quarterly".split()
+)
+
+
+def _is_adverb(word: str) -> bool:
+    """Whether a word is an adverb in -ly standing between speaker and cue ("bluntly suggested")."""
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
 
 
 def _antecedent(toks: list[tuple[int, int, str]], rel: int, with_pronoun: bool = True) -> tuple[int, int] | None:
@@ -256,7 +274,10 @@ def _fronted(toks: list[tuple[int, int, str]], i: int) -> int:
         return i
     first = toks[i][2].lower()
     last = toks[k - 1][2].lower()
-    if first in STOP or first in _LEAD or first.endswith("ing") or first in _TIME_WORDS or last in ("ago", "later", "earlier"):
+    # A participle opens an adverbial ("Walking to the door,"); a name in -ing ("Ebeling") only
+    # looks like one, so a capitalised -ing word counts only where any word is capitalised.
+    participle = first.endswith("ing") and (i == 0 or toks[i][2].islower())
+    if first in STOP or first in _LEAD or participle or first in _TIME_WORDS or last in ("ago", "later", "earlier"):
         return k + 1
     return i
 
@@ -288,6 +309,10 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     return toks[i][0], toks[j - 1][1]
 
 
+#: Words before a participle cue that give it the sentence's subject ("by saying", "while insisting").
+PARTICIPLE_LEADS: frozenset[str] = frozenset("by while after before when also".split())
+
+
 def speaker_for_cue(
     text: str, s_start: int, cue_start: int, cue_end: int, shared: tuple[int, int] | None = None
 ) -> tuple[int, int] | None:
@@ -299,8 +324,11 @@ def speaker_for_cue(
     Trump said, adding that') or else its subject; otherwise the speaker is
     the phrase before the cue.
     """
-    if text[cue_start:cue_end].endswith("ing") and text[max(s_start, cue_start - 8):cue_start].rstrip().endswith(","):
-        return shared or sentence_subject(text, s_start, cue_start)
+    if text[cue_start:cue_end].endswith("ing"):
+        lead = text[max(s_start, cue_start - 8):cue_start].rstrip()
+        words = lead.split()
+        if lead.endswith((",", "\u2014", "\u2013", "--")) or (words and words[-1].lower() in PARTICIPLE_LEADS):
+            return shared or sentence_subject(text, s_start, cue_start)
     try:
         return subject_before(text, s_start, cue_start)
     except Coordinated:
@@ -313,12 +341,18 @@ _DETERMINERS: frozenset[str] = frozenset(
 )
 
 
+#: Quantifiers that stand alone as a speaker, for the people counted ("Many said ...").
+_QUANTIFIERS: frozenset[str] = frozenset("several many some most both all few others".split())
+
+
 def plausible_speaker(phrase: str) -> bool:
     """Reject phrases that are a bare determiner, a possessive, or end in an adjective in -ing."""
     words = phrase.split()
     if not words:
         return False
     last = words[-1].lower()
+    if len(words) == 1 and last in _QUANTIFIERS:
+        return True  # "Several said they would rather ...", "many said Monday that ..."
     if last in _DETERMINERS or last.endswith(("'s", "\u2019s")):
         return False
     return not (last.endswith("ing") and words[-1].islower())

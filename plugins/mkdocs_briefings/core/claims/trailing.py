@@ -51,11 +51,12 @@ def sentence_final_claim(
     text = ctx.text
     rest = text[cue_end:s_end]
     parenthetical = rest.startswith(",")  # "The argument would be aided, Devine said, by the calendar."
-    if not parenthetical and (len(rest) > 120 or not _FINAL_REST.fullmatch(rest)):
-        return None
     before = text[max(s_start, cue_start - 160):cue_start]
+    inverted = before.rstrip().endswith(",")  # ", said X, a professor at ...": the speaker's appositive may be long
+    if not parenthetical and not inverted and (len(rest) > 120 or not _FINAL_REST.fullmatch(rest)):
+        return None
     speaker: tuple[int, int] | None
-    if before.rstrip().endswith(","):
+    if inverted:
         begin = skip_space(text, cue_end)
         speaker = np_after(text, begin, s_end) if starts_like_speaker(text, begin) else None  # ", said the mayor."
         if speaker is None or not _short_tail(text, speaker[1], s_end):
