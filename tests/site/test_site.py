@@ -7,7 +7,6 @@ people (Zelenskyy as the speaker of "I don't bite") depend on the engine.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import subprocess
@@ -39,15 +38,14 @@ def test_spec_page_links_zelenskyy(spec_site: Path) -> None:
 
 
 def test_i_dont_bite_names_zelenskyy(spec_site: Path) -> None:
-    box = callout(read(spec_site, f"briefings/{SPEC}"), "I don&#x27;t bite") if "&#x27;" in read(
-        spec_site, f"briefings/{SPEC}") else callout(read(spec_site, f"briefings/{SPEC}"), "I don't bite")
+    box = callout(read(spec_site, f"briefings/{SPEC}"), "I don't bite")
     assert re.search(r'class="bf-speaker"[^>]*>Volodymyr Zelenskyy<|href="\.\./\.\./people/volodymyr-zelenskyy/">Volodymyr Zelenskyy<', box)
     assert re.search(r'id="claim-\d+"', box) and 'data-kind="direct"' in box
 
 
 def test_zelenskyy_page_lists_the_quote_and_briefings(spec_site: Path) -> None:
     page = read(spec_site, "people/volodymyr-zelenskyy")
-    assert "I don't bite" in page or "I don&#39;t bite" in page or "I don&#x27;t bite" in page
+    assert "I don't bite" in page
     assert re.search(rf'href="\.\./\.\./briefings/{SPEC}/#claim-\d+"', page)
     mentioned = page[page.index('id="mentioned-in"'):]
     assert len(set(re.findall(r'href="\.\./\.\./briefings/([^/"]+)/"', mentioned))) >= 2

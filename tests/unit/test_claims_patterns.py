@@ -38,6 +38,32 @@ CASES: list[tuple[str, Row]] = [
         "Senator Ann Lowe (D-Calif.) last week said the bill was not ready.",
         ("indirect", "the bill was not ready", "said", "Senator Ann Lowe (D-Calif.)"),
     ),
+    # "Told" closing its sentence: the person told is skipped before the tail is checked.
+    (
+        "The union will sit out the election, the director told reporters on Monday.",
+        ("indirect", "The union will sit out the election", "told", "the director"),
+    ),
+    # Participles after "by", "while" or "and" take the sentence's subject.
+    (
+        "Bolton left the stage while saying that the candidate had much to learn.",
+        ("indirect", "that the candidate had much to learn", "saying", "Bolton"),
+    ),
+    # Quantifiers stand alone as speakers; a name in -ing is not a fronted participle.
+    ("Several said they would rather fund schools directly.", ("indirect", "they would rather fund schools directly", "said", "Several")),
+    (
+        "At the door, Ebeling smiled at the crowd, and said their views had changed.",
+        ("indirect", "their views had changed", "said", "Ebeling"),
+    ),
+    # An inverted speaker may carry a long appositive.
+    (
+        "Tariffs will not bring these jobs back, said Ann Ruiz, a professor of economics at the university, who studies trade.",
+        ("indirect", "Tariffs will not bring these jobs back", "said", "Ann Ruiz"),
+    ),
+    # A description before the name after a quotation is part of the speaker phrase.
+    (
+        '"She is a mother of three," another friend, Mariam Emara told CNN.',
+        ("direct", "She is a mother of three", "told", "another friend, Mariam Emara"),
+    ),
     # Questions: passive "asked" (asker after "by", or none) and "asked X if".
     ("Asked by reporters whether he would run again, he smiled.", ("indirect", "whether he would run again", "Asked", "reporters")),
     ("The mayor left when asked if the budget was balanced.", ("indirect", "if the budget was balanced", "asked", None)),

@@ -12,7 +12,7 @@ import pytest
 from mkdocs_briefings.core.corpus import build_corpus
 from mkdocs_briefings.core.model import Span
 from mkdocs_briefings.render.article import layout
-from mkdocs_briefings.render.htmlblock import BriefingsHtmlExtension, fence, unsafe_url
+from mkdocs_briefings.render.htmlblock import BriefingsHtmlExtension, unsafe_url
 from mkdocs_briefings.render.renderer import Renderer, badges, date_label, rel
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 

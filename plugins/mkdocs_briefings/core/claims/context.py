@@ -8,6 +8,8 @@ the sentence's earlier attribution.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .draft import Range
 from .layout import Layout
 from .reported import ClauseStops
@@ -23,19 +25,29 @@ class Context:
         self.sentence_key = self.layout.sentence_key
         self.sentence = self.layout.sentence
         self.stops = ClauseStops(text)
-        self._speakers: dict[int, list[tuple[int, Range]]] = {}
+        # sentence start -> (cue offsets, sorted; the speaker noted first at each)
+        self._speakers: dict[int, tuple[list[int], list[Range]]] = {}
 
     def note_speaker(self, cue_start: int, speaker: Range) -> None:
         """Remember who speaks at this cue, for later cues of the same sentence."""
-        self._speakers.setdefault(self.sentence(cue_start)[0], []).append((cue_start, speaker))
+        at, who = self._speakers.setdefault(self.sentence(cue_start)[0], ([], []))
+        k = bisect_left(at, cue_start)
+        if k < len(at) and at[k] == cue_start:
+            return  # the first attribution noted at a cue stands
+        at.insert(k, cue_start)
+        who.insert(k, speaker)
 
     def shared(self, s_start: int, cue_start: int) -> Range | None:
-        """The speaker of the latest attribution before `cue_start` in the sentence starting at `s_start`."""
-        found: tuple[int, Range] | None = None
-        for at, speaker in self._speakers.get(s_start, ()):
-            if at < cue_start and (found is None or at > found[0]):
-                found = (at, speaker)
-        return found[1] if found else None
+        """The speaker of the latest attribution before `cue_start` in the sentence starting at `s_start`.
+
+        Kept sorted and found by binary search: a run-on text with thousands
+        of cues in one sentence must not cost time quadratic in their number.
+        """
+        noted = self._speakers.get(s_start)
+        if noted is None:
+            return None
+        k = bisect_left(noted[0], cue_start)
+        return noted[1][k - 1] if k > 0 else None
 
     def paragraph_end(self, pos: int) -> int:
         return self.layout.paragraph(self.paragraph_of(pos))[1]

@@ -32,6 +32,8 @@ _ENDS_ATTRIBUTION = re.compile(
 #: What may precede a quotation that is attributed after it: nothing, or a break in the sentence.
 _STANDS_ALONE = re.compile(r"(?:^|[\n.!?:;,\u2013\u2014(\"\u201d\u2019']|\band|\bbut)\s*$")
 _LEADING_TAIL = re.compile(r"[^.!?;\"\u201c\u201d\n]{0,160}?[,:]\s*|\s*")
+#: A short description before a name, ended by a comma ("another friend, " in '..." another friend, Mariam Emara told').
+_APPOSITIVE = re.compile(r"[a-z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){0,5},[ \t]*")
 #: After a quotation that ends its sentence (or clause) there is only punctuation or the end of the line.
 _QUOTE_ENDS_SENTENCE = re.compile(r"[ \t]*(?:[.,;:!?\u2013\u2014\n]|$)")
 
@@ -55,7 +57,7 @@ def _lead(text: str, quote: Quote, s_start: int | None) -> int | None:
     whole sentence: a short run of words before the quotation, with no cue
     or other quotation of its own, is part of what was said.
     """
-    if s_start is None or s_start >= quote.open:
+    if s_start is None or s_start >= quote.open or quote.open - s_start > _LEAD_CHARS:
         return None
     before = text[s_start:quote.open]
     if not before.strip() or _MARK_OR_STOP.search(before) or len(before.split()) > _LEAD_WORDS:
@@ -67,6 +69,7 @@ def _lead(text: str, quote: Quote, s_start: int | None) -> int | None:
 
 #: The most words of a clause that may come before a quotation attributed after it.
 _LEAD_WORDS = 25
+_LEAD_CHARS = 300  # bounds the look-back per quotation, whatever the sentence's length
 _MARK_OR_STOP = re.compile("''|[\"\u201c\u201d.;:!?\n]")
 _ENDS_CONJUNCTION = re.compile(r"\b(?:and|but)\s*$")
 
@@ -124,8 +127,13 @@ def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int],
         speaker = subject_before(text, pos, cue.start())
     except Coordinated:
         return None
-    if speaker is None or text[pos:speaker[0]].strip(" \t,"):
-        return None  # words other than the speaker stand between quotation and cue
+    if speaker is None:
+        return None
+    between = text[pos:speaker[0]]
+    if between.strip(" \t,"):
+        if not _APPOSITIVE.fullmatch(between) or cues.search(between):
+            return None  # words other than the speaker stand between quotation and cue
+        speaker = (pos, speaker[1])  # '"...," another friend, Mariam Emara, told CNN': one speaker phrase
     if ACCORDING_TO.match(text, cue.start()):
         return None
     return Attribution((cue.start(), cue.end()), speaker)

@@ -154,7 +154,7 @@ def clause_after(
     tag = tag_of(cue)
     pos = _ADVERBIAL.match(text, cue_end).end()
     if cue.lower() in ADDRESSEE_VERBS:
-        pos = _skip_addressee(text, pos, sent_end)
+        pos = skip_addressee(text, pos, sent_end)
     while pos < sent_end and text[pos].isspace():
         pos += 1
     if _THAT.match(text, pos):
@@ -291,7 +291,7 @@ _ADDRESSEE = re.compile(
 )
 
 
-def _skip_addressee(text: str, pos: int, sent_end: int) -> int:
+def skip_addressee(text: str, pos: int, sent_end: int) -> int:
     """Skip the person told ("told reporters", "told the BBC") before the clause."""
     m = _ADDRESSEE.match(text, pos, sent_end)
     if m is None or m.end() == pos:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from .context import Context
+from .cues import ADDRESSEE_VERBS
 from .draft import Draft, SentenceKey
+from .reported import skip_addressee
 from .speakers import np_after, plausible_speaker, speaker_for_cue, starts_like_speaker
 
 #: What may follow a sentence-final cue: the inverted speaker or an adverbial, then the sentence's end.
@@ -39,6 +41,13 @@ def _short_tail(text: str, pos: int, s_end: int) -> bool:
     return len(words) <= 10 and (words[0].lower() in _TAIL_STARTS or _DAY_WORD.fullmatch(words[0]) is not None)
 
 
+def _past_addressee(text: str, cue_start: int, cue_end: int, s_end: int) -> int:
+    """Where the tail after a cue starts: past the person told ("..., Carter told a Senate panel Wednesday.")."""
+    if text[cue_start:cue_end].lower() not in ADDRESSEE_VERBS:
+        return cue_end
+    return skip_addressee(text, cue_end, s_end)
+
+
 def sentence_final_claim(
     ctx: Context, cue_start: int, cue_end: int, si: SentenceKey, s_start: int, s_end: int
 ) -> Draft | None:
@@ -63,7 +72,7 @@ def sentence_final_claim(
             return None
         comma = max(s_start, cue_start - len(before)) + before.rstrip().rfind(",")
     else:
-        if not parenthetical and not _short_tail(text, cue_end, s_end):
+        if not parenthetical and not _short_tail(text, _past_addressee(text, cue_start, cue_end, s_end), s_end):
             return None
         speaker = speaker_for_cue(text, s_start, cue_start, cue_end, ctx.shared(s_start, cue_start))
         if speaker is None:
