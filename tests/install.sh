@@ -12,12 +12,14 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi
 }
 
-if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
+# Liberation fonts give pages and screenshots Arial-like metrics.
+if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
+   && fc-list : family 2>/dev/null | grep -qi liberation; then
   echo "install: chromium present: $(chromium --version 2>/dev/null | head -n1)"
 else
-  echo "install: chromium and chromium-driver from Debian"
+  echo "install: chromium, chromium-driver and fonts-liberation from Debian"
   as_root apt-get update -qq
-  as_root apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+  as_root apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-liberation >/dev/null
 fi
 
 python -m pip install -q -e ".[test]"

@@ -113,7 +113,13 @@ def parse_fragment(fragment: str) -> list[etree.Element]:
 
 
 class _Insert(BlockProcessor):
-    """Put the parsed elements of a placeholder where the placeholder stood."""
+    """Leave an empty marker element where a placeholder paragraph stood.
+
+    The fragment itself is put in later by `_Expand`, after Python-Markdown's
+    inline processor: that processor walks every element with a list it pops
+    from the front, which is quadratic on a page of hundreds of thousands of
+    elements (a 20 MB seed), and it has nothing to do on atomic text anyway.
+    """
 
     def __init__(self, parser, store: list[str]) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parser)
@@ -127,8 +133,27 @@ class _Insert(BlockProcessor):
         if match is None or int(match.group(1)) >= len(self.store):
             return False  # not ours after all: leave the block to the other processors
         blocks.pop(0)
-        parent.extend(parse_fragment(self.store[int(match.group(1))]))
+        etree.SubElement(parent, _MARKER, {"n": match.group(1)})
         return True
+
+
+class _Expand(Treeprocessor):
+    """Replace each marker element with the parsed elements of its fragment."""
+
+    def __init__(self, md: Markdown, store: list[str]) -> None:
+        super().__init__(md)
+        self.store = store
+
+    def run(self, root: etree.Element) -> None:
+        found = [(parent, i, child) for parent in root.iter() for i, child in enumerate(parent) if child.tag == _MARKER]
+        for parent, i, marker in reversed(found):
+            parent.remove(marker)
+            for offset, el in enumerate(parse_fragment(self.store[int(marker.get("n", "0"))])):
+                parent.insert(i + offset, el)
+
+
+#: Tag of the marker elements; not a valid HTML name, so no input can produce one.
+_MARKER = "bf:fragment"
 
 
 def unsafe_url(value: str) -> bool:
@@ -161,6 +186,8 @@ class BriefingsHtmlExtension(Extension):
         md.preprocessors.register(_Collect(md, store), "briefings_html", 25)
         # Before every other block processor, so the placeholder is never read as a paragraph.
         md.parser.blockprocessors.register(_Insert(md.parser, store), "briefings_html", 200)
+        # Right after inline patterns (20); before the defuser, toc (5) and mkdocs' anchors (5) and links (0).
+        md.treeprocessors.register(_Expand(md, store), "briefings_expand", 19)
         # After inline patterns (20) created the links, before mkdocs rewrites them.
         md.treeprocessors.register(_Defuse(md), "briefings_defuse", 18)
 
