@@ -183,8 +183,9 @@ class Renderer:
             label = KIND_LABELS.get(kind, ("Other", ""))[0]
             name = rec.name if rec else ent.name
             tip = f"{label} · {role}" if role else label
-            info[ent.id] = {"page": rec.page if rec else None, "kind": kind, "tip": tip,
-                            "aria": f"{name} ({tip})"}
+            # The accessible name starts with the visible text (WCAG 2.5.3), so the
+            # template builds it per mention: "AP — Associated Press (Organisation)".
+            info[ent.id] = {"page": rec.page if rec else None, "kind": kind, "tip": tip, "name": name}
         return info
 
     def _speaker(self, b: Briefing, claim: Claim, ents: dict[str, Entity] | None = None) -> dict[str, Any]:

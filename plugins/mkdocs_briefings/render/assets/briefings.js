@@ -36,6 +36,17 @@
     apply();
   }
 
+  /* material renders its search as role="dialog" with no name; a dialog needs
+     one (axe aria-dialog-name), and the search input already carries the word. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
+    if (!dialog) return;
+    var input = dialog.querySelector(".md-search__input");
+    dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Search");
+  }
+
+  nameSearchDialog();
+
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(function () { setup(document); });
   } else if (document.readyState === "loading") {
