@@ -100,7 +100,9 @@ def write_project(
     for name, content in (docs or {"index.md": "# Home\n\nA test site.\n"}).items():
         (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "docs" / name).write_text(content, encoding="utf-8")
-    demo = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import yaml_load  # mkdocs' loader understands the demo's `!ENV` tag
+
+    demo = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config = {
         "site_name": "Test briefings",
         "site_url": "https://example.org/",
