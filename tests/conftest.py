@@ -154,7 +154,9 @@ def write_spec_project(root: Path, per_page: int = 2) -> Path:
         seeds=seeds,
         overlays={overlay.name: overlay.read_text(encoding="utf-8")} if overlay.exists() else {},
         register=(REPO / "briefings" / "entities.yml").read_text(encoding="utf-8"),
-        plugin={"per_page": per_page},
+        # Pinned, not the default: names in two briefings (Ukraine) get a page, names in one
+        # (Kherson, Michelle Bachelet) an entry on their A-Z listing, whatever the default becomes.
+        plugin={"per_page": per_page, "min_briefings": 2},
     )
 
 
@@ -184,3 +186,26 @@ def make_briefing() -> Callable[..., Briefing]:
 def mkdocs_build() -> Callable[..., Path]:
     """`build(config_file, strict=True)` as a fixture."""
     return build
+
+
+#: A project for the entity page policy (built with `min_briefings: 2`): Christopher Wray,
+#: the FBI and Paris are named in one briefing each, Jane Doe in both.
+LISTING_SEEDS = {
+    "2020-01-01-wray-warns.txt": "---\ntitle: Wray warns of threats\n---\n"
+    "FBI Director Christopher Wray said on Monday that the agency was \"ready for anything\". "
+    "Jane Doe, a senator, agreed with him.\n",
+    "2020-01-02-doe-in-paris.txt": "---\ntitle: Doe visits Paris\n---\n"
+    "Senator Jane Doe met reporters in Paris on Tuesday. \"We are ready,\" Doe said.\n",
+}
+
+
+@pytest.fixture(scope="session")
+def listing_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site of `LISTING_SEEDS` with `min_briefings: 2` (built once per test session)."""
+    return build(write_project(tmp_path_factory.mktemp("listing"), seeds=LISTING_SEEDS, plugin={"min_briefings": 2}))
+
+
+@pytest.fixture
+def listing_seeds() -> dict[str, str]:
+    """`LISTING_SEEDS` as a fixture, so test modules need not import conftest."""
+    return dict(LISTING_SEEDS)

@@ -1,16 +1,25 @@
 """The mkdocs adapter: configuration, generated files, live reload, export.
 
 Thin on purpose (like mkdocs-material's tags plugin): the core loads and
-indexes, the Renderer writes page sources; this module only moves data
-between mkdocs and them, logs the core's diagnostics as warnings (so
+indexes, the Renderer makes pages; this module only moves data between
+mkdocs and them, logs the core's diagnostics as warnings (so
 `mkdocs build --strict` fails on them) and turns fatal input errors into a
 PluginError that names the file and line.
+
+Generated pages are `GeneratedPage`s (a Page subclass, as mkdocs-material's
+blog plugin makes its own pages): their HTML comes from the renderer when
+the page is written and is dropped right after, so neither Python-Markdown
+nor a site's worth of page bodies in memory is paid for pages whose markup
+we wrote ourselves. Editor-written markdown on them (summaries, register
+descriptions) still goes through mkdocs' own rendering, link checks included.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,21 +28,81 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from .core.corpus import Corpus, build_corpus
+from .core.corpus import MIN_BRIEFINGS, Corpus, build_corpus
 from .core.diagnostics import BriefingsError
 from .core.project import Project, load_project
-from .render.htmlblock import BriefingsHtmlExtension, registered
-from .render.renderer import CSS_URI, JS_URI, Renderer
+from .render.sanitize import BriefingsHtmlExtension, registered
+from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
 
 log = get_plugin_logger(__name__)
 
 
-def _is_index(src_uri: str) -> bool:
-    """Whether a generated path is one of the index pages (the only ones fit for the nav)."""
-    return src_uri.endswith("/index.md") or not src_uri.endswith(".md")
+#: A run of white space that holds a line break (the theme's template indentation).
+_BLANK_LINES = re.compile(r"\n[ \t\r\n]*")
+_HEADING = re.compile(r'<h([2-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _toc_tokens(content: str) -> list[dict[str, Any]]:
+    """The h2/h3 headings of generated HTML as Python-Markdown toc tokens (h3 nested under h2)."""
+    tokens: list[dict[str, Any]] = []
+    for level, anchor, inner in _HEADING.findall(content):
+        name = html.escape(html.unescape(_TAG.sub("", inner)).strip(), quote=False)
+        token = {"level": int(level), "id": anchor, "name": name, "children": []}
+        if token["level"] == 3 and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens
+
+
+class GeneratedPage(Page):
+    """A page made by the renderer: HTML on demand, editor markdown through mkdocs."""
+
+    def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig) -> None:
+        self.spec = spec
+        self.editor_html = ""
+        self.full_html = ""
+        super().__init__(None, file, config)
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.meta = dict(self.spec.meta)
+        self.markdown = self.spec.markdown
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        """Render only the editor's markdown now; the page's own HTML waits for `materialize`."""
+        anchors = set(self.spec.anchors)
+        if self.spec.markdown:
+            super().render(config, files)
+            self.editor_html = self.content or ""
+            anchors |= self.present_anchor_ids or set()
+        self.present_anchor_ids = anchors
+        self.content = ""
+
+    def materialize(self) -> None:
+        """Make the page's HTML; until `unveil`, `content` is the lean version for the search index."""
+        parts = self.spec.make()
+        self.full_html = _join(parts.before, self.editor_html, parts.after)
+        self.toc = get_toc(_toc_tokens(self.full_html))
+        self.content = _join(parts.search_before, self.editor_html, parts.search_after)
+
+    def unveil(self) -> None:
+        """Put the page's own HTML in place for the theme (after search has read its version)."""
+        self.content, self.full_html = self.full_html, ""
+
+    def release(self) -> None:
+        """Drop the HTML once the page is written: memory stays flat however large the site."""
+        self.content = ""
+
+
+def _join(*parts: str) -> str:
+    return "\n".join(part for part in parts if part)
 
 
 class BriefingsConfig(base.Config):
@@ -50,6 +119,14 @@ class BriefingsConfig(base.Config):
 
     per_page = c.Type(int, default=50)
     """Briefings per page of the briefings index."""
+
+    min_briefings = c.Type(int, default=MIN_BRIEFINGS)
+    """Entities named in at least this many briefings get a page of their own
+    (register entries always do); the others are described in full (every
+    appearance and claim) on their A-Z listing page. 1 gives every name a
+    page: fine for a small site, but most names in a news archive are
+    mentioned once or twice, and a page each multiplies the build time and
+    size of a large one."""
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -70,6 +147,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         if self.config.per_page < 1:
             raise PluginError(f"briefings: per_page must be at least 1, not {self.config.per_page}")
+        if self.config.min_briefings < 1:
+            raise PluginError(f"briefings: min_briefings must be at least 1, not {self.config.min_briefings}")
         if not registered(config.markdown_extensions):
             config.markdown_extensions.append(BriefingsHtmlExtension())  # type: ignore[arg-type]
         if CSS_URI not in config.extra_css:
@@ -96,13 +175,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for diagnostic in project.diagnostics:
             log.warning(str(diagnostic))
         self.project = project
-        self.corpus = build_corpus(project.briefings, project.register)
-        renderer = Renderer(self.corpus, per_page=self.config.per_page)
+        self.corpus = build_corpus(project.briefings, project.register, min_briefings=self.config.min_briefings)
+        renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls)
 
-        for src_uri, source in renderer.pages():
-            self._add(files, config, src_uri, source)
+        for spec in renderer.pages():
+            GeneratedPage(spec, self._add(files, config, spec.src_uri, "", in_nav=spec.index), config)
         for src_uri, data in renderer.assets():
-            self._add(files, config, src_uri, data)
+            self._add(files, config, src_uri, data, in_nav=False)
         log.info(
             f"{len(project.briefings)} briefings, "
             f"{sum(1 for r in self.corpus.entities.values() if r.page)} entity pages, "
@@ -111,7 +190,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     @staticmethod
-    def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes) -> None:
+    def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes, *, in_nav: bool) -> File:
         """Add one generated file; a hand-written file at the same path is an error, not a silent loss."""
         existing = files.get_file_from_path(src_uri)
         if existing is not None and existing.generated_by is None:
@@ -122,8 +201,40 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.remove(existing)
         # Only the index pages may go in the nav; one nav entry per briefing or
         # entity would make every page's nav grow with the corpus (O(N^2) build).
-        inclusion = InclusionLevel.UNDEFINED if _is_index(src_uri) else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+        files.append(file)
+        return file
+
+    # Before the search plugin (priority 0) reads the page's content...
+    @event_priority(100)
+    def _make_page(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        """Make a generated page's HTML just before it is indexed and written."""
+        if isinstance(page, GeneratedPage):
+            page.materialize()
+        return context
+
+    # ...and after it, so that the theme renders the page's own HTML.
+    @event_priority(-100)
+    def _unveil_page(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        if isinstance(page, GeneratedPage):
+            page.unveil()
+        return context
+
+    on_page_context = CombinedEvent(_make_page, _unveil_page)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Squeeze the theme's indentation out of a generated page, then forget its HTML.
+
+        A run of white space holding a line break renders exactly as one line
+        break outside `<pre>` and `<textarea>`, which generated pages never
+        hold; the theme's indentation is about a third of a page's bytes, and
+        a large site has tens of thousands of pages.
+        """
+        if isinstance(page, GeneratedPage):
+            page.release()
+            return _BLANK_LINES.sub("\n", output)
+        return output
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when seeds, overlays or the register change (they live outside docs/)."""
@@ -163,5 +274,5 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         out = Path(config.site_dir) / "briefings.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".tmp")
-        tmp.write_text(json.dumps({"briefings": records}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        tmp.write_text(json.dumps({"briefings": records}, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         os.replace(tmp, out)

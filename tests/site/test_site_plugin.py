@@ -48,3 +48,23 @@ def test_hand_written_page_clashing_with_a_generated_one(site_builder, caplog: p
     with pytest.raises(Abort):
         site_builder(seeds={"a.txt": "Hello.\n"}, docs={"index.md": "# Home\n", "people/index.md": "# Mine\n"})
     assert any("people/index.md clashes with a generated page" in r.getMessage() for r in caplog.records)
+
+
+def test_min_briefings_default_and_demo(project_writer) -> None:
+    from mkdocs_briefings.core.corpus import MIN_BRIEFINGS
+
+    _, plugin = _config(project_writer(seeds={"a.txt": "Hello.\n"}))
+    assert plugin.config.min_briefings == MIN_BRIEFINGS  # the option and the core agree on the default
+    # The demo is a small site: every name gets a page there.
+    from mkdocs.utils.yaml import yaml_load
+
+    demo = yaml_load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8"))
+    (options,) = [p["briefings"] for p in demo["plugins"] if isinstance(p, dict) and "briefings" in p]
+    assert options["min_briefings"] == 1
+
+
+@pytest.mark.parametrize("value", [0, -1])
+def test_min_briefings_must_be_positive(project_writer, value: int) -> None:
+    config, plugin = _config(project_writer(seeds={"a.txt": "Hello.\n"}, plugin={"min_briefings": value}))
+    with pytest.raises(PluginError, match="min_briefings"):
+        plugin.on_config(config)

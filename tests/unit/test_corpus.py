@@ -7,7 +7,16 @@ from datetime import date
 
 import pytest
 
-from mkdocs_briefings.core.corpus import build_corpus, briefing_page, entity_page, newest_first
+from mkdocs_briefings.core.corpus import (
+    MIN_BRIEFINGS,
+    build_corpus,
+    briefing_page,
+    entity_listing,
+    entity_page,
+    letter_of,
+    letter_slug,
+    newest_first,
+)
 from mkdocs_briefings.core.model import RegisterEntry
 
 
@@ -20,10 +29,75 @@ from mkdocs_briefings.core.model import RegisterEntry
         ("group", "ukrainians", None),
         ("other", "covid-19", None),
         ("person", "index", "people/index-.md"),  # never the folder's index page
+        ("place", "page", "places/page-.md"),  # nor a pagination folder
     ],
 )
 def test_entity_page(kind: str, entity_id: str, expected: str | None) -> None:
-    assert entity_page(kind, entity_id) == expected
+    """Where an entity's page goes, for an entity that earns one under the default policy."""
+    assert entity_page(kind, entity_id, briefings=MIN_BRIEFINGS, registered=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "briefings", "registered", "min_briefings", "expected"),
+    [
+        # The default (None here): a page from MIN_BRIEFINGS briefings on.
+        ("person", MIN_BRIEFINGS - 1, False, None, None),
+        ("person", MIN_BRIEFINGS, False, None, "people/christopher-wray.md"),
+        ("person", MIN_BRIEFINGS + 5, False, None, "people/christopher-wray.md"),
+        ("person", 1, True, None, "people/christopher-wray.md"),
+        # min_briefings 1: every name of a page kind has a page.
+        ("person", 1, False, 1, "people/christopher-wray.md"),
+        ("organisation", 1, False, 1, "organisations/christopher-wray.md"),
+        ("person", 0, False, 1, None),
+        # min_briefings 2 and 3: the threshold is inclusive.
+        ("person", 1, False, 2, None),
+        ("person", 2, False, 2, "people/christopher-wray.md"),
+        ("place", 2, False, 3, None),
+        ("place", 3, False, 3, "places/christopher-wray.md"),
+        # A register entry earns a page whatever the count.
+        ("person", 1, True, 2, "people/christopher-wray.md"),
+        ("organisation", 1, True, 3, "organisations/christopher-wray.md"),
+        ("place", 0, True, 3, "places/christopher-wray.md"),
+        # Kinds without pages never get one, registered or not, however often named.
+        ("group", 5, False, 1, None),
+        ("group", 5, True, 1, None),
+        ("other", 9, True, 2, None),
+        ("unknown-kind", 9, True, 1, None),
+    ],
+)
+def test_entity_page_policy(kind: str, briefings: int, registered: bool, min_briefings: int | None,
+                            expected: str | None) -> None:
+    args = (kind, "christopher-wray", briefings, registered)
+    got = entity_page(*args) if min_briefings is None else entity_page(*args, min_briefings=min_briefings)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "expected"),
+    [
+        ("person", "Christopher Wray", "people/a-z/c.md"),
+        ("person", "christopher wray", "people/a-z/c.md"),  # case-insensitive letter
+        ("person", "  Jane Doe", "people/a-z/j.md"),  # leading space ignored
+        ("person", "Émile Zola", "people/a-z/e.md"),  # accents fold to their letter
+        ("organisation", "3M", "organisations/a-z/other.md"),  # digits file under '#'
+        ("organisation", "“Quoted” Ltd", "organisations/a-z/other.md"),  # so do symbols
+        ("place", "Zürich", "places/a-z/z.md"),
+        ("group", "Ukrainians", None),  # kinds without pages have no listing
+        ("other", "COVID-19", None),
+    ],
+)
+def test_entity_listing(kind: str, name: str, expected: str | None) -> None:
+    assert entity_listing(kind, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "letter", "slug"),
+    [("Christopher Wray", "C", "c"), ("émile", "E", "e"), ("42nd Street", "#", "other"), ("", "#", "other"),
+     ("-dash", "#", "other")],
+)
+def test_letter_of_and_slug(name: str, letter: str, slug: str) -> None:
+    assert letter_of(name) == letter
+    assert letter_slug(letter) == slug
 
 
 @pytest.mark.parametrize(("slug", "expected"), [("a-b", "briefings/a-b.md"), ("index", "briefings/index-.md"),
@@ -67,7 +141,7 @@ def corpus(make_briefing):
     c = make_briefing("c", "Kherson again.", [("kherson", "Kherson", "place", [], ["Kherson"])])
     d = make_briefing("d", "Nothing shared here.")
     register = (RegisterEntry("Vladimir Putin", "person", ("Putin",), "President of *Russia*.", ("https://example.org/putin",)),)
-    return build_corpus([d, c, b, a], register)
+    return build_corpus([d, c, b, a], register, min_briefings=2)  # Zelenskyy (2 briefings) has a page
 
 
 def test_entity_records(corpus) -> None:
@@ -119,18 +193,83 @@ def test_companions(corpus) -> None:
 
 def test_indexes_by_kind(corpus) -> None:
     assert [r.id for r in corpus.by_kind("person")] == ["vladimir-putin", "volodymyr-zelenskyy"]
-    assert corpus.page_of("kherson") == "places/kherson.md"
-    assert corpus.page_of("nobody") is None
+    assert corpus.link_of("kherson") == "places/kherson.md"  # an entity with a page links to it
+    assert corpus.link_of("vladimir-putin") == "people/vladimir-putin.md"  # one briefing, but registered
+    assert corpus.link_of("nobody") is None
+    assert corpus.link_of(None) is None
 
 
 def test_input_order_does_not_matter(make_briefing, corpus) -> None:
     bs = list(corpus.by_slug.values())
     random.Random(7).shuffle(bs)
     again = build_corpus(bs, (RegisterEntry("Vladimir Putin", "person", ("Putin",), "President of *Russia*.",
-                                            ("https://example.org/putin",)),))
+                                            ("https://example.org/putin",)),), min_briefings=2)
     assert again == corpus
 
 
 def test_empty_corpus() -> None:
     c = build_corpus([])
     assert c.briefings == () and c.entities == {} and c.speakers == ()
+
+
+@pytest.fixture
+def once_and_twice(make_briefing):
+    """Wray is named in one briefing, Doe in two, 3M (an organisation) in one, the Ukrainians (a group) in one."""
+    wray = ("christopher-wray", "Christopher Wray", "person", ["FBI Director"], ["Christopher Wray", "Wray"])
+    doe = ("jane-doe", "Jane Doe", "person", [], ["Jane Doe"])
+    three_m = ("3m", "3M", "organisation", [], ["3M"])
+    ukr = ("ukrainians", "Ukrainians", "group", [], ["Ukrainians"])
+    a = make_briefing("a", "Christopher Wray met Jane Doe. \"Fine,\" Wray said. 3M and Ukrainians agreed.",
+                      [wray, doe, three_m, ukr],
+                      [{"content": "Fine,", "speaker": "Wray", "entity": "christopher-wray"}], date=date(2020, 1, 2))
+    b = make_briefing("b", "Jane Doe left.", [doe], date=date(2020, 1, 1))
+    return [a, b]
+
+
+def test_entity_in_one_briefing_is_served_by_its_listing(once_and_twice) -> None:
+    corpus = build_corpus(once_and_twice, min_briefings=2)
+    wray = corpus.entities["christopher-wray"]
+    assert wray.page is None
+    assert wray.listing == "people/a-z/c.md"
+    assert wray.link == "people/a-z/c.md#christopher-wray"
+    assert corpus.link_of("christopher-wray") == "people/a-z/c.md#christopher-wray"
+    # Still a full record: the listing entry shows what a page would.
+    assert wray.briefing_count == 1 and [r.claim.content.text for r in wray.said] == ["Fine,"]
+    assert wray.roles == ("FBI Director",)
+    # The '#' letter.
+    assert corpus.entities["3m"].link == "organisations/a-z/other.md#3m"
+    # An entity in two briefings has its page, and links to it.
+    doe = corpus.entities["jane-doe"]
+    assert doe.page == "people/jane-doe.md" and doe.listing == "people/a-z/j.md"
+    assert doe.link == "people/jane-doe.md" == corpus.link_of("jane-doe")
+    # A kind without pages has neither page, listing nor link.
+    ukr = corpus.entities["ukrainians"]
+    assert (ukr.page, ukr.listing, ukr.link) == (None, None, None)
+    assert corpus.link_of("ukrainians") is None
+
+
+@pytest.mark.parametrize(
+    ("min_briefings", "register", "with_page"),
+    [
+        (1, (), {"christopher-wray", "jane-doe", "3m"}),
+        (2, (), {"jane-doe"}),
+        (3, (), set()),
+        (2, (RegisterEntry("Christopher Wray", "person"),), {"christopher-wray", "jane-doe"}),
+        (3, (RegisterEntry("Christopher Wray", "person"),), {"christopher-wray"}),
+        (1, (RegisterEntry("Ukrainians", "group"),), {"christopher-wray", "jane-doe", "3m"}),
+    ],
+)
+def test_build_corpus_min_briefings(once_and_twice, min_briefings: int, register, with_page: set[str]) -> None:
+    corpus = build_corpus(once_and_twice, register, min_briefings=min_briefings)
+    assert {r.id for r in corpus.entities.values() if r.page} == with_page
+    for rec in corpus.entities.values():
+        # Every entity of a page kind is reachable: its page, or its entry on its listing.
+        if rec.kind in ("person", "organisation", "place"):
+            assert rec.link == (rec.page or f"{rec.listing}#{rec.id}")
+            assert rec.listing == entity_listing(rec.kind, rec.name)
+
+
+def test_default_min_briefings(once_and_twice) -> None:
+    """`build_corpus` and `entity_page` share one default (the plugin option's, see test_site_plugin)."""
+    assert MIN_BRIEFINGS >= 2  # a name in a single briefing never gets a page by default
+    assert build_corpus(once_and_twice) == build_corpus(once_and_twice, min_briefings=MIN_BRIEFINGS)

@@ -1,10 +1,16 @@
-"""The render layer: article layout, escaping, and page sources through Python-Markdown."""
+"""The render layer: article layout, escaping, links, and the HTML of generated pages.
+
+Generated pages are `PageSpec`s whose HTML comes from `spec.make()` and never
+goes through Python-Markdown; only editor-written markdown (`spec.markdown`)
+does, the way mkdocs renders it (with our sanitising extension).
+"""
 
 from __future__ import annotations
 
 import json
 import re
 from datetime import date
+from urllib.parse import urljoin
 
 import markdown
 import pytest
@@ -12,8 +18,8 @@ import pytest
 from mkdocs_briefings.core.corpus import build_corpus
 from mkdocs_briefings.core.model import Span
 from mkdocs_briefings.render.article import layout
-from mkdocs_briefings.render.htmlblock import BriefingsHtmlExtension, unsafe_url
-from mkdocs_briefings.render.renderer import Renderer, badges, date_label, rel
+from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
+from mkdocs_briefings.render.renderer import PageSpec, Renderer, badges, date_label, links_in, page_url, rel
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 
 PAYLOADS = [
@@ -30,11 +36,26 @@ PAYLOADS = [
 ]
 
 
-def to_html(source: str) -> str:
-    """Convert a page source the way mkdocs would (front matter dropped), with our extension."""
-    body = source.split("---\n", 2)[2]
+def editor_html(source: str) -> str:
+    """Editor-written markdown rendered the way mkdocs renders it on the demo site, with our extension."""
     md = markdown.Markdown(extensions=["attr_list", "md_in_html", "admonition", "toc", BriefingsHtmlExtension()])
-    return md.convert(body)
+    return md.convert(source)
+
+
+def to_html(spec: PageSpec) -> str:
+    """The HTML body of a generated page: its own HTML around its editor markdown (as the plugin joins them)."""
+    parts = spec.make()
+    before, after = (parts.before, parts.after) if hasattr(parts, "before") else parts
+    middle = editor_html(spec.markdown) if spec.markdown else ""
+    return "\n".join(x for x in (before, middle, after) if x)
+
+
+def pages_of(renderer: Renderer) -> dict[str, PageSpec]:
+    """Every generated page by source path (which must be unique)."""
+    specs = list(renderer.pages())
+    pages = {spec.src_uri: spec for spec in specs}
+    assert len(pages) == len(specs), "two generated pages share a source path"
+    return pages
 
 
 def text_of(html: str) -> str:
@@ -44,17 +65,101 @@ def text_of(html: str) -> str:
     return h.unescape(re.sub(r"<[^>]+>", "", html))
 
 
+SITE = "https://example.org/sub/"  # a site served under a path: links must stay relative
+
+
+def follow(here: str, href: str, directory_urls: bool = True) -> str:
+    """Where a link on the generated page `here` leads, as a URL relative to the site root."""
+    got = urljoin(SITE + page_url(here, directory_urls), href)
+    assert got.startswith(SITE), (here, href)
+    return got[len(SITE):]
+
+
+@pytest.mark.parametrize(
+    ("here", "target", "anchor", "directory_urls", "expected"),
+    [
+        # Directory URLs (mkdocs' default, the demo site's): every page is a folder.
+        ("briefings/a.md", "people/x.md", "", True, "people/x/"),
+        ("briefings/page/2.md", "briefings/a.md", "", True, "briefings/a/"),
+        ("briefings/index.md", "briefings/page/2.md", "", True, "briefings/page/2/"),
+        ("briefings/page/2.md", "briefings/index.md", "", True, "briefings/"),
+        ("briefings/page/3.md", "briefings/page/2.md", "", True, "briefings/page/2/"),
+        ("people/x.md", "briefings/a.md", "claim-3", True, "briefings/a/#claim-3"),
+        ("people/index.md", "people/a-z/c.md", "", True, "people/a-z/c/"),
+        ("people/a-z/c.md", "people/index.md", "", True, "people/"),
+        ("briefings/a.md", "people/a-z/c.md#christopher-wray", "", True, "people/a-z/c/#christopher-wray"),
+        ("people/a-z/c.md", "people/a-z/other.md", "", True, "people/a-z/other/"),
+        ("claims/page/2.md", "claims/index.md", "speaker-x", True, "claims/#speaker-x"),
+        ("index.md", "people/x.md", "", True, "people/x/"),
+        ("people/x.md", "people/x.md", "said", True, "people/x/#said"),
+        # use_directory_urls: false: pages are .html files.
+        ("briefings/a.md", "people/x.md", "", False, "people/x.html"),
+        ("briefings/page/2.md", "briefings/a.md", "", False, "briefings/a.html"),
+        ("briefings/index.md", "briefings/page/2.md", "", False, "briefings/page/2.html"),
+        ("briefings/page/2.md", "briefings/index.md", "", False, "briefings/index.html"),
+        ("people/x.md", "briefings/a.md", "claim-3", False, "briefings/a.html#claim-3"),
+        ("briefings/a.md", "people/a-z/c.md#christopher-wray", "", False, "people/a-z/c.html#christopher-wray"),
+        ("index.md", "people/index.md", "", False, "people/index.html"),
+    ],
+)
+def test_rel(here: str, target: str, anchor: str, directory_urls: bool, expected: str) -> None:
+    """`rel` gives a relative URL (never a `.md` path, never absolute) that leads from `here` to `target`."""
+    href = rel(here, target, anchor, directory_urls=directory_urls)
+    assert ".md" not in href and not href.startswith("/") and ":" not in href
+    assert follow(here, href, directory_urls) == expected
+    if directory_urls:
+        assert rel(here, target, anchor) == href  # the default
+
+
 @pytest.mark.parametrize(
     ("here", "target", "anchor", "expected"),
     [
-        ("briefings/a.md", "people/x.md", "", "../people/x.md"),
-        ("briefings/page/2.md", "briefings/a.md", "", "../a.md"),
-        ("briefings/index.md", "briefings/page/2.md", "", "page/2.md"),
-        ("people/x.md", "briefings/a.md", "claim-3", "../briefings/a.md#claim-3"),
+        ("briefings/a.md", "people/x.md", "", "../../people/x/"),
+        ("people/x.md", "briefings/a.md", "claim-3", "../../briefings/a/#claim-3"),
+        ("briefings/a.md", "people/a-z/c.md#christopher-wray", "", "../../people/a-z/c/#christopher-wray"),
     ],
 )
-def test_rel(here: str, target: str, anchor: str, expected: str) -> None:
+def test_rel_examples(here: str, target: str, anchor: str, expected: str) -> None:
+    """The exact links the design names (one folder to another: the shortest link is the only sensible one)."""
     assert rel(here, target, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "directory_urls", "expected"),
+    [
+        ("briefings/a.md", True, "briefings/a/"),
+        ("briefings/index.md", True, "briefings/"),
+        ("briefings/page/2.md", True, "briefings/page/2/"),
+        ("people/a-z/other.md", True, "people/a-z/other/"),
+        ("index.md", True, "./"),
+        ("briefings/a.md", False, "briefings/a.html"),
+        ("briefings/index.md", False, "briefings/index.html"),
+        ("people/a-z/c.md", False, "people/a-z/c.html"),
+        ("index.md", False, "index.html"),
+    ],
+)
+def test_page_url(src_uri: str, directory_urls: bool, expected: str) -> None:
+    assert page_url(src_uri, directory_urls) == expected
+
+
+URIS = ["index.md", "briefings/index.md", "briefings/a.md", "briefings/page/2.md", "people/index.md",
+        "people/x.md", "people/a-z/c.md", "claims/page/12.md", "places/index-.md"]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_rel_and_page_url_agree_with_mkdocs(directory_urls: bool) -> None:
+    """The core cannot import mkdocs, so it re-implements mkdocs' URLs: they must lead to the same place."""
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    for target in URIS:
+        url = File(target, "docs", "site", directory_urls).url
+        assert page_url(target, directory_urls) == url, target
+        for here in URIS:
+            here_url = File(here, "docs", "site", directory_urls).url
+            ours = rel(here, target, directory_urls=directory_urls)
+            theirs = get_relative_url(url, here_url)
+            assert urljoin(SITE + here_url, ours) == urljoin(SITE + here_url, theirs), (here, target, ours, theirs)
 
 
 def test_date_label() -> None:
@@ -159,20 +264,23 @@ def test_seed_payloads_stay_text(make_briefing, payload: str) -> None:
         title=payload,
         tags=(payload,),
     )
-    corpus = build_corpus([b])
-    r = Renderer(corpus)
-    pages = dict(r.pages())
-    for uri, source in pages.items():
-        html = to_html(source)
+    pages = pages_of(Renderer(build_corpus([b])))
+    assert "briefings/p.md" in pages
+    for uri, spec in pages.items():
+        assert spec.markdown == "", uri  # seed text never becomes markdown
+        html = to_html(spec)
         assert "<script>alert" not in html, uri
         assert "<img" not in html, uri
+        assert "<!--" not in html, uri
         assert not re.search(r"<h1[^>]*>\s*Heading", html), uri
-        assert "<em>emphasis" not in html, uri
+        assert "<em>emphasis" not in html and "<strong>strong" not in html, uri
         assert 'href="javascript' not in html, uri
-        assert "\x02" not in html and "\x01" not in html, uri
+        assert "<table" not in html and 'class="admonition' not in html and "<code>" not in html, uri
+        assert "\x02" not in html and "\x01" not in html and "\x03" not in html, uri
         if uri == "briefings/p.md":
             visible = text_of(html)
             assert payload.replace("\x02", "").replace("\x03", "").replace("\x01", "") in visible
+        assert "<" not in str(spec.meta.get("title", "")), uri  # the theme prints the title as it is
 
 
 def test_briefing_page_structure(make_briefing) -> None:
@@ -186,9 +294,12 @@ def test_briefing_page_structure(make_briefing) -> None:
          {"content": "Kherson fell", "kind": "indirect", "speaker": "officials", "cue": "said", "hedges": ["reportedly"]}],
         date=date(2022, 3, 4),
     )
-    html = to_html(Renderer(build_corpus([b])).briefing(b))
-    assert re.search(r'<a [^>]*class="bf-mention"[^>]*href="\.\./people/volodymyr-zelenskyy\.md"', html) or re.search(
-        r'<a [^>]*href="\.\./people/volodymyr-zelenskyy\.md"[^>]*class="bf-mention"', html)
+    spec = Renderer(build_corpus([b], min_briefings=1)).briefing(b)
+    assert spec.src_uri == "briefings/spec.md" and spec.title == "Spec"
+    assert {"article", "sources", "claim-1", "claim-2"} <= spec.anchors
+    html = to_html(spec)
+    assert re.search(r'<a [^>]*class="bf-mention"[^>]*href="\.\./\.\./people/volodymyr-zelenskyy/"', html) or re.search(
+        r'<a [^>]*href="\.\./\.\./people/volodymyr-zelenskyy/"[^>]*class="bf-mention"', html)
     assert 'data-tip="Person · Ukrainian President"' in html
     assert 'id="claim-1"' in html and 'id="claim-2"' in html
     assert 'data-badge="unnamed"' in html and 'data-badge="hedged"' in html
@@ -203,22 +314,61 @@ def test_briefing_page_structure(make_briefing) -> None:
     assert "Wikinews" in html and "https://creativecommons.org/licenses/by/2.5/" in html
 
 
+def link(html: str, cls: str) -> str | None:
+    """The href of the first `<a class="cls">` in html, or None."""
+    m = re.search(rf'<a class="{cls}" href="([^"]*)"', html)
+    return m.group(1) if m else None
+
+
+def listed(here: str, html: str, directory_urls: bool = True) -> list[str]:
+    """Where the items of a briefings index lead, in order."""
+    return [follow(here, h, directory_urls) for h in re.findall(r'<a class="bf-list__title" href="([^"]*)"', html)]
+
+
 def test_pagination(make_briefing) -> None:
     bs = [make_briefing(f"b{i}", "x", date=date(2020, 1, i + 1)) for i in range(5)]
-    pages = dict(Renderer(build_corpus(bs), per_page=2).briefing_indexes())
+    specs = list(Renderer(build_corpus(bs), per_page=2).briefing_indexes())
+    pages = {s.src_uri: s for s in specs}
     assert list(pages) == ["briefings/index.md", "briefings/page/2.md", "briefings/page/3.md"]
-    first, last = to_html(pages["briefings/index.md"]), to_html(pages["briefings/page/3.md"])
-    assert 'class="bf-next" href="page/2.md"' in first and "bf-prev" not in first
-    assert 'class="bf-prev" href="../page/2.md"' in last or 'class="bf-prev" href="2.md"' in last
-    assert "bf-next" not in last
-    assert first.index("b4.md") < first.index("b3.md")  # newest first
+    assert [s.index for s in specs] == [True, False, False]  # only the first page goes in the nav
+    (u1, first), (u2, middle), (u3, last) = ((u, to_html(pages[u])) for u in pages)
+    assert follow(u1, link(first, "bf-next")) == "briefings/page/2/" and link(first, "bf-prev") is None
+    assert follow(u2, link(middle, "bf-prev")) == "briefings/" and follow(u2, link(middle, "bf-next")) == "briefings/page/3/"
+    assert follow(u3, link(last, "bf-prev")) == "briefings/page/2/" and link(last, "bf-next") is None
+    # Newest first, per_page to a page, every briefing once.
+    assert listed(u1, first) == ["briefings/b4/", "briefings/b3/"]
+    assert listed(u2, middle) == ["briefings/b2/", "briefings/b1/"]
+    assert listed(u3, last) == ["briefings/b0/"]
+
+
+def test_pagination_without_directory_urls(make_briefing) -> None:
+    bs = [make_briefing(f"b{i}", "x", date=date(2020, 1, i + 1)) for i in range(3)]
+    pages = {s.src_uri: s for s in Renderer(build_corpus(bs), per_page=2, directory_urls=False).briefing_indexes()}
+    u1, u2 = "briefings/index.md", "briefings/page/2.md"
+    first, last = to_html(pages[u1]), to_html(pages[u2])
+    assert follow(u1, link(first, "bf-next"), False) == "briefings/page/2.html"
+    assert listed(u1, first, False) == ["briefings/b2.html", "briefings/b1.html"]
+    assert follow(u2, link(last, "bf-prev"), False) == "briefings/index.html"
+    assert listed(u2, last, False) == ["briefings/b0.html"]
+
+
+def snapshot(specs: list[PageSpec]) -> list[tuple]:
+    """Everything a page spec determines, its HTML included (the spec itself holds closures)."""
+    return [(s.src_uri, s.title, repr(dict(s.meta)), sorted(s.anchors), s.markdown, s.index, to_html(s)) for s in specs]
 
 
 def test_same_input_same_pages(make_briefing) -> None:
-    b = make_briefing("a", "Zelenskyy met Putin.", [("z", "Z", "person", [], ["Zelenskyy"]), ("p", "P", "person", [], ["Putin"])])
-    one = list(Renderer(build_corpus([b])).pages())
-    two = list(Renderer(build_corpus([b])).pages())
+    b = make_briefing("a", "Zelenskyy met Putin. \"Yes,\" Zelenskyy said.",
+                      [("z", "Z", "person", [], ["Zelenskyy"]), ("p", "P", "person", [], ["Putin"])],
+                      [{"content": "Yes,", "speaker": "Zelenskyy", "entity": "z"}], summary="*Sum*")
+    c = make_briefing("c", "Zelenskyy left.", [("z", "Z", "person", [], ["Zelenskyy"])])
+    one = snapshot(list(Renderer(build_corpus([b, c])).pages()))
+    two = snapshot(list(Renderer(build_corpus([c, b])).pages()))
     assert one == two
+    assert len(one) > 5 and all(html for *_, html in one)
+    # Making a page twice gives the same HTML (no state carried between calls).
+    again = snapshot(list(Renderer(build_corpus([b, c])).pages()))
+    assert [x[-1] for x in again] == [x[-1] for x in one]
 
 
 @pytest.mark.parametrize("payload", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
@@ -226,7 +376,140 @@ def test_same_input_same_pages(make_briefing) -> None:
                                      "<!--/bf:html--><b>x</b>", "text\n\n<!--bf:html-->\n<i>x</i>\n<!--/bf:html-->"])
 def test_summary_markdown_is_sanitised(make_briefing, payload: str) -> None:
     b = make_briefing("s", "Plain text.", summary=f"**Summary** {payload}")
-    html = to_html(Renderer(build_corpus([b])).briefing(b))
+    spec = Renderer(build_corpus([b])).briefing(b)
+    assert "summary" in spec.anchors and spec.markdown.startswith("**Summary**")
+    html = to_html(spec)  # page HTML around the summary, as mkdocs renders it
+    assert '<h2 id="summary">' in html
     assert "<strong>Summary</strong>" in html
     assert "<script>" not in html and "<img" not in html and "<b>" not in html and "<i>" not in html
     assert 'href="javascript' not in html and not re.search(r"<[^>]+\sonclick=", html)
+
+
+# -- claims index pagination ----------------------------------------------------------------------
+
+SPEAKERS = [("alice-adams", "Alice Adams", 3), ("bob-brown", "Bob Brown", 2), ("carol-clark", "Carol Clark", 4),
+            ("dan-drew", "Dan Drew", 1), ("eve-evans", "Eve Evans", 7)]
+
+
+def claims_briefing(make_briefing, slug: str, speakers=SPEAKERS, unnamed: int = 2, unattributed: int = 1):
+    """A briefing whose claims are `n` quotes per (id, name, n) speaker, plus unnamed and unattributed ones."""
+    lines, claims = [], []
+    for ent_id, name, n in speakers:
+        for k in range(n):
+            content = f"{slug} {ent_id} claim {k}"
+            lines.append(f'"{content}," {name} said.')
+            claims.append({"content": content, "speaker": name, "entity": ent_id})
+    for k in range(unnamed):
+        content = f"{slug} unnamed claim {k}"
+        lines.append(f'"{content}," an official said.')
+        claims.append({"content": content, "speaker": "an official", "entity": None})
+    for k in range(unattributed):
+        content = f"{slug} unattributed claim {k}"
+        lines.append(f"It was reported that {content}.")
+        claims.append({"content": content, "kind": "indirect"})
+    ents = [(ent_id, name, "person", [], [name]) for ent_id, name, _ in speakers]
+    return make_briefing(slug, "\n".join(lines), ents, claims, date=date(2020, 1, 1))
+
+
+_ROW = re.compile(r'<li class="bf-claim-row"[^>]*>.*?<a href="[^"]*briefings/([^/"]+)/#(claim-\d+)">', re.S)
+
+
+def claim_pages(renderer: Renderer) -> list[tuple[str, list[str], list[tuple[str, str]], str]]:
+    """Per claims page: (src_uri, speaker keys in order, (slug, claim id) rows, html)."""
+    out = []
+    for spec in renderer.claims_indexes():
+        html = to_html(spec)
+        speakers = re.findall(r'<section class="bf-speaker-group" data-speaker="([^"]+)"', html)
+        out.append((spec.src_uri, speakers, _ROW.findall(html), html))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("per_page", "expected"),
+    [
+        # Claims per speaker over both briefings: Alice 6, Bob 4, Carol 4, Dan 1, Eve 7, unnamed 2, unattributed 1.
+        # A speaker with more claims than a page holds gets a page alone (never split).
+        (5, [["alice-adams"], ["bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans"], ["~unnamed", "~unattributed"]]),
+        (6, [["alice-adams"], ["bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans"], ["~unnamed", "~unattributed"]]),
+        (10, [["alice-adams", "bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans", "~unnamed", "~unattributed"]]),
+        (1, [["alice-adams"], ["bob-brown"], ["carol-clark"], ["dan-drew"], ["eve-evans"], ["~unnamed"],
+             ["~unattributed"]]),
+        (500, [["alice-adams", "bob-brown", "carol-clark", "dan-drew", "eve-evans", "~unnamed", "~unattributed"]]),
+    ],
+)
+def test_claims_pagination(make_briefing, per_page: int, expected: list[list[str]]) -> None:
+    bs = [claims_briefing(make_briefing, "one"), claims_briefing(make_briefing, "two", SPEAKERS[:2], 0, 0)]
+    corpus = build_corpus(bs)
+    sizes = {g.key: len(g.claims) for g in corpus.speakers}
+    pages = claim_pages(Renderer(corpus, claims_per_page=per_page))
+    assert [uri for uri, *_ in pages] == ["claims/index.md"] + [f"claims/page/{n}.md" for n in range(2, len(pages) + 1)]
+    speakers = [sp for _, sp, _, _ in pages]
+    # Alice and Bob have 3 + 3 and 2 + 2 claims: the second briefing's claims join theirs.
+    assert sizes == {"alice-adams": 6, "bob-brown": 4, "carol-clark": 4, "dan-drew": 1, "eve-evans": 7,
+                     "~unnamed": 2, "~unattributed": 1}
+    flat = [k for page in speakers for k in page]
+    assert flat == [g.key for g in corpus.speakers]  # every speaker once, in the corpus order
+    for page in speakers:  # a page breaks between speakers, never over the limit unless one speaker exceeds it
+        assert sum(sizes[k] for k in page) <= per_page or len(page) == 1
+    # Every claim exactly once across the pages, on its speaker's page.
+    rows = [row for _, _, page_rows, _ in pages for row in page_rows]
+    every = [(r.slug, r.claim.id) for g in corpus.speakers for r in g.claims]
+    assert len(rows) == len(set(rows)) == corpus.claim_count() == len(every)
+    assert sorted(rows) == sorted(every)
+    assert speakers == expected
+
+
+def test_claims_pages_link_to_each_other(make_briefing) -> None:
+    corpus = build_corpus([claims_briefing(make_briefing, "one")])
+    specs = list(Renderer(corpus, claims_per_page=5).claims_indexes())
+    assert [s.index for s in specs] == [True] + [False] * (len(specs) - 1)  # only the first in the nav
+    for n, spec in enumerate(specs, 1):
+        html = to_html(spec)
+        assert spec.title == ("Claims" if n == 1 else f"Claims, page {n}")
+        # Each page's anchors are its own speakers' headings (mkdocs validates links to them).
+        ids = set(re.findall(r'<h2 id="(speaker-[^"]+)"', html))
+        assert ids == set(spec.anchors)
+        pager = [follow(spec.src_uri, h) for h in re.findall(r'<a class="bf-page" href="([^"]+)"', html)]
+        others = [page_url(o.src_uri) for o in specs if o is not spec]
+        assert pager == others + others, spec.src_uri  # every other page, in order, above and below the list
+        assert re.search(rf'<span class="bf-page" aria-current="page"[^>]*>{n}</span>', html)
+    assert page_url(specs[1].src_uri) == "claims/page/2/"
+
+
+def test_one_claims_page_has_no_pager(make_briefing) -> None:
+    corpus = build_corpus([claims_briefing(make_briefing, "one")])
+    (spec,) = Renderer(corpus).claims_indexes()  # default: about 500 a page
+    html = to_html(spec)
+    assert spec.src_uri == "claims/index.md" and 'class="bf-pages"' not in html
+    assert len(_ROW.findall(html)) == corpus.claim_count() == 20
+
+
+@pytest.mark.parametrize("min_briefings", [1, 2])
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_generated_link_leads_to_a_generated_page(make_briefing, min_briefings: int, directory_urls: bool) -> None:
+    """What the site crawler checks on built sites, on the page specs: links and their anchors resolve."""
+    wray = ("christopher-wray", "Christopher Wray", "person", ["FBI Director"], ["Christopher Wray", "Wray"])
+    doe = ("jane-doe", "Jane Doe", "person", [], ["Jane Doe"])
+    paris = ("paris", "Paris", "place", [], ["Paris"])
+    bs = [
+        make_briefing("a", 'Christopher Wray met Jane Doe in Paris. "Fine," Wray said.', [wray, doe, paris],
+                      [{"content": "Fine,", "speaker": "Wray", "entity": "christopher-wray"}], date=date(2020, 1, 2)),
+        make_briefing("b", "Jane Doe left.", [doe], date=date(2020, 1, 1)),
+        claims_briefing(make_briefing, "c"),
+    ]
+    renderer = Renderer(build_corpus(bs, min_briefings=min_briefings), per_page=1, directory_urls=directory_urls,
+                        claims_per_page=5)
+    specs = list(renderer.pages())
+    by_url = {page_url(s.src_uri, directory_urls): s for s in specs}
+    checked = 0
+    for spec in specs:
+        for path, anchor in links_in(to_html(spec)):
+            target = follow(spec.src_uri, path, directory_urls)
+            assert target in by_url, (spec.src_uri, path)
+            assert not anchor or anchor in by_url[target].anchors, (spec.src_uri, path, anchor)
+            checked += 1
+    assert checked > 50
+    # Wray (one briefing) has a page, or an entry on the C listing, never both.
+    has_page = page_url("people/christopher-wray.md", directory_urls) in by_url
+    assert has_page == (min_briefings == 1)
+    assert ("christopher-wray" in by_url[page_url("people/a-z/c.md", directory_urls)].anchors) == (not has_page)

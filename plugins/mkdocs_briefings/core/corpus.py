@@ -12,6 +12,7 @@ builds of the same inputs give the same site byte for byte.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -28,16 +29,54 @@ PAGE_DIRS: dict[str, str] = {"person": "people", "organisation": "organisations"
 RELATED_LIMIT = 5
 COMPANION_LIMIT = 10
 
+#: Entities named in more briefings than this do not make briefings related:
+#: "United States" links half an archive, and following it from every
+#: briefing would make finding related briefings quadratic in the archive.
+RELATED_MAX_POSTINGS = 100
 
-def entity_page(kind: str, entity_id: str) -> str | None:
-    """The page source path of an entity, or None when it gets no page.
 
-    The one place that decides which entities earn a page and where it
-    lives: a later policy (say, only entities in two briefings or more)
-    changes this function and nothing else.
+#: Default for `entity_page`: an entity earns its own page from this many briefings.
+MIN_BRIEFINGS = 5
+
+
+def entity_page(kind: str, entity_id: str, briefings: int, registered: bool, min_briefings: int = MIN_BRIEFINGS) -> str | None:
+    """The page source path of an entity, or None when its listing entry serves it.
+
+    The one place that decides which entities earn a page. A page gathers
+    what one briefing cannot show: many appearances, what the entity said
+    across them, who it appears with. Most names in a news archive are
+    mentioned once or twice; their entry on the A-Z listing shows the same
+    things (roles, every appearance with its sentence, every claim), and a
+    page each would multiply the pages of a large site, and with them its
+    build time and size. Entities in the editors' register always get a
+    page: someone cared to describe them.
     """
     folder = PAGE_DIRS.get(kind)
-    return f"{folder}/{_not_index(entity_id)}.md" if folder else None
+    if folder is None or (briefings < min_briefings and not registered):
+        return None
+    return f"{folder}/{_not_index(entity_id)}.md"
+
+
+def entity_listing(kind: str, name: str) -> str | None:
+    """The A-Z listing page that holds an entity's entry (every entity of a page kind has one)."""
+    folder = PAGE_DIRS.get(kind)
+    return f"{folder}/a-z/{letter_slug(letter_of(name))}.md" if folder else None
+
+
+#: Latin letters that Unicode does not decompose into a base letter and a mark.
+_BASE_LETTERS = str.maketrans("ŁłØøĐđÆæŒœĦħßÞþıŊŋ", "LlOoDdAaOoHhsTtiNn")
+
+
+def letter_of(name: str) -> str:
+    """The A-Z heading a name files under ("Łukasz" under L); digits and symbols go under '#'."""
+    first = unicodedata.normalize("NFKD", name.strip()[:1].translate(_BASE_LETTERS))
+    first = first.encode("ascii", "ignore").decode().upper()
+    return first if first.isalpha() else "#"
+
+
+def letter_slug(letter: str) -> str:
+    """'C' -> 'c'; '#' -> 'other'."""
+    return "other" if letter == "#" else letter.lower()
 
 
 def briefing_page(slug: str) -> str:
@@ -75,7 +114,8 @@ class EntityRecord:
     id: str
     name: str
     kind: str
-    page: str | None
+    page: str | None  # its own page, or None
+    listing: str | None  # its A-Z listing page (None for kinds without pages)
     roles: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     appearances: tuple[Appearance, ...] = ()
@@ -86,6 +126,13 @@ class EntityRecord:
     @property
     def briefing_count(self) -> int:
         return len(self.appearances)
+
+    @property
+    def link(self) -> str | None:
+        """Where a mention links to: its page, or its entry on the A-Z listing ("path#id")."""
+        if self.page:
+            return self.page
+        return f"{self.listing}#{self.id}" if self.listing else None
 
 
 @dataclass(frozen=True)
@@ -121,10 +168,10 @@ class Corpus:
         """The corpus record of an entity id, or None."""
         return self.entities.get(entity_id) if entity_id else None
 
-    def page_of(self, entity_id: str | None) -> str | None:
-        """Where a mention of this entity links to, or None when it has no page."""
+    def link_of(self, entity_id: str | None) -> str | None:
+        """Where a mention of this entity links to ("path" or "path#anchor"), or None."""
         rec = self.record(entity_id)
-        return rec.page if rec else None
+        return rec.link if rec else None
 
     def by_kind(self, kind: str) -> tuple[EntityRecord, ...]:
         """Entities of one kind, A-Z by name (case-insensitively, then by id)."""
@@ -169,7 +216,9 @@ def _first_mention_sentence(text: str, ranges: Sequence[tuple[int, int]], mentio
     return mention.text, Span(0, len(mention.text), mention.text)
 
 
-def build_corpus(briefings: Iterable[Briefing], register: Sequence[RegisterEntry] = ()) -> Corpus:
+def build_corpus(
+    briefings: Iterable[Briefing], register: Sequence[RegisterEntry] = (), min_briefings: int = MIN_BRIEFINGS
+) -> Corpus:
     """Index the briefings: entity records, related briefings and claims by speaker.
 
     An entity's kind and name are decided by majority over the briefings
@@ -226,7 +275,8 @@ def build_corpus(briefings: Iterable[Briefing], register: Sequence[RegisterEntry
             id=ent_id,
             name=name,
             kind=kind,
-            page=entity_page(kind, ent_id),
+            page=entity_page(kind, ent_id, len(appearances[ent_id]), reg is not None, min_briefings),
+            listing=entity_listing(kind, name),
             roles=tuple(sorted(role_counter, key=lambda r: (-role_counter[r], r))),
             aliases=tuple(sorted(aliases[ent_id] - {name}, key=lambda a: (a.casefold(), a))),
             appearances=tuple(sorted(appearances[ent_id], key=lambda a: date_rank[a.slug])),
@@ -286,10 +336,17 @@ def _related(
     records: dict[str, EntityRecord],
     date_rank: dict[str, int],
 ) -> tuple[Related, ...]:
-    """Briefings ranked by how many entities they share with `b`, via the inverted index."""
+    """Briefings ranked by how many entities they share with `b`, via the inverted index.
+
+    Only entities in at most RELATED_MAX_POSTINGS briefings count, so the
+    work per briefing is bounded whatever the size of the archive.
+    """
     shared: dict[str, list[str]] = defaultdict(list)
     for ent_id in sorted({e.id for e in b.annotation.entities}):
-        for other in postings.get(ent_id, ()):
+        posting = postings.get(ent_id, ())
+        if len(posting) > RELATED_MAX_POSTINGS:
+            continue
+        for other in posting:
             if other != b.slug:
                 shared[other].append(ent_id)
     ranked = sorted(shared.items(), key=lambda kv: (-len(kv[1]), date_rank.get(kv[0], 0), kv[0]))

@@ -1,29 +1,33 @@
-"""Corpus -> page sources: one Jinja environment, compiled once per build.
+"""Corpus -> pages: one Jinja environment, compiled once per build.
 
 Like mkdocs-material's tags plugin, the plugin only orchestrates and this
-Renderer does the work. Each page source is YAML front matter plus HTML
-fenced for `htmlblock` (so links stay visible to mkdocs' validation) and,
-where editors wrote it, sanitised markdown. Seed-derived text reaches the
-page only through Jinja autoescaping.
+Renderer does the work. A generated page is a `PageSpec`: its path, title
+and front matter, the editor-written markdown it shows (if any), and a
+function that makes its HTML on demand. The HTML never goes through
+Python-Markdown: seed text cannot turn into markdown, and a site of tens of
+thousands of pages does not pay for parsing markup we wrote ourselves. Links
+are made here, as final relative URLs, only to pages this renderer
+generates (`links_in` lets tests check that every one resolves).
+Seed-derived text reaches the page only through Jinja autoescaping.
 """
 
 from __future__ import annotations
 
 import posixpath
-import unicodedata
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
-from ..core.corpus import Corpus, EntityRecord, PAGE_DIRS, briefing_page
+from ..core.corpus import PAGE_DIRS, Corpus, EntityRecord, briefing_page, letter_of, letter_slug
 from ..core.model import Briefing, Claim, Entity
-from .article import layout
-from .htmlblock import fence
+from .article import Paragraph, layout
 from .safety import clean, html_text, json_ld, markdown_source, web_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -64,10 +68,156 @@ class Badge:
     help: str
 
 
-def rel(here: str, target: str, anchor: str = "") -> str:
-    """A relative `.md` link from page source `here` to `target`, as mkdocs validates them."""
-    path = posixpath.relpath(target, posixpath.dirname(here) or ".")
-    return f"{path}#{anchor}" if anchor else path
+@lru_cache(maxsize=1 << 16)
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL mkdocs gives a page source: 'a/b.md' -> 'a/b/' (or 'a/b.html'); 'a/index.md' -> 'a/'."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return "./"
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(url: str, other: str) -> str:
+    """`url` relative to the page at `other` (mkdocs.utils.get_relative_url, which the core cannot import)."""
+    if other != ".":
+        head, tail = posixpath.split(other)
+        other = head if "." in tail else other
+    relurl = posixpath.relpath("/" + url, "/" + other)
+    return relurl + "/" if url.endswith("/") else relurl
+
+
+@lru_cache(maxsize=1 << 16)
+def _folders(src_uri: str, directory_urls: bool) -> tuple[str, ...]:
+    """The folders of a page's URL: 'briefings/a.md' -> ('briefings', 'a') with directory URLs."""
+    url = page_url(src_uri, directory_urls)
+    return () if url == "./" else tuple(url.split("/")[:-1])
+
+
+def _rel(here: str, target: str, directory_urls: bool) -> str:
+    # relative_url's result, without its path normalisation: this runs for
+    # every link of every page, and both URLs are already clean.
+    base = _folders(here, directory_urls)
+    url = page_url(target, directory_urls)
+    parts = [""] if url == "./" else url.split("/")
+    i, n = 0, min(len(base), len(parts) - 1)
+    while i < n and base[i] == parts[i]:
+        i += 1
+    up, rest = "../" * (len(base) - i), "/".join(parts[i:])
+    return up + rest if rest else up or "./"
+
+
+def rel(here: str, target: str, anchor: str = "", directory_urls: bool = True) -> str:
+    """The link from page source `here` to page source `target` ("path.md" or "path.md#anchor")."""
+    if "#" in target:
+        target, own = target.split("#", 1)
+        anchor = anchor or own
+    href = _rel(here, target, directory_urls)
+    return f"{href}#{anchor}" if anchor else href
+
+
+def runs_html(para: Paragraph, mentions: Mapping[str, Mapping[str, Any]], here: str, link: Callable[[str, str], str]) -> Markup:
+    """One laid-out paragraph as HTML: claims highlighted and numbered, first mentions linked.
+
+    Plain Python rather than template macros: this runs for every paragraph
+    of every briefing, and a macro call per mention was most of the cost.
+    Every piece of seed text goes through `escape`.
+    """
+    out: list[str] = []
+    for run in para.runs:
+        if run.claim:
+            out.append(f'<mark class="bf-said" data-claim="{escape(run.claim)}">')
+        for p in run.pieces:
+            text = escape(clean(p.text))
+            m = mentions.get(p.entity) if p.entity else None
+            if m is None:
+                out.append(text)
+            elif p.link and m["page"]:
+                label = text if p.text == m["name"] else f"{text} — {escape(clean(m['name']))}"
+                tip = escape(clean(m["tip"]))
+                out.append(
+                    f'<a class="bf-mention" href="{escape(link(here, m["page"]))}" data-kind="{escape(m["kind"])}" '
+                    f'data-tip="{tip}" aria-label="{label} ({tip})" title="{tip}">{text}</a>'
+                )
+            else:
+                out.append(f'<span class="bf-mark" data-kind="{escape(m["kind"])}">{text}</span>')
+        if run.claim:
+            out.append("</mark>")
+            if run.ends_claim:
+                n = escape(run.claim.rsplit("-", 1)[-1])
+                out.append(
+                    f'<a class="bf-claimref" href="#{escape(run.claim)}" aria-label="{n}: go to the callout of claim {n}" '
+                    f'title="Go to the callout of claim {n}">{n}</a>'
+                )
+    return Markup("".join(out))
+
+
+def _e(value: Any) -> str:
+    """Escape a value for HTML text or a quoted attribute (controls dropped first)."""
+    return str(escape(clean(value)))
+
+
+def badges_html(claim: Claim) -> str:
+    """The badges of a claim as HTML."""
+    return "".join(
+        f'<span class="bf-badge" data-badge="{_e(b.key)}" title="{_e(b.help)}">{_e(b.label)}</span>' for b in badges(claim)
+    )
+
+
+def callout_html(claim: Claim, sp: Mapping[str, Any], here: str, link: Callable[[str, str], str]) -> Markup:
+    """A claim's callout: kind, badges, content, speaker (linked), cue, hedges, editorial status.
+
+    Python rather than a template macro for the same reason as `runs_html`:
+    a page has a callout per claim, and the site thousands of pages.
+    """
+    label = CLAIM_LABELS.get(claim.kind, claim.kind)
+    cid, kind = _e(claim.id), _e(claim.kind)
+    by = f" by {_e(sp['name'])}" if sp["name"] else ""
+    out = [
+        f'<aside class="bf-claim" id="{cid}" data-kind="{kind}" aria-label="{_e(CLAIM_LABELS.get(claim.kind, "Claim"))}{by}">\n'
+        f'<div class="bf-claim__head"><span class="bf-kind" data-kind="{kind}"><span class="bf-kind__icon" aria-hidden="true"></span>'
+        f'{_e(label)}</span>{badges_html(claim)}<a class="bf-claim__anchor" href="#{cid}" title="Link to this claim">#</a></div>\n'
+        f'<blockquote class="bf-claim__content"><p>{_e(claim.content.text)}</p></blockquote>\n'
+        '<p class="bf-claim__source">'
+    ]
+    if sp["name"]:
+        name = _e(sp["name"])
+        out.append(f'<a class="bf-speaker" href="{_e(link(here, sp["page"]))}">{name}</a>' if sp["page"]
+                   else f'<span class="bf-speaker">{name}</span>')
+        if sp["role"]:
+            out.append(f'<span class="bf-role">, {_e(sp["role"])}</span>')
+    elif sp["written"]:
+        out.append(f'<span class="bf-speaker bf-speaker--unnamed">{_e(sp["written"])}</span>')
+    else:
+        out.append('<span class="bf-speaker bf-speaker--none">No source given</span>')
+    sep = ' <span class="bf-sep" aria-hidden="true">·</span> '
+    if claim.cue:
+        out.append(f'{sep}<span class="bf-cue">{_e(claim.cue.text)}</span>')
+    if sp["name"] and sp["written"]:
+        out.append(f'{sep}<span class="bf-written">as written: “{_e(sp["written"])}”</span>')
+    out.append("</p>\n")
+    if claim.hedges:
+        out.append('<p class="bf-claim__hedges">Hedged in the text: ' + ", ".join(f"<q>{_e(h)}</q>" for h in claim.hedges) + "</p>\n")
+    if claim.status or claim.note:
+        out.append(f'<p class="bf-claim__status" data-status="{_e(claim.status or "")}">')
+        if claim.status:
+            out.append(f"<strong>Editors: {_e(claim.status)}.</strong>")
+        if claim.note:
+            out.append(f" {_e(claim.note)}")
+        if claim.status_source:
+            src = web_url(claim.status_source)
+            out.append(f' <a href="{_e(src)}" rel="nofollow noopener">Source</a>' if src else f" Source: {_e(claim.status_source)}")
+        out.append("</p>\n")
+    out.append("</aside>")
+    return Markup("".join(out))
+
+
+def plain_text(para: Paragraph) -> str:
+    """The text of a laid-out paragraph (what the search index holds)."""
+    return "".join(p.text for run in para.runs for p in run.pieces)
 
 
 def date_label(d: Date | None) -> str:
@@ -95,18 +245,51 @@ def page_dir(kind: str) -> str:
     return PAGE_DIRS[kind]
 
 
-def letter_of(name: str) -> str:
-    """The A-Z heading a name files under; digits and symbols go under '#'."""
-    first = unicodedata.normalize("NFKD", name.strip()[:1]).encode("ascii", "ignore").decode().upper()
-    return first if first.isalpha() else "#"
+@dataclass(frozen=True)
+class Parts:
+    """A page's HTML, either side of the editor's markdown, and what of it search should index.
+
+    The search index gets its own lean HTML (headings and plain text): the
+    page itself carries sidebars, callouts and markup that search would only
+    have to parse and then skip.
+    """
+
+    before: str
+    after: str
+    search_before: str
+    search_after: str = ""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page. `make()` is called when the page is written, so a
+    site's pages are never all held in memory at once."""
+
+    src_uri: str
+    title: str  # plain text
+    meta: Mapping[str, Any]
+    make: Callable[[], Parts]
+    anchors: frozenset[str] = frozenset()  # ids on the page, for mkdocs' anchor validation
+    markdown: str = ""  # editor-written markdown (already sanitised), rendered by mkdocs itself
+    index: bool = False  # one of the index pages (the only pages fit for the nav)
+
+
+_HREF = re.compile(r'href="([^"#:]*)(?:#([^"]*))?"')
+
+
+def links_in(html_text_: str) -> list[tuple[str, str]]:
+    """(path, anchor) of every relative link in generated HTML (absolute URLs and pure anchors aside)."""
+    return [(m.group(1), m.group(2) or "") for m in _HREF.finditer(html_text_) if m.group(1)]
 
 
 class Renderer:
-    """Page sources for every generated page of the site."""
+    """Every generated page of the site, as `PageSpec`s."""
 
-    def __init__(self, corpus: Corpus, per_page: int = 50) -> None:
+    def __init__(self, corpus: Corpus, per_page: int = 50, directory_urls: bool = True, claims_per_page: int = 500) -> None:
         self.corpus = corpus
         self.per_page = max(1, int(per_page))
+        self.claims_per_page = max(1, int(claims_per_page))
+        self.directory_urls = directory_urls
         self.env = Environment(
             loader=FileSystemLoader(str(TEMPLATES)),
             autoescape=True,
@@ -116,7 +299,7 @@ class Renderer:
             finalize=clean,
         )
         self.env.globals.update(
-            rel=rel,
+            rel=self.rel,
             date_label=date_label,
             badges=badges,
             kind_labels=KIND_LABELS,
@@ -124,32 +307,36 @@ class Renderer:
             corpus=corpus,
             web_url=web_url,
             briefing_page=briefing_page,
+            runs=lambda para, mentions, here: runs_html(para, mentions, here, self.rel),
+            callout=lambda claim, sp, here: callout_html(claim, sp, here, self.rel),
         )
         self._templates = {name: self.env.get_template(name) for name in self.env.list_templates(["html"])}
 
-    # -- assembling ---------------------------------------------------------
+    def rel(self, here: str, target: str, anchor: str = "") -> str:
+        """A link from one generated page to another, as this site's URLs are laid out."""
+        return rel(here, target, anchor, self.directory_urls)
 
     def _html(self, name: str, **context: Any) -> str:
-        return fence(self._templates[name].render(**context))
+        return self._templates[name].render(**context).strip()
 
     @staticmethod
-    def _source(meta: dict[str, Any], *parts: str) -> str:
-        """Front matter plus parts; the title is HTML-escaped because themes print it raw."""
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1 << 16)
-        return "---\n" + front + "---\n\n" + "\n\n".join(p for p in parts if p) + "\n"
+    def _search_head(title: str, *lines: str) -> str:
+        """A title and plain lines, as lean HTML for the search index."""
+        # An h1 with an id starts search's first section (its location is the page itself).
+        return f'<h1 id="title">{escape(clean(title))}</h1>' + "".join(f"<p>{escape(clean(x))}</p>" for x in lines if x)
 
-    def pages(self) -> Iterator[tuple[str, str]]:
-        """Every generated page as (src_uri, markdown source), in a fixed order."""
+    def pages(self) -> Iterator[PageSpec]:
+        """Every generated page, in a fixed order."""
         c = self.corpus
         yield from self.briefing_indexes()
         for b in sorted(c.briefings, key=lambda b: b.slug):
-            yield briefing_page(b.slug), self.briefing(b)
+            yield self.briefing(b)
         for kind in ENTITY_INDEXES:
-            yield f"{page_dir(kind)}/index.md", self.entity_index(kind)
+            yield from self.entity_indexes(kind)
         for rec in c.entities.values():
             if rec.page:
-                yield rec.page, self.entity(rec)
-        yield "claims/index.md", self.claims_index()
+                yield self.entity(rec)
+        yield from self.claims_indexes()
 
     # -- briefing -----------------------------------------------------------
 
@@ -164,7 +351,7 @@ class Renderer:
             role = ent.roles[0] if ent.roles else ""
             groups[kind].append(
                 {"id": ent.id, "name": rec.name if rec else ent.name, "role": role, "count": len(ent.mentions),
-                 "page": rec.page if rec else None}
+                 "page": rec.link if rec else None}
             )
         out = []
         for kind, items in groups.items():
@@ -185,7 +372,7 @@ class Renderer:
             tip = f"{label} · {role}" if role else label
             # The accessible name starts with the visible text (WCAG 2.5.3), so the
             # template builds it per mention: "AP — Associated Press (Organisation)".
-            info[ent.id] = {"page": rec.page if rec else None, "kind": kind, "tip": tip, "name": name}
+            info[ent.id] = {"page": rec.link if rec else None, "kind": kind, "tip": tip, "name": name}
         return info
 
     def _speaker(self, b: Briefing, claim: Claim, ents: dict[str, Entity] | None = None) -> dict[str, Any]:
@@ -202,7 +389,7 @@ class Renderer:
         role = ent.roles[0] if ent.roles else (rec.roles[0] if rec and rec.roles else "")
         # "as written" only adds something when the text used another form ("he", "the minister").
         shown = None if written.casefold() in name.casefold() else written
-        return {"name": name, "page": rec.page if rec else None, "role": role, "written": shown}
+        return {"name": name, "page": rec.link if rec else None, "role": role, "written": shown}
 
     def _sources(self, b: Briefing) -> list[dict[str, Any]]:
         out = []
@@ -251,64 +438,114 @@ class Renderer:
             data["hasPart"] = quotes
         return json_ld(data)
 
-    def briefing(self, b: Briefing) -> str:
+    def briefing(self, b: Briefing) -> PageSpec:
         """A briefing page: head and sidebar, editor's summary, article with callouts, related, sources."""
         here = briefing_page(b.slug)
-        ents = {e.id: e for e in b.annotation.entities}
-        ctx: dict[str, Any] = {
-            "b": b,
-            "here": here,
-            "groups": self._entity_groups(b),
-            "mentions": self._mention_info(b),
-            "article": layout(b, self.corpus),
-            "speakers": {c.id: self._speaker(b, c, ents) for c in b.annotation.claims},
-            "related": [(self.corpus.by_slug[r.slug], r) for r in self.corpus.related.get(b.slug, ())],
-            "sources": self._sources(b),
-            "jsonld": self._json_ld(b),
-            "has_summary": bool(b.summary.strip()),
-        }
-        meta = {"title": html_text(b.title), "hide": ["toc"]}
-        summary = markdown_source(b.summary).strip() if b.summary.strip() else ""
-        return self._source(
-            meta, self._html("briefing_head.html", **ctx), summary, self._html("briefing_body.html", **ctx)
+        has_summary = bool(b.summary.strip())
+
+        def make() -> Parts:
+            ents = {e.id: e for e in b.annotation.entities}
+            article = layout(b, self.corpus)
+            ctx: dict[str, Any] = {
+                "b": b,
+                "here": here,
+                "groups": self._entity_groups(b),
+                "mentions": self._mention_info(b),
+                "article": article,
+                "speakers": {c.id: self._speaker(b, c, ents) for c in b.annotation.claims},
+                "related": [(self.corpus.by_slug[r.slug], r) for r in self.corpus.related.get(b.slug, ())],
+                "sources": self._sources(b),
+                "jsonld": self._json_ld(b),
+                "has_summary": has_summary,
+            }
+            paras = ([article.caption] if article.caption else []) + list(article.paragraphs)
+            search_after = '<h2 id="article">Article</h2>' + "".join(
+                f"<p>{escape(clean(plain_text(p)))}</p>" for p in paras
+            )
+            search_before = self._search_head(b.title) + ('<h2 id="summary">Editor’s summary</h2>' if has_summary else "")
+            return Parts(
+                self._html("briefing_head.html", **ctx), self._html("briefing_body.html", **ctx),
+                search_before, search_after,
+            )
+
+        anchors = {"article", "sources", *(c.id for c in b.annotation.claims)}
+        if has_summary:
+            anchors.add("summary")
+        if self.corpus.related.get(b.slug):
+            anchors.add("related-briefings")
+        return PageSpec(
+            here, b.title, {"title": html_text(b.title), "hide": ["toc"]}, make, frozenset(anchors),
+            markdown=markdown_source(b.summary).strip() if has_summary else "",
         )
 
     # -- entities -----------------------------------------------------------
 
-    def entity(self, rec: EntityRecord) -> str:
+    def entity(self, rec: EntityRecord) -> PageSpec:
         """An entity page: who, what they said, where they appear, who with."""
         assert rec.page is not None
         reg = rec.register
-        ctx = {
-            "rec": rec,
-            "here": rec.page,
-            "kind_label": KIND_LABELS[rec.kind][0],
-            "links": [u for u in (web_url(x) for x in (reg.links if reg else ())) if u],
-            "companions": [(self.corpus.entities[i], n) for i, n in rec.companions if i in self.corpus.entities],
-        }
         description = markdown_source(reg.description).strip() if reg and reg.description.strip() else ""
-        meta = {"title": html_text(rec.name)}
-        return self._source(
-            meta, self._html("entity_head.html", **ctx), description, self._html("entity_body.html", **ctx)
-        )
 
-    def entity_index(self, kind: str) -> str:
-        """People / Organisations / Places A-Z with briefing counts."""
+        def make() -> Parts:
+            ctx = {
+                "rec": rec,
+                "here": rec.page,
+                "kind_label": KIND_LABELS[rec.kind][0],
+                "links": [u for u in (web_url(x) for x in (reg.links if reg else ())) if u],
+                "companions": [(self.corpus.entities[i], n) for i, n in rec.companions if i in self.corpus.entities],
+            }
+            also = "Also written as: " + ", ".join(rec.aliases) if rec.aliases else ""
+            search = self._search_head(rec.name, " · ".join([KIND_LABELS[rec.kind][0], *rec.roles]), also)
+            if description:
+                search += '<h2 id="about">About</h2>'
+            return Parts(self._html("entity_head.html", **ctx), self._html("entity_body.html", **ctx), search)
+
+        anchors = {"said", "mentioned-in", *(["appears-with"] if rec.companions else []), *(["about"] if description else [])}
+        return PageSpec(rec.page, rec.name, {"title": html_text(rec.name)}, make, frozenset(anchors), markdown=description)
+
+    def entity_indexes(self, kind: str) -> Iterator[PageSpec]:
+        """People / Organisations / Places: an A-Z index, and one listing page per letter.
+
+        The index names every entity with a page of its own; each letter page
+        lists every entity of that letter, those without a page in full.
+        """
         letters: dict[str, list[EntityRecord]] = {}
         for rec in self.corpus.by_kind(kind):
             letters.setdefault(letter_of(rec.name), []).append(rec)
         ordered = sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
-        here = f"{page_dir(kind)}/index.md"
+        folder = page_dir(kind)
+        here = f"{folder}/index.md"
         title = KIND_LABELS[kind][1]
-        meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
-        return self._source(meta, self._html(
-                "entity_index.html", here=here, title=title, letters=ordered, kind=kind,
+        listing = [(letter, f"{folder}/a-z/{letter_slug(letter)}.md", recs) for letter, recs in ordered]
+
+        def make_index() -> Parts:
+            return Parts(self._html(
+                "entity_index.html", here=here, title=title, kind=kind, letters=listing,
                 total=sum(len(v) for v in letters.values()),
-            ),)
+                with_page=sum(1 for v in letters.values() for r in v if r.page),
+            ), "", "")
+
+        meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
+        yield PageSpec(here, title, meta, make_index, frozenset(f"letter-{letter_slug(l)}" for l, _ in ordered), index=True)
+
+        for letter, uri, recs in listing:
+            def make_letter(letter: str = letter, uri: str = uri, recs: list[EntityRecord] = recs) -> Parts:
+                search = self._search_head(f"{title}: {letter}") + "".join(
+                    f'<h2 id="{escape(r.id)}">{escape(clean(r.name))}</h2><p>{escape(clean(", ".join(r.roles)))}</p>'
+                    for r in recs if not r.page
+                )
+                return Parts(self._html(
+                    "entity_letter.html", here=uri, title=title, kind=kind, letter=letter, recs=recs,
+                    letters=listing, kind_label=KIND_LABELS[kind][0],
+                ), "", search)
+
+            page_title = f"{title}: {letter}"
+            anchors = frozenset(r.id for r in recs if not r.page)
+            yield PageSpec(uri, page_title, {"title": html_text(page_title), "hide": ["toc"]}, make_letter, anchors)
 
     # -- briefing indexes ---------------------------------------------------
 
-    def briefing_indexes(self) -> Iterator[tuple[str, str]]:
+    def briefing_indexes(self) -> Iterator[PageSpec]:
         """Briefings newest first, `per_page` to a page: briefings/index.md, briefings/page/2.md, ..."""
         items = self.corpus.briefings
         pages = max(1, -(-len(items) // self.per_page))
@@ -317,31 +554,69 @@ class Renderer:
             return "briefings/index.md" if n == 1 else f"briefings/page/{n}.md"
 
         for n in range(1, pages + 1):
-            chunk = items[(n - 1) * self.per_page : n * self.per_page]
             here = uri(n)
             title = "Briefings" if n == 1 else f"Briefings, page {n}"
-            ctx = {
-                "here": here, "title": title, "items": chunk, "page": n, "pages": pages,
-                "first": (n - 1) * self.per_page + 1, "total": len(items),
-                "prev": uri(n - 1) if n > 1 else None, "next": uri(n + 1) if n < pages else None,
-                "page_uris": [(i, uri(i)) for i in range(1, pages + 1)],
-            }
+
+            def make(n: int = n, here: str = here, title: str = title) -> Parts:
+                ctx = {
+                    "here": here, "title": title, "items": items[(n - 1) * self.per_page : n * self.per_page],
+                    "page": n, "pages": pages, "first": (n - 1) * self.per_page + 1, "total": len(items),
+                    "prev": uri(n - 1) if n > 1 else None, "next": uri(n + 1) if n < pages else None,
+                    "page_uris": [(i, uri(i)) for i in range(1, pages + 1)],
+                }
+                return Parts(self._html("briefings_index.html", **ctx), "", "")
+
             meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
-            yield here, self._source(meta, self._html("briefings_index.html", **ctx))
+            yield PageSpec(here, title, meta, make, index=n == 1)
 
     # -- claims -------------------------------------------------------------
 
-    def claims_index(self) -> str:
-        """All claims grouped by speaker, with kind and badge filters."""
+    def claims_indexes(self) -> Iterator[PageSpec]:
+        """All claims grouped by speaker, with kind and badge filters, about `claims_per_page` to a page.
+
+        A speaker's claims stay on one page; pages break between speakers.
+        """
         c = self.corpus
-        counts = {k: 0 for k in CLAIM_LABELS}
+        chunks: list[list[Any]] = [[]]
+        size = 0
         for g in c.speakers:
-            for ref in g.claims:
-                if ref.claim.kind in counts:
-                    counts[ref.claim.kind] += 1
-        ctx = {"here": "claims/index.md", "groups": c.speakers, "total": c.claim_count(), "counts": counts}
-        meta = {"title": "Claims", "search": {"exclude": True}, "hide": ["toc"]}
-        return self._source(meta, self._html("claims_index.html", **ctx))
+            if size and size + len(g.claims) > self.claims_per_page:
+                chunks.append([])
+                size = 0
+            chunks[-1].append(g)
+            size += len(g.claims)
+        pages = len(chunks)
+
+        def uri(n: int) -> str:
+            return "claims/index.md" if n == 1 else f"claims/page/{n}.md"
+
+        def span(groups: list[Any]) -> str:
+            if not groups:
+                return ""
+            first, last = groups[0].label, groups[-1].label
+            return first if first == last else f"{first} – {last}"
+
+        page_list = [(i, uri(i), span(chunk)) for i, chunk in enumerate(chunks, 1)]
+        for n, groups in enumerate(chunks, 1):
+            here = uri(n)
+            title = "Claims" if n == 1 else f"Claims, page {n}"
+
+            def make(n: int = n, here: str = here, title: str = title, groups: list[Any] = groups) -> Parts:
+                counts = {k: 0 for k in CLAIM_LABELS}
+                for g in groups:
+                    for ref in g.claims:
+                        if ref.claim.kind in counts:
+                            counts[ref.claim.kind] += 1
+                ctx = {
+                    "here": here, "title": title, "groups": groups, "counts": counts,
+                    "total": sum(len(g.claims) for g in groups), "all": c.claim_count(),
+                    "page": n, "pages": page_list,
+                }
+                return Parts(self._html("claims_index.html", **ctx), "", "")
+
+            meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
+            anchors = frozenset(f"speaker-{g.entity or g.key.lstrip('~')}" for g in groups)
+            yield PageSpec(here, title, meta, make, anchors, index=n == 1)
 
     # -- assets -------------------------------------------------------------
 

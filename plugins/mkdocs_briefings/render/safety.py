@@ -50,10 +50,10 @@ def markdown_source(value: str) -> str:
     """Editor-written markdown with its raw HTML and attribute lists turned into text.
 
     Summaries and register descriptions are the only markdown we render.
-    Escaping `<` removes raw HTML (and HTML comments, so the generated-HTML
-    fences cannot be forged); escaping `{` disables attribute lists, which
+    Escaping `<` removes raw HTML (and HTML comments); escaping `{` disables
+    attribute lists, which
     could otherwise add event-handler attributes. Script URLs in links are
-    dropped later, on the element tree (see htmlblock._Defuse).
+    dropped later, on the element tree (see sanitize._Defuse).
     """
     return clean(value).replace("<", "&lt;").replace("{", "&#123;")
 
