@@ -89,7 +89,7 @@ def _not_index(slug: str) -> str:
     return f"{slug}-" if slug in ("index", "page") else slug
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Appearance:
     """An entity in one briefing: how often, and the sentence of its first mention."""
 
@@ -99,7 +99,7 @@ class Appearance:
     mention: Span  # offsets into `sentence`
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimRef:
     """A claim together with the briefing it belongs to."""
 
@@ -107,7 +107,7 @@ class ClaimRef:
     claim: Claim
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityRecord:
     """Everything the site shows about one entity across all briefings."""
 
@@ -135,7 +135,7 @@ class EntityRecord:
         return f"{self.listing}#{self.id}" if self.listing else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Related:
     """A briefing related to another one, and the entities they share."""
 
@@ -143,7 +143,7 @@ class Related:
     shared: tuple[str, ...]  # entity ids, by name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SpeakerGroup:
     """The claims of one speaker (or of unnamed / unattributed sources)."""
 
@@ -153,7 +153,7 @@ class SpeakerGroup:
     claims: tuple[ClaimRef, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """The index the renderer reads; build it with `build_corpus`."""
 

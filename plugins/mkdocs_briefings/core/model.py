@@ -23,7 +23,7 @@ CLAIM_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
 STATUSES: tuple[str, ...] = ("verified", "disputed", "unverified", "false")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A range of the input text; `text == input[start:end]` always holds."""
 
@@ -40,7 +40,7 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world thing named in a document, with all of its mentions."""
 
@@ -60,7 +60,7 @@ class Entity:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Speaker:
     """Who a claim is attributed to: the source as written, and what it resolves to.
 
@@ -76,7 +76,7 @@ class Speaker:
         return {"entity": self.entity, **self.span.to_json()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A sourced statement: direct quote, reported speech, or a mix of both.
 
@@ -111,7 +111,7 @@ class Claim:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Annotation:
     """What the engine found in one text."""
 
@@ -135,7 +135,7 @@ class Annotation:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RegisterEntry:
     """One entry of the editor's entity register (`briefings/entities.yml`).
 
@@ -151,7 +151,7 @@ class RegisterEntry:
     line: int = 0  # where the entry starts in the register file, for messages
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceInfo:
     """Where one seed article came from, for attribution on the page."""
 
@@ -163,7 +163,7 @@ class SourceInfo:
     license: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """One briefing page: seed text, editorial metadata and its annotation.
 

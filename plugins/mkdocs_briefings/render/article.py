@@ -22,7 +22,7 @@ from ..core.model import Briefing, Claim
 from ..core.text import paragraphs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     """Text with at most one entity mention."""
 
@@ -31,7 +31,7 @@ class Piece:
     link: bool = False  # the first mention of the entity in its paragraph: linked
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """Consecutive pieces inside one claim's content, or outside every claim."""
 
@@ -40,7 +40,7 @@ class Run:
     ends_claim: bool = False  # the claim's content ends here: the link to its callout goes after
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph and the claims whose callouts follow it."""
 
@@ -48,7 +48,7 @@ class Paragraph:
     claims: tuple[Claim, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """The article laid out: optional photo caption, paragraphs, and callouts left over."""
 

@@ -81,15 +81,6 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-def relative_url(url: str, other: str) -> str:
-    """`url` relative to the page at `other` (mkdocs.utils.get_relative_url, which the core cannot import)."""
-    if other != ".":
-        head, tail = posixpath.split(other)
-        other = head if "." in tail else other
-    relurl = posixpath.relpath("/" + url, "/" + other)
-    return relurl + "/" if url.endswith("/") else relurl
-
-
 @lru_cache(maxsize=1 << 16)
 def _folders(src_uri: str, directory_urls: bool) -> tuple[str, ...]:
     """The folders of a page's URL: 'briefings/a.md' -> ('briefings', 'a') with directory URLs."""
@@ -98,7 +89,8 @@ def _folders(src_uri: str, directory_urls: bool) -> tuple[str, ...]:
 
 
 def _rel(here: str, target: str, directory_urls: bool) -> str:
-    # relative_url's result, without its path normalisation: this runs for
+    # What mkdocs.utils.get_relative_url gives (which the core cannot import;
+    # tests compare the two), without its path normalisation: this runs for
     # every link of every page, and both URLs are already clean.
     base = _folders(here, directory_urls)
     url = page_url(target, directory_urls)
