@@ -168,7 +168,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 seeds_dir=self.config.seeds_dir,
                 briefings_dir=self.config.briefings_dir,
                 cache_dir=self._path(self.config.cache_dir),
-                progress=log.debug,
+                progress=log.info,
             )
         except BriefingsError as exc:
             raise PluginError(f"briefings: {exc}") from None
@@ -227,13 +227,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Squeeze the theme's indentation out of a generated page, then forget its HTML.
 
         A run of white space holding a line break renders exactly as one line
-        break outside `<pre>` and `<textarea>`, which generated pages never
-        hold; the theme's indentation is about a third of a page's bytes, and
-        a large site has tens of thousands of pages.
+        break outside `<pre>` and `<textarea>` (only an editor's summary could
+        bring one, and then the page is left alone); the theme's indentation
+        is a fifth of a page's bytes, and a large site has tens of thousands
+        of pages.
         """
         if isinstance(page, GeneratedPage):
             page.release()
-            return _BLANK_LINES.sub("\n", output)
+            if "<pre" not in output and "<textarea" not in output:
+                return _BLANK_LINES.sub("\n", output)
         return output
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -183,6 +183,10 @@ def clear_cache(root: Path) -> None:
 def build(root: Path, *extra: str, quiet: bool = True) -> BuildResult:
     """Run `mkdocs build` in `root` in a fresh process tree and time it."""
     shutil.rmtree(root / "site", ignore_errors=True)
+    # Let the file system finish deleting the last build's output (on a disk
+    # mounted with `discard` that work goes on after rmtree returns, and would
+    # be charged to this build).
+    os.sync()
     cmd = [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []), *extra]
     proc = subprocess.run(
         [sys.executable, "-c", _WRAPPER, *cmd], cwd=root, env=BUILD_ENV, capture_output=True, text=True, check=True

@@ -146,3 +146,15 @@ def test_register_change_invalidates(tmp_path: Path) -> None:
     messages: list[str] = []
     load_project(root, cache_dir=cache_dir, progress=messages.append)
     assert messages[-1] == "annotated 1 seeds, 0 from cache"
+
+
+@pytest.mark.parametrize("seeds", [5, 40])  # 40 > PARALLEL_THRESHOLD: the process pool reports too
+def test_long_runs_report_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds: int) -> None:
+    from mkdocs_briefings.core import project as project_module
+
+    monkeypatch.setattr(project_module, "PROGRESS_EVERY", 4)
+    root = write_project(tmp_path, {f"s{i:02d}.txt": f"Story {i}. {TEXT}" for i in range(seeds)})
+    messages: list[str] = []
+    load_project(root, cache_dir=root / ".cache", progress=messages.append)
+    steps = [f"annotated {n} of {seeds} seeds" for n in range(4, seeds, 4)]
+    assert messages == [f"annotating {seeds} seeds (0 from cache)", *steps, f"annotated {seeds} seeds, 0 from cache"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +34,9 @@ SEED_SUFFIXES: tuple[str, ...] = (".txt", ".md")
 RESERVED_SLUGS: frozenset[str] = frozenset({"index"})
 #: Above this many uncached texts, annotation is spread over processes.
 PARALLEL_THRESHOLD = 32
+
+#: A long annotation run reports progress every this many seeds.
+PROGRESS_EVERY = 1000
 
 Progress = Callable[[str], None]
 
@@ -136,9 +139,21 @@ def _annotate_job(job: tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]) -
 
 
 def _run_jobs(
-    jobs: list[tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]]
+    jobs: list[tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]],
+    progress: Progress | None = None,
 ) -> list[tuple[Annotation | None, str | None]]:
-    """Annotate texts, in worker processes when there are many and the platform allows."""
+    """Annotate texts, in worker processes when there are many and the platform allows.
+
+    A long run reports how far it is every PROGRESS_EVERY texts.
+    """
+    def reported(results: Iterable[tuple[Annotation | None, str | None]]) -> list[tuple[Annotation | None, str | None]]:
+        out = []
+        for done, result in enumerate(results, 1):
+            out.append(result)
+            if progress and done % PROGRESS_EVERY == 0 and done < len(jobs):
+                progress(f"annotated {done} of {len(jobs)} seeds")
+        return out
+
     if len(jobs) > PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
         methods = multiprocessing.get_all_start_methods()
         # fork is fastest (workers inherit the loaded engine) but is only safe from a
@@ -150,11 +165,12 @@ def _run_jobs(
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         try:
             with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
-                chunk = max(1, len(jobs) // ((os.cpu_count() or 1) * 4))
-                return list(pool.map(_annotate_job, jobs, chunksize=chunk))
+                # Chunks small enough for progress reports, large enough to keep overhead low.
+                chunk = max(1, min(PROGRESS_EVERY // 4, len(jobs) // ((os.cpu_count() or 1) * 4)))
+                return reported(pool.map(_annotate_job, jobs, chunksize=chunk))
         except (OSError, RuntimeError, ImportError):
             pass  # no process support here (sandbox, frozen app): annotate in this process
-    return [_annotate_job(job) for job in jobs]
+    return reported(_annotate_job(job) for job in jobs)
 
 
 def _plan(seeds_path: Path, briefings_path: Path, files: _Files, diags: list[Diagnostic]) -> list[_Plan]:
@@ -276,7 +292,7 @@ def _annotate_all(
             todo.append((plan, key))
     if progress and todo:
         progress(f"annotating {len(todo)} seeds ({len(plans) - len(todo)} from cache)")
-    outputs = _run_jobs([(plan.text, reg, plan.ignore) for plan, _ in todo])
+    outputs = _run_jobs([(plan.text, reg, plan.ignore) for plan, _ in todo], progress)
     for (plan, key), (annotation, failure) in zip(todo, outputs):
         if annotation is None:  # an engine bug, not the editor's: skip this briefing, keep the site
             message = f"the annotation engine failed on this briefing ({failure}); it is skipped — please report it"

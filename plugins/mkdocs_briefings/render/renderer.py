@@ -13,7 +13,6 @@ Seed-derived text reaches the page only through Jinja autoescaping.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
@@ -577,7 +576,6 @@ class Renderer:
                 size = 0
             chunks[-1].append(g)
             size += len(g.claims)
-        pages = len(chunks)
 
         def uri(n: int) -> str:
             return "claims/index.md" if n == 1 else f"claims/page/{n}.md"
