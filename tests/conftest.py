@@ -86,8 +86,9 @@ def write_project(
     register: str | None = None,
     plugin: Mapping[str, Any] | None = None,
     docs: Mapping[str, str] | None = None,
+    config: Mapping[str, Any] | None = None,
 ) -> Path:
-    """A minimal mkdocs project on disk, configured like the demo site; returns mkdocs.yml."""
+    """A minimal mkdocs project on disk, configured like the demo site (plus `config`); returns mkdocs.yml."""
     (root / "seeds").mkdir(parents=True, exist_ok=True)
     (root / "briefings").mkdir(exist_ok=True)
     (root / "docs").mkdir(exist_ok=True)
@@ -103,7 +104,7 @@ def write_project(
     from mkdocs.utils.yaml import yaml_load  # mkdocs' loader understands the demo's `!ENV` tag
 
     demo = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config = {
+    settings = {
         "site_name": "Test briefings",
         "site_url": "https://example.org/",
         "theme": {"name": "material"},
@@ -111,9 +112,10 @@ def write_project(
         "markdown_extensions": demo["markdown_extensions"],
         "nav": [{"Home": "index.md"}] + [e for e in demo["nav"] if "index.md" in str(e) and "Home" not in e],
         "validation": demo["validation"],
+        **(config or {}),
     }
     path = root / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     return path
 
 

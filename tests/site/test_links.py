@@ -291,3 +291,13 @@ def test_default_min_briefings_lists_names_of_one_briefing(site_builder, listing
     _, html_entry = entry(article(read(site, "people/a-z/c")), "christopher-wray")
     assert (WRAY, "Wray warns of threats") in links("people/a-z/c/", html_entry)
     assert broken_links(site) == []
+
+
+def test_links_resolve_without_directory_urls(site_builder, listing_seeds) -> None:
+    """`use_directory_urls: false` gives pages as `x.html`: generated links follow the site's layout."""
+    site = site_builder(seeds=listing_seeds, plugin={"min_briefings": 2}, config={"use_directory_urls": False})
+    assert (site / "people" / "a-z" / "c.html").is_file() and (site / "briefings" / "index.html").is_file()
+    followed, problems = crawl(site)
+    assert problems == [] and followed["links"] > 40 and followed["anchors"] > 10, (followed, problems)
+    page = (site / "briefings" / "2020-01-01-wray-warns.html").read_text(encoding="utf-8")
+    assert 'href="../people/a-z/c.html#christopher-wray"' in article(page)
