@@ -59,8 +59,13 @@ def entity_page(kind: str, entity_id: str, briefings: int, registered: bool, min
 
 def entity_listing(kind: str, name: str) -> str | None:
     """The A-Z listing page that holds an entity's entry (every entity of a page kind has one)."""
+    return listing_page(kind, letter_of(name))
+
+
+def listing_page(kind: str, letter: str) -> str | None:
+    """The A-Z listing page of one kind and letter ('#' for digits and symbols)."""
     folder = PAGE_DIRS.get(kind)
-    return f"{folder}/a-z/{letter_slug(letter_of(name))}.md" if folder else None
+    return f"{folder}/a-z/{letter_slug(letter)}.md" if folder else None
 
 
 #: Latin letters that Unicode does not decompose into a base letter and a mark.
@@ -151,6 +156,11 @@ class SpeakerGroup:
     label: str
     entity: str | None
     claims: tuple[ClaimRef, ...]
+
+    @property
+    def anchor(self) -> str:
+        """The id of the group's heading on the claims index."""
+        return f"speaker-{self.entity or self.key.lstrip('~')}"
 
 
 @dataclass(frozen=True, slots=True)

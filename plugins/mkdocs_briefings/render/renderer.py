@@ -24,7 +24,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..core.corpus import PAGE_DIRS, Corpus, EntityRecord, briefing_page, letter_of, letter_slug
+from ..core.corpus import PAGE_DIRS, Corpus, EntityRecord, briefing_page, letter_of, letter_slug, listing_page
 from ..core.model import Briefing, Claim, Entity
 from .article import Paragraph, layout
 from .safety import clean, html_text, json_ld, markdown_source, web_url
@@ -110,6 +110,11 @@ def rel(here: str, target: str, anchor: str = "", directory_urls: bool = True) -
     return f"{href}#{anchor}" if anchor else href
 
 
+def _e(value: Any) -> str:
+    """Escape a value for HTML text or a quoted attribute (controls dropped first)."""
+    return str(escape(clean(value)))
+
+
 def runs_html(para: Paragraph, mentions: Mapping[str, Mapping[str, Any]], here: str, link: Callable[[str, str], str]) -> Markup:
     """One laid-out paragraph as HTML: claims highlighted and numbered, first mentions linked.
 
@@ -120,35 +125,30 @@ def runs_html(para: Paragraph, mentions: Mapping[str, Mapping[str, Any]], here: 
     out: list[str] = []
     for run in para.runs:
         if run.claim:
-            out.append(f'<mark class="bf-said" data-claim="{escape(run.claim)}">')
+            out.append(f'<mark class="bf-said" data-claim="{_e(run.claim)}">')
         for p in run.pieces:
-            text = escape(clean(p.text))
+            text = _e(p.text)
             m = mentions.get(p.entity) if p.entity else None
             if m is None:
                 out.append(text)
             elif p.link and m["page"]:
-                label = text if p.text == m["name"] else f"{text} — {escape(clean(m['name']))}"
-                tip = escape(clean(m["tip"]))
+                label = text if p.text == m["name"] else f"{text} — {_e(m['name'])}"
+                tip = _e(m["tip"])
                 out.append(
-                    f'<a class="bf-mention" href="{escape(link(here, m["page"]))}" data-kind="{escape(m["kind"])}" '
+                    f'<a class="bf-mention" href="{_e(link(here, m["page"]))}" data-kind="{_e(m["kind"])}" '
                     f'data-tip="{tip}" aria-label="{label} ({tip})" title="{tip}">{text}</a>'
                 )
             else:
-                out.append(f'<span class="bf-mark" data-kind="{escape(m["kind"])}">{text}</span>')
+                out.append(f'<span class="bf-mark" data-kind="{_e(m["kind"])}">{text}</span>')
         if run.claim:
             out.append("</mark>")
             if run.ends_claim:
-                n = escape(run.claim.rsplit("-", 1)[-1])
+                n = _e(run.claim.rsplit("-", 1)[-1])
                 out.append(
-                    f'<a class="bf-claimref" href="#{escape(run.claim)}" aria-label="{n}: go to the callout of claim {n}" '
+                    f'<a class="bf-claimref" href="#{_e(run.claim)}" aria-label="{n}: go to the callout of claim {n}" '
                     f'title="Go to the callout of claim {n}">{n}</a>'
                 )
     return Markup("".join(out))
-
-
-def _e(value: Any) -> str:
-    """Escape a value for HTML text or a quoted attribute (controls dropped first)."""
-    return str(escape(clean(value)))
 
 
 def badges_html(claim: Claim) -> str:
@@ -314,7 +314,7 @@ class Renderer:
     def _search_head(title: str, *lines: str) -> str:
         """A title and plain lines, as lean HTML for the search index."""
         # An h1 with an id starts search's first section (its location is the page itself).
-        return f'<h1 id="title">{escape(clean(title))}</h1>' + "".join(f"<p>{escape(clean(x))}</p>" for x in lines if x)
+        return f'<h1 id="title">{_e(title)}</h1>' + "".join(f"<p>{_e(x)}</p>" for x in lines if x)
 
     def pages(self) -> Iterator[PageSpec]:
         """Every generated page, in a fixed order."""
@@ -366,12 +366,11 @@ class Renderer:
             info[ent.id] = {"page": rec.link if rec else None, "kind": kind, "tip": tip, "name": name}
         return info
 
-    def _speaker(self, b: Briefing, claim: Claim, ents: dict[str, Entity] | None = None) -> dict[str, Any]:
-        """Who said it, as the callout shows it (`ents`: the briefing's entities by id, to avoid rescans)."""
+    def _speaker(self, claim: Claim, ents: Mapping[str, Entity]) -> dict[str, Any]:
+        """Who said it, as the callout shows it (`ents`: the briefing's entities by id)."""
         if claim.speaker is None:
             return {"name": None, "page": None, "role": "", "written": None}
-        ent = (ents.get(claim.speaker.entity or "") if ents is not None
-               else b.annotation.entity(claim.speaker.entity))
+        ent = ents.get(claim.speaker.entity or "")
         rec = self.corpus.record(claim.speaker.entity) if ent else None
         written = claim.speaker.span.text
         if ent is None:
@@ -394,8 +393,8 @@ class Renderer:
                         "license": licence, "license_url": LICENCES.get(" ".join(licence.lower().split()))})
         return out
 
-    def _json_ld(self, b: Briefing) -> str:
-        """schema.org NewsArticle: mentions by type, direct quotes as Quotations."""
+    def _json_ld(self, b: Briefing, speakers: Mapping[str, Mapping[str, Any]]) -> str:
+        """schema.org NewsArticle: mentions by type, direct quotes as Quotations (`speakers`: by claim id)."""
         mentions = []
         for ent in sorted(b.annotation.entities, key=lambda e: e.id):
             rec = self.corpus.record(ent.id)
@@ -403,15 +402,13 @@ class Renderer:
             if kind in SCHEMA_TYPES:
                 mentions.append({"@type": SCHEMA_TYPES[kind], "name": rec.name if rec else ent.name})
         quotes = []
-        ents = {e.id: e for e in b.annotation.entities}
         for claim in b.annotation.claims:
             if claim.kind != "direct":
                 continue
             q: dict[str, Any] = {"@type": "Quotation", "text": claim.content.text}
-            sp = self._speaker(b, claim, ents)
+            sp = speakers[claim.id]
             if sp["name"]:
-                ent = ents.get(claim.speaker.entity or "") if claim.speaker else None
-                rec = self.corpus.record(ent.id) if ent else None
+                rec = self.corpus.record(claim.speaker.entity) if claim.speaker else None
                 stype = SCHEMA_TYPES.get(rec.kind if rec else "", "Person")
                 q["spokenByCharacter"] = {"@type": stype if stype != "Place" else "Organization", "name": sp["name"]}
             quotes.append(q)
@@ -437,21 +434,22 @@ class Renderer:
         def make() -> Parts:
             ents = {e.id: e for e in b.annotation.entities}
             article = layout(b, self.corpus)
+            speakers = {c.id: self._speaker(c, ents) for c in b.annotation.claims}
             ctx: dict[str, Any] = {
                 "b": b,
                 "here": here,
                 "groups": self._entity_groups(b),
                 "mentions": self._mention_info(b),
                 "article": article,
-                "speakers": {c.id: self._speaker(b, c, ents) for c in b.annotation.claims},
+                "speakers": speakers,
                 "related": [(self.corpus.by_slug[r.slug], r) for r in self.corpus.related.get(b.slug, ())],
                 "sources": self._sources(b),
-                "jsonld": self._json_ld(b),
+                "jsonld": self._json_ld(b, speakers),
                 "has_summary": has_summary,
             }
             paras = ([article.caption] if article.caption else []) + list(article.paragraphs)
             search_after = '<h2 id="article">Article</h2>' + "".join(
-                f"<p>{escape(clean(plain_text(p)))}</p>" for p in paras
+                f"<p>{_e(plain_text(p))}</p>" for p in paras
             )
             search_before = self._search_head(b.title) + ('<h2 id="summary">Editor’s summary</h2>' if has_summary else "")
             return Parts(
@@ -507,7 +505,7 @@ class Renderer:
         folder = page_dir(kind)
         here = f"{folder}/index.md"
         title = KIND_LABELS[kind][1]
-        listing = [(letter, f"{folder}/a-z/{letter_slug(letter)}.md", recs) for letter, recs in ordered]
+        listing = [(letter, letter_slug(letter), listing_page(kind, letter), recs) for letter, recs in ordered]
 
         def make_index() -> Parts:
             return Parts(self._html(
@@ -517,12 +515,12 @@ class Renderer:
             ), "", "")
 
         meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
-        yield PageSpec(here, title, meta, make_index, frozenset(f"letter-{letter_slug(l)}" for l, _ in ordered), index=True)
+        yield PageSpec(here, title, meta, make_index, frozenset(f"letter-{slug}" for _, slug, _, _ in listing), index=True)
 
-        for letter, uri, recs in listing:
+        for letter, _, uri, recs in listing:
             def make_letter(letter: str = letter, uri: str = uri, recs: list[EntityRecord] = recs) -> Parts:
                 search = self._search_head(f"{title}: {letter}") + "".join(
-                    f'<h2 id="{escape(r.id)}">{escape(clean(r.name))}</h2><p>{escape(clean(", ".join(r.roles)))}</p>'
+                    f'<h2 id="{_e(r.id)}">{_e(r.name)}</h2><p>{_e(", ".join(r.roles))}</p>'
                     for r in recs if not r.page
                 )
                 return Parts(self._html(
@@ -605,7 +603,7 @@ class Renderer:
                 return Parts(self._html("claims_index.html", **ctx), "", "")
 
             meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
-            anchors = frozenset(f"speaker-{g.entity or g.key.lstrip('~')}" for g in groups)
+            anchors = frozenset(g.anchor for g in groups)
             yield PageSpec(here, title, meta, make, anchors, index=n == 1)
 
     # -- assets -------------------------------------------------------------
