@@ -19,7 +19,7 @@ from mkdocs_briefings.core.corpus import build_corpus
 from mkdocs_briefings.core.model import Span
 from mkdocs_briefings.render.article import layout
 from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
-from mkdocs_briefings.render.renderer import PageSpec, Renderer, badges, date_label, links_in, page_url, rel
+from mkdocs_briefings.render.renderer import PageSpec, Renderer, badges, date_label, page_url, rel
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 
 PAYLOADS = [
@@ -34,6 +34,13 @@ PAYLOADS = [
     "| a | b |",
     "\x02wzxhzdk:0\x03 \x01",
 ]
+
+_HREF = re.compile(r'href="([^"#:]*)(?:#([^"]*))?"')
+
+
+def links_in(html: str) -> list[tuple[str, str]]:
+    """(path, anchor) of every relative link in generated HTML (absolute URLs and pure anchors aside)."""
+    return [(m.group(1), m.group(2) or "") for m in _HREF.finditer(html) if m.group(1)]
 
 
 def editor_html(source: str) -> str:

@@ -13,10 +13,6 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-#: Severities, mildest first.
-SEVERITIES: tuple[str, ...] = ("warning", "error")
-
-
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem in one input file.

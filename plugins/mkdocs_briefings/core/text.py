@@ -39,10 +39,6 @@ class Token:
     end: int
     text: str
 
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-empty lines: the seed format puts one paragraph on each line."""

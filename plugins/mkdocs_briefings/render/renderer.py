@@ -7,13 +7,12 @@ function that makes its HTML on demand. The HTML never goes through
 Python-Markdown: seed text cannot turn into markdown, and a site of tens of
 thousands of pages does not pay for parsing markup we wrote ourselves. Links
 are made here, as final relative URLs, only to pages this renderer
-generates (`links_in` lets tests check that every one resolves).
+generates (tests crawl built sites to check that every one resolves).
 Seed-derived text reaches the page only through Jinja autoescaping.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from dataclasses import dataclass
@@ -263,14 +262,6 @@ class PageSpec:
     anchors: frozenset[str] = frozenset()  # ids on the page, for mkdocs' anchor validation
     markdown: str = ""  # editor-written markdown (already sanitised), rendered by mkdocs itself
     index: bool = False  # one of the index pages (the only pages fit for the nav)
-
-
-_HREF = re.compile(r'href="([^"#:]*)(?:#([^"]*))?"')
-
-
-def links_in(html_text_: str) -> list[tuple[str, str]]:
-    """(path, anchor) of every relative link in generated HTML (absolute URLs and pure anchors aside)."""
-    return [(m.group(1), m.group(2) or "") for m in _HREF.finditer(html_text_) if m.group(1)]
 
 
 class Renderer:

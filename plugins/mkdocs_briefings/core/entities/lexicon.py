@@ -39,7 +39,6 @@ class Lexicon:
     org_suffixes: frozenset[str]
     org_heads: frozenset[str]
     place_suffixes: frozenset[str]
-    place_heads: frozenset[str]
     groups: frozenset[str]  # nationality words, singular and plural ("Ukrainian", "Ukrainians")
     stop: frozenset[str]
     alone: frozenset[str]  # no name on their own ("the West", "in May"), fine inside one
@@ -118,7 +117,6 @@ def lexicon() -> Lexicon:
         org_suffixes=frozenset(sec.get("org_suffixes", [])),
         org_heads=frozenset(sec.get("org_heads", [])),
         place_suffixes=frozenset(sec.get("place_suffixes", [])),
-        place_heads=frozenset(sec.get("place_heads", [])),
         groups=_plurals(sec.get("groups", [])),
         stop=frozenset(sec.get("stop", [])),
         alone=frozenset(sec.get("alone", [])),
