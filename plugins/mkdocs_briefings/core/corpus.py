@@ -16,7 +16,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
 from .model import KINDS, Briefing, Claim, Entity, RegisterEntry, Span
@@ -273,7 +273,6 @@ def build_corpus(
                 speaker_groups[claim.speaker.entity].append(ref)
                 said[claim.speaker.entity].append(ref)
 
-    companions = _companions(by_slug.values())
     date_rank = {b.slug: i for i, b in enumerate(ordered)}
     records: dict[str, EntityRecord] = {}
     for ent_id in sorted(kinds):
@@ -291,9 +290,12 @@ def build_corpus(
             aliases=tuple(sorted(aliases[ent_id] - {name}, key=lambda a: (a.casefold(), a))),
             appearances=tuple(sorted(appearances[ent_id], key=lambda a: date_rank[a.slug])),
             said=tuple(sorted(said[ent_id], key=lambda r: (date_rank[r.slug], _claim_number(r.claim)))),
-            companions=companions.get(ent_id, ()),
             register=reg,
         )
+    # Only an entity page shows "Appears with": count companions for those alone.
+    companions = _companions(by_slug.values(), {i for i, r in records.items() if r.page})
+    for ent_id, found in companions.items():
+        records[ent_id] = replace(records[ent_id], companions=found)
 
     frozen_postings = {k: tuple(v) for k, v in sorted(postings.items())}
     related = {slug: _related(b, frozen_postings, records, date_rank) for slug, b in by_slug.items()}
@@ -321,8 +323,8 @@ def _claim_number(claim: Claim) -> tuple[int, str]:
     return (int(tail), claim.id) if tail.isdigit() else (1 << 30, claim.id)
 
 
-def _companions(briefings: Iterable[Briefing]) -> dict[str, tuple[tuple[str, int], ...]]:
-    """For each entity, the entities it shares the most briefings with.
+def _companions(briefings: Iterable[Briefing], wanted: set[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """For each wanted entity, the entities it shares the most briefings with.
 
     Counted per briefing over its own entity list (mentions x mentions of
     one article), which stays linear in the number of briefings.
@@ -331,6 +333,8 @@ def _companions(briefings: Iterable[Briefing]) -> dict[str, tuple[tuple[str, int
     for b in briefings:
         ids = sorted({e.id for e in b.annotation.entities})
         for a in ids:
+            if a not in wanted:
+                continue
             for other in ids:
                 if other != a:
                     together[a][other] += 1
