@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..core.corpus import PAGE_DIRS, Corpus, EntityRecord, briefing_page, letter_of, letter_slug, listing_page
 from ..core.model import Briefing, Claim, Entity
@@ -109,11 +109,6 @@ def rel(here: str, target: str, anchor: str = "", directory_urls: bool = True) -
     return f"{href}#{anchor}" if anchor else href
 
 
-def _e(value: Any) -> str:
-    """Escape a value for HTML text or a quoted attribute (controls dropped first)."""
-    return str(escape(clean(value)))
-
-
 def runs_html(para: Paragraph, mentions: Mapping[str, Mapping[str, Any]], here: str, link: Callable[[str, str], str]) -> Markup:
     """One laid-out paragraph as HTML: claims highlighted and numbered, first mentions linked.
 
@@ -124,27 +119,27 @@ def runs_html(para: Paragraph, mentions: Mapping[str, Mapping[str, Any]], here: 
     out: list[str] = []
     for run in para.runs:
         if run.claim:
-            out.append(f'<mark class="bf-said" data-claim="{_e(run.claim)}">')
+            out.append(f'<mark class="bf-said" data-claim="{html_text(run.claim)}">')
         for p in run.pieces:
-            text = _e(p.text)
+            text = html_text(p.text)
             m = mentions.get(p.entity) if p.entity else None
             if m is None:
                 out.append(text)
             elif p.link and m["page"]:
-                label = text if p.text == m["name"] else f"{text} — {_e(m['name'])}"
-                tip = _e(m["tip"])
+                label = text if p.text == m["name"] else f"{text} — {html_text(m['name'])}"
+                tip = html_text(m["tip"])
                 out.append(
-                    f'<a class="bf-mention" href="{_e(link(here, m["page"]))}" data-kind="{_e(m["kind"])}" '
+                    f'<a class="bf-mention" href="{html_text(link(here, m["page"]))}" data-kind="{html_text(m["kind"])}" '
                     f'data-tip="{tip}" aria-label="{label} ({tip})" title="{tip}">{text}</a>'
                 )
             else:
-                out.append(f'<span class="bf-mark" data-kind="{_e(m["kind"])}">{text}</span>')
+                out.append(f'<span class="bf-mark" data-kind="{html_text(m["kind"])}">{text}</span>')
         if run.claim:
             out.append("</mark>")
             if run.ends_claim:
-                n = _e(run.claim.rsplit("-", 1)[-1])
+                n = html_text(run.claim.rsplit("-", 1)[-1])
                 out.append(
-                    f'<a class="bf-claimref" href="#{_e(run.claim)}" aria-label="{n}: go to the callout of claim {n}" '
+                    f'<a class="bf-claimref" href="#{html_text(run.claim)}" aria-label="{n}: go to the callout of claim {n}" '
                     f'title="Go to the callout of claim {n}">{n}</a>'
                 )
     return Markup("".join(out))
@@ -153,7 +148,7 @@ def runs_html(para: Paragraph, mentions: Mapping[str, Mapping[str, Any]], here: 
 def badges_html(claim: Claim) -> str:
     """The badges of a claim as HTML."""
     return "".join(
-        f'<span class="bf-badge" data-badge="{_e(b.key)}" title="{_e(b.help)}">{_e(b.label)}</span>' for b in badges(claim)
+        f'<span class="bf-badge" data-badge="{html_text(b.key)}" title="{html_text(b.help)}">{html_text(b.label)}</span>' for b in badges(claim)
     )
 
 
@@ -164,42 +159,42 @@ def callout_html(claim: Claim, sp: Mapping[str, Any], here: str, link: Callable[
     a page has a callout per claim, and the site thousands of pages.
     """
     label = CLAIM_LABELS.get(claim.kind, claim.kind)
-    cid, kind = _e(claim.id), _e(claim.kind)
-    by = f" by {_e(sp['name'])}" if sp["name"] else ""
+    cid, kind = html_text(claim.id), html_text(claim.kind)
+    by = f" by {html_text(sp['name'])}" if sp["name"] else ""
     out = [
-        f'<aside class="bf-claim" id="{cid}" data-kind="{kind}" aria-label="{_e(CLAIM_LABELS.get(claim.kind, "Claim"))}{by}">\n'
+        f'<aside class="bf-claim" id="{cid}" data-kind="{kind}" aria-label="{html_text(CLAIM_LABELS.get(claim.kind, "Claim"))}{by}">\n'
         f'<div class="bf-claim__head"><span class="bf-kind" data-kind="{kind}"><span class="bf-kind__icon" aria-hidden="true"></span>'
-        f'{_e(label)}</span>{badges_html(claim)}<a class="bf-claim__anchor" href="#{cid}" title="Link to this claim">#</a></div>\n'
-        f'<blockquote class="bf-claim__content"><p>{_e(claim.content.text)}</p></blockquote>\n'
+        f'{html_text(label)}</span>{badges_html(claim)}<a class="bf-claim__anchor" href="#{cid}" title="Link to this claim">#</a></div>\n'
+        f'<blockquote class="bf-claim__content"><p>{html_text(claim.content.text)}</p></blockquote>\n'
         '<p class="bf-claim__source">'
     ]
     if sp["name"]:
-        name = _e(sp["name"])
-        out.append(f'<a class="bf-speaker" href="{_e(link(here, sp["page"]))}">{name}</a>' if sp["page"]
+        name = html_text(sp["name"])
+        out.append(f'<a class="bf-speaker" href="{html_text(link(here, sp["page"]))}">{name}</a>' if sp["page"]
                    else f'<span class="bf-speaker">{name}</span>')
         if sp["role"]:
-            out.append(f'<span class="bf-role">, {_e(sp["role"])}</span>')
+            out.append(f'<span class="bf-role">, {html_text(sp["role"])}</span>')
     elif sp["written"]:
-        out.append(f'<span class="bf-speaker bf-speaker--unnamed">{_e(sp["written"])}</span>')
+        out.append(f'<span class="bf-speaker bf-speaker--unnamed">{html_text(sp["written"])}</span>')
     else:
         out.append('<span class="bf-speaker bf-speaker--none">No source given</span>')
     sep = ' <span class="bf-sep" aria-hidden="true">·</span> '
     if claim.cue:
-        out.append(f'{sep}<span class="bf-cue">{_e(claim.cue.text)}</span>')
+        out.append(f'{sep}<span class="bf-cue">{html_text(claim.cue.text)}</span>')
     if sp["name"] and sp["written"]:
-        out.append(f'{sep}<span class="bf-written">as written: “{_e(sp["written"])}”</span>')
+        out.append(f'{sep}<span class="bf-written">as written: “{html_text(sp["written"])}”</span>')
     out.append("</p>\n")
     if claim.hedges:
-        out.append('<p class="bf-claim__hedges">Hedged in the text: ' + ", ".join(f"<q>{_e(h)}</q>" for h in claim.hedges) + "</p>\n")
+        out.append('<p class="bf-claim__hedges">Hedged in the text: ' + ", ".join(f"<q>{html_text(h)}</q>" for h in claim.hedges) + "</p>\n")
     if claim.status or claim.note:
-        out.append(f'<p class="bf-claim__status" data-status="{_e(claim.status or "")}">')
+        out.append(f'<p class="bf-claim__status" data-status="{html_text(claim.status or "")}">')
         if claim.status:
-            out.append(f"<strong>Editors: {_e(claim.status)}.</strong>")
+            out.append(f"<strong>Editors: {html_text(claim.status)}.</strong>")
         if claim.note:
-            out.append(f" {_e(claim.note)}")
+            out.append(f" {html_text(claim.note)}")
         if claim.status_source:
             src = web_url(claim.status_source)
-            out.append(f' <a href="{_e(src)}" rel="nofollow noopener">Source</a>' if src else f" Source: {_e(claim.status_source)}")
+            out.append(f' <a href="{html_text(src)}" rel="nofollow noopener">Source</a>' if src else f" Source: {html_text(claim.status_source)}")
         out.append("</p>\n")
     out.append("</aside>")
     return Markup("".join(out))
@@ -305,7 +300,7 @@ class Renderer:
     def _search_head(title: str, *lines: str) -> str:
         """A title and plain lines, as lean HTML for the search index."""
         # An h1 with an id starts search's first section (its location is the page itself).
-        return f'<h1 id="title">{_e(title)}</h1>' + "".join(f"<p>{_e(x)}</p>" for x in lines if x)
+        return f'<h1 id="title">{html_text(title)}</h1>' + "".join(f"<p>{html_text(x)}</p>" for x in lines if x)
 
     def pages(self) -> Iterator[PageSpec]:
         """Every generated page, in a fixed order."""
@@ -440,7 +435,7 @@ class Renderer:
             }
             paras = ([article.caption] if article.caption else []) + list(article.paragraphs)
             search_after = '<h2 id="article">Article</h2>' + "".join(
-                f"<p>{_e(plain_text(p))}</p>" for p in paras
+                f"<p>{html_text(plain_text(p))}</p>" for p in paras
             )
             search_before = self._search_head(b.title) + ('<h2 id="summary">Editor’s summary</h2>' if has_summary else "")
             return Parts(
@@ -511,7 +506,7 @@ class Renderer:
         for letter, _, uri, recs in listing:
             def make_letter(letter: str = letter, uri: str = uri, recs: list[EntityRecord] = recs) -> Parts:
                 search = self._search_head(f"{title}: {letter}") + "".join(
-                    f'<h2 id="{_e(r.id)}">{_e(r.name)}</h2><p>{_e(", ".join(r.roles))}</p>'
+                    f'<h2 id="{html_text(r.id)}">{html_text(r.name)}</h2><p>{html_text(", ".join(r.roles))}</p>'
                     for r in recs if not r.page
                 )
                 return Parts(self._html(

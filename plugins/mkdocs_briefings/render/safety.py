@@ -30,7 +30,7 @@ def clean(value: Any) -> Any:
 
 
 def html_text(value: str) -> str:
-    """Plain text as HTML text: for page titles that templates print unescaped."""
+    """Plain text as HTML text or a quoted attribute value (titles, generated markup)."""
     return str(escape(clean(value)))
 
 
