@@ -20,6 +20,7 @@ import html
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -36,15 +37,16 @@ from mkdocs.structure.toc import get_toc
 
 from .core.corpus import MIN_BRIEFINGS, Corpus, build_corpus
 from .core.diagnostics import BriefingsError
-from .core.project import Project, load_project
+from .core.project import load_project
 from .render.sanitize import BriefingsHtmlExtension, registered
+from .render.pagestore import PageStore, StoreError, fingerprint
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
 
 log = get_plugin_logger(__name__)
 
 
 #: A run of white space that holds a line break (the theme's template indentation).
-_BLANK_LINES = re.compile(r"\n[ \t\r\n]*")
+_BLANK_LINES = re.compile(r"\n[ \t\r\n]+")
 _HEADING = re.compile(r'<h([2-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -93,8 +95,15 @@ class GeneratedPage(Page):
         self.content = _join(parts.search_before, self.editor_html, parts.search_after)
 
     def unveil(self) -> None:
-        """Put the page's own HTML in place for the theme (after search has read its version)."""
+        """Put the page's own HTML in place for the theme (after search has read its version).
+
+        A table of contents the page hides is dropped here, once search has
+        cut the page into sections by it: the theme would render it anyway,
+        hidden, into every briefing and listing page.
+        """
         self.content, self.full_html = self.full_html, ""
+        if "toc" in (self.meta.get("hide") or ()):
+            self.toc = get_toc([])
 
     def release(self) -> None:
         """Drop the HTML once the page is written: memory stays flat however large the site."""
@@ -115,7 +124,7 @@ class BriefingsConfig(base.Config):
     """Folder of editorial input: `<slug>.md` overlays and the `entities.yml` register."""
 
     cache_dir = c.Type(str, default=".cache/briefings")
-    """Where annotations are cached between builds (safe to delete)."""
+    """Where annotations, and the last complete build's pages, are kept between builds (safe to delete)."""
 
     per_page = c.Type(int, default=50)
     """Briefings per page of the briefings index."""
@@ -135,8 +144,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.project: Project | None = None
         self.corpus: Corpus | None = None
+        self.store: PageStore | None = None
         self.root = Path.cwd()
 
     def _path(self, value: str) -> Path:
@@ -161,32 +170,45 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # generated page is an ordinary page to everyone after us.
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Load the project, index it and add every generated page and asset."""
-        try:
-            project = load_project(
-                self.root,
-                seeds_dir=self.config.seeds_dir,
-                briefings_dir=self.config.briefings_dir,
-                cache_dir=self._path(self.config.cache_dir),
-                progress=log.info,
-            )
-        except BriefingsError as exc:
-            raise PluginError(f"briefings: {exc}") from None
-        for diagnostic in project.diagnostics:
-            log.warning(str(diagnostic))
-        self.project = project
-        self.corpus = build_corpus(project.briefings, project.register, min_briefings=self.config.min_briefings)
-        renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls)
+        """Load the project, index it and add every generated page and asset.
 
-        for spec in renderer.pages():
+        When nothing the pages are made from has changed since the last
+        complete build, its pages are read back from the page store instead.
+        """
+        seeds, briefings = self._path(self.config.seeds_dir), self._path(self.config.briefings_dir)
+        settings = {"plugin": dict(self.config), "directory_urls": config.use_directory_urls}
+        store = PageStore(self._path(self.config.cache_dir) / "pages", fingerprint([seeds, briefings], settings), log.warning)
+        self.store = store
+        self.corpus = None
+        if store.replay():
+            log.info(f"inputs unchanged since the last build: its {len(store.specs)} generated pages are reused")
+        else:
+            try:
+                project = load_project(
+                    self.root,
+                    seeds_dir=self.config.seeds_dir,
+                    briefings_dir=self.config.briefings_dir,
+                    cache_dir=self._path(self.config.cache_dir),
+                    progress=log.info,
+                )
+            except BriefingsError as exc:
+                raise PluginError(f"briefings: {exc}") from None
+            self.corpus = build_corpus(project.briefings, project.register, min_briefings=self.config.min_briefings)
+            renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls)
+            summary = (
+                f"{len(project.briefings)} briefings, "
+                f"{sum(1 for r in self.corpus.entities.values() if r.page)} entity pages, "
+                f"{self.corpus.claim_count()} claims"
+            )
+            corpus = self.corpus
+            store.make(list(renderer.pages()), [str(d) for d in project.diagnostics], summary, lambda: export_json(corpus))
+        for diagnostic in store.diagnostics:
+            log.warning(diagnostic)
+        for spec in store.specs:
             GeneratedPage(spec, self._add(files, config, spec.src_uri, "", in_nav=spec.index), config)
-        for src_uri, data in renderer.assets():
+        for src_uri, data in Renderer.assets():
             self._add(files, config, src_uri, data, in_nav=False)
-        log.info(
-            f"{len(project.briefings)} briefings, "
-            f"{sum(1 for r in self.corpus.entities.values() if r.page)} entity pages, "
-            f"{self.corpus.claim_count()} claims"
-        )
+        log.info(store.summary)
         return files
 
     @staticmethod
@@ -211,7 +233,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _make_page(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         """Make a generated page's HTML just before it is indexed and written."""
         if isinstance(page, GeneratedPage):
-            page.materialize()
+            try:
+                page.materialize()
+            except StoreError as exc:
+                raise PluginError(f"briefings: making the pages failed:\n{exc}") from None
         return context
 
     # ...and after it, so that the theme renders the page's own HTML.
@@ -247,34 +272,58 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write `briefings.json`: every briefing with its metadata and annotation."""
-        if self.corpus is None:
+        """Write `briefings.json` (every briefing with its metadata and annotation); keep the pages."""
+        store = self.store
+        if store is None:
             return
-        records = []
-        for b in sorted(self.corpus.briefings, key=lambda b: b.slug):
-            records.append(
-                {
-                    "slug": b.slug,
-                    "title": b.title,
-                    "date": b.date.isoformat() if b.date else None,
-                    "sources": [
-                        {
-                            "seed": s.seed,
-                            "title": s.title,
-                            "date": s.date.isoformat() if s.date else None,
-                            "source": s.source,
-                            "url": s.url,
-                            "license": s.license,
-                        }
-                        for s in b.sources
-                    ],
-                    "tags": list(b.tags),
-                    "summary": b.summary,
-                    "annotation": b.annotation.to_json(b.slug),
-                }
-            )
         out = Path(config.site_dir) / "briefings.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".tmp")
-        tmp.write_text(json.dumps({"briefings": records}, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-        os.replace(tmp, out)
+        try:
+            kept = store.commit()
+            if kept is not None:
+                shutil.copyfile(kept, tmp)
+            else:
+                assert self.corpus is not None
+                tmp.write_bytes(export_json(self.corpus))
+            os.replace(tmp, out)
+        except StoreError as exc:
+            store.abort()
+            raise PluginError(f"briefings: making the pages failed:\n{exc}") from None
+        finally:
+            store.close()
+            self.store = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build keeps nothing: stop the page-making process, drop its pages."""
+        if self.store is not None:
+            self.store.abort()
+            self.store = None
+
+
+def export_json(corpus: Corpus) -> bytes:
+    """`briefings.json`: every briefing, its metadata and its annotation (the eval contract's JSON)."""
+    records = []
+    for b in sorted(corpus.briefings, key=lambda b: b.slug):
+        records.append(
+            {
+                "slug": b.slug,
+                "title": b.title,
+                "date": b.date.isoformat() if b.date else None,
+                "sources": [
+                    {
+                        "seed": s.seed,
+                        "title": s.title,
+                        "date": s.date.isoformat() if s.date else None,
+                        "source": s.source,
+                        "url": s.url,
+                        "license": s.license,
+                    }
+                    for s in b.sources
+                ],
+                "tags": list(b.tags),
+                "summary": b.summary,
+                "annotation": b.annotation.to_json(b.slug),
+            }
+        )
+    return (json.dumps({"briefings": records}, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -90,9 +90,12 @@ def test_mention_tooltip_on_hover_and_keyboard_focus(open_page: Callable[..., Vi
     mention.scroll_into_view_if_needed()
     handle = mention.element_handle()
     assert page.evaluate(TOOLTIP_STATE_JS, handle) is None, "the tooltip shows before any hover or focus"
-    for attr in ("aria-label", "title"):
+    # data-tip is in the markup (the CSS tooltip); the script derives aria-label from it. No
+    # title: a native tooltip would show a second box on top of ours.
+    for attr in ("data-tip", "aria-label"):
         value = mention.get_attribute(attr) or ""
         assert "person" in value.lower(), f"the mention's {attr}={value!r} does not say it is a person"
+    assert mention.get_attribute("title") is None
 
     mention.hover()
     page.wait_for_function(f"(el) => ({TOOLTIP_STATE_JS})(el) !== null", arg=handle, timeout=5_000)

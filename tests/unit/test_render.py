@@ -307,7 +307,8 @@ def test_briefing_page_structure(make_briefing) -> None:
     html = to_html(spec)
     assert re.search(r'<a [^>]*class="bf-mention"[^>]*href="\.\./\.\./people/volodymyr-zelenskyy/"', html) or re.search(
         r'<a [^>]*href="\.\./\.\./people/volodymyr-zelenskyy/"[^>]*class="bf-mention"', html)
-    assert 'data-tip="Person · Ukrainian President"' in html
+    # The text says "Zelenskyy": the tooltip gives the full name, then kind and role.
+    assert 'data-tip="Volodymyr Zelenskyy · Person · Ukrainian President">Zelenskyy</a>' in html
     assert 'id="claim-1"' in html and 'id="claim-2"' in html
     assert 'data-badge="unnamed"' in html and 'data-badge="hedged"' in html
     assert 'class="bf-entities"' in html

@@ -36,7 +36,10 @@ RELATED_MAX_POSTINGS = 100
 
 
 #: Default for `entity_page`: an entity earns its own page from this many briefings.
-MIN_BRIEFINGS = 5
+#: In the BBC archive (2,225 articles, 13,458 names) 1,087 names reach 5 briefings
+#: and 380 reach 10: the recurring cast. Each page costs a theme render and ~9 KB
+#: of theme markup; a listing entry shows the same appearances and claims.
+MIN_BRIEFINGS = 10
 
 
 def entity_page(kind: str, entity_id: str, briefings: int, registered: bool, min_briefings: int = MIN_BRIEFINGS) -> str | None:

@@ -126,22 +126,18 @@ def runs_html(para: Paragraph, mentions: Mapping[str, Mapping[str, Any]], here: 
             if m is None:
                 out.append(text)
             elif p.link and m["page"]:
-                label = text if p.text == m["name"] else f"{text} — {html_text(m['name'])}"
-                tip = html_text(m["tip"])
+                # The tooltip names the entity when the text calls it something else ("Mr Blair").
+                tip = m["tip"] if p.text == m["name"] else f'{m["name"]} · {m["tip"]}'
                 out.append(
                     f'<a class="bf-mention" href="{html_text(link(here, m["page"]))}" data-kind="{html_text(m["kind"])}" '
-                    f'data-tip="{tip}" aria-label="{label} ({tip})" title="{tip}">{text}</a>'
+                    f'data-tip="{html_text(tip)}">{text}</a>'
                 )
             else:
                 out.append(f'<span class="bf-mark" data-kind="{html_text(m["kind"])}">{text}</span>')
         if run.claim:
             out.append("</mark>")
             if run.ends_claim:
-                n = html_text(run.claim.rsplit("-", 1)[-1])
-                out.append(
-                    f'<a class="bf-claimref" href="#{html_text(run.claim)}" aria-label="{n}: go to the callout of claim {n}" '
-                    f'title="Go to the callout of claim {n}">{n}</a>'
-                )
+                out.append(f'<a class="bf-claimref" href="#{html_text(run.claim)}">{html_text(run.claim.rsplit("-", 1)[-1])}</a>')
     return Markup("".join(out))
 
 
@@ -163,8 +159,8 @@ def callout_html(claim: Claim, sp: Mapping[str, Any], here: str, link: Callable[
     by = f" by {html_text(sp['name'])}" if sp["name"] else ""
     out = [
         f'<aside class="bf-claim" id="{cid}" data-kind="{kind}" aria-label="{html_text(CLAIM_LABELS.get(claim.kind, "Claim"))}{by}">\n'
-        f'<div class="bf-claim__head"><span class="bf-kind" data-kind="{kind}"><span class="bf-kind__icon" aria-hidden="true"></span>'
-        f'{html_text(label)}</span>{badges_html(claim)}<a class="bf-claim__anchor" href="#{cid}" title="Link to this claim">#</a></div>\n'
+        f'<div class="bf-claim__head"><span class="bf-kind" data-kind="{kind}">{html_text(label)}</span>'
+        f'{badges_html(claim)}<a class="bf-claim__anchor" href="#{cid}">#</a></div>\n'
         f'<blockquote class="bf-claim__content"><p>{html_text(claim.content.text)}</p></blockquote>\n'
         '<p class="bf-claim__source">'
     ]
@@ -178,11 +174,11 @@ def callout_html(claim: Claim, sp: Mapping[str, Any], here: str, link: Callable[
         out.append(f'<span class="bf-speaker bf-speaker--unnamed">{html_text(sp["written"])}</span>')
     else:
         out.append('<span class="bf-speaker bf-speaker--none">No source given</span>')
-    sep = ' <span class="bf-sep" aria-hidden="true">·</span> '
+    # The " · " between speaker, cue and "as written" comes from the stylesheet.
     if claim.cue:
-        out.append(f'{sep}<span class="bf-cue">{html_text(claim.cue.text)}</span>')
+        out.append(f' <span class="bf-cue">{html_text(claim.cue.text)}</span>')
     if sp["name"] and sp["written"]:
-        out.append(f'{sep}<span class="bf-written">as written: “{html_text(sp["written"])}”</span>')
+        out.append(f' <span class="bf-written">as written: “{html_text(sp["written"])}”</span>')
     out.append("</p>\n")
     if claim.hedges:
         out.append('<p class="bf-claim__hedges">Hedged in the text: ' + ", ".join(f"<q>{html_text(h)}</q>" for h in claim.hedges) + "</p>\n")

@@ -1,6 +1,7 @@
-/* mkdocs-briefings: filters of the claims index. Without JavaScript every
-   row shows and the count says so; with it, the count always matches the
-   rows shown. Runs again on each page load of material's instant navigation. */
+/* mkdocs-briefings: filters of the claims index, and labels for links that
+   repeat on every briefing. Without JavaScript every row shows and the count
+   says so; with it, the count always matches the rows shown. Runs again on
+   each page load of material's instant navigation. */
 (function () {
   "use strict";
 
@@ -36,6 +37,28 @@
     apply();
   }
 
+  /* Labels that would otherwise be repeated in the markup of every mention and
+     claim of every page (a large site's pages carry tens of thousands): a
+     mention's kind and role (its data-tip, also its CSS tooltip), and where
+     a claim number or "#" leads. */
+  function label(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("a.bf-mention[data-tip]:not([aria-label])"), function (a) {
+      a.setAttribute("aria-label", a.textContent + " (" + a.getAttribute("data-tip") + ")");
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("a.bf-claimref:not([aria-label])"), function (a) {
+      var n = a.textContent;
+      a.setAttribute("aria-label", n + ": go to the callout of claim " + n);
+      a.setAttribute("title", "Go to the callout of claim " + n);
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("a.bf-claim__anchor:not([title])"), function (a) {
+      a.setAttribute("title", "Link to this claim");
+      a.setAttribute("aria-label", "Link to this claim");
+    });
+    Array.prototype.forEach.call(root.querySelectorAll(".bf-entities .bf-count:not([title])"), function (c) {
+      c.setAttribute("title", "mentions in this briefing");
+    });
+  }
+
   /* material renders its search as role="dialog" with no name; a dialog needs
      one (axe aria-dialog-name), and the search input already carries the word. */
   function nameSearchDialog() {
@@ -48,10 +71,11 @@
   nameSearchDialog();
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(function () { setup(document); });
+    window.document$.subscribe(function () { label(document); setup(document); });
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { setup(document); });
+    document.addEventListener("DOMContentLoaded", function () { label(document); setup(document); });
   } else {
+    label(document);
     setup(document);
   }
 })();

@@ -1,0 +1,417 @@
+"""Where a build's generated HTML comes from, and where it is kept for the next build.
+
+Making our pages' HTML is a third of a large build, and loading the
+annotations and indexing the corpus another tenth. Both are pure functions
+of the inputs, so a build whose inputs are byte-identical to the last
+complete build's (seeds, overlays, register, plugin options, this package's
+code) reads that build's pages back instead: the common rebuild while
+editing `docs/` or the theme, or a CI run that restored its cache.
+
+When the pages must be made, a large site on a machine with several cores
+makes them in a forked child process, in page order, while mkdocs renders the
+theme around the pages already made; a small site (or a process that must
+not fork) makes each page on demand. Either way the pages are written to the
+store's body file as they are made, and the store's index is written last,
+atomically, and only after a complete build: a killed or failed build leaves
+the previous index (and its body) in place or none at all, never a partial
+one that a later build trusts. A store that cannot be read is reported and
+rebuilt.
+
+Pure Python (no mkdocs import), like the core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .renderer import PageSpec, Parts
+
+#: Bumped when the index or body layout changes.
+FORMAT = 1
+INDEX = "index.json"
+#: From this many pages on, a forked child makes the pages while mkdocs renders the theme.
+PARALLEL_PAGES = 400
+#: A temp file this old belongs to a build that was killed (a running build's is younger).
+STALE_SECONDS = 3600
+#: The child reports made pages in batches of this many (one pipe message each).
+BATCH = 16
+_PACKAGE = Path(__file__).resolve().parent.parent
+#: Folders under the input folders that are never inputs (a git checkout of seeds/, say).
+VCS_DIRS = frozenset({".git", ".hg", ".svn"})
+_CODE_SUFFIXES = frozenset({".py", ".html", ".css", ".js", ".txt", ".tsv", ".gz", ".json", ".yml"})
+
+#: A page's place in the body: its start and the byte lengths of its four Parts.
+Extent = tuple[int, int, int, int, int]
+Warn = Callable[[str], None]
+
+
+class StoreError(RuntimeError):
+    """The page-making child failed; the message holds its traceback."""
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of this package's code, templates and data: new code never reuses old pages."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(folders: Sequence[Path], settings: Mapping[str, Any]) -> str:
+    """sha256 over every input of the generated pages.
+
+    Every file under the input folders (by relative path and bytes, and where
+    a link points), the settings that shape the pages, and the code. Hidden
+    files count too (an overlay may name `seed: .draft.txt`); only version
+    control folders do not. Reading a few megabytes of seeds costs a
+    fraction of a second.
+    """
+    digest = hashlib.sha256()
+    digest.update(json.dumps({"format": FORMAT, "code": code_version(), "settings": settings}, sort_keys=True).encode())
+    for folder in folders:
+        digest.update(b"\0folder\0" + str(folder).encode("utf-8", "surrogateescape"))
+        if not folder.is_dir():
+            digest.update(b"\0missing")
+            continue
+        for path in sorted(folder.rglob("*")):
+            rel = path.relative_to(folder)
+            if VCS_DIRS.intersection(rel.parts) or path.is_dir():
+                continue
+            digest.update(b"\0file\0" + rel.as_posix().encode("utf-8", "surrogateescape"))
+            if path.is_symlink():
+                digest.update(b"\0link\0" + os.path.realpath(path).encode("utf-8", "surrogateescape"))
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                data = f"\0unreadable {exc.errno}".encode()
+            digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    """A checksum of a body file: a damaged body is rebuilt, never served."""
+    digest = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _write_parts(out: BinaryIO, position: int, parts: Parts) -> Extent:
+    chunks = [s.encode("utf-8") for s in (parts.before, parts.after, parts.search_before, parts.search_after)]
+    for chunk in chunks:
+        out.write(chunk)
+    return (position, len(chunks[0]), len(chunks[1]), len(chunks[2]), len(chunks[3]))
+
+
+def _make_all(specs: Sequence[PageSpec], body: Path, export: Callable[[], bytes] | None, export_path: Path, conn: Connection) -> None:
+    """The child: make every page in order into `body`, reporting extents in batches; then the export."""
+    try:
+        position, batch = 0, []
+        with open(body, "wb") as out:
+            for i, spec in enumerate(specs):
+                extent = _write_parts(out, position, spec.make())
+                position += sum(extent[1:])
+                batch.append((i, extent))
+                if len(batch) >= BATCH:
+                    out.flush()
+                    conn.send(batch)
+                    batch = []
+            out.flush()
+        conn.send(batch)
+        if export is not None:
+            export_path.write_bytes(export())
+        conn.send(None)
+    except BaseException:  # noqa: BLE001 - sent to the parent, which reports it
+        conn.send(traceback.format_exc())
+    finally:
+        conn.close()
+
+
+def _can_fork() -> bool:
+    # Like the annotation pool: fork only from a single-threaded process (not `mkdocs serve`).
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+class PageStore:
+    """One build's view of the store in `directory`, for the inputs `key`."""
+
+    def __init__(self, directory: Path, key: str, warn: Warn) -> None:
+        self.directory = Path(directory)
+        self.key = key
+        self.warn = warn
+        self.specs: list[PageSpec] = []
+        self.extents: dict[int, Extent] = {}
+        self.diagnostics: list[str] = []
+        self.summary = ""
+        self.replaying = False
+        self._reader: BinaryIO | None = None
+        self._writer: BinaryIO | None = None
+        self._position = 0
+        self._body_tmp: Path | None = None
+        self._export_tmp: Path | None = None
+        self._makers: list[PageSpec] = []
+        self._export_fn: Callable[[], bytes] | None = None
+        self._child: Any = None
+        self._conn: Connection | None = None
+
+    @property
+    def body(self) -> Path:
+        return self.directory / f"body-{self.key}.bin"
+
+    @property
+    def export(self) -> Path:
+        return self.directory / f"export-{self.key}.json"
+
+    # -- replay ---------------------------------------------------------------
+
+    def replay(self) -> bool:
+        """Load the pages of an earlier build of the same inputs; False when there is none."""
+        try:
+            raw = (self.directory / INDEX).read_bytes()
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            self.warn(f"page store {self.directory / INDEX} cannot be read ({exc.strerror or exc}); making the pages again")
+            return False
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+            if data.get("format") != FORMAT or data.get("key") != self.key:
+                return False  # another version's store, or another build's inputs: not an error
+            specs = [self._spec(i, p) for i, p in enumerate(data["pages"])]
+            size = sum(sum(e[1:]) for e in self.extents.values())
+            if self.body.stat().st_size != size or not self.export.is_file():
+                raise ValueError("its body or export is missing or truncated")
+            if _file_digest(self.body) != data["digest"]:
+                raise ValueError("its body does not match its checksum")
+            self.diagnostics = [str(d) for d in data["diagnostics"]]
+            self.summary = str(data["summary"])
+        except (OSError, ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError) as exc:
+            self.extents.clear()
+            self.warn(f"page store {self.directory / INDEX} is corrupt ({exc}); making the pages again")
+            return False
+        self.specs = specs
+        self.replaying = True
+        return True
+
+    def _spec(self, i: int, p: Mapping[str, Any]) -> PageSpec:
+        extent = tuple(int(x) for x in p["extent"])
+        if len(extent) != 5 or min(extent) < 0:
+            raise ValueError(f"bad extent for page {i}")
+        self.extents[i] = extent  # type: ignore[assignment]
+        return PageSpec(
+            str(p["src_uri"]), str(p["title"]), dict(p["meta"]), self._reader_for(i),
+            frozenset(str(a) for a in p["anchors"]), markdown=str(p["markdown"]), index=bool(p["index"]),
+        )
+
+    # -- making ---------------------------------------------------------------
+
+    def make(
+        self, specs: Sequence[PageSpec], diagnostics: Sequence[str], summary: str, export: Callable[[], bytes] | None = None
+    ) -> None:
+        """Make the pages from now on (in a child when the site is large), recording them in the store.
+
+        `export` makes the site's data export, kept next to the pages (the
+        child makes it too, after the pages, while the parent is still busy).
+        """
+        self.specs = [replace(spec, make=self._reader_for(i)) for i, spec in enumerate(specs)]
+        self.diagnostics, self.summary = list(diagnostics), summary
+        self._makers, self._export_fn = list(specs), export
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-body-", suffix=".bin", dir=self.directory)
+        except OSError as exc:
+            self.warn(f"page store {self.directory} cannot be written ({exc.strerror or exc}); pages are not kept for the next build")
+            return
+        self._body_tmp = Path(tmp)
+        if len(specs) >= PARALLEL_PAGES and _can_fork():
+            os.close(fd)
+            self._export_tmp = self._body_tmp.with_name(self._body_tmp.name.replace(".tmp-body-", ".tmp-export-"))
+            context = multiprocessing.get_context("fork")
+            ours, theirs = context.Pipe(duplex=False)
+            self._child = context.Process(
+                target=_make_all, args=(self._makers, self._body_tmp, export, self._export_tmp, theirs), daemon=True
+            )
+            self._child.start()
+            theirs.close()
+            self._conn = ours
+        else:
+            self._writer = os.fdopen(fd, "wb")
+
+    def _reader_for(self, i: int) -> Callable[[], Parts]:
+        return lambda: self._parts(i)
+
+    def _parts(self, i: int) -> Parts:
+        if not self.replaying and self._conn is None:
+            return self._make_here(i)
+        while i not in self.extents:
+            self._receive()
+        if self._reader is None:
+            self._reader = open(self.body if self.replaying else self._body_tmp, "rb")  # type: ignore[arg-type]
+        start, *lengths = self.extents[i]
+        self._reader.seek(start)
+        data = self._reader.read(sum(lengths))
+        out, at = [], 0
+        for n in lengths:
+            out.append(data[at:at + n].decode("utf-8"))
+            at += n
+        return Parts(*out)
+
+    def _make_here(self, i: int) -> Parts:
+        parts = self._makers[i].make()
+        if self._writer is not None and i not in self.extents:
+            self.extents[i] = _write_parts(self._writer, self._position, parts)
+            self._position += sum(self.extents[i][1:])
+        return parts
+
+    def _receive(self) -> None:
+        assert self._conn is not None
+        try:
+            message = self._conn.recv()
+        except EOFError:
+            raise StoreError("the page-making process ended without finishing") from None
+        if isinstance(message, str):
+            raise StoreError(message)
+        if message is None:
+            self._conn.close()
+            self._conn = None
+            if len(self.extents) != len(self.specs):
+                raise StoreError("the page-making process skipped pages")
+            return
+        for i, extent in message:
+            self.extents[i] = tuple(extent)
+
+    # -- end of build ---------------------------------------------------------
+
+    def commit(self, export: bytes | None = None) -> Path | None:
+        """After a complete build: keep its pages and export for the next build of the same inputs.
+
+        Returns where the export is kept, or None when nothing could be kept.
+        """
+        if self.replaying:
+            return self.export
+        if self._body_tmp is None:
+            return None
+        while self._conn is not None:
+            self._receive()
+        if self._child is not None:
+            self._child.join()
+            self._child = None
+        for i in range(len(self.specs)):
+            if i not in self.extents:
+                self._make_here(i)  # a page mkdocs did not build (another plugin dropped it)
+        self._close()
+        try:
+            with open(self._body_tmp, "rb+") as body:
+                os.fsync(body.fileno())
+            digest = _file_digest(self._body_tmp)
+            # The files below keep their names from build to build of the same inputs: an index
+            # of this key left in place would describe the new body until the new index is written.
+            self._drop_index_of_key()
+            if export is None and self._export_tmp is not None and self._export_tmp.is_file():
+                with open(self._export_tmp, "rb+") as made:
+                    os.fsync(made.fileno())
+                os.replace(self._export_tmp, self.export)
+                self._export_tmp = None
+            else:
+                if export is None:
+                    export = self._export_fn() if self._export_fn else b""
+                _atomic_write(self.export, export)
+            os.replace(self._body_tmp, self.body)
+            self._body_tmp = None
+            index = {
+                "format": FORMAT,
+                "key": self.key,
+                "diagnostics": self.diagnostics,
+                "summary": self.summary,
+                "digest": digest,
+                "pages": [
+                    {
+                        "src_uri": s.src_uri, "title": s.title, "meta": s.meta, "anchors": sorted(s.anchors),
+                        "markdown": s.markdown, "index": s.index, "extent": self.extents[i],
+                    }
+                    for i, s in enumerate(self.specs)
+                ],
+            }
+            _atomic_write(self.directory / INDEX, json.dumps(index, ensure_ascii=False).encode("utf-8"))
+        except OSError as exc:
+            self.warn(f"page store {self.directory} cannot be written ({exc.strerror or exc}); pages are not kept for the next build")
+            self.abort()
+            return None
+        self._prune()
+        return self.export
+
+    def _drop_index_of_key(self) -> None:
+        index = self.directory / INDEX
+        try:
+            if json.loads(index.read_bytes().decode("utf-8")).get("key") != self.key:
+                return
+        except (OSError, ValueError, UnicodeDecodeError, AttributeError):
+            pass  # unreadable: of no use to anyone
+        index.unlink(missing_ok=True)
+
+    def _prune(self) -> None:
+        """Delete earlier builds' bodies and exports, and temp files that a killed build left."""
+        now = time.time()
+        for path in self.directory.iterdir():
+            name = path.name
+            if name.startswith((".tmp-", "body-", "export-")) and name not in (self.body.name, self.export.name):
+                try:
+                    if not name.startswith(".tmp-") or now - path.stat().st_mtime > STALE_SECONDS:
+                        path.unlink()
+                except OSError:
+                    pass
+
+    def abort(self) -> None:
+        """A failed build: stop the child and forget what it made."""
+        if self._child is not None:
+            self._child.kill()
+            self._child.join()
+            self._child = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self._close()
+        for tmp in (self._body_tmp, self._export_tmp):
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)
+        self._body_tmp = self._export_tmp = None
+
+    def close(self) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        for handle in (self._reader, self._writer):
+            if handle is not None:
+                handle.close()
+        self._reader = self._writer = None
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

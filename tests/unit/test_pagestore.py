@@ -1,0 +1,446 @@
+"""The page store: what keys it, what it keeps, and what it refuses to trust.
+
+A rebuild whose inputs are unchanged serves the last complete build's pages
+from `<cache>/pages/` instead of making them. A key that misses an input
+serves stale pages; a key that moves without its inputs throws the speed-up
+away; a half-written or damaged store that is trusted serves broken pages.
+These tests drive `PageStore` directly with hand-made pages (no mkdocs):
+
+* `fingerprint` moves with every input (seed bytes, names, overlays, the
+  register, settings, hidden files an overlay may name) and with nothing else
+  (version control folders, modification times, a repeated call);
+* make -> commit -> replay returns every page exactly: its spec and its four
+  HTML parts, non-ASCII and empty parts included, also pages nobody read;
+* a missing store or another key's is ignored quietly, a corrupt one is
+  reported once and rebuilt, and a build that never commits (aborted or
+  abandoned) leaves nothing a later build trusts;
+* commit prunes the bodies and exports of earlier keys;
+* the forked child makes the same pages as the in-process path, and its
+  failure reaches the reader as a `StoreError` with the child's traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mkdocs_briefings.render import pagestore
+from mkdocs_briefings.render.pagestore import INDEX, PageStore, StoreError, fingerprint
+from mkdocs_briefings.render.renderer import PageSpec, Parts
+
+KEY = "a" * 64
+OTHER = "b" * 64
+EXPORT = '{"briefings":[{"slug":"talks","title":"Zelenskyy’s “quote” — Ł"}]}\n'.encode()
+DIAGNOSTICS = ["briefings/talks.md:3: unknown key 'titel' — did you mean 'title'?"]
+SUMMARY = "3 briefings, 2 entity pages, 7 claims"
+
+
+# -- hand-made pages ----------------------------------------------------------
+
+
+def parts_for(i: int) -> Parts:
+    """Distinct parts for page `i`: non-ASCII throughout, some parts (and page 1 entirely) empty."""
+    if i == 1:
+        return Parts("", "", "", "")
+    return Parts(
+        f"<h1>Page {i}: Zelenskyy’s “quote” — Ł</h1>",
+        "" if i % 3 == 0 else f"<p>after {i} 🇺🇦 Kyiv\n\tend</p>",
+        f'<h2 id="p{i}">Ł {i}</h2>' if i % 2 == 0 else "",
+        "" if i % 4 == 0 else f"<p>search {i} ½ — “x”</p>",
+    )
+
+
+def counted(calls: list[int], i: int) -> Parts:
+    """`parts_for(i)`, noting the call in `calls` (of this process only)."""
+    calls.append(i)
+    return parts_for(i)
+
+
+def make_specs(n: int, make: Callable[[int], Parts] = parts_for) -> list[PageSpec]:
+    """`n` pages whose spec fields all vary (and hold non-ASCII) and whose make() is `make(i)`."""
+    return [
+        PageSpec(
+            f"briefings/page-{i}.md",
+            f"Page {i} — Ł “t”",
+            {"title": f"Page {i} — Ł", "hide": ["toc"], **({"search": {"exclude": True}} if i % 2 else {})},
+            partial(make, i),
+            frozenset({"article", f"claim-{i}"} if i % 3 else set()),
+            markdown=f"Editor’s **summary** {i}" if i % 2 else "",
+            index=i == 0,
+        )
+        for i in range(n)
+    ]
+
+
+def described(spec: PageSpec) -> tuple[Any, ...]:
+    """Everything of a spec but its make()."""
+    return (spec.src_uri, spec.title, spec.meta, spec.anchors, spec.markdown, spec.index)
+
+
+def committed(directory: Path, key: str, specs: list[PageSpec], read: list[int] | None = None) -> PageStore:
+    """A complete build: make the pages, read `read` (default all, in order), commit."""
+    store = PageStore(directory, key, _no_warnings)
+    store.make(specs, DIAGNOSTICS, SUMMARY)
+    for i in range(len(specs)) if read is None else read:
+        assert store.specs[i].make() == specs[i].make()
+    store.commit(EXPORT)
+    return store
+
+
+def _no_warnings(message: str) -> None:
+    raise AssertionError(f"unexpected warning: {message}")
+
+
+def replayed(directory: Path, key: str = KEY) -> tuple[PageStore, list[str]]:
+    warnings: list[str] = []
+    store = PageStore(directory, key, warnings.append)
+    store.replay()
+    return store, warnings
+
+
+def assert_replays(directory: Path, specs: list[PageSpec], key: str = KEY) -> PageStore:
+    """A new store for `key` replays exactly `specs`, their parts, diagnostics, summary and export."""
+    store, warnings = replayed(directory, key)
+    assert store.replaying and warnings == []
+    assert [described(s) for s in store.specs] == [described(s) for s in specs]
+    for i in reversed(range(len(specs))):  # any order, any number of times
+        assert store.specs[i].make() == specs[i].make(), i
+        assert store.specs[i].make() == specs[i].make(), i
+    assert (store.diagnostics, store.summary) == (DIAGNOSTICS, SUMMARY)
+    assert store.export.read_bytes() == EXPORT
+    store.close()
+    return store
+
+
+# -- fingerprint --------------------------------------------------------------
+
+SETTINGS: dict[str, Any] = {"plugin": {"seeds_dir": "seeds", "per_page": 50, "min_briefings": 2}, "directory_urls": True}
+
+
+def _inputs(root: Path) -> None:
+    files = {
+        "seeds/2020-01-01-a.txt": "Alpha Bravo said the plan works.\n",
+        "seeds/2020/2020-01-02-b.md": "---\ntitle: B\n---\nCharlie said “yes”.\n",
+        "briefings/a.md": "---\nseed: 2020-01-01-a.txt\ntitle: A\n---\nSummary.\n",
+        "briefings/entities.yml": "- name: Alpha Bravo\n  kind: person\n",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+
+
+def _edit(name: str, old: str, new: str) -> Callable[[Path], None]:
+    def run(root: Path) -> None:
+        path = root / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return run
+
+
+def _write(name: str, text: str = "x\n") -> Callable[[Path], None]:
+    def run(root: Path) -> None:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return run
+
+
+def _rename(old: str, new: str) -> Callable[[Path], None]:
+    return lambda root: os.replace(root / old, root / new)
+
+
+def _touch(name: str) -> Callable[[Path], None]:
+    return lambda root: os.utime(root / name, (time.time() + 1000, time.time() + 1000))
+
+
+def _nothing(root: Path) -> None:
+    pass
+
+
+@pytest.mark.parametrize(
+    ("change", "settings", "moves"),
+    [
+        (_edit("seeds/2020-01-01-a.txt", "works", "worms"), SETTINGS, True),  # same size, other bytes
+        (_edit("seeds/2020/2020-01-02-b.md", "yes", "no"), SETTINGS, True),
+        (_write("seeds/2020-01-03-c.txt"), SETTINGS, True),
+        (lambda root: (root / "seeds/2020-01-01-a.txt").unlink(), SETTINGS, True),
+        (_rename("seeds/2020-01-01-a.txt", "seeds/2020-01-01-z.txt"), SETTINGS, True),
+        (_rename("seeds/2020-01-01-a.txt", "briefings/2020-01-01-a.txt"), SETTINGS, True),
+        (_edit("briefings/a.md", "title: A", "title: Ä"), SETTINGS, True),
+        (_edit("briefings/entities.yml", "person", "organisation"), SETTINGS, True),
+        (_nothing, {**SETTINGS, "plugin": {**SETTINGS["plugin"], "per_page": 49}}, True),
+        (_nothing, {**SETTINGS, "directory_urls": False}, True),
+        (_write(".cache/briefings/anything.json"), SETTINGS, False),  # not an input folder
+        (_write("seeds/.draft.txt"), SETTINGS, True),  # an overlay may name a hidden seed
+        (_write("seeds/.git/HEAD"), SETTINGS, False),  # version control is never an input
+        (_write("briefings/.hg/store"), SETTINGS, False),
+        (lambda root: (root / "seeds/empty").mkdir(), SETTINGS, False),
+        (_touch("seeds/2020-01-01-a.txt"), SETTINGS, False),  # a new mtime, the same bytes
+        (_nothing, SETTINGS, False),  # the same call again
+        (_nothing, dict(reversed(SETTINGS.items())), False),  # the same settings in another order
+    ],
+    ids=[
+        "seed-bytes", "seed-in-subfolder", "seed-added", "seed-removed", "seed-renamed", "seed-moved-to-briefings",
+        "overlay", "register", "setting", "directory-urls",
+        "other-folder", "hidden-file", "git-folder", "hg-folder", "empty-folder", "mtime", "repeat",
+        "settings-order",
+    ],
+)
+def test_fingerprint_moves_with_inputs_only(
+    tmp_path: Path, change: Callable[[Path], None], settings: dict[str, Any], moves: bool
+) -> None:
+    _inputs(tmp_path)
+    folders = [tmp_path / "seeds", tmp_path / "briefings"]
+    before = fingerprint(folders, SETTINGS)
+    change(tmp_path)
+    assert (fingerprint(folders, settings) != before) is moves
+
+
+# -- make, commit, replay -----------------------------------------------------
+
+
+def test_commit_then_replay_returns_the_same_pages(tmp_path: Path) -> None:
+    specs = make_specs(7)
+    store = committed(tmp_path, KEY, specs)
+    assert not store.replaying
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([INDEX, f"body-{KEY}.bin", f"export-{KEY}.json"])
+    assert_replays(tmp_path, specs)
+
+
+def test_commit_makes_the_pages_nobody_read(tmp_path: Path) -> None:
+    """Another plugin may drop a page: the store still holds every page, each made once."""
+    calls: list[int] = []
+    specs = make_specs(6, partial(counted, calls))
+    store = PageStore(tmp_path, KEY, _no_warnings)
+    store.make(specs, DIAGNOSTICS, SUMMARY)
+    assert store.specs[4].make() == parts_for(4) and store.specs[1].make() == parts_for(1)
+    store.commit(EXPORT)
+    assert sorted(calls) == list(range(6))
+    assert_replays(tmp_path, make_specs(6))
+
+
+@pytest.mark.parametrize(
+    ("stored", "key"),
+    [(None, KEY), (KEY, OTHER), ("old-format", KEY)],
+    ids=["no-store", "other-key", "other-format"],
+)
+def test_nothing_to_replay_is_not_a_warning(tmp_path: Path, stored: str | None, key: str) -> None:
+    directory = tmp_path / "pages"
+    if stored is not None:
+        committed(directory, KEY, make_specs(3))
+    if stored == "old-format":
+        index = json.loads((directory / INDEX).read_text(encoding="utf-8"))
+        (directory / INDEX).write_text(json.dumps({**index, "format": pagestore.FORMAT + 1}), encoding="utf-8")
+    store, warnings = replayed(directory, key)
+    assert (store.replaying, store.specs, warnings) == (False, [], [])
+    assert directory.exists() is (stored is not None)  # looking does not create the store
+
+
+def _index(directory: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    data = json.loads((directory / INDEX).read_text(encoding="utf-8"))
+    change(data)
+    (directory / INDEX).write_text(json.dumps(data), encoding="utf-8")
+
+
+def _garble(directory: Path) -> None:
+    """Same size, other bytes (invalid UTF-8 among them): only the checksum can tell."""
+    body = directory / f"body-{KEY}.bin"
+    data = bytearray(body.read_bytes())
+    data[0:2] = b"\xff\xfe"
+    body.write_bytes(bytes(data))
+
+
+def _truncate(directory: Path) -> None:
+    body = directory / f"body-{KEY}.bin"
+    body.write_bytes(body.read_bytes()[:-1])
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: (d / INDEX).write_bytes(b'{"format": 1, "key": '),
+        lambda d: (d / INDEX).write_bytes(b"\xff\xfe{}"),
+        _truncate,
+        lambda d: (d / f"body-{KEY}.bin").write_bytes((d / f"body-{KEY}.bin").read_bytes() + b"x"),
+        lambda d: (d / f"body-{KEY}.bin").unlink(),
+        lambda d: (d / f"export-{KEY}.json").unlink(),
+        lambda d: _index(d, lambda data: data.pop("pages")),
+        lambda d: _index(d, lambda data: data.pop("diagnostics")),
+        lambda d: _index(d, lambda data: data["pages"][0].pop("src_uri")),
+        lambda d: _index(d, lambda data: data["pages"][2].update(extent=[0, 1, 2, 3])),
+        lambda d: _index(d, lambda data: data["pages"][2].update(extent=[0, -1, 2, 3, 4])),
+        lambda d: _index(d, lambda data: data["pages"][2].update(extent=None)),
+        lambda d: _index(d, lambda data: data.update(pages=None)),
+        _garble,
+        lambda d: (d / INDEX).write_bytes(b"[1, 2]"),
+    ],
+    ids=[
+        "invalid-json", "not-utf8", "truncated-body", "longer-body", "missing-body", "missing-export",
+        "no-pages", "no-diagnostics", "page-without-uri", "short-extent", "negative-extent", "extent-null",
+        "pages-null", "garbled-body", "index-not-an-object",
+    ],
+)
+def test_corrupt_store_is_reported_once_and_rebuilt(tmp_path: Path, damage: Callable[[Path], None]) -> None:
+    specs = make_specs(5)
+    committed(tmp_path, KEY, specs)
+    damage(tmp_path)
+    store, warnings = replayed(tmp_path)
+    assert not store.replaying and store.specs == [] and store.extents == {}
+    assert len(warnings) == 1 and str(tmp_path / INDEX) in warnings[0], warnings
+    # The same store makes the pages again, and the next build replays them.
+    store.make(specs, DIAGNOSTICS, SUMMARY)
+    assert [s.make() for s in store.specs] == [parts_for(i) for i in range(5)]
+    store.commit(EXPORT)
+    assert_replays(tmp_path, specs)
+
+
+@pytest.mark.parametrize("earlier", [False, True], ids=["no-earlier-build", "earlier-build"])
+@pytest.mark.parametrize("ending", ["abort", "abandon"])
+def test_a_build_that_never_commits_leaves_nothing_to_trust(tmp_path: Path, earlier: bool, ending: str) -> None:
+    """Aborted (a failed build) or abandoned (a killed one): the earlier index, if any, stays in charge."""
+    if earlier:
+        committed(tmp_path, KEY, make_specs(3))
+    store = PageStore(tmp_path, OTHER, _no_warnings)
+    store.make(make_specs(4), [], "")
+    assert [store.specs[i].make() for i in (3, 0)] == [parts_for(3), parts_for(0)]
+    if ending == "abort":
+        store.abort()
+        assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]  # the temp body is gone
+    else:
+        store.close()
+    assert not (tmp_path / f"body-{OTHER}.bin").exists() and not (tmp_path / f"export-{OTHER}.json").exists()
+    later, warnings = replayed(tmp_path, OTHER)
+    assert (later.replaying, warnings) == (False, [])
+    assert (tmp_path / INDEX).exists() is earlier
+    if earlier:
+        assert_replays(tmp_path, make_specs(3))
+
+
+def test_commit_prunes_earlier_keys_and_stale_temp_files(tmp_path: Path) -> None:
+    committed(tmp_path, KEY, make_specs(3))
+    stale, young = tmp_path / ".tmp-body-killed.bin", tmp_path / ".tmp-body-running.bin"
+    for path in (stale, young):
+        path.write_bytes(b"half a page")
+    old = time.time() - pagestore.STALE_SECONDS - 60
+    os.utime(stale, (old, old))
+    committed(tmp_path, OTHER, make_specs(4))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [INDEX, young.name, f"body-{OTHER}.bin", f"export-{OTHER}.json"]
+    )
+    assert replayed(tmp_path, KEY)[0].replaying is False
+    assert_replays(tmp_path, make_specs(4), OTHER)
+
+
+def test_failed_index_write_never_pairs_an_old_index_with_a_new_body(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    specs = make_specs(4)
+    committed(tmp_path, KEY, specs, read=[3, 2, 1, 0])  # in-process: the body holds pages in reading order
+    (tmp_path / f"export-{KEY}.json").unlink()  # the store is damaged: the next build of KEY makes its pages
+    warnings: list[str] = []
+    store = PageStore(tmp_path, KEY, warnings.append)
+    assert not store.replay()
+    store.make(specs, DIAGNOSTICS, SUMMARY)
+    assert [s.make() for s in store.specs] == [parts_for(i) for i in range(4)]  # this time in page order
+    real = pagestore._atomic_write
+
+    def full_disk(path: Path, data: bytes) -> None:
+        if path.name == INDEX:
+            raise OSError(28, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(pagestore, "_atomic_write", full_disk)
+    store.commit(EXPORT)
+    monkeypatch.undo()
+    later, _ = replayed(tmp_path)
+    assert not later.replaying or [s.make() for s in later.specs] == [parts_for(i) for i in range(4)]
+
+
+# -- the forked child ---------------------------------------------------------
+
+
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every site is 'large': make() forks a child (skipped where this process may not fork)."""
+    if not pagestore._can_fork():
+        pytest.skip("this process cannot fork (one CPU, no fork, or other threads)")
+    monkeypatch.setattr(pagestore, "PARALLEL_PAGES", 1)
+
+
+def test_forked_child_makes_the_in_process_pages(tmp_path: Path, forked: None) -> None:
+    n = 2 * pagestore.BATCH + 5  # several batches and a remainder
+    with pytest.MonkeyPatch.context() as small:
+        small.setattr(pagestore, "PARALLEL_PAGES", n + 1)
+        here = committed(tmp_path / "here", KEY, make_specs(n))
+        assert here._child is None
+    reference = assert_replays(tmp_path / "here", make_specs(n))
+
+    calls: list[int] = []
+    store = PageStore(tmp_path / "forked", KEY, _no_warnings)
+    store.make(make_specs(n, partial(counted, calls)), DIAGNOSTICS, SUMMARY)
+    assert store._child is not None, "make() did not fork"
+    order = list(range(n))
+    random.Random(4).shuffle(order)
+    for i in order:
+        assert store.specs[i].make() == parts_for(i), i
+    store.commit(EXPORT)
+    assert calls == [], "pages were made in this process, not (only) by the child"
+    again = assert_replays(tmp_path / "forked", make_specs(n))
+    assert [described(s) for s in again.specs] == [described(s) for s in reference.specs]
+
+
+def _fails_at_3(i: int) -> Parts:
+    if i == 3:
+        raise ValueError("page 3 cannot be made: Zelenskyy’s “quote”")
+    return parts_for(i)
+
+
+def _dies_at_3(i: int) -> Parts:
+    if i == 3:
+        os._exit(3)  # the child is killed: no traceback, the pipe just closes
+    return parts_for(i)
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (_fails_at_3, ["Traceback", "ValueError: page 3 cannot be made: Zelenskyy’s “quote”", "_fails_at_3"]),
+        (_dies_at_3, ["the page-making process ended without finishing"]),
+    ],
+    ids=["raises", "dies"],
+)
+def test_forked_failure_reaches_the_reader(
+    tmp_path: Path, forked: None, make: Callable[[int], Parts], expected: list[str]
+) -> None:
+    store = PageStore(tmp_path, KEY, _no_warnings)
+    store.make(make_specs(8, make), DIAGNOSTICS, SUMMARY)
+    with pytest.raises(StoreError) as failure:
+        store.specs[5].make()
+    for text in expected:
+        assert text in str(failure.value)
+    store.abort()
+    assert store._child is None
+    assert list(tmp_path.iterdir()) == []  # no temp body, no index
+    assert replayed(tmp_path)[0].replaying is False
+
+
+def _stalls_after_first_batch(i: int) -> Parts:
+    if i == pagestore.BATCH + 1:
+        time.sleep(120)
+    return parts_for(i)
+
+
+def test_abort_stops_a_running_child(tmp_path: Path, forked: None) -> None:
+    """A failed build does not wait for the child to finish the site."""
+    store = PageStore(tmp_path, KEY, _no_warnings)
+    store.make(make_specs(3 * pagestore.BATCH, _stalls_after_first_batch), [], "")
+    assert store.specs[0].make() == parts_for(0)  # the first batch arrived; the child is now stuck
+    child = store._child
+    started = time.monotonic()
+    store.abort()
+    assert time.monotonic() - started < 10 and not child.is_alive()
+    assert list(tmp_path.iterdir()) == []
