@@ -91,19 +91,16 @@ class GeneratedPage(Page):
         """Make the page's HTML; until `unveil`, `content` is the lean version for the search index."""
         parts = self.spec.make()
         self.full_html = _join(parts.before, self.editor_html, parts.after)
-        self.toc = get_toc(_toc_tokens(self.full_html))
+        # A table of contents the page hides is never made: the theme would render it
+        # (hidden) into every briefing and listing page, and search finds a section's
+        # anchor without it, the same as with it.
+        hidden = "toc" in (self.meta.get("hide") or ())
+        self.toc = get_toc([] if hidden else _toc_tokens(self.full_html))
         self.content = _join(parts.search_before, self.editor_html, parts.search_after)
 
     def unveil(self) -> None:
-        """Put the page's own HTML in place for the theme (after search has read its version).
-
-        A table of contents the page hides is dropped here, once search has
-        cut the page into sections by it: the theme would render it anyway,
-        hidden, into every briefing and listing page.
-        """
+        """Put the page's own HTML in place for the theme (after search has read its version)."""
         self.content, self.full_html = self.full_html, ""
-        if "toc" in (self.meta.get("hide") or ()):
-            self.toc = get_toc([])
 
     def release(self) -> None:
         """Drop the HTML once the page is written: memory stays flat however large the site."""

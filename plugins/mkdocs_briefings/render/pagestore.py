@@ -169,6 +169,7 @@ class PageStore:
         self._export_fn: Callable[[], bytes] | None = None
         self._child: Any = None
         self._conn: Connection | None = None
+        self._forked = False
 
     @property
     def body(self) -> Path:
@@ -251,7 +252,7 @@ class PageStore:
             )
             self._child.start()
             theirs.close()
-            self._conn = ours
+            self._conn, self._forked = ours, True
         else:
             self._writer = os.fdopen(fd, "wb")
 
@@ -259,7 +260,7 @@ class PageStore:
         return lambda: self._parts(i)
 
     def _parts(self, i: int) -> Parts:
-        if not self.replaying and self._conn is None:
+        if not (self.replaying or self._forked):
             return self._make_here(i)
         while i not in self.extents:
             self._receive()
