@@ -7,11 +7,14 @@ mkdocs and them, logs the core's diagnostics as warnings (so
 PluginError that names the file and line.
 
 Generated pages are `GeneratedPage`s (a Page subclass, as mkdocs-material's
-blog plugin makes its own pages): their HTML comes from the renderer when
+blog plugin makes its own pages): their HTML comes from the page store when
 the page is written and is dropped right after, so neither Python-Markdown
 nor a site's worth of page bodies in memory is paid for pages whose markup
-we wrote ourselves. Editor-written markdown on them (summaries, register
-descriptions) still goes through mkdocs' own rendering, link checks included.
+we wrote ourselves. The store (`render/pagestore.py`) has the renderer make
+them (in a child process for a large site) or, when no input changed since
+the last complete build, reads that build's pages back. Editor-written
+markdown on them (summaries, register descriptions) still goes through
+mkdocs' own rendering, link checks included.
 """
 
 from __future__ import annotations

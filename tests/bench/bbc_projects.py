@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,6 +174,18 @@ def write_ours(root: Path, articles: Sequence[Article], scale: int = 1) -> Path:
     (root / "briefings").mkdir()
     (root / "mkdocs.yml").write_text(OURS_YML, encoding="utf-8")
     return root
+
+
+@contextmanager
+def edited_seed(root: Path) -> Iterator[None]:
+    """One seed with a sentence added, for the length of the block (then restored byte for byte)."""
+    seed = sorted((root / "seeds").glob("*.txt"))[0]
+    original = seed.read_bytes()
+    seed.write_bytes(original + b"The editors added this sentence.\n")
+    try:
+        yield
+    finally:
+        seed.write_bytes(original)
 
 
 def clear_cache(root: Path) -> None:

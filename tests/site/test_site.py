@@ -112,6 +112,19 @@ def test_search_index(spec_site: Path) -> None:
     assert "people/" not in locations and "places/" not in locations
 
 
+def test_hidden_tables_of_contents_are_not_rendered(spec_site: Path) -> None:
+    """Briefing and A-Z pages hide their table of contents: the theme gets none to render,
+    yet search still cuts them into sections at their headings, and entity pages keep theirs."""
+    toc = re.compile(r'data-md-component="toc".*?</ul>', re.S)
+    for url in (f"briefings/{SPEC}/", "people/a-z/m/"):
+        found = toc.search(read(spec_site, url))
+        assert found is None or 'class="md-nav__link"' not in found.group(0), url
+    assert 'href="#said"' in toc.search(read(spec_site, "people/volodymyr-zelenskyy/")).group(0)
+    index = json.loads((spec_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"] for d in index["docs"]}
+    assert {f"briefings/{SPEC}/#article", "people/a-z/m/#michelle-bachelet"} <= locations
+
+
 def test_briefings_json(spec_site: Path) -> None:
     data = json.loads((spec_site / "briefings.json").read_text(encoding="utf-8"))
     slugs = [b["slug"] for b in data["briefings"]]
