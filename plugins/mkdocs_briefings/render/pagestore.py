@@ -143,9 +143,13 @@ def _make_all(specs: Sequence[PageSpec], body: Path, export: Callable[[], bytes]
         conn.close()
 
 
+def _fork_available() -> bool:
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def _can_fork() -> bool:
     # Like the annotation pool: fork only from a single-threaded process (not `mkdocs serve`).
-    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    return _fork_available() and threading.active_count() == 1
 
 
 class PageStore:
