@@ -12,6 +12,7 @@ builds of the same inputs give the same site byte for byte.
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -209,6 +210,8 @@ def _ordinal(d: Date | None) -> int:
 
 def _vote(counter: Counter[str], order: Sequence[str] = ()) -> str:
     """The most common value; ties go to the earlier one in `order`, then alphabetically."""
+    if len(counter) == 1:  # most names and kinds are never contested
+        return next(iter(counter))
     rank = {v: i for i, v in enumerate(order)}
     return min(counter, key=lambda v: (-counter[v], rank.get(v, len(rank)), v))
 
@@ -313,11 +316,11 @@ def build_corpus(
 
 
 def _appearance(b: Briefing, ranges: Sequence[tuple[int, int]], ent: Entity) -> Appearance:
-    mentions = sorted(ent.mentions, key=lambda m: (m.start, m.end))
-    if not mentions:
+    if not ent.mentions:
         return Appearance(b.slug, 0, "", Span(0, 0, ""))
-    sentence, where = _first_mention_sentence(b.text, ranges, mentions[0])
-    return Appearance(b.slug, len(mentions), sentence, where)
+    first = min(ent.mentions, key=lambda m: (m.start, m.end))
+    sentence, where = _first_mention_sentence(b.text, ranges, first)
+    return Appearance(b.slug, len(ent.mentions), sentence, where)
 
 
 def _claim_number(claim: Claim) -> tuple[int, str]:
@@ -366,10 +369,11 @@ def _related(
         for other in posting:
             if other != b.slug:
                 shared[other].append(ent_id)
-    ranked = sorted(shared.items(), key=lambda kv: (-len(kv[1]), date_rank.get(kv[0], 0), kv[0]))
+    # The same as sorted(...)[:RELATED_LIMIT] (keys are unique), without sorting every candidate.
+    ranked = heapq.nsmallest(RELATED_LIMIT, shared.items(), key=lambda kv: (-len(kv[1]), date_rank.get(kv[0], 0), kv[0]))
     return tuple(
         Related(slug, tuple(sorted(ids, key=lambda i: (records[i].name.casefold(), i))))
-        for slug, ids in ranked[:RELATED_LIMIT]
+        for slug, ids in ranked
     )
 
 
