@@ -137,6 +137,27 @@ def test_quotation_split_by_its_attribution_is_one_claim() -> None:
     assert claim.speaker is not None and claim.speaker.span.text == "she"
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "continued"),
+    [
+        # The attribution's own sentence may hold another cue: the next quotation still goes on.
+        ('"It was very nice," the tycoon told Reuters when asked if he had met her. "He was very charming."',
+         "It was very nice", True),
+        ('"You are no longer welcome," said Kristen Day, reports USA Today. "This is the general message."',
+         "You are no longer welcome", True),
+        # Someone else has spoken in between (a later sentence holds a claim): no continuation.
+        ('Mr Blair said: "I am very sorry." Mr Conlon said the families were delighted.\n'
+         'He added that it was over. "It\'s a day I never thought would come."',
+         "I am very sorry.", False),
+    ],
+    ids=["cue-in-own-sentence", "relay-in-own-sentence", "other-speaker-between"],
+)
+def test_a_quotation_continues_the_last_quote_only_if_nobody_spoke_between(text: str, first: str, continued: bool) -> None:
+    claims = find_claims(text, [])
+    (quote,) = [c for c in claims if c.content.text.startswith(first)]
+    assert quote.content.text.endswith(("charming.", "message.", "would come.")) is continued, quote.content.text
+
+
 def test_continued_paragraph_quotation_keeps_its_speaker() -> None:
     text = (
         'The mayor, Lena Ortiz, said the port was shelled.\n'

@@ -11,6 +11,7 @@ claim only when a cue shortly before it attributes it ('called their son
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .context import Context
 from .cues import ACCORDING_TO, QUOTE_ONLY, cue_base, cue_pattern, tag_of
@@ -41,6 +42,9 @@ def leftover_claims(
     last: Draft | None = None
     last_para = -10
     claimed = sorted(d.content for d in drafts)
+    # Where every claim and cue starts: a quotation only continues the last quote
+    # when no other claim comes between them.
+    starts = sorted({d.content[0] for d in drafts} | {d.cue[0] for d in drafts if d.cue})
     for i, q in enumerate(quotes):
         if i in direct:
             last = by_start.get(q.start, last)
@@ -52,7 +56,10 @@ def leftover_claims(
         s_start, s_end = ctx.layout.bounds(si)
         opens_sentence = not text[s_start:q.open].strip()
         para = ctx.paragraph_of(q.open)
-        if opens_sentence and last is not None and last.speaker is not None and para - last_para <= 1:
+        if (
+            opens_sentence and last is not None and last.speaker is not None and para - last_para <= 1
+            and not _claim_between(ctx, starts, last, q.open)
+        ):
             last.content = (last.content[0], q.end)  # the same speaker goes on
             last_para = ctx.paragraph_of(max(q.after - 1, 0))
             continue
@@ -65,6 +72,19 @@ def leftover_claims(
         out.append(Draft("mixed", _fragment_clause(ctx, cue, q, s_end), cue, speaker, si))
     out.sort(key=lambda d: (d.content[0], d.content[1]))
     return out
+
+
+def _claim_between(ctx: Context, starts: list[int], last: Draft, end: int) -> bool:
+    """Whether another claim or cue starts between the sentence that ends `last` and `end`.
+
+    Claims in that sentence itself are the quote's own context ('"...," the
+    tycoon told Reuters when asked if ...'); a claim in a later sentence
+    means someone else has spoken since.
+    """
+    tail = max(last.content[1], last.cue[1] if last.cue else 0) - 1
+    after = ctx.layout.bounds(ctx.sentence_key(max(tail, 0)))[1]
+    k = bisect_right(starts, after - 1)
+    return k < len(starts) and starts[k] < end
 
 
 def _fragment_clause(ctx: Context, cue: Range, q: Quote, s_end: int) -> Range:
