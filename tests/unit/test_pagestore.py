@@ -347,14 +347,14 @@ def test_failed_index_write_never_pairs_an_old_index_with_a_new_body(tmp_path: P
     assert not store.replay()
     store.make(specs, DIAGNOSTICS, SUMMARY)
     assert [s.make() for s in store.specs] == [parts_for(i) for i in range(4)]  # this time in page order
-    real = pagestore._atomic_write
+    real = pagestore.atomic_write
 
     def full_disk(path: Path, data: bytes) -> None:
         if path.name == INDEX:
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(pagestore, "_atomic_write", full_disk)
+    monkeypatch.setattr(pagestore, "atomic_write", full_disk)
     store.commit(EXPORT)
     monkeypatch.undo()
     later, _ = replayed(tmp_path)

@@ -30,6 +30,16 @@ def annotate(text: str, register: Sequence[RegisterEntry] = (), ignore: Collecti
     return Annotation(entities=tuple(entities), claims=tuple(claims))
 
 
+def tree_digest(root: Path, suffixes: Collection[str]) -> str:
+    """sha256 over the paths and bytes of every file under `root` with one of `suffixes`."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in suffixes and "__pycache__" not in p.parts)
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 @lru_cache(maxsize=1)
 def engine_version() -> str:
     """A digest of the engine's code and data, so caches expire when either changes.
@@ -37,13 +47,4 @@ def engine_version() -> str:
     Hashing the files themselves (rather than a hand-bumped number) means a
     developer can never forget to invalidate cached annotations.
     """
-    digest = hashlib.sha256()
-    files = sorted(
-        p
-        for p in _ENGINE_DIR.rglob("*")
-        if p.is_file() and p.suffix in {".py", ".txt", ".json", ".yml", ".tsv", ".gz"} and "__pycache__" not in p.parts
-    )
-    for path in files:
-        digest.update(path.relative_to(_ENGINE_DIR).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return tree_digest(_ENGINE_DIR, {".py", ".txt", ".json", ".yml", ".tsv", ".gz"})[:16]

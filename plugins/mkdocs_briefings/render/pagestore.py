@@ -37,6 +37,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..core.annotate import tree_digest
+from ..core.cache import atomic_write
 from .renderer import PageSpec, Parts
 
 #: Bumped when the index or body layout changes.
@@ -65,11 +67,7 @@ class StoreError(RuntimeError):
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A digest of this package's code, templates and data: new code never reuses old pages."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return tree_digest(_PACKAGE, _CODE_SUFFIXES)
 
 
 def fingerprint(folders: Sequence[Path], settings: Mapping[str, Any]) -> str:
@@ -338,7 +336,7 @@ class PageStore:
             else:
                 if export is None:
                     export = self._export_fn() if self._export_fn else b""
-                _atomic_write(self.export, export)
+                atomic_write(self.export, export)
             os.replace(self._body_tmp, self.body)
             self._body_tmp = None
             index = {
@@ -355,7 +353,7 @@ class PageStore:
                     for i, s in enumerate(self.specs)
                 ],
             }
-            _atomic_write(self.directory / INDEX, json.dumps(index, ensure_ascii=False).encode("utf-8"))
+            atomic_write(self.directory / INDEX, json.dumps(index, ensure_ascii=False).encode("utf-8"))
         except OSError as exc:
             self.warn(f"page store {self.directory} cannot be written ({exc.strerror or exc}); pages are not kept for the next build")
             self.abort()
@@ -407,16 +405,3 @@ class PageStore:
             if handle is not None:
                 handle.close()
         self._reader = self._writer = None
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
