@@ -38,7 +38,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .core.corpus import MIN_BRIEFINGS, Corpus, build_corpus
+from .core.corpus import MIN_BRIEFINGS, PAGE_DIRS, Corpus, build_corpus
 from .core.diagnostics import BriefingsError
 from .core.project import load_project
 from .render.sanitize import BriefingsHtmlExtension, registered
@@ -129,13 +129,30 @@ class BriefingsConfig(base.Config):
     per_page = c.Type(int, default=50)
     """Briefings per page of the briefings index."""
 
-    min_briefings = c.Type(int, default=MIN_BRIEFINGS)
-    """Entities named in at least this many briefings get a page of their own
-    (register entries always do); the others are described in full (every
-    appearance and claim) on their A-Z listing page. 1 gives every name a
-    page: fine for a small site, but most names in a news archive are
+    min_briefings = c.Type((int, dict), default=dict(MIN_BRIEFINGS))
+    """From how many briefings a person, organisation or place gets a page of
+    its own (register entries always do): one number for every kind, or a
+    number per kind (`person`, `organisation`, `place`; a kind left out keeps
+    its default). The default gives people a page from 10 briefings and
+    organisations and places, which the news names far more often and quotes
+    far less, from 20. The others are described on their A-Z listing page
+    (every briefing they appear in, and what they said). 1 gives every name
+    a page: fine for a small site, but most names in a news archive are
     mentioned once or twice, and a page each multiplies the build time and
     size of a large one."""
+
+
+def _check_min_briefings(value: Any) -> None:
+    """Refuse a `min_briefings` that is not a positive number, or a mapping of page kinds to one."""
+    values = value.items() if isinstance(value, dict) else [("", value)]
+    for kind, n in values:
+        if kind and kind not in PAGE_DIRS:
+            raise PluginError(
+                f"briefings: min_briefings has an unknown kind {kind!r}; use one of {', '.join(sorted(PAGE_DIRS))}"
+            )
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            where = f"min_briefings.{kind}" if kind else "min_briefings"
+            raise PluginError(f"briefings: {where} must be a whole number of at least 1, not {n!r}")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -156,8 +173,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         if self.config.per_page < 1:
             raise PluginError(f"briefings: per_page must be at least 1, not {self.config.per_page}")
-        if self.config.min_briefings < 1:
-            raise PluginError(f"briefings: min_briefings must be at least 1, not {self.config.min_briefings}")
+        _check_min_briefings(self.config.min_briefings)
         if not registered(config.markdown_extensions):
             config.markdown_extensions.append(BriefingsHtmlExtension())  # type: ignore[arg-type]
         if CSS_URI not in config.extra_css:

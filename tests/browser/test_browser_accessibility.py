@@ -51,7 +51,7 @@ def test_callouts_and_badges_legible_in_both_schemes(
     page = visit.page
     if scheme == "dark":
         switch_to_dark(page)
-    assert page.locator(".bf-badge").count() > 0, f"{page_id(path)}: no .bf-badge to check"
+    assert page.locator("[data-badge]").count() > 0, f"{page_id(path)}: no badge ([data-badge]) to check"
     if path == "__spec__":
         assert page.locator(".bf-claim").count() > 0, "the briefing shows no .bf-claim callouts"
     trim_repeats(page)

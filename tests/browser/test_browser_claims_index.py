@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 #: What the rows show right now: how many, and their kinds and badges.
 ROWS_JS = """
 () => {
-  const rows = [...document.querySelectorAll('.bf-claim-row')];
+  const rows = [...document.querySelectorAll('.bf-claim-rows > li')];
   const shown = rows.filter(r => r.checkVisibility ? r.checkVisibility() : r.offsetParent !== null);
   const facts = (r) => ({kind: r.dataset.kind || '', badges: (r.dataset.badges || '').split(/\\s+/).filter(Boolean)});
   return {total: rows.length, shown: shown.map(facts), all: rows.map(facts)};
@@ -75,7 +75,7 @@ def test_claims_index_filters_and_counts(open_page: Callable[..., Visit]) -> Non
     visit = open_page("claims/")
     page = visit.page
     rows = check_consistent(page, "unfiltered")
-    assert rows["total"] > 0, "the claims index has no .bf-claim-row rows"
+    assert rows["total"] > 0, "the claims index has no rows (.bf-claim-rows > li)"
     assert len(rows["shown"]) == rows["total"], "not every claim is shown before any filter is set"
 
     # Badge filters: exactly the rows carrying the badge stay.

@@ -18,6 +18,10 @@ from browser_support import (
 pytestmark = pytest.mark.browser
 
 ZELENSKYY = "volodymyr-zelenskyy"
+#: A mention: a link in the article's paragraphs that is not a claim number.
+MENTION = ".bf-article > p a:not(sup > a)"
+#: A mention's kind is the folder its link leads into.
+KIND_OF_FOLDER = {"people": "person", "organisations": "organisation", "places": "place"}
 QUOTE = "I don't bite"
 
 
@@ -68,6 +72,8 @@ def test_sidebar_to_entity_page_to_the_exact_callout(open_page: Callable[..., Vi
     assert callout.count() == 1, f"the briefing has {callout.count()} elements with id {claim['id']}"
     assert "bf-claim" in (callout.get_attribute("class") or ""), "the anchor target is not a .bf-claim callout"
     assert QUOTE in normalise_quotes(callout.inner_text()), "the target callout does not show the quote"
+    # The script gives each callout its "#" link to itself (a link to share).
+    assert callout.locator("header > a").get_attribute("href") == f"#{claim['id']}", "the callout has no # link to itself"
     page.wait_for_function(IN_VIEWPORT_JS, arg=callout.element_handle(), timeout=10_000)
 
     assert roles, f"the engine gave {ZELENSKYY} no role in {spec.slug} (the text calls him Ukrainian President)"
@@ -86,15 +92,16 @@ def test_mention_tooltip_on_hover_and_keyboard_focus(open_page: Callable[..., Vi
     page = visit.page
     url_before = page.url
 
-    mention = page.locator("article a.bf-mention[data-kind='person']", has_text="Zelenskyy").first
+    mention = page.locator(f"article {MENTION}[href*='/people/']", has_text="Zelenskyy").first
     mention.scroll_into_view_if_needed()
     handle = mention.element_handle()
     assert page.evaluate(TOOLTIP_STATE_JS, handle) is None, "the tooltip shows before any hover or focus"
-    # data-tip is in the markup (the CSS tooltip); the script derives aria-label from it. No
-    # title: a native tooltip would show a second box on top of ours.
-    for attr in ("data-tip", "aria-label"):
-        value = mention.get_attribute(attr) or ""
-        assert "person" in value.lower(), f"the mention's {attr}={value!r} does not say it is a person"
+    # The markup holds what the kind does not say (data-tip: his role, and his full name where the
+    # text shortens it); the script makes aria-label from the kind and data-tip. No title: a
+    # native tooltip would show a second box on top of ours.
+    tip_attr = mention.get_attribute("data-tip") or ""
+    label = mention.get_attribute("aria-label") or ""
+    assert tip_attr and tip_attr in label and "person" in label.lower(), f"data-tip={tip_attr!r}, aria-label={label!r}"
     assert mention.get_attribute("title") is None
 
     mention.hover()
@@ -110,15 +117,16 @@ def test_mention_tooltip_on_hover_and_keyboard_focus(open_page: Callable[..., Vi
     page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
     for _ in range(400):
         page.keyboard.press("Tab")
-        if page.evaluate("() => !!(document.activeElement && document.activeElement.matches('a.bf-mention'))"):
+        if page.evaluate(f"() => !!(document.activeElement && document.activeElement.matches({MENTION!r}))"):
             break
     else:
         pytest.fail("400 presses of Tab never reached an entity mention")
     focused = page.evaluate_handle("() => document.activeElement")
     page.wait_for_function(f"(el) => ({TOOLTIP_STATE_JS})(el) !== null", arg=focused, timeout=5_000)
     tip = page.evaluate(TOOLTIP_STATE_JS, focused)
-    kind = str(page.evaluate("(el) => el.dataset.kind", focused))
-    assert kind.lower()[:5] in _tip_words(tip["text"]), (
+    href = str(page.evaluate("(el) => el.getAttribute('href')", focused))
+    kind = next((k for folder, k in KIND_OF_FOLDER.items() if f"/{folder}/" in href), "other")
+    assert kind in _tip_words(tip["text"]), (
         f"keyboard-focus tooltip {tip['text']!r} does not give the kind {kind!r}"
     )
     assert page.url == url_before, "tabbing to a mention left the page"

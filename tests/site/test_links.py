@@ -180,13 +180,26 @@ def follow(url: str, href: str) -> str:
     return got[len(root):]
 
 
-def links(url: str, fragment: str, cls: str | None = None) -> list[tuple[str, str]]:
-    """(where it leads, visible text) of each `<a>` in fragment, optionally of one class."""
+#: A paragraph of a briefing's text (or its photo caption): a line of its own, unlike callouts' paragraphs.
+ARTICLE_PARAGRAPH = re.compile(r'^<p(?: class="bf-caption"[^>]*)?>.*?</p>$', re.M)
+
+
+def links(url: str, fragment: str, role: str | None = None) -> list[tuple[str, str]]:
+    """(where it leads, visible text) of each `<a>` in fragment, optionally only those in one role.
+
+    Roles follow the page's markup: a "mention" is a link in the article's
+    paragraphs other than a claim number, a "sidebar" link is in the entity
+    sidebar, a "speaker" opens a callout's footer.
+    """
+    if role == "mention":
+        fragment = re.sub(r"<sup><a\b.*?</a></sup>", "", "".join(ARTICLE_PARAGRAPH.findall(fragment)))
+    elif role == "sidebar":
+        fragment = "".join(re.findall(r'<aside class="bf-entities".*?</aside>', fragment, re.S))
+    elif role == "speaker":
+        fragment = "".join(re.findall(r"<footer><a\b[^>]*>.*?</a>", fragment, re.S))
     out = []
     for m in re.finditer(r"<a\b([^>]*)>(.*?)</a>", fragment, re.S):
         attrs = m.group(1)
-        if cls and not re.search(rf'\bclass="[^"]*\b{cls}\b', attrs):
-            continue
         href = re.search(r'\bhref="([^"]*)"', attrs)
         if href:
             out.append((follow(url, html.unescape(href.group(1))), text(m.group(2))))
@@ -219,12 +232,13 @@ def test_mention_links_to_the_listing_entry(listing_site: Path, briefing: str, e
                                             listing: str, title: str) -> None:
     page = article(read(listing_site, briefing))
     target = f"{listing}#{entity_id}"
-    mentions = [(to, t) for to, t in links(briefing, page, "bf-mention") if to == target]
+    mentions = [(to, t) for to, t in links(briefing, page, "mention") if to == target]
     assert mentions, f"no mention on {briefing} links to {target}"
-    raw = [re.search(r'\bhref="([^"]*)"', a).group(1) for a in re.findall(r"<a\b[^>]*\bbf-mention\b[^>]*>", page)]
+    paragraphs = "".join(ARTICLE_PARAGRAPH.findall(page))
+    raw = [h for h in re.findall(r'<a href="([^"]*)"', paragraphs) if not h.startswith("#")]
     assert any(h.endswith(f"/{target}") for h in raw), raw  # ".../people/a-z/c/#christopher-wray"
     # The sidebar links the same way.
-    assert (target, name) in links(briefing, page, "bf-entity")
+    assert (target, name) in links(briefing, page, "sidebar")
     # The entry: an element with that id showing the name, then where it is named.
     listing_page = article(read(listing_site, listing.rstrip("/")))
     tag, html_entry = entry(listing_page, entity_id)
@@ -234,20 +248,25 @@ def test_mention_links_to_the_listing_entry(listing_site: Path, briefing: str, e
     assert (briefing, title) in links(listing, html_entry)
 
 
-def test_listing_entry_shows_role_context_and_claims(listing_site: Path) -> None:
+def test_listing_entry_shows_role_briefings_and_claims(listing_site: Path) -> None:
     listing = "people/a-z/c/"
     _, html_entry = entry(article(read(listing_site, listing.rstrip("/"))), "christopher-wray")
     shown = text(html_entry)
     assert "Director" in shown  # the role
-    assert "said on Monday" in shown  # the sentence that names him
-    # What he said, linked to its callout on the briefing (whose id the crawler checks).
-    said = [to for to, _ in links(listing, html_entry) if to.startswith(WRAY + "#claim-")]
-    assert said and 'ready for anything' in shown
+    assert "In 1 briefing: Wray warns of threats" in shown  # where he is named, linked
+    assert (WRAY, "Wray warns of threats") in links(listing, html_entry)
+    # What he said: a link to his claims on the claims index, which shows them in full.
+    said = [to for to, label in links(listing, html_entry) if label == "1 claim"]
+    assert said == ["claims/#speaker-christopher-wray"]
+    claims = article(read(listing_site, "claims"))
+    _, group = entry(claims, "speaker-christopher-wray")
+    assert "ready for anything" in text(group)
+    assert any(to.startswith(WRAY + "#claim-") for to, _ in links("claims/", group))
 
 
 def test_speaker_without_page_links_to_the_listing(listing_site: Path) -> None:
     page = article(read(listing_site, WRAY))
-    assert ("people/a-z/c/#christopher-wray", "Christopher Wray") in links(WRAY, page, "bf-speaker")
+    assert ("people/a-z/c/#christopher-wray", "Christopher Wray") in links(WRAY, page, "speaker")
     claims = article(read(listing_site, "claims"))
     assert ("people/a-z/c/#christopher-wray", "Christopher Wray") in links("claims/", claims)
 
@@ -256,7 +275,7 @@ def test_entity_in_two_briefings_has_its_page(listing_site: Path) -> None:
     assert (listing_site / "people" / "jane-doe" / "index.html").is_file()
     for briefing in (WRAY, DOE):
         page = article(read(listing_site, briefing))
-        assert ("people/jane-doe/", "Jane Doe") in links(briefing, page, "bf-mention"), briefing
+        assert ("people/jane-doe/", "Jane Doe") in links(briefing, page, "mention"), briefing
     doe = article(read(listing_site, "people/jane-doe"))
     mentioned = doe[doe.index('id="mentioned-in"'):]
     assert {to for to, _ in links("people/jane-doe/", mentioned)} >= {WRAY, DOE}
@@ -275,10 +294,20 @@ def test_min_briefings_1_gives_every_name_a_page(site_builder, listing_seeds) ->
     assert (site / "people" / "christopher-wray" / "index.html").is_file()
     assert (site / "places" / "paris" / "index.html").is_file()
     page = article(read(site, WRAY))
-    assert ("people/christopher-wray/", "Christopher Wray") in links(WRAY, page, "bf-mention")
+    assert ("people/christopher-wray/", "Christopher Wray") in links(WRAY, page, "mention")
     c = article(read(site, "people/a-z/c"))
     assert 'id="christopher-wray"' not in c  # no entry: his page says it all
     assert ("people/christopher-wray/", "Christopher Wray") in links("people/a-z/c/", c)
+    assert broken_links(site) == []
+
+
+def test_min_briefings_per_kind(site_builder, listing_seeds) -> None:
+    """A number per kind: people from one briefing here, places keep their default (20)."""
+    site = site_builder(seeds=listing_seeds, plugin={"min_briefings": {"person": 1}})
+    assert (site / "people" / "christopher-wray" / "index.html").is_file()
+    assert not (site / "places" / "paris").exists()
+    page = article(read(site, DOE))
+    assert ("places/a-z/p/#paris", "Paris") in links(DOE, page, "mention")
     assert broken_links(site) == []
 
 
@@ -287,7 +316,7 @@ def test_default_min_briefings_lists_names_of_one_briefing(site_builder, listing
     site = site_builder(seeds=listing_seeds)
     assert not (site / "people" / "christopher-wray").exists()
     page = article(read(site, WRAY))
-    assert ("people/a-z/c/#christopher-wray", "Christopher Wray") in links(WRAY, page, "bf-mention")
+    assert ("people/a-z/c/#christopher-wray", "Christopher Wray") in links(WRAY, page, "mention")
     _, html_entry = entry(article(read(site, "people/a-z/c")), "christopher-wray")
     assert (WRAY, "Wray warns of threats") in links("people/a-z/c/", html_entry)
     assert broken_links(site) == []

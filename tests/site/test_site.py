@@ -61,13 +61,13 @@ def callout(page: str, needle: str) -> str:
 
 def test_spec_page_links_zelenskyy(spec_site: Path) -> None:
     page = read(spec_site, f"briefings/{SPEC}")
-    assert re.search(r'<a [^>]*href="\.\./\.\./people/volodymyr-zelenskyy/"', page)
-    assert re.search(r'<a [^>]*class="bf-mention"[^>]*data-kind="person"', page)
+    # A mention: a link to his page in the article's text, with a tooltip (his kind comes from the folder).
+    assert re.search(r'<p>[^\n]*<a href="\.\./\.\./people/volodymyr-zelenskyy/" data-tip="[^"]*">', page)
 
 
 def test_i_dont_bite_names_zelenskyy(spec_site: Path) -> None:
     box = callout(read(spec_site, f"briefings/{SPEC}"), "I don't bite")
-    assert re.search(r'class="bf-speaker"[^>]*>Volodymyr Zelenskyy<|href="\.\./\.\./people/volodymyr-zelenskyy/">Volodymyr Zelenskyy<', box)
+    assert re.search(r'<footer><a href="\.\./\.\./people/volodymyr-zelenskyy/">Volodymyr Zelenskyy</a>', box)  # the speaker
     assert re.search(r'id="claim-\d+"', box) and 'data-kind="direct"' in box
 
 
@@ -163,8 +163,8 @@ def test_pagination(spec_site: Path) -> None:
 
 def test_claims_index(spec_site: Path) -> None:
     page = read(spec_site, "claims")
-    rows = re.findall(r'<li class="bf-claim-row"[^>]*>', page)
-    assert rows and all(re.search(r'\bdata-kind="\w+"', r) and re.search(r'\bdata-badges="[^"]*"', r) for r in rows)
+    rows = re.findall(r'<li data-kind="\w+"[^>]*>', page)
+    assert rows and any(re.search(r'\bdata-badges="[^"]+"', r) for r in rows)  # the badges of a row, for the filter
     count = re.search(r'<span data-count="">(\d+)</span>', page)
     assert count is not None and int(count.group(1)) == len(rows)
     assert 'class="bf-claim-filters"' in page

@@ -63,8 +63,25 @@ def test_min_briefings_default_and_demo(project_writer) -> None:
     assert options["min_briefings"] == 1
 
 
-@pytest.mark.parametrize("value", [0, -1])
-def test_min_briefings_must_be_positive(project_writer, value: int) -> None:
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (0, "min_briefings must be"),
+        (-1, "min_briefings must be"),
+        ({"person": 0}, "min_briefings.person must be"),
+        ({"place": "many"}, "min_briefings.place must be"),
+        ({"place": True}, "min_briefings.place must be"),
+        ({"group": 3}, "unknown kind 'group'"),
+    ],
+)
+def test_min_briefings_must_be_positive(project_writer, value: object, message: str) -> None:
     config, plugin = _config(project_writer(seeds={"a.txt": "Hello.\n"}, plugin={"min_briefings": value}))
-    with pytest.raises(PluginError, match="min_briefings"):
+    with pytest.raises(PluginError, match=message):
         plugin.on_config(config)
+
+
+@pytest.mark.parametrize("value", [3, {"person": 2}, {"person": 2, "organisation": 5, "place": 9}])
+def test_min_briefings_number_or_number_per_kind(project_writer, value: object) -> None:
+    config, plugin = _config(project_writer(seeds={"a.txt": "Hello.\n"}, plugin={"min_briefings": value}))
+    plugin.on_config(config)
+    assert plugin.config.min_briefings == value

@@ -9,6 +9,8 @@ import pytest
 
 from mkdocs_briefings.core.corpus import (
     MIN_BRIEFINGS,
+    PAGE_DIRS,
+    Thresholds,
     build_corpus,
     briefing_page,
     entity_listing,
@@ -34,26 +36,37 @@ from mkdocs_briefings.core.model import RegisterEntry
 )
 def test_entity_page(kind: str, entity_id: str, expected: str | None) -> None:
     """Where an entity's page goes, for an entity that earns one under the default policy."""
-    assert entity_page(kind, entity_id, briefings=MIN_BRIEFINGS, registered=False) == expected
+    assert entity_page(kind, entity_id, briefings=20, registered=False) == expected
 
 
 @pytest.mark.parametrize(
     ("kind", "briefings", "registered", "min_briefings", "expected"),
     [
-        # The default (None here): a page from MIN_BRIEFINGS briefings on.
-        ("person", MIN_BRIEFINGS - 1, False, None, None),
-        ("person", MIN_BRIEFINGS, False, None, "people/christopher-wray.md"),
-        ("person", MIN_BRIEFINGS + 5, False, None, "people/christopher-wray.md"),
+        # The default (None here): people from 10 briefings, organisations and places from 20.
+        ("person", 9, False, None, None),
+        ("person", 10, False, None, "people/christopher-wray.md"),
+        ("person", 15, False, None, "people/christopher-wray.md"),
+        ("organisation", 19, False, None, None),
+        ("organisation", 20, False, None, "organisations/christopher-wray.md"),
+        ("place", 19, False, None, None),
+        ("place", 20, False, None, "places/christopher-wray.md"),
         ("person", 1, True, None, "people/christopher-wray.md"),
+        ("place", 1, True, None, "places/christopher-wray.md"),
         # min_briefings 1: every name of a page kind has a page.
         ("person", 1, False, 1, "people/christopher-wray.md"),
         ("organisation", 1, False, 1, "organisations/christopher-wray.md"),
         ("person", 0, False, 1, None),
-        # min_briefings 2 and 3: the threshold is inclusive.
+        # min_briefings 2 and 3: the threshold is inclusive, the same for every kind.
         ("person", 1, False, 2, None),
         ("person", 2, False, 2, "people/christopher-wray.md"),
         ("place", 2, False, 3, None),
         ("place", 3, False, 3, "places/christopher-wray.md"),
+        # A number per kind; a kind left out keeps its default.
+        ("person", 3, False, {"person": 3}, "people/christopher-wray.md"),
+        ("place", 3, False, {"person": 3}, None),
+        ("place", 20, False, {"person": 3}, "places/christopher-wray.md"),
+        ("place", 5, False, {"place": 5}, "places/christopher-wray.md"),
+        ("person", 5, False, {"place": 5}, None),
         # A register entry earns a page whatever the count.
         ("person", 1, True, 2, "people/christopher-wray.md"),
         ("organisation", 1, True, 3, "organisations/christopher-wray.md"),
@@ -65,7 +78,7 @@ def test_entity_page(kind: str, entity_id: str, expected: str | None) -> None:
         ("unknown-kind", 9, True, 1, None),
     ],
 )
-def test_entity_page_policy(kind: str, briefings: int, registered: bool, min_briefings: int | None,
+def test_entity_page_policy(kind: str, briefings: int, registered: bool, min_briefings: Thresholds | None,
                             expected: str | None) -> None:
     args = (kind, "christopher-wray", briefings, registered)
     got = entity_page(*args) if min_briefings is None else entity_page(*args, min_briefings=min_briefings)
@@ -271,5 +284,6 @@ def test_build_corpus_min_briefings(once_and_twice, min_briefings: int, register
 
 def test_default_min_briefings(once_and_twice) -> None:
     """`build_corpus` and `entity_page` share one default (the plugin option's, see test_site_plugin)."""
-    assert MIN_BRIEFINGS >= 2  # a name in a single briefing never gets a page by default
+    assert min(MIN_BRIEFINGS.values()) >= 2  # a name in a single briefing never gets a page by default
+    assert set(MIN_BRIEFINGS) == set(PAGE_DIRS)  # a default for every kind that has pages
     assert build_corpus(once_and_twice) == build_corpus(once_and_twice, min_briefings=MIN_BRIEFINGS)

@@ -19,7 +19,7 @@ from mkdocs_briefings.core.corpus import build_corpus
 from mkdocs_briefings.core.model import Span
 from mkdocs_briefings.render.article import layout
 from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
-from mkdocs_briefings.render.renderer import PageSpec, Renderer, badges, date_label, page_url, rel
+from mkdocs_briefings.render.renderer import PageSpec, Renderer, adds_to, badges, context, date_label, page_url, rel
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 
 PAYLOADS = [
@@ -259,6 +259,43 @@ def test_badges() -> None:
     assert badges(Claim("claim-2", "direct", Span(0, 1, "x"), speaker=Speaker(Span(0, 1, "x"), "e"))) == ()
 
 
+@pytest.mark.parametrize(
+    ("name", "written", "adds"),
+    [
+        ("Tony Blair", "He", True),  # a pronoun: how the speaker was resolved
+        ("Tony Blair", "the prime minister", True),
+        ("Warner Bros", "Time Warner", True),  # another name altogether: worth a look
+        ("Tony Blair", "Tony Blair", False),
+        ("Volodymyr Zelenskyy", "Zelenskyy", False),  # part of the name
+        ("Tony Blair", "Mr Blair", False),  # honorific and surname: the same name
+        ("Richard Parsons", "chairman and chief executive Richard Parsons", False),
+        ("Jane Doe", "Does", True),  # whole words only
+        ("AP", "ap", False),
+    ],
+)
+def test_as_written_only_when_it_adds(name: str, written: str, adds: bool) -> None:
+    assert adds_to(name, written) is adds
+
+
+_LONG = "one two three four five six seven eight nine ten " * 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end", "expected"),
+    [
+        ("Alice met Bob.", 10, 13, ("Alice met ", "Bob", ".")),  # short: whole
+        (_LONG + "Bob " + _LONG, len(_LONG), len(_LONG) + 3,  # long: cut at words, marked
+         ("…" + _LONG[-79:].lstrip(), "Bob", " " + _LONG[:78].rsplit(" ", 1)[0] + "…")),
+        ("x" * 100 + " Bob", 101, 104, ("…" + "x" * 79 + " ", "Bob", "")),  # no word break: cut anyway
+    ],
+)
+def test_context_keeps_a_window_around_the_mention(sentence: str, start: int, end: int, expected: tuple[str, str, str]) -> None:
+    before, name, after = context(sentence, Span(start, end, sentence[start:end]), width=80)
+    assert (before, name, after) == expected
+    assert len(before) <= 81 and len(after) <= 81
+    assert sentence.find(before.lstrip("…")) >= 0 and sentence.find(after.rstrip("…")) >= 0
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_seed_payloads_stay_text(make_briefing, payload: str) -> None:
     text = f"{payload}\nZelenskyy said \"{payload}\" today.\n{payload} Zelenskyy"
@@ -305,10 +342,12 @@ def test_briefing_page_structure(make_briefing) -> None:
     assert spec.src_uri == "briefings/spec.md" and spec.title == "Spec"
     assert {"article", "sources", "claim-1", "claim-2"} <= spec.anchors
     html = to_html(spec)
-    assert re.search(r'<a [^>]*class="bf-mention"[^>]*href="\.\./\.\./people/volodymyr-zelenskyy/"', html) or re.search(
-        r'<a [^>]*href="\.\./\.\./people/volodymyr-zelenskyy/"[^>]*class="bf-mention"', html)
-    # The text says "Zelenskyy": the tooltip gives the full name, then kind and role.
-    assert 'data-tip="Volodymyr Zelenskyy · Person · Ukrainian President">Zelenskyy</a>' in html
+    # A mention: a link into its kind's folder. The text says "Zelenskyy": its tooltip adds what
+    # the kind (which the stylesheet reads from the folder) does not say: the full name and the role.
+    assert '<a href="../../people/volodymyr-zelenskyy/" data-tip="Volodymyr Zelenskyy · Ukrainian President">Zelenskyy</a>' in html
+    assert '<a href="../../places/kherson/">Kherson</a>' in html  # nothing to add: no tip
+    # The claim's words are highlighted and numbered, the number linking its callout.
+    assert '<mark>I don&#39;t bite</mark><sup><a href="#claim-1">1</a></sup>' in html
     assert 'id="claim-1"' in html and 'id="claim-2"' in html
     assert 'data-badge="unnamed"' in html and 'data-badge="hedged"' in html
     assert 'class="bf-entities"' in html
@@ -419,7 +458,7 @@ def claims_briefing(make_briefing, slug: str, speakers=SPEAKERS, unnamed: int = 
     return make_briefing(slug, "\n".join(lines), ents, claims, date=date(2020, 1, 1))
 
 
-_ROW = re.compile(r'<li class="bf-claim-row"[^>]*>.*?<a href="[^"]*briefings/([^/"]+)/#(claim-\d+)">', re.S)
+_ROW = re.compile(r'<li data-kind="[^"]*"[^>]*>.*?<a href="[^"]*briefings/([^/"]+)/#(claim-\d+)">', re.S)
 
 
 def claim_pages(renderer: Renderer) -> list[tuple[str, list[str], list[tuple[str, str]], str]]:

@@ -16,9 +16,10 @@ import heapq
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
+from types import MappingProxyType
 
 from .model import KINDS, Briefing, Claim, Entity, RegisterEntry, Span
 from .text import paragraphs, sentences, slugify
@@ -27,7 +28,7 @@ from .text import paragraphs, sentences, slugify
 PAGE_DIRS: dict[str, str] = {"person": "people", "organisation": "organisations", "place": "places"}
 
 #: How many related briefings and companion entities a page lists.
-RELATED_LIMIT = 5
+RELATED_LIMIT = 3
 COMPANION_LIMIT = 10
 
 #: Entities named in more briefings than this do not make briefings related:
@@ -36,27 +37,40 @@ COMPANION_LIMIT = 10
 RELATED_MAX_POSTINGS = 100
 
 
-#: Default for `entity_page`: an entity earns its own page from this many briefings.
-#: In the BBC archive (2,225 articles, 13,458 names) 1,087 names reach 5 briefings
-#: and 380 reach 10: the recurring cast. Each page costs a theme render and ~9 KB
-#: of theme markup; a listing entry shows the same appearances and claims.
-MIN_BRIEFINGS = 10
+#: Default for `entity_page`: from how many briefings an entity of each kind earns its own page.
+#: A page gathers what one briefing cannot show, and readers come looking for people above
+#: all (who said what). Organisations and places are named far more often and quoted far
+#: less: in the BBC archive (2,225 articles, 13,458 names) 101 people, 152 organisations and
+#: 127 places reach 10 briefings, but only 50 organisations and 64 places reach 20. Each page
+#: costs a theme render and ~9 KB of theme markup; a listing entry names every briefing and
+#: links every claim.
+MIN_BRIEFINGS: Mapping[str, int] = MappingProxyType({"person": 10, "organisation": 20, "place": 20})
+
+#: `min_briefings` as a site gives it: one number for every kind, or a number per kind.
+Thresholds = int | Mapping[str, int]
 
 
-def entity_page(kind: str, entity_id: str, briefings: int, registered: bool, min_briefings: int = MIN_BRIEFINGS) -> str | None:
+def threshold(min_briefings: Thresholds, kind: str) -> int:
+    """How many briefings an entity of `kind` needs for a page (a kind missing from a mapping takes the default)."""
+    if isinstance(min_briefings, int):
+        return min_briefings
+    return int(min_briefings.get(kind, MIN_BRIEFINGS.get(kind, 1)))
+
+
+def entity_page(kind: str, entity_id: str, briefings: int, registered: bool, min_briefings: Thresholds = MIN_BRIEFINGS) -> str | None:
     """The page source path of an entity, or None when its listing entry serves it.
 
     The one place that decides which entities earn a page. A page gathers
-    what one briefing cannot show: many appearances, what the entity said
-    across them, who it appears with. Most names in a news archive are
-    mentioned once or twice; their entry on the A-Z listing shows the same
-    things (roles, every appearance with its sentence, every claim), and a
+    what one briefing cannot show: many appearances with their sentences,
+    what the entity said across them, who it appears with. Most names in a
+    news archive are mentioned once or twice; their entry on the A-Z listing
+    names every briefing they appear in and links what they said, and a
     page each would multiply the pages of a large site, and with them its
     build time and size. Entities in the editors' register always get a
     page: someone cared to describe them.
     """
     folder = PAGE_DIRS.get(kind)
-    if folder is None or (briefings < min_briefings and not registered):
+    if folder is None or (briefings < threshold(min_briefings, kind) and not registered):
         return None
     return f"{folder}/{_not_index(entity_id)}.md"
 
@@ -233,7 +247,7 @@ def _first_mention_sentence(text: str, ranges: Sequence[tuple[int, int]], mentio
 
 
 def build_corpus(
-    briefings: Iterable[Briefing], register: Sequence[RegisterEntry] = (), min_briefings: int = MIN_BRIEFINGS
+    briefings: Iterable[Briefing], register: Sequence[RegisterEntry] = (), min_briefings: Thresholds = MIN_BRIEFINGS
 ) -> Corpus:
     """Index the briefings: entity records, related briefings and claims by speaker.
 

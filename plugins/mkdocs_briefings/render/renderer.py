@@ -13,7 +13,8 @@ Seed-derived text reaches the page only through Jinja autoescaping.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date as Date
@@ -23,8 +24,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..core.corpus import PAGE_DIRS, Corpus, EntityRecord, briefing_page, letter_of, letter_slug, listing_page
-from ..core.model import Briefing, Claim, Entity
+from ..core.corpus import PAGE_DIRS, Corpus, EntityRecord, SpeakerGroup, briefing_page, letter_of, letter_slug, listing_page
+from ..core.model import Briefing, Claim, Entity, Span
 from .article import Paragraph, layout
 from .safety import clean, html_text, json_ld, markdown_source, web_url
 
@@ -59,11 +60,14 @@ ENTITY_INDEXES: tuple[str, ...] = ("person", "organisation", "place")
 
 @dataclass(frozen=True)
 class Badge:
-    """A label on a claim; `key` is the stable `data-badge` value that CSS, JS and tests select on."""
+    """A label on a claim; `key` is the stable `data-badge` value that CSS, JS and tests select on.
+
+    What each badge means is said once, in the script (as a tooltip) and in
+    "How to read a briefing", not in the markup of every claim.
+    """
 
     key: str  # data-badge value: unnamed | hedged | verified | disputed | unverified | false
     label: str
-    help: str
 
 
 @lru_cache(maxsize=1 << 16)
@@ -114,72 +118,84 @@ def runs_html(para: Paragraph, mentions: Mapping[str, Mapping[str, Any]], here: 
 
     Plain Python rather than template macros: this runs for every paragraph
     of every briefing, and a macro call per mention was most of the cost.
-    Every piece of seed text goes through `escape`.
+    The markup is as lean as the stylesheet allows: in the article's
+    paragraphs a link is a mention (its kind is the folder it leads into:
+    people/, organisations/, places/), `<u>` a further mention of a name
+    already linked in the paragraph, a `<sup>` link a claim number. An
+    archive's pages carry tens of thousands of each, and every byte of their
+    markup is multiplied. Every piece of seed text goes through `html_text`.
     """
     out: list[str] = []
     for run in para.runs:
         if run.claim:
-            out.append(f'<mark class="bf-said" data-claim="{html_text(run.claim)}">')
+            out.append("<mark>")
         for p in run.pieces:
             text = html_text(p.text)
             m = mentions.get(p.entity) if p.entity else None
             if m is None:
                 out.append(text)
             elif p.link and m["page"]:
-                # The tooltip names the entity when the text calls it something else ("Mr Blair").
-                tip = m["tip"] if p.text == m["name"] else f'{m["name"]} · {m["tip"]}'
-                out.append(
-                    f'<a class="bf-mention" href="{html_text(link(here, m["page"]))}" data-kind="{html_text(m["kind"])}" '
-                    f'data-tip="{html_text(tip)}">{text}</a>'
-                )
+                # The stylesheet's tooltip names the kind; data-tip adds only what the kind
+                # does not say: the full name when the text uses another form ("Mr Blair"), the role.
+                extra = " · ".join(x for x in (m["name"] if p.text != m["name"] else "", m["role"]) if x)
+                tip = f' data-tip="{html_text(extra)}"' if extra else ""
+                out.append(f'<a href="{html_text(link(here, m["page"]))}"{tip}>{text}</a>')
             else:
-                out.append(f'<span class="bf-mark" data-kind="{html_text(m["kind"])}">{text}</span>')
+                out.append(f"<u>{text}</u>")
         if run.claim:
             out.append("</mark>")
             if run.ends_claim:
-                out.append(f'<a class="bf-claimref" href="#{html_text(run.claim)}">{html_text(run.claim.rsplit("-", 1)[-1])}</a>')
+                out.append(f'<sup><a href="#{html_text(run.claim)}">{html_text(run.claim.rsplit("-", 1)[-1])}</a></sup>')
     return Markup("".join(out))
 
 
+def adds_to(name: str, written: str) -> bool:
+    """Whether the words that name a speaker in the text tell the reader more than the name.
+
+    "He", "the minister" or "a spokesman" do: they show how the speaker
+    was resolved. "Mr Blair" for Tony Blair, or "chairman Richard Parsons",
+    only restate the name (its last word is among them).
+    """
+    words = re.findall(r"\w+", written.casefold())
+    last = re.findall(r"\w+", name.casefold())[-1:]
+    return not (written.casefold() in name.casefold() or (last and last[0] in words))
+
+
 def badges_html(claim: Claim) -> str:
-    """The badges of a claim as HTML."""
-    return "".join(
-        f'<span class="bf-badge" data-badge="{html_text(b.key)}" title="{html_text(b.help)}">{html_text(b.label)}</span>' for b in badges(claim)
-    )
+    """The badges of a claim as HTML (their explanations come from the script, once per page)."""
+    return "".join(f'<span data-badge="{html_text(b.key)}">{html_text(b.label)}</span>' for b in badges(claim))
 
 
 def callout_html(claim: Claim, sp: Mapping[str, Any], here: str, link: Callable[[str, str], str]) -> Markup:
     """A claim's callout: kind, badges, content, speaker (linked), cue, hedges, editorial status.
 
     Python rather than a template macro for the same reason as `runs_html`:
-    a page has a callout per claim, and the site thousands of pages.
+    a page has a callout per claim, and the site thousands of pages. Inside
+    `.bf-claim` the stylesheet styles by element (header, blockquote,
+    footer and its first child, the speaker), not by a class on each. The
+    header's "#" link to the callout is added by the script: without it the
+    claim's number in the text links the callout just the same.
     """
-    label = CLAIM_LABELS.get(claim.kind, claim.kind)
     cid, kind = html_text(claim.id), html_text(claim.kind)
-    by = f" by {html_text(sp['name'])}" if sp["name"] else ""
     out = [
-        f'<aside class="bf-claim" id="{cid}" data-kind="{kind}" aria-label="{html_text(CLAIM_LABELS.get(claim.kind, "Claim"))}{by}">\n'
-        f'<div class="bf-claim__head"><span class="bf-kind" data-kind="{kind}">{html_text(label)}</span>'
-        f'{badges_html(claim)}<a class="bf-claim__anchor" href="#{cid}">#</a></div>\n'
-        f'<blockquote class="bf-claim__content"><p>{html_text(claim.content.text)}</p></blockquote>\n'
-        '<p class="bf-claim__source">'
+        f'<aside class="bf-claim" id="{cid}" data-kind="{kind}">\n'
+        f"<header><b>{html_text(CLAIM_LABELS.get(claim.kind, claim.kind))}</b>"
+        f"{badges_html(claim)}</header>\n"
+        f"<blockquote>{html_text(claim.content.text)}</blockquote>\n<footer>"
     ]
     if sp["name"]:
         name = html_text(sp["name"])
-        out.append(f'<a class="bf-speaker" href="{html_text(link(here, sp["page"]))}">{name}</a>' if sp["page"]
-                   else f'<span class="bf-speaker">{name}</span>')
+        out.append(f'<a href="{html_text(link(here, sp["page"]))}">{name}</a>' if sp["page"] else f"<span>{name}</span>")
         if sp["role"]:
-            out.append(f'<span class="bf-role">, {html_text(sp["role"])}</span>')
-    elif sp["written"]:
-        out.append(f'<span class="bf-speaker bf-speaker--unnamed">{html_text(sp["written"])}</span>')
+            out.append(f', {html_text(sp["role"])}')
     else:
-        out.append('<span class="bf-speaker bf-speaker--none">No source given</span>')
-    # The " · " between speaker, cue and "as written" comes from the stylesheet.
+        out.append(f'<span class="bf-unnamed">{html_text(sp["written"] or "No source given")}</span>')
+    # The " · cue:" and " · " before the cue and "as written" come from the stylesheet.
     if claim.cue:
-        out.append(f' <span class="bf-cue">{html_text(claim.cue.text)}</span>')
+        out.append(f" <i>{html_text(claim.cue.text)}</i>")
     if sp["name"] and sp["written"]:
-        out.append(f' <span class="bf-written">as written: “{html_text(sp["written"])}”</span>')
-    out.append("</p>\n")
+        out.append(f' <small>as written: “{html_text(sp["written"])}”</small>')
+    out.append("</footer>\n")
     if claim.hedges:
         out.append('<p class="bf-claim__hedges">Hedged in the text: ' + ", ".join(f"<q>{html_text(h)}</q>" for h in claim.hedges) + "</p>\n")
     if claim.status or claim.note:
@@ -194,6 +210,28 @@ def callout_html(claim: Claim, sp: Mapping[str, Any], here: str, link: Callable[
         out.append("</p>\n")
     out.append("</aside>")
     return Markup("".join(out))
+
+
+#: How much of a sentence an entity page shows either side of a mention.
+CONTEXT_CHARS = 80
+
+
+def context(sentence: str, mention: Span, width: int = CONTEXT_CHARS) -> tuple[str, str, str]:
+    """A mention with up to `width` characters of its sentence either side, cut at a word.
+
+    Most news sentences fit whole; a team sheet or a list of names runs to
+    hundreds of characters, and an entity page shows one per briefing.
+    """
+    before, name, after = sentence[: mention.start], sentence[mention.start : mention.end], sentence[mention.end :]
+    if len(before) > width:
+        cut = before[-width:]
+        space = cut.find(" ")
+        before = "…" + (cut[space + 1 :] if 0 <= space < len(cut) - 1 else cut)
+    if len(after) > width:
+        cut = after[:width]
+        space = cut.rfind(" ")
+        after = (cut[:space] if space > 0 else cut) + "…"
+    return before, name, after
 
 
 def plain_text(para: Paragraph) -> str:
@@ -213,17 +251,38 @@ def badges(claim: Claim) -> tuple[Badge, ...]:
     """The badges of a claim, in a fixed order."""
     out: list[Badge] = []
     if claim.speaker is None or claim.speaker.entity is None:
-        out.append(Badge("unnamed", "Unnamed source", "The text does not name who said this."))
+        out.append(Badge("unnamed", "Unnamed source"))
     if claim.hedges:
-        out.append(Badge("hedged", "Hedged", "The text itself qualifies this claim: " + "; ".join(claim.hedges)))
+        out.append(Badge("hedged", "Hedged"))
     if claim.status:
-        out.append(Badge(claim.status, claim.status.capitalize(), f"Editorial status: {claim.status}"))
+        out.append(Badge(claim.status, claim.status.capitalize()))
     return tuple(out)
 
 
 def page_dir(kind: str) -> str:
     """The folder of an entity kind's pages and index."""
     return PAGE_DIRS[kind]
+
+
+def claims_uri(n: int) -> str:
+    """The page source of page `n` of the claims index."""
+    return "claims/index.md" if n == 1 else f"claims/page/{n}.md"
+
+
+def claims_pages(speakers: Sequence[SpeakerGroup], per_page: int) -> list[list[SpeakerGroup]]:
+    """The speaker groups of each claims page, about `per_page` claims to a page.
+
+    A speaker's claims stay on one page; pages break between speakers.
+    """
+    pages: list[list[SpeakerGroup]] = [[]]
+    size = 0
+    for g in speakers:
+        if size and size + len(g.claims) > per_page:
+            pages.append([])
+            size = 0
+        pages[-1].append(g)
+        size += len(g.claims)
+    return pages
 
 
 @dataclass(frozen=True)
@@ -263,6 +322,9 @@ class Renderer:
         self.per_page = max(1, int(per_page))
         self.claims_per_page = max(1, int(claims_per_page))
         self.directory_urls = directory_urls
+        self.claims_pages = claims_pages(corpus.speakers, self.claims_per_page)
+        #: Speaker key -> (the claims page that holds the speaker's claims, their group's anchor).
+        self._claims_of = {g.key: (claims_uri(n), g.anchor) for n, groups in enumerate(self.claims_pages, 1) for g in groups}
         self.env = Environment(
             loader=FileSystemLoader(str(TEMPLATES)),
             autoescape=True,
@@ -279,6 +341,8 @@ class Renderer:
             claim_labels=CLAIM_LABELS,
             corpus=corpus,
             web_url=web_url,
+            context=context,
+            claims_of=self.claims_of,
             briefing_page=briefing_page,
             runs=lambda para, mentions, here: runs_html(para, mentions, here, self.rel),
             callout=lambda claim, sp, here: callout_html(claim, sp, here, self.rel),
@@ -334,18 +398,12 @@ class Renderer:
         return out
 
     def _mention_info(self, b: Briefing) -> dict[str, dict[str, Any]]:
-        """Per entity id of this briefing: link target, kind and tooltip text."""
+        """Per entity id of this briefing: link target, full name and role (for the tooltip)."""
         info: dict[str, dict[str, Any]] = {}
         for ent in b.annotation.entities:
             rec = self.corpus.record(ent.id)
-            kind = rec.kind if rec else ent.kind
             role = ent.roles[0] if ent.roles else (rec.roles[0] if rec and rec.roles else "")
-            label = KIND_LABELS.get(kind, ("Other", ""))[0]
-            name = rec.name if rec else ent.name
-            tip = f"{label} · {role}" if role else label
-            # The accessible name starts with the visible text (WCAG 2.5.3), so the
-            # template builds it per mention: "AP — Associated Press (Organisation)".
-            info[ent.id] = {"page": rec.link if rec else None, "kind": kind, "tip": tip, "name": name}
+            info[ent.id] = {"page": rec.link if rec else None, "name": rec.name if rec else ent.name, "role": role}
         return info
 
     def _speaker(self, claim: Claim, ents: Mapping[str, Entity]) -> dict[str, Any]:
@@ -359,8 +417,7 @@ class Renderer:
             return {"name": None, "page": None, "role": "", "written": written}
         name = rec.name if rec else ent.name
         role = ent.roles[0] if ent.roles else (rec.roles[0] if rec and rec.roles else "")
-        # "as written" only adds something when the text used another form ("he", "the minister").
-        shown = None if written.casefold() in name.casefold() else written
+        shown = written if adds_to(name, written) else None
         return {"name": name, "page": rec.link if rec else None, "role": role, "written": shown}
 
     def _sources(self, b: Briefing) -> list[dict[str, Any]]:
@@ -501,13 +558,14 @@ class Renderer:
 
         for letter, _, uri, recs in listing:
             def make_letter(letter: str = letter, uri: str = uri, recs: list[EntityRecord] = recs) -> Parts:
+                # Search finds each name without a page at its entry (name and roles only).
                 search = self._search_head(f"{title}: {letter}") + "".join(
                     f'<h2 id="{html_text(r.id)}">{html_text(r.name)}</h2><p>{html_text(", ".join(r.roles))}</p>'
                     for r in recs if not r.page
                 )
                 return Parts(self._html(
                     "entity_letter.html", here=uri, title=title, kind=kind, letter=letter, recs=recs,
-                    letters=listing, kind_label=KIND_LABELS[kind][0],
+                    letters=listing,
                 ), "", search)
 
             page_title = f"{title}: {letter}"
@@ -542,23 +600,13 @@ class Renderer:
 
     # -- claims -------------------------------------------------------------
 
+    def claims_of(self, here: str, entity_id: str) -> str:
+        """The link from `here` to an entity's claims on the claims index (its speaker group)."""
+        return self.rel(here, *self._claims_of[entity_id])
+
     def claims_indexes(self) -> Iterator[PageSpec]:
-        """All claims grouped by speaker, with kind and badge filters, about `claims_per_page` to a page.
-
-        A speaker's claims stay on one page; pages break between speakers.
-        """
+        """All claims grouped by speaker, with kind and badge filters, about `claims_per_page` to a page."""
         c = self.corpus
-        chunks: list[list[Any]] = [[]]
-        size = 0
-        for g in c.speakers:
-            if size and size + len(g.claims) > self.claims_per_page:
-                chunks.append([])
-                size = 0
-            chunks[-1].append(g)
-            size += len(g.claims)
-
-        def uri(n: int) -> str:
-            return "claims/index.md" if n == 1 else f"claims/page/{n}.md"
 
         def span(groups: list[Any]) -> str:
             if not groups:
@@ -566,9 +614,9 @@ class Renderer:
             first, last = groups[0].label, groups[-1].label
             return first if first == last else f"{first} – {last}"
 
-        page_list = [(i, uri(i), span(chunk)) for i, chunk in enumerate(chunks, 1)]
-        for n, groups in enumerate(chunks, 1):
-            here = uri(n)
+        page_list = [(i, claims_uri(i), span(chunk)) for i, chunk in enumerate(self.claims_pages, 1)]
+        for n, groups in enumerate(self.claims_pages, 1):
+            here = claims_uri(n)
             title = "Claims" if n == 1 else f"Claims, page {n}"
 
             def make(n: int = n, here: str = here, title: str = title, groups: list[Any] = groups) -> Parts:

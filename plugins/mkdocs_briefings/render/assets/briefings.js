@@ -9,7 +9,7 @@
     var form = root.querySelector(".bf-claim-filters");
     if (!form || form.getAttribute("data-ready")) return;
     form.setAttribute("data-ready", "1");
-    var rows = Array.prototype.slice.call(root.querySelectorAll(".bf-claim-row"));
+    var rows = Array.prototype.slice.call(root.querySelectorAll(".bf-claim-rows > li"));
     var groups = Array.prototype.slice.call(root.querySelectorAll(".bf-speaker-group"));
     var count = form.querySelector(".bf-claim-count [data-count]");
 
@@ -27,7 +27,7 @@
         if (visible) shown += 1;
       });
       groups.forEach(function (group) {
-        group.hidden = !group.querySelector(".bf-claim-row:not([hidden])");
+        group.hidden = !group.querySelector(".bf-claim-rows > li:not([hidden])");
       });
       if (count) count.textContent = String(shown);
     }
@@ -39,22 +39,51 @@
 
   /* Labels that would otherwise be repeated in the markup of every mention and
      claim of every page (a large site's pages carry tens of thousands): a
-     mention's kind and role (its data-tip, also its CSS tooltip), and where
-     a claim number or "#" leads. */
+     mention's kind and what its data-tip adds (the same words as its CSS
+     tooltip), what a badge means, where a claim number leads, and each
+     callout's "#" link to itself. */
+  /* A mention's kind is the folder its link leads into (the stylesheet reads it the same way). */
+  var KINDS = { people: "Person", organisations: "Organisation", places: "Place" };
+  var KIND_FOLDER = /\/(people|organisations|places)\//;
+  var BADGES = {
+    unnamed: "The text does not name who said this.",
+    hedged: "The text itself qualifies this claim.",
+    verified: "Editorial status: verified",
+    disputed: "Editorial status: disputed",
+    unverified: "Editorial status: unverified",
+    "false": "Editorial status: false"
+  };
+
+  function each(root, selector, fn) {
+    Array.prototype.forEach.call(root.querySelectorAll(selector), fn);
+  }
+
   function label(root) {
-    Array.prototype.forEach.call(root.querySelectorAll("a.bf-mention[data-tip]:not([aria-label])"), function (a) {
-      a.setAttribute("aria-label", a.textContent + " (" + a.getAttribute("data-tip") + ")");
+    each(root, ".bf-article > p a:not(sup > a):not([aria-label])", function (a) {
+      var folder = KIND_FOLDER.exec(a.getAttribute("href") || "");
+      var tip = (folder && KINDS[folder[1]]) || "Other";
+      if (a.getAttribute("data-tip")) tip += " · " + a.getAttribute("data-tip");
+      a.setAttribute("aria-label", a.textContent + " (" + tip + ")");
     });
-    Array.prototype.forEach.call(root.querySelectorAll("a.bf-claimref:not([aria-label])"), function (a) {
+    each(root, ".bf-article sup > a:not([aria-label])", function (a) {
       var n = a.textContent;
       a.setAttribute("aria-label", n + ": go to the callout of claim " + n);
       a.setAttribute("title", "Go to the callout of claim " + n);
     });
-    Array.prototype.forEach.call(root.querySelectorAll("a.bf-claim__anchor:not([title])"), function (a) {
+    each(root, ".bf-claim[id] > header", function (header) {
+      if (header.querySelector("a")) return;
+      var a = document.createElement("a");
+      a.href = "#" + header.parentNode.id;
+      a.textContent = "#";
       a.setAttribute("title", "Link to this claim");
       a.setAttribute("aria-label", "Link to this claim");
+      header.appendChild(a);
     });
-    Array.prototype.forEach.call(root.querySelectorAll(".bf-entities .bf-count:not([title])"), function (c) {
+    each(root, "[data-badge]:not([title])", function (b) {
+      var help = BADGES[b.getAttribute("data-badge")];
+      if (help) b.setAttribute("title", help);
+    });
+    each(root, ".bf-entities small:not([title]), .bf-appearances small:not([title])", function (c) {
       c.setAttribute("title", "mentions in this briefing");
     });
   }
