@@ -131,8 +131,13 @@ def _verdict(value: float, limit: float) -> str:
     return "ok" if value <= limit else "OVER TARGET"
 
 
-def report(f: Figures) -> None:
-    """Print one corpus size's figures and their ratios to the baseline."""
+def report(f: Figures, sizes_judged: bool = True) -> None:
+    """Print one corpus size's figures and their ratios to the baseline.
+
+    Issue 5 sets its size targets on the corpus itself, not on the copies
+    (which give every name ten briefings and so a page of its own): their
+    sizes are printed without a verdict.
+    """
     mb = 1_000_000  # decimal MB, as issue 5 quotes the baseline
     rows = [
         ("cold build", f"{f.cold:.1f} s", f.cold / f.baseline, TARGETS["cold"]),
@@ -145,7 +150,10 @@ def report(f: Figures) -> None:
           f"site {f.baseline_site / mb:.1f} MB on disk ({f.baseline_bytes / mb:.1f} MB of files), "
           f"peak RSS {f.baseline_rss_mb:.0f} MB")
     for name, value, ratio, limit in rows:
-        print(f"  {name:<13} {value:>9}  {ratio:5.2f}x baseline (target <= {limit}x)  {_verdict(ratio, limit)}")
+        if name in ("cold build", "warm rebuild") or sizes_judged:
+            print(f"  {name:<13} {value:>9}  {ratio:5.2f}x baseline (target <= {limit}x)  {_verdict(ratio, limit)}")
+        else:
+            print(f"  {name:<13} {value:>9}  {ratio:5.2f}x baseline (no size target at this scale)")
     print("  (whole site: on disk, as `du -s` counts it, the measure of issue 5's 46 MB baseline; "
           "file bytes: the files' sizes alone)")
     print(f"  per-run ratios (median): cold {f.cold_ratio:.2f}x, warm {f.warm_ratio:.2f}x")
@@ -174,7 +182,7 @@ def main() -> None:
         report(one)
         if args.scale > 1:
             big = measure(work, articles, args.scale, args.scale_runs)
-            report(big)
+            report(big, sizes_judged=False)
             per_one, per_big = one.cold / one.articles, big.cold / big.articles
             ratio = per_big / per_one
             print(f"\nscale x{args.scale}: cold time per article {1000 * per_big:.1f} ms vs {1000 * per_one:.1f} ms "
