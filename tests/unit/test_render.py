@@ -15,11 +15,11 @@ from urllib.parse import urljoin
 import markdown
 import pytest
 
-from mkdocs_briefings.core.corpus import build_corpus
+from mkdocs_briefings.core.corpus import PAGE_DIRS, build_corpus
 from mkdocs_briefings.core.model import Span
 from mkdocs_briefings.render.article import layout
 from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
-from mkdocs_briefings.render.renderer import PageSpec, Renderer, adds_to, badges, context, date_label, page_url, rel
+from mkdocs_briefings.render.renderer import ASSETS, PageSpec, Renderer, adds_to, badges, context, date_label, page_url, rel
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 
 PAYLOADS = [
@@ -167,6 +167,14 @@ def test_rel_and_page_url_agree_with_mkdocs(directory_urls: bool) -> None:
             ours = rel(here, target, directory_urls=directory_urls)
             theirs = get_relative_url(url, here_url)
             assert urljoin(SITE + here_url, ours) == urljoin(SITE + here_url, theirs), (here, target, ours, theirs)
+
+
+def test_stylesheet_knows_every_kind_folder() -> None:
+    """A mention's kind is the folder its link leads into: the stylesheet (and, through its
+    --bf-kind, the script) must name each one that `PAGE_DIRS` gives."""
+    css = (ASSETS / "briefings.css").read_text(encoding="utf-8")
+    for folder in PAGE_DIRS.values():
+        assert f'a[href*="/{folder}/"]' in css, folder
 
 
 def test_date_label() -> None:

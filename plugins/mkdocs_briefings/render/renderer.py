@@ -259,6 +259,11 @@ def badges(claim: Claim) -> tuple[Badge, ...]:
     return tuple(out)
 
 
+def _role(ent: Entity, rec: EntityRecord | None) -> str:
+    """The role to show beside a name: this briefing's first, else the corpus's most common."""
+    return ent.roles[0] if ent.roles else (rec.roles[0] if rec and rec.roles else "")
+
+
 def page_dir(kind: str) -> str:
     """The folder of an entity kind's pages and index."""
     return PAGE_DIRS[kind]
@@ -402,8 +407,8 @@ class Renderer:
         info: dict[str, dict[str, Any]] = {}
         for ent in b.annotation.entities:
             rec = self.corpus.record(ent.id)
-            role = ent.roles[0] if ent.roles else (rec.roles[0] if rec and rec.roles else "")
-            info[ent.id] = {"page": rec.link if rec else None, "name": rec.name if rec else ent.name, "role": role}
+            info[ent.id] = {"page": rec.link if rec else None, "name": rec.name if rec else ent.name,
+                            "role": _role(ent, rec)}
         return info
 
     def _speaker(self, claim: Claim, ents: Mapping[str, Entity]) -> dict[str, Any]:
@@ -416,9 +421,8 @@ class Renderer:
         if ent is None:
             return {"name": None, "page": None, "role": "", "written": written}
         name = rec.name if rec else ent.name
-        role = ent.roles[0] if ent.roles else (rec.roles[0] if rec and rec.roles else "")
         shown = written if adds_to(name, written) else None
-        return {"name": name, "page": rec.link if rec else None, "role": role, "written": shown}
+        return {"name": name, "page": rec.link if rec else None, "role": _role(ent, rec), "written": shown}
 
     def _sources(self, b: Briefing) -> list[dict[str, Any]]:
         out = []

@@ -42,9 +42,6 @@
      mention's kind and what its data-tip adds (the same words as its CSS
      tooltip), what a badge means, where a claim number leads, and each
      callout's "#" link to itself. */
-  /* A mention's kind is the folder its link leads into (the stylesheet reads it the same way). */
-  var KINDS = { people: "Person", organisations: "Organisation", places: "Place" };
-  var KIND_FOLDER = /\/(people|organisations|places)\//;
   var BADGES = {
     unnamed: "The text does not name who said this.",
     hedged: "The text itself qualifies this claim.",
@@ -60,8 +57,9 @@
 
   function label(root) {
     each(root, ".bf-article > p a:not(sup > a):not([aria-label])", function (a) {
-      var folder = KIND_FOLDER.exec(a.getAttribute("href") || "");
-      var tip = (folder && KINDS[folder[1]]) || "Other";
+      // The kind's word is the stylesheet's (--bf-kind, read from the folder the link leads
+      // into), so the tooltip and the accessible name say the same and only the CSS knows the folders.
+      var tip = getComputedStyle(a).getPropertyValue("--bf-kind").trim().replace(/^["']|["']$/g, "") || "Other";
       if (a.getAttribute("data-tip")) tip += " · " + a.getAttribute("data-tip");
       a.setAttribute("aria-label", a.textContent + " (" + tip + ")");
     });
