@@ -75,6 +75,7 @@ def annotation_from_json(data: Any, text: str) -> Annotation:
                 e["kind"] if e["kind"] in KINDS else _bad("entity kind"),
                 tuple(str(r) for r in e.get("roles", ())),
                 tuple(_span(m, text) for m in e["mentions"]),
+                _confidence(e.get("confidence", 1.0)),
             )
             for e in data["entities"]
         )
@@ -84,7 +85,8 @@ def annotation_from_json(data: Any, text: str) -> Annotation:
                 c["kind"] if c["kind"] in CLAIM_KINDS else _bad("claim kind"),
                 _span(c["content"], text),
                 _span(c["cue"], text) if c.get("cue") else None,
-                Speaker(_span(c["speaker"], text), c["speaker"].get("entity")) if c.get("speaker") else None,
+                Speaker(_span(c["speaker"], text), c["speaker"].get("entity"), _confidence(c["speaker"].get("confidence", 1.0)))
+                if c.get("speaker") else None,
                 tuple(str(h) for h in c.get("hedges", ())),
                 c.get("status") if c.get("status") in STATUSES else None,
                 c.get("note"),
@@ -95,6 +97,13 @@ def annotation_from_json(data: Any, text: str) -> Annotation:
     except (KeyError, TypeError, AttributeError) as exc:
         raise CorruptEntry(f"malformed entry ({exc.__class__.__name__}: {exc})") from None
     return Annotation(entities, claims)
+
+
+def _confidence(value: Any) -> float:
+    """A confidence read back from the cache: a number from 0 to 1, or the entry is corrupt."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise CorruptEntry("bad confidence")
+    return float(value)
 
 
 def _bad(what: str) -> Any:

@@ -19,6 +19,12 @@ KINDS: tuple[str, ...] = ("person", "organisation", "place", "group", "other")
 #: Claim kinds of the annotation contract.
 CLAIM_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
 
+#: Below this confidence the site shows a name or a speaker as plain text, never as a link to a
+#: page, and `briefings review` lists it for an editor. Confidence is the engine's estimate
+#: (0..1) that an entity is a real person, organisation or place of the kind given, or that a
+#: claim's speaker is the one named; editors' register entries and corrections are 1.0.
+LINK_CONFIDENCE: float = 0.5
+
 #: Editorial statuses an overlay may give a claim.
 STATUSES: tuple[str, ...] = ("verified", "disputed", "unverified", "false")
 
@@ -49,6 +55,7 @@ class Entity:
     kind: str  # one of KINDS
     roles: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
+    confidence: float = 1.0  # how sure the engine is of the entity and its kind (see LINK_CONFIDENCE)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +64,7 @@ class Entity:
             "kind": self.kind,
             "roles": list(self.roles),
             "mentions": [m.to_json() for m in self.mentions],
+            "confidence": self.confidence,
         }
 
 
@@ -71,9 +79,10 @@ class Speaker:
 
     span: Span
     entity: str | None = None
+    confidence: float = 1.0  # how sure the engine is that `entity` (or "unnamed") is right
 
     def to_json(self) -> dict[str, Any]:
-        return {"entity": self.entity, **self.span.to_json()}
+        return {"entity": self.entity, **self.span.to_json(), "confidence": self.confidence}
 
 
 @dataclass(frozen=True, slots=True)
