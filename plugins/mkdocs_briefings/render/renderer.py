@@ -25,7 +25,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..core.corpus import PAGE_DIRS, Corpus, EntityRecord, SpeakerGroup, briefing_page, letter_of, letter_slug, listing_page
-from ..core.model import Briefing, Claim, Entity, Span
+from ..core.model import LINK_CONFIDENCE, Briefing, Claim, Entity, Span
 from .article import Paragraph, layout
 from .safety import clean, html_text, json_ld, markdown_source, web_url
 
@@ -422,7 +422,8 @@ class Renderer:
             return {"name": None, "page": None, "role": "", "written": written}
         name = rec.name if rec else ent.name
         shown = written if adds_to(name, written) else None
-        return {"name": name, "page": rec.link if rec else None, "role": _role(ent, rec), "written": shown}
+        sure = claim.speaker.confidence >= LINK_CONFIDENCE  # a guessed speaker is named, never linked
+        return {"name": name, "page": rec.link if rec and sure else None, "role": _role(ent, rec), "written": shown}
 
     def _sources(self, b: Briefing) -> list[dict[str, Any]]:
         out = []
