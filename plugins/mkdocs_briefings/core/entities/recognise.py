@@ -158,7 +158,7 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
 
 def _single(w: str, initial: bool, lex: Lexicon) -> tuple[_Parsed, ...]:
     """`_parse` of a one-word run, the most common case, without the general machinery."""
-    if w in lex.known:
+    if w in lex.known or (w in lex.companies and not (initial and w.lower() in lex.common_words)):
         c = Candidate(0, len(w), w, None, UNKNOWN)
     else:
         if len(w) == 1 or w in _ARTICLES or w in lex.stop or w in lex.alone or (initial and _common(w, lex)):
@@ -395,6 +395,10 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         return
     if known is not None:
         c.kind, c.strength, c.known = known.kind, STRONG, known
+        return
+    company = lex.companies.get(name)
+    if company is not None and lex.places.get(name, "city") == "city":
+        c.kind, c.strength, c.known = ORG, STRONG, company  # a listed company; a country stays a place
         return
     toks = name.split(" ")
     first, last = toks[0], toks[-1]
