@@ -92,6 +92,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             orgs_by_initials.setdefault(_initials(c.name), c.name)
 
     guessed = _guesses(text, cands, lex, default_kind)
+    sport: bool | None = None
     proper = _used_as_names(text, cands)
     out: list[Resolved] = list(reserved)
     for c in cands:
@@ -126,6 +127,11 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             kind, conf = guessed[name]
         else:
             conf = STRENGTH_CONF[strength]
+        if kind == PLACE and strength <= GAZETTEER and _team_place(name, lex) and _previous_word(text, c.start) not in _PLACE_PREPOSITIONS:
+            if sport is None:
+                sport = is_sport(text)
+            if sport:
+                kind, conf = ORG, CLUE_CONF  # "Leicestershire beat Somerset": a town or county's team
         out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf))
     out.extend(_headline_mentions(text, shouted, out, lex))
     return out
@@ -197,6 +203,11 @@ def _default_kind(name: str, lex: Lexicon, default_kind: str, sport: bool) -> st
     if name in lex.first_names and name.lower() not in lex.common_words:
         return PERSON
     return ORG if sport else default_kind
+
+
+def _team_place(name: str, lex: Lexicon) -> bool:
+    """A town, city or county, which sports teams are named after (countries' teams are not)."""
+    return lex.places.get(name) in ("city", "region") or (name.endswith("shire") and " " not in name)
 
 
 def _acronym_led(name: str) -> bool:
