@@ -145,3 +145,30 @@ def test_joined_paragraphs_of_one_quotation_are_one_claim() -> None:
     (claim,) = find_claims(text, [])
     assert claim.content.text.startswith("Steven is above money") and claim.content.text.endswith("offer.")
     assert claim.speaker is not None and claim.speaker.span.text == "He"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a new sentence that reports its own clause does not attribute the finished quotation before it
+        (
+            '"It was a pleasure to work with him," Mr Pointon said. "He was a whimsical, droll fellow." '
+            "Jill said her father would be sorely missed.",
+            [("Mr Pointon", "It was a pleasure"), ("Jill", "her father would be sorely missed")],
+        ),
+        (
+            '"That is the general rule." He said there had been other occasions.',
+            [("He", "there had been other occasions")],
+        ),
+        # an attribution that ends the sentence still attributes it
+        ('"We will win the match." Smith said on Monday.', [("Smith", "We will win the match.")]),
+        ('"We will win the match." Smith told reporters.', [("Smith", "We will win the match.")]),
+        ('"We will win the match," Smith said the team believed.', [("Smith", "We will win the match")]),
+    ],
+)
+def test_an_attribution_after_a_finished_quotation_must_not_report_a_clause(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    got = [(c.speaker.span.text if c.speaker else None, c.content.text) for c in find_claims(text, [])]
+    assert [(who, content[: len(want)]) for (who, content), (_, want) in zip(got, expected)] == expected
+    assert len(got) == len(expected)
