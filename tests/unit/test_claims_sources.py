@@ -172,3 +172,16 @@ def test_an_attribution_after_a_finished_quotation_must_not_report_a_clause(
     got = [(c.speaker.span.text if c.speaker else None, c.content.text) for c in find_claims(text, [])]
     assert [(who, content[: len(want)]) for (who, content), (_, want) in zip(got, expected)] == expected
     assert len(got) == len(expected)
+
+
+def test_a_source_named_inside_another_claim_is_not_who_he_refers_to() -> None:
+    text = (
+        "Weitz said he had visited Pullman, who had told him that the Authority could stand for any church. "
+        'He added: "I have no desire to change the villains."'
+    )
+    weitz: Spec = ("chris-weitz", "person", (), ("Weitz",))
+    pullman: Spec = ("philip-pullman", "person", (), ("Pullman",))
+    assert speakers(text, [weitz, pullman])[-1] == ("He", "chris-weitz")
+    # negative: a speaker in a sentence of its own is the one "he" goes to
+    text = "Weitz said the film was ready. Pullman said the books were better. He added that he was happy."
+    assert speakers(text, [weitz, pullman])[-1] == ("He", "philip-pullman")

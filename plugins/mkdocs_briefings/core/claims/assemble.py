@@ -26,7 +26,10 @@ def assemble(text: str, layout: Layout, drafts: list[Draft], resolver: Resolver)
     for n, (d, scope) in enumerate(zip(drafts, scopes), start=1):
         speaker = None
         if d.speaker is not None:
-            entity, confidence = linker.link(*d.speaker, d.sentence)
+            # A source named inside what another source said ("Weitz said he had visited Pullman,
+            # who had told him ...") is not who "he" refers to next.
+            nested = any(c.content.start <= d.speaker[0] < c.content.end for c in claims[-3:])
+            entity, confidence = linker.link(*d.speaker, d.sentence, salient=not nested)
             speaker = Speaker(Span.of(text, *d.speaker), entity, confidence)
         claims.append(
             Claim(

@@ -52,8 +52,11 @@ class Linker:
     #: (sentence, entity, kind) of earlier resolved speakers.
     recent: list[tuple[SentenceKey, str, str]] = field(default_factory=list)
 
-    def link(self, start: int, end: int, sentence: SentenceKey) -> tuple[str | None, float]:
-        """(entity or None, confidence) for the speaker `text[start:end]` of a claim in `sentence`."""
+    def link(self, start: int, end: int, sentence: SentenceKey, salient: bool = True) -> tuple[str | None, float]:
+        """(entity or None, confidence) for the speaker `text[start:end]` of a claim in `sentence`.
+
+        A speaker that is not `salient` (named inside another claim) is not remembered as the last one.
+        """
         phrase = self.text[start:end]
         word = phrase.lower()
         if word in PERSON_PRONOUNS or word in OTHER_PRONOUNS:
@@ -63,7 +66,7 @@ class Linker:
             confidence = NAMED
             if entity is None:
                 entity, confidence = self._described(phrase, start, sentence)
-        if entity is not None:
+        if entity is not None and salient:
             self.recent.append((sentence, entity, self.resolver.kind(entity) or ""))
         return entity, confidence
 
