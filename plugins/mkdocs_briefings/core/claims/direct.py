@@ -38,6 +38,19 @@ _APPOSITIVE = re.compile(r"[a-z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){0,5},[ \t]*
 _QUOTE_ENDS_SENTENCE = re.compile(r"[ \t]*(?:[.,;:!?\u2013\u2014\n]|$)")
 
 
+#: A cue that ends in a colon and a quotation introduces that quotation, not the one before it
+#: ('"...concerned." The Man Utd boss continued: "I don't know ..."').
+_INTRODUCES = re.compile("[^.!?;\"\u201c\u201d\n]{0,60}:[ \t]*(?:''|[\"\u201c])")
+
+
+#: A quotation that ends its own sentence.
+_ENDS_STATEMENT = re.compile("[.!?][\u2019']?$")
+#: What opens a reported clause or an object right after a cue ("said her father ...", "said that ...").
+_TAKES_CLAUSE = re.compile(
+    r"[ \t]+(?:that|her|his|their|its|the|a|an|he|she|they|it|we|I|there|this|these|those|no|some|any|[a-z]+ing)\b"
+)
+
+
 @dataclass(frozen=True)
 class Attribution:
     """A cue and speaker for a quotation (offsets), either possibly missing."""
@@ -134,7 +147,11 @@ def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int],
         if not _APPOSITIVE.fullmatch(between) or cues.search(between):
             return None  # words other than the speaker stand between quotation and cue
         speaker = (pos, speaker[1])  # '"...," another friend, Mariam Emara, told CNN': one speaker phrase
-    if ACCORDING_TO.match(text, cue.start()):
+    if ACCORDING_TO.match(text, cue.start()) or _INTRODUCES.match(text, cue.end(), para_end):
+        return None
+    if _ENDS_STATEMENT.search(text, max(quote.start, quote.end - 2), quote.end) and _TAKES_CLAUSE.match(text, cue.end()):
+        # '"...generous." Jill said her father would be missed.': a new sentence reporting its own
+        # clause, not an attribution of the finished quotation before it.
         return None
     return Attribution((cue.start(), cue.end()), speaker)
 

@@ -53,7 +53,9 @@ def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | Non
                     spans.append(Span(m.start, m.end, text[m.start:m.end]))
                     last_end = m.end
             roles = tuple(dict.fromkeys([m.role for m in ms if m.role]))
-        entities.append((ms[0].start, Entity(ident, name, kind, roles, tuple(spans))))
+        # A role-only reference ("the mayor") adds no evidence: it has confidence 0.
+        confidence = round(max(m.conf for m in ms if m.kind == kind or len(ms) == 1), 2)
+        entities.append((ms[0].start, Entity(ident, name, kind, roles, tuple(spans), confidence)))
     return [e for _, e in entities]
 
 

@@ -1,0 +1,187 @@
+"""Sources a reader would name (issue 12): descriptions, joined quotations, confidences.
+
+Entities are built by hand (a mention at every occurrence of each surface
+form, with the roles given), so these tests fix what the claims engine does
+with whatever entities it is given.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_briefings.core.claims import find_claims
+from mkdocs_briefings.core.claims.descriptions import description_head
+from mkdocs_briefings.core.model import Entity, Span
+
+#: (id, kind, roles, surface forms)
+Spec = tuple[str, str, tuple[str, ...], tuple[str, ...]]
+
+
+def entity(text: str, spec: Spec) -> Entity:
+    eid, kind, roles, surfaces = spec
+    mentions = []
+    for surface in surfaces:
+        start = text.find(surface)
+        while start >= 0:
+            mentions.append(Span.of(text, start, start + len(surface)))
+            start = text.find(surface, start + len(surface))
+    mentions.sort(key=lambda m: m.start)
+    return Entity(eid, eid.replace("-", " ").title(), kind, roles, tuple(mentions))
+
+
+def speakers(text: str, specs: list[Spec]) -> list[tuple[str, str | None]]:
+    return [(c.speaker.span.text, c.speaker.entity) for c in find_claims(text, [entity(text, s) for s in specs]) if c.speaker]
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("the bank", ("organisation", "bank")),
+        ("The party", ("organisation", "party")),
+        ("the Ealing North MP", ("person", "mp")),
+        ("The 41-year-old chart-topper", ("person", "chart-topper")),
+        ("the report", ("report", "report")),
+        ("The Man Utd boss", ("person", "boss")),
+        # names, unnamed sources, plurals and nouns that name no one a reader could pick
+        ("the National Audit Office", None),
+        ("a spokesman", None),
+        ("the two firms", None),
+        ("the government", None),
+        ("the spokesman", None),
+        ("bank", None),
+    ],
+)
+def test_description_head(phrase: str, expected: tuple[str, str] | None) -> None:
+    assert description_head(phrase) == expected
+
+
+PARRY: Spec = ("rick-parry", "person", ("chief executive",), ("Rick Parry", "Parry"))
+HANSEN: Spec = ("alan-hansen", "person", ("pundit",), ("Alan Hansen",))
+LIBDEMS: Spec = ("liberal-democrats", "organisation", (), ("Liberal Democrats",))
+LABOUR: Spec = ("labour-party", "organisation", (), ("Labour Party",))
+ALLIANCE: Spec = ("countryside-alliance", "organisation", (), ("Countryside Alliance",))
+HALIFAX: Spec = ("halifax", "organisation", (), ("Halifax",))
+POUND: Spec = ("stephen-pound", "person", ("MP",), ("Stephen Pound", "Mr Pound"))
+LUCY: Spec = ("lucy", "person", (), ("Lucy",))
+
+
+@pytest.mark.parametrize(
+    "text, specs, expected",
+    [
+        # the organisation of that kind named most recently, by the word in its name
+        (
+            "The Liberal Democrats met the Labour Party on Monday. The party said the votes of students would win it seats.",
+            [LIBDEMS, LABOUR],
+            [("The party", "labour-party")],
+        ),
+        (
+            "The Countryside Alliance met Halifax. The alliance said the new law was impossible to enforce.",
+            [ALLIANCE, HALIFAX],
+            [("The alliance", "countryside-alliance")],
+        ),
+        (
+            "Halifax raised its rates. The bank said prices would rise by 5% next year.",
+            [HALIFAX],
+            [("The bank", "halifax")],
+        ),
+        # a person whose role matches comes first, then the previous speaker
+        (
+            'Lucy wrote to Mr Pound. "It was a pretty horrible thing," said the Ealing North MP.',
+            [POUND, LUCY],
+            [("the Ealing North MP", "stephen-pound")],
+        ),
+        (
+            'Rick Parry said the club would not sell. Alan Hansen disagreed. "We will not accept offers," the boss added.',
+            [PARRY, HANSEN],
+            [("Rick Parry", "rick-parry"), ("the boss", "rick-parry")],
+        ),
+        (
+            'Rick Parry said the club would not sell. Alan Hansen disagreed. "We will not accept offers," the pundit added.',
+            [PARRY, HANSEN],
+            [("Rick Parry", "rick-parry"), ("the pundit", "alan-hansen")],
+        ),
+        # no entity of that kind: unresolved, never a place or a person for "the company"
+        ("Paris is large. The company said profits would fall sharply.", [("paris", "place", (), ("Paris",))], [("The company", None)]),
+        ("Lucy left early. The company said profits would fall sharply.", [LUCY], [("The company", None)]),
+        # an unnamed source stays as written
+        ("Halifax raised rates. A spokesman said prices would rise sharply.", [HALIFAX], [("A spokesman", None)]),
+    ],
+)
+def test_definite_descriptions_resolve_to_the_entity_a_reader_would_choose(
+    text: str, specs: list[Spec], expected: list[tuple[str, str | None]]
+) -> None:
+    assert speakers(text, specs) == expected
+
+
+@pytest.mark.parametrize(
+    "text, specs, low, high",
+    [
+        ("Mr Pound said the talks would resume soon.", [POUND], 0.9, 1.0),  # a name
+        ("Mr Pound left. He said the talks would resume soon.", [POUND], 0.5, 0.9),  # a pronoun
+        ("Mr Pound left. The MP said the talks would resume soon.", [POUND], 0.5, 0.9),  # a description
+        ("He said the talks would resume soon.", [], 0.0, 0.3),  # unresolved
+        ("The Vale Group said the talks would resume soon.", [], 0.0, 0.3),  # a name the entities lack
+    ],
+)
+def test_speaker_confidence_says_how_the_speaker_was_found(text: str, specs: list[Spec], low: float, high: float) -> None:
+    (claim,) = find_claims(text, [entity(text, s) for s in specs])
+    assert claim.speaker is not None and low <= claim.speaker.confidence <= high
+
+
+def test_a_cue_ending_in_a_colon_introduces_the_next_quotation() -> None:
+    text = (
+        'Ferguson said: "He would be the outstanding candidate." '
+        'The Man Utd boss continued: "I don\'t know what credentials are needed."'
+    )
+    claims = find_claims(text, [])
+    assert [(c.content.text, c.speaker.span.text if c.speaker else None) for c in claims] == [
+        ("He would be the outstanding candidate.", "Ferguson"),
+        ("I don't know what credentials are needed.", "The Man Utd boss"),
+    ]
+
+
+def test_joined_paragraphs_of_one_quotation_are_one_claim() -> None:
+    text = 'He told BBC Five Live: "Steven is above money. He is the future. "It does not matter what they offer."'
+    (claim,) = find_claims(text, [])
+    assert claim.content.text.startswith("Steven is above money") and claim.content.text.endswith("offer.")
+    assert claim.speaker is not None and claim.speaker.span.text == "He"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a new sentence that reports its own clause does not attribute the finished quotation before it
+        (
+            '"It was a pleasure to work with him," Mr Pointon said. "He was a whimsical, droll fellow." '
+            "Jill said her father would be sorely missed.",
+            [("Mr Pointon", "It was a pleasure"), ("Jill", "her father would be sorely missed")],
+        ),
+        (
+            '"That is the general rule." He said there had been other occasions.',
+            [("He", "there had been other occasions")],
+        ),
+        # an attribution that ends the sentence still attributes it
+        ('"We will win the match." Smith said on Monday.', [("Smith", "We will win the match.")]),
+        ('"We will win the match." Smith told reporters.', [("Smith", "We will win the match.")]),
+        ('"We will win the match," Smith said the team believed.', [("Smith", "We will win the match")]),
+    ],
+)
+def test_an_attribution_after_a_finished_quotation_must_not_report_a_clause(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    got = [(c.speaker.span.text if c.speaker else None, c.content.text) for c in find_claims(text, [])]
+    assert [(who, content[: len(want)]) for (who, content), (_, want) in zip(got, expected)] == expected
+    assert len(got) == len(expected)
+
+
+def test_a_source_named_inside_another_claim_is_not_who_he_refers_to() -> None:
+    text = (
+        "Weitz said he had visited Pullman, who had told him that the Authority could stand for any church. "
+        'He added: "I have no desire to change the villains."'
+    )
+    weitz: Spec = ("chris-weitz", "person", (), ("Weitz",))
+    pullman: Spec = ("philip-pullman", "person", (), ("Pullman",))
+    assert speakers(text, [weitz, pullman])[-1] == ("He", "chris-weitz")
+    # negative: a speaker in a sentence of its own is the one "he" goes to
+    text = "Weitz said the film was ready. Pullman said the books were better. He added that he was happy."
+    assert speakers(text, [weitz, pullman])[-1] == ("He", "philip-pullman")
