@@ -19,7 +19,7 @@ from mkdocs_briefings.core.corpus import PAGE_DIRS, build_corpus
 from mkdocs_briefings.core.model import Span
 from mkdocs_briefings.render.article import layout
 from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
-from mkdocs_briefings.render.renderer import ASSETS, PageSpec, Renderer, adds_to, badges, context, date_label, page_url, rel
+from mkdocs_briefings.render.renderer import ASSETS, PageSpec, Renderer, adds_to, badges, context, date_label, full_stop, page_url, rel
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 
 PAYLOADS = [
@@ -52,9 +52,8 @@ def editor_html(source: str) -> str:
 def to_html(spec: PageSpec) -> str:
     """The HTML body of a generated page: its own HTML around its editor markdown (as the plugin joins them)."""
     parts = spec.make()
-    before, after = (parts.before, parts.after) if hasattr(parts, "before") else parts
     middle = editor_html(spec.markdown) if spec.markdown else ""
-    return "\n".join(x for x in (before, middle, after) if x)
+    return "\n".join(x for x in (parts.before, middle, parts.after) if x)
 
 
 def pages_of(renderer: Renderer) -> dict[str, PageSpec]:
@@ -180,6 +179,16 @@ def test_stylesheet_knows_every_kind_folder() -> None:
 def test_date_label() -> None:
     assert date_label(date(2022, 3, 4)) == "4 March 2022"
     assert date_label(None) == "Undated"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stop"),
+    [("CC BY 2.5", "."), ("Included as the specification article.", ""), ("Really?", ""), ("Wow!", ""),
+     ("And so on…", ""), ("Ends with a space. ", ""), ("v1.0 licence", "."), ("", ".")],
+)
+def test_full_stop(sentence: str, stop: str) -> None:
+    """A licence line gets one full stop, never two ("…mkdocs-briefings.." on the specification article)."""
+    assert full_stop(sentence) == stop
 
 
 def test_json_ld_cannot_break_out() -> None:

@@ -247,6 +247,11 @@ def date_label(d: Date | None) -> str:
     return f"{d.day} {months[d.month - 1]} {d.year}"
 
 
+def full_stop(sentence: str) -> str:
+    """The "." that ends a sentence, unless it already ends in one ("… of mkdocs-briefings." gets none)."""
+    return "" if sentence.rstrip().endswith((".", "!", "?", "…")) else "."
+
+
 def badges(claim: Claim) -> tuple[Badge, ...]:
     """The badges of a claim, in a fixed order."""
     out: list[Badge] = []
@@ -341,6 +346,7 @@ class Renderer:
         self.env.globals.update(
             rel=self.rel,
             date_label=date_label,
+            full_stop=full_stop,
             badges=badges,
             kind_labels=KIND_LABELS,
             claim_labels=CLAIM_LABELS,
