@@ -213,7 +213,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls)
             summary = (
                 f"{len(project.briefings)} briefings, "
-                f"{sum(1 for r in self.corpus.entities.values() if r.page)} entity pages, "
+                f"{sum(1 for r in self.corpus.entities.values() if r.has_page)} entity pages, "
                 f"{self.corpus.claim_count()} claims"
             )
             corpus = self.corpus

@@ -15,11 +15,14 @@ from urllib.parse import urljoin
 import markdown
 import pytest
 
-from mkdocs_briefings.core.corpus import PAGE_DIRS, build_corpus
+from mkdocs_briefings.core.corpus import build_corpus
+from mkdocs_briefings.core.kinds import PAGE_DIRS, TABLE
 from mkdocs_briefings.core.model import Span
 from mkdocs_briefings.render.article import layout
 from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
-from mkdocs_briefings.render.renderer import ASSETS, PageSpec, Renderer, adds_to, badges, context, date_label, full_stop, page_url, rel
+from mkdocs_briefings.render import static
+from mkdocs_briefings.render.paths import CSS_URI, page_url, rel
+from mkdocs_briefings.render.renderer import PageSpec, Renderer, adds_to, badges, context, date_label, full_stop
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 
 PAYLOADS = [
@@ -171,9 +174,22 @@ def test_rel_and_page_url_agree_with_mkdocs(directory_urls: bool) -> None:
 def test_stylesheet_knows_every_kind_folder() -> None:
     """A mention's kind is the folder its link leads into: the stylesheet (and, through its
     --bf-kind, the script) must name each one that `PAGE_DIRS` gives."""
-    css = (ASSETS / "briefings.css").read_text(encoding="utf-8")
+    css = dict(static.assets())[CSS_URI].decode("utf-8")
     for folder in PAGE_DIRS.values():
         assert f'a[href*="/{folder}/"]' in css, folder
+    for kind in TABLE:  # the word a mention's tooltip and the script say is the table's
+        if kind.folder:
+            assert f'{kind.folder}/"] {{ --bf-kind: "{kind.singular}"; text-decoration-color: var(--bf-{kind.key}); }}' in css
+            assert f'[data-kind="{kind.key}"] li > :first-child {{ border-color: var(--bf-{kind.key}); }}' in css
+        else:  # a kind without pages is never linked: the sidebar and the tooltip give it the default
+            assert f'[data-kind="{kind.key}"] li' not in css
+    assert "@kinds" not in css  # every marker line was replaced
+
+
+@pytest.mark.parametrize("label", ['Pe"ople', "Back\\slash", "a;b", "x}"])
+def test_stylesheet_refuses_a_label_it_would_have_to_escape(label: str) -> None:
+    with pytest.raises(ValueError):
+        static._css_string(label)
 
 
 def test_date_label() -> None:

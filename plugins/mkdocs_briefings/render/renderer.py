@@ -24,27 +24,22 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..core.corpus import PAGE_DIRS, Corpus, EntityRecord, SpeakerGroup, briefing_page, letter_of, letter_slug, listing_page
+from ..core.corpus import Corpus, EntityRecord, SpeakerGroup, letter_of
+from ..core.kinds import BY_KEY, KINDS, PAGE_DIRS, kind_of
 from ..core.model import LINK_CONFIDENCE, Briefing, Claim, Entity, Span
+from . import static
 from .article import Paragraph, layout
+from .paths import (
+    CSS_URI, JS_URI, briefing_page, briefings_page, claims_page, entity_link, entity_page, kind_index, letter_anchor,
+    listing_page, page_url, rel, speaker_anchor,
+)
 from .safety import clean, html_text, json_ld, markdown_source, web_url
 
 TEMPLATES = Path(__file__).parent / "templates"
-ASSETS = Path(__file__).parent / "assets"
 
-#: Where the stylesheet and script are published in the site.
-CSS_URI = "assets/briefings/briefings.css"
-JS_URI = "assets/briefings/briefings.js"
+__all__ = ["CSS_URI", "JS_URI", "PageSpec", "Parts", "Renderer", "page_url", "rel"]
 
-KIND_LABELS: dict[str, tuple[str, str]] = {
-    "person": ("Person", "People"),
-    "organisation": ("Organisation", "Organisations"),
-    "place": ("Place", "Places"),
-    "group": ("Group", "Groups"),
-    "other": ("Other", "Other names"),
-}
 CLAIM_LABELS: dict[str, str] = {"direct": "Direct quote", "indirect": "Reported speech", "mixed": "Mixed quote"}
-SCHEMA_TYPES: dict[str, str] = {"person": "Person", "organisation": "Organization", "place": "Place"}
 
 #: Licences we can link to their deed.
 LICENCES: dict[str, str] = {
@@ -53,10 +48,6 @@ LICENCES: dict[str, str] = {
     "cc by 4.0": "https://creativecommons.org/licenses/by/4.0/",
     "cc by-sa 4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
 }
-
-#: The index pages, in nav order (mkdocs.yml lists the same paths).
-ENTITY_INDEXES: tuple[str, ...] = ("person", "organisation", "place")
-
 
 @dataclass(frozen=True)
 class Badge:
@@ -68,49 +59,6 @@ class Badge:
 
     key: str  # data-badge value: unnamed | hedged | verified | disputed | unverified | false
     label: str
-
-
-@lru_cache(maxsize=1 << 16)
-def page_url(src_uri: str, directory_urls: bool = True) -> str:
-    """The URL mkdocs gives a page source: 'a/b.md' -> 'a/b/' (or 'a/b.html'); 'a/index.md' -> 'a/'."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index":
-        return "./"
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-@lru_cache(maxsize=1 << 16)
-def _folders(src_uri: str, directory_urls: bool) -> tuple[str, ...]:
-    """The folders of a page's URL: 'briefings/a.md' -> ('briefings', 'a') with directory URLs."""
-    url = page_url(src_uri, directory_urls)
-    return () if url == "./" else tuple(url.split("/")[:-1])
-
-
-def _rel(here: str, target: str, directory_urls: bool) -> str:
-    # What mkdocs.utils.get_relative_url gives (which the core cannot import;
-    # tests compare the two), without its path normalisation: this runs for
-    # every link of every page, and both URLs are already clean.
-    base = _folders(here, directory_urls)
-    url = page_url(target, directory_urls)
-    parts = [""] if url == "./" else url.split("/")
-    i, n = 0, min(len(base), len(parts) - 1)
-    while i < n and base[i] == parts[i]:
-        i += 1
-    up, rest = "../" * (len(base) - i), "/".join(parts[i:])
-    return up + rest if rest else up or "./"
-
-
-def rel(here: str, target: str, anchor: str = "", directory_urls: bool = True) -> str:
-    """The link from page source `here` to page source `target` ("path.md" or "path.md#anchor")."""
-    if "#" in target:
-        target, own = target.split("#", 1)
-        anchor = anchor or own
-    href = _rel(here, target, directory_urls)
-    return f"{href}#{anchor}" if anchor else href
 
 
 def runs_html(para: Paragraph, mentions: Mapping[str, Mapping[str, Any]], here: str, link: Callable[[str, str], str]) -> Markup:
@@ -269,16 +217,6 @@ def _role(ent: Entity, rec: EntityRecord | None) -> str:
     return ent.roles[0] if ent.roles else (rec.roles[0] if rec and rec.roles else "")
 
 
-def page_dir(kind: str) -> str:
-    """The folder of an entity kind's pages and index."""
-    return PAGE_DIRS[kind]
-
-
-def claims_uri(n: int) -> str:
-    """The page source of page `n` of the claims index."""
-    return "claims/index.md" if n == 1 else f"claims/page/{n}.md"
-
-
 def claims_pages(speakers: Sequence[SpeakerGroup], per_page: int) -> list[list[SpeakerGroup]]:
     """The speaker groups of each claims page, about `per_page` claims to a page.
 
@@ -334,7 +272,7 @@ class Renderer:
         self.directory_urls = directory_urls
         self.claims_pages = claims_pages(corpus.speakers, self.claims_per_page)
         #: Speaker key -> (the claims page that holds the speaker's claims, their group's anchor).
-        self._claims_of = {g.key: (claims_uri(n), g.anchor) for n, groups in enumerate(self.claims_pages, 1) for g in groups}
+        self._claims_of = {g.key: (claims_page(n), speaker_anchor(g)) for n, groups in enumerate(self.claims_pages, 1) for g in groups}
         self.env = Environment(
             loader=FileSystemLoader(str(TEMPLATES)),
             autoescape=True,
@@ -348,13 +286,16 @@ class Renderer:
             date_label=date_label,
             full_stop=full_stop,
             badges=badges,
-            kind_labels=KIND_LABELS,
+            kinds=BY_KEY,
             claim_labels=CLAIM_LABELS,
             corpus=corpus,
             web_url=web_url,
             context=context,
             claims_of=self.claims_of,
             briefing_page=briefing_page,
+            entity_page=entity_page,
+            entity_link=entity_link,
+            speaker_anchor=speaker_anchor,
             runs=lambda para, mentions, here: runs_html(para, mentions, here, self.rel),
             callout=lambda claim, sp, here: callout_html(claim, sp, here, self.rel),
         )
@@ -379,10 +320,10 @@ class Renderer:
         yield from self.briefing_indexes()
         for b in sorted(c.briefings, key=lambda b: b.slug):
             yield self.briefing(b)
-        for kind in ENTITY_INDEXES:
+        for kind in PAGE_DIRS:
             yield from self.entity_indexes(kind)
         for rec in c.entities.values():
-            if rec.page:
+            if rec.has_page:
                 yield self.entity(rec)
         yield from self.claims_indexes()
 
@@ -390,7 +331,7 @@ class Renderer:
 
     def _entity_groups(self, b: Briefing) -> list[dict[str, Any]]:
         """The sidebar: entities of this briefing by corpus kind, most mentioned first."""
-        groups: dict[str, list[dict[str, Any]]] = {k: [] for k in KIND_LABELS}
+        groups: dict[str, list[dict[str, Any]]] = {k: [] for k in KINDS}
         for ent in b.annotation.entities:
             rec = self.corpus.record(ent.id)
             kind = rec.kind if rec else ent.kind
@@ -399,13 +340,13 @@ class Renderer:
             role = ent.roles[0] if ent.roles else ""
             groups[kind].append(
                 {"id": ent.id, "name": rec.name if rec else ent.name, "role": role, "count": len(ent.mentions),
-                 "page": rec.link if rec else None}
+                 "page": entity_link(rec) if rec else None}
             )
         out = []
         for kind, items in groups.items():
             if items:
                 items.sort(key=lambda i: (-i["count"], i["name"].casefold(), i["id"]))
-                out.append({"kind": kind, "label": KIND_LABELS[kind][1], "items": items})
+                out.append({"kind": kind, "label": BY_KEY[kind].plural, "items": items})
         return out
 
     def _mention_info(self, b: Briefing) -> dict[str, dict[str, Any]]:
@@ -413,7 +354,7 @@ class Renderer:
         info: dict[str, dict[str, Any]] = {}
         for ent in b.annotation.entities:
             rec = self.corpus.record(ent.id)
-            info[ent.id] = {"page": rec.link if rec else None, "name": rec.name if rec else ent.name,
+            info[ent.id] = {"page": entity_link(rec) if rec else None, "name": rec.name if rec else ent.name,
                             "role": _role(ent, rec)}
         return info
 
@@ -429,7 +370,7 @@ class Renderer:
         name = rec.name if rec else ent.name
         shown = written if adds_to(name, written) else None
         sure = claim.speaker.confidence >= LINK_CONFIDENCE  # a guessed speaker is named, never linked
-        return {"name": name, "page": rec.link if rec and sure else None, "role": _role(ent, rec), "written": shown}
+        return {"name": name, "page": entity_link(rec) if rec and sure else None, "role": _role(ent, rec), "written": shown}
 
     def _sources(self, b: Briefing) -> list[dict[str, Any]]:
         out = []
@@ -449,8 +390,9 @@ class Renderer:
         for ent in sorted(b.annotation.entities, key=lambda e: e.id):
             rec = self.corpus.record(ent.id)
             kind = rec.kind if rec else ent.kind
-            if kind in SCHEMA_TYPES and (rec is not None or ent.confidence >= LINK_CONFIDENCE):
-                mentions.append({"@type": SCHEMA_TYPES[kind], "name": rec.name if rec else ent.name})
+            schema_type = kind_of(kind).schema_type
+            if schema_type and (rec is not None or ent.confidence >= LINK_CONFIDENCE):
+                mentions.append({"@type": schema_type, "name": rec.name if rec else ent.name})
         quotes = []
         for claim in b.annotation.claims:
             if claim.kind != "direct":
@@ -460,7 +402,7 @@ class Renderer:
             if sp["name"]:
                 rec = self.corpus.record(claim.speaker.entity) if claim.speaker else None
                 ent = b.annotation.entity(claim.speaker.entity) if claim.speaker else None
-                stype = SCHEMA_TYPES.get(rec.kind if rec else ent.kind if ent else "", "Person")
+                stype = kind_of(rec.kind if rec else ent.kind if ent else "").schema_type or "Person"
                 q["spokenByCharacter"] = {"@type": stype if stype != "Place" else "Organization", "name": sp["name"]}
             quotes.append(q)
         data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": b.title}
@@ -522,26 +464,27 @@ class Renderer:
 
     def entity(self, rec: EntityRecord) -> PageSpec:
         """An entity page: who, what they said, where they appear, who with."""
-        assert rec.page is not None
+        page = entity_page(rec)
+        assert page is not None
         reg = rec.register
         description = markdown_source(reg.description).strip() if reg and reg.description.strip() else ""
 
         def make() -> Parts:
             ctx = {
                 "rec": rec,
-                "here": rec.page,
-                "kind_label": KIND_LABELS[rec.kind][0],
+                "here": page,
+                "kind_label": kind_of(rec.kind).singular,
                 "links": [u for u in (web_url(x) for x in (reg.links if reg else ())) if u],
                 "companions": [(self.corpus.entities[i], n) for i, n in rec.companions if i in self.corpus.entities],
             }
             also = "Also written as: " + ", ".join(rec.aliases) if rec.aliases else ""
-            search = self._search_head(rec.name, " · ".join([KIND_LABELS[rec.kind][0], *rec.roles]), also)
+            search = self._search_head(rec.name, " · ".join([kind_of(rec.kind).singular, *rec.roles]), also)
             if description:
                 search += '<h2 id="about">About</h2>'
             return Parts(self._html("entity_head.html", **ctx), self._html("entity_body.html", **ctx), search)
 
         anchors = {"said", "mentioned-in", *(["appears-with"] if rec.companions else []), *(["about"] if description else [])}
-        return PageSpec(rec.page, rec.name, {"title": html_text(rec.name)}, make, frozenset(anchors), markdown=description)
+        return PageSpec(page, rec.name, {"title": html_text(rec.name)}, make, frozenset(anchors), markdown=description)
 
     def entity_indexes(self, kind: str) -> Iterator[PageSpec]:
         """People / Organisations / Places: an A-Z index, and one listing page per letter.
@@ -553,27 +496,26 @@ class Renderer:
         for rec in self.corpus.by_kind(kind):
             letters.setdefault(letter_of(rec.name), []).append(rec)
         ordered = sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
-        folder = page_dir(kind)
-        here = f"{folder}/index.md"
-        title = KIND_LABELS[kind][1]
-        listing = [(letter, letter_slug(letter), listing_page(kind, letter), recs) for letter, recs in ordered]
+        here = kind_index(kind)
+        title = BY_KEY[kind].plural
+        listing = [(letter, letter_anchor(letter), listing_page(kind, letter), recs) for letter, recs in ordered]
 
         def make_index() -> Parts:
             return Parts(self._html(
                 "entity_index.html", here=here, title=title, kind=kind, letters=listing,
                 total=sum(len(v) for v in letters.values()),
-                with_page=sum(1 for v in letters.values() for r in v if r.page),
+                with_page=sum(1 for v in letters.values() for r in v if r.has_page),
             ), "", "")
 
         meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
-        yield PageSpec(here, title, meta, make_index, frozenset(f"letter-{slug}" for _, slug, _, _ in listing), index=True)
+        yield PageSpec(here, title, meta, make_index, frozenset(anchor for _, anchor, _, _ in listing), index=True)
 
         for letter, _, uri, recs in listing:
             def make_letter(letter: str = letter, uri: str = uri, recs: list[EntityRecord] = recs) -> Parts:
                 # Search finds each name without a page at its entry (name and roles only).
                 search = self._search_head(f"{title}: {letter}") + "".join(
                     f'<h2 id="{html_text(r.id)}">{html_text(r.name)}</h2><p>{html_text(", ".join(r.roles))}</p>'
-                    for r in recs if not r.page
+                    for r in recs if not r.has_page
                 )
                 return Parts(self._html(
                     "entity_letter.html", here=uri, title=title, kind=kind, letter=letter, recs=recs,
@@ -581,7 +523,7 @@ class Renderer:
                 ), "", search)
 
             page_title = f"{title}: {letter}"
-            anchors = frozenset(r.id for r in recs if not r.page)
+            anchors = frozenset(r.id for r in recs if not r.has_page)
             yield PageSpec(uri, page_title, {"title": html_text(page_title), "hide": ["toc"]}, make_letter, anchors)
 
     # -- briefing indexes ---------------------------------------------------
@@ -591,9 +533,7 @@ class Renderer:
         items = self.corpus.briefings
         pages = max(1, -(-len(items) // self.per_page))
 
-        def uri(n: int) -> str:
-            return "briefings/index.md" if n == 1 else f"briefings/page/{n}.md"
-
+        uri = briefings_page
         for n in range(1, pages + 1):
             here = uri(n)
             title = "Briefings" if n == 1 else f"Briefings, page {n}"
@@ -626,9 +566,9 @@ class Renderer:
             first, last = groups[0].label, groups[-1].label
             return first if first == last else f"{first} – {last}"
 
-        page_list = [(i, claims_uri(i), span(chunk)) for i, chunk in enumerate(self.claims_pages, 1)]
+        page_list = [(i, claims_page(i), span(chunk)) for i, chunk in enumerate(self.claims_pages, 1)]
         for n, groups in enumerate(self.claims_pages, 1):
-            here = claims_uri(n)
+            here = claims_page(n)
             title = "Claims" if n == 1 else f"Claims, page {n}"
 
             def make(n: int = n, here: str = here, title: str = title, groups: list[Any] = groups) -> Parts:
@@ -645,7 +585,7 @@ class Renderer:
                 return Parts(self._html("claims_index.html", **ctx), "", "")
 
             meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
-            anchors = frozenset(g.anchor for g in groups)
+            anchors = frozenset(speaker_anchor(g) for g in groups)
             yield PageSpec(here, title, meta, make, anchors, index=n == 1)
 
     # -- assets -------------------------------------------------------------
@@ -653,4 +593,4 @@ class Renderer:
     @staticmethod
     def assets() -> list[tuple[str, bytes]]:
         """The stylesheet and script, as (site path, bytes)."""
-        return [(CSS_URI, (ASSETS / "briefings.css").read_bytes()), (JS_URI, (ASSETS / "briefings.js").read_bytes())]
+        return list(static.assets())
