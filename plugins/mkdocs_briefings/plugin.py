@@ -19,7 +19,6 @@ mkdocs' own rendering, link checks included.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -43,6 +42,7 @@ from .core.diagnostics import BriefingsError
 from .core.project import load_project
 from .render.sanitize import BriefingsHtmlExtension, registered
 from .render.pagestore import PageStore, StoreError, fingerprint
+from .render.pages import Section, headings_of
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
 
 log = get_plugin_logger(__name__)
@@ -50,21 +50,6 @@ log = get_plugin_logger(__name__)
 
 #: A run of white space that holds a line break (the theme's template indentation).
 _BLANK_LINES = re.compile(r"\n[ \t\r\n]+")
-_HEADING = re.compile(r'<h([2-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def _toc_tokens(content: str) -> list[dict[str, Any]]:
-    """The h2/h3 headings of generated HTML as Python-Markdown toc tokens (h3 nested under h2)."""
-    tokens: list[dict[str, Any]] = []
-    for level, anchor, inner in _HEADING.findall(content):
-        name = html.escape(html.unescape(_TAG.sub("", inner)).strip(), quote=False)
-        token = {"level": int(level), "id": anchor, "name": name, "children": []}
-        if token["level"] == 3 and tokens:
-            tokens[-1]["children"].append(token)
-        else:
-            tokens.append(token)
-    return tokens
 
 
 class GeneratedPage(Page):
@@ -73,6 +58,7 @@ class GeneratedPage(Page):
     def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig) -> None:
         self.spec = spec
         self.editor_html = ""
+        self.editor_headings: tuple[Section, ...] = ()
         self.full_html = ""
         super().__init__(None, file, config)
 
@@ -86,6 +72,7 @@ class GeneratedPage(Page):
         if self.spec.markdown:
             super().render(config, files)
             self.editor_html = self.content or ""
+            self.editor_headings = headings_of(self.toc)
             anchors |= self.present_anchor_ids or set()
         self.present_anchor_ids = anchors
         self.content = ""
@@ -98,7 +85,7 @@ class GeneratedPage(Page):
         # (hidden) into every briefing and listing page, and search finds a section's
         # anchor without it, the same as with it.
         hidden = "toc" in (self.meta.get("hide") or ())
-        self.toc = get_toc([] if hidden else _toc_tokens(self.full_html))
+        self.toc = get_toc([] if hidden else self.spec.outline.toc(self.editor_headings))  # type: ignore[arg-type]
         self.content = _join(parts.search_before, self.editor_html, parts.search_after)
 
     def unveil(self) -> None:

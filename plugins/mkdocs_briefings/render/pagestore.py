@@ -39,6 +39,7 @@ from typing import Any, BinaryIO
 
 from ..core.annotate import tree_digest
 from ..core.cache import atomic_write
+from .pages import Outline
 from .renderer import PageSpec, Parts
 
 #: Bumped when the index or body layout changes.
@@ -222,6 +223,7 @@ class PageStore:
         return PageSpec(
             str(p["src_uri"]), str(p["title"]), dict(p["meta"]), self._reader_for(i),
             frozenset(str(a) for a in p["anchors"]), markdown=str(p["markdown"]), index=bool(p["index"]),
+            outline=Outline.from_json(p["outline"]),
         )
 
     # -- making ---------------------------------------------------------------
@@ -348,7 +350,7 @@ class PageStore:
                 "pages": [
                     {
                         "src_uri": s.src_uri, "title": s.title, "meta": s.meta, "anchors": sorted(s.anchors),
-                        "markdown": s.markdown, "index": s.index, "extent": self.extents[i],
+                        "markdown": s.markdown, "index": s.index, "extent": self.extents[i], "outline": s.outline.to_json(),
                     }
                     for i, s in enumerate(self.specs)
                 ],

@@ -29,8 +29,9 @@ from ..core.kinds import BY_KEY, KINDS, PAGE_DIRS, kind_of
 from ..core.model import LINK_CONFIDENCE, Briefing, Claim, Entity, Span
 from . import static
 from .article import Paragraph, layout
+from .pages import Outline, PageSpec, Parts, Section
 from .paths import (
-    CSS_URI, JS_URI, briefing_page, briefings_page, claims_page, entity_link, entity_page, kind_index, letter_anchor,
+    CSS_URI, JS_URI, briefing_page, briefings_page, claims_page, entity_link, entity_page, kind_index, entity_anchor, letter_anchor,
     listing_page, page_url, rel, speaker_anchor,
 )
 from .safety import clean, html_text, json_ld, markdown_source, web_url
@@ -233,35 +234,6 @@ def claims_pages(speakers: Sequence[SpeakerGroup], per_page: int) -> list[list[S
     return pages
 
 
-@dataclass(frozen=True)
-class Parts:
-    """A page's HTML, either side of the editor's markdown, and what of it search should index.
-
-    The search index gets its own lean HTML (headings and plain text): the
-    page itself carries sidebars, callouts and markup that search would only
-    have to parse and then skip.
-    """
-
-    before: str
-    after: str
-    search_before: str
-    search_after: str = ""
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """One generated page. `make()` is called when the page is written, so a
-    site's pages are never all held in memory at once."""
-
-    src_uri: str
-    title: str  # plain text
-    meta: Mapping[str, Any]
-    make: Callable[[], Parts]
-    anchors: frozenset[str] = frozenset()  # ids on the page, for mkdocs' anchor validation
-    markdown: str = ""  # editor-written markdown (already sanitised), rendered by mkdocs itself
-    index: bool = False  # one of the index pages (the only pages fit for the nav)
-
-
 class Renderer:
     """Every generated page of the site, as `PageSpec`s."""
 
@@ -295,11 +267,12 @@ class Renderer:
             briefing_page=briefing_page,
             entity_page=entity_page,
             entity_link=entity_link,
-            speaker_anchor=speaker_anchor,
+            zip=zip,
             runs=lambda para, mentions, here: runs_html(para, mentions, here, self.rel),
             callout=lambda claim, sp, here: callout_html(claim, sp, here, self.rel),
         )
         self._templates = {name: self.env.get_template(name) for name in self.env.list_templates(["html"])}
+        self._heading = self._templates["macros.html"].module.heading  # type: ignore[attr-defined]
 
     def rel(self, here: str, target: str, anchor: str = "") -> str:
         """A link from one generated page to another, as this site's URLs are laid out."""
@@ -313,6 +286,11 @@ class Renderer:
         """A title and plain lines, as lean HTML for the search index."""
         # An h1 with an id starts search's first section (its location is the page itself).
         return f'<h1 id="title">{html_text(title)}</h1>' + "".join(f"<p>{html_text(x)}</p>" for x in lines if x)
+
+    def _search_sections(self, sections: Sequence[Section], content: Mapping[str, str] | None = None) -> str:
+        """The sections search indexes, as lean HTML: each heading (the page's own markup), then its text."""
+        # str(): a macro's output is Markup, which would escape the (already escaped) text added to it.
+        return "".join(str(self._heading(s)) + (content or {}).get(s.id, "") for s in sections if s.indexed)
 
     def pages(self) -> Iterator[PageSpec]:
         """Every generated page, in a fixed order."""
@@ -423,6 +401,14 @@ class Renderer:
         """A briefing page: head and sidebar, editor's summary, article with callouts, related, sources."""
         here = briefing_page(b.slug)
         has_summary = bool(b.summary.strip())
+        outline = Outline(
+            head=(Section(2, "summary", "Editor’s summary", indexed=True),) if has_summary else (),
+            body=(
+                Section(2, "article", "Article", indexed=True),
+                *((Section(2, "related-briefings", "Related briefings"),) if self.corpus.related.get(b.slug) else ()),
+                Section(2, "sources", "Source and licence"),
+            ),
+        )
 
         def make() -> Parts:
             ents = {e.id: e for e in b.annotation.entities}
@@ -439,25 +425,22 @@ class Renderer:
                 "sources": self._sources(b),
                 "jsonld": self._json_ld(b, speakers),
                 "has_summary": has_summary,
+                "outline": outline,
+                "sections": {s.id: s for s in outline.body},
             }
             paras = ([article.caption] if article.caption else []) + list(article.paragraphs)
-            search_after = '<h2 id="article">Article</h2>' + "".join(
-                f"<p>{html_text(plain_text(p))}</p>" for p in paras
-            )
-            search_before = self._search_head(b.title) + ('<h2 id="summary">Editor’s summary</h2>' if has_summary else "")
+            text = "".join(f"<p>{html_text(plain_text(p))}</p>" for p in paras)
+            search_before = self._search_head(b.title) + self._search_sections(outline.head)
+            search_after = self._search_sections(outline.body, {"article": text})
             return Parts(
                 self._html("briefing_head.html", **ctx), self._html("briefing_body.html", **ctx),
                 search_before, search_after,
             )
 
-        anchors = {"article", "sources", *(c.id for c in b.annotation.claims)}
-        if has_summary:
-            anchors.add("summary")
-        if self.corpus.related.get(b.slug):
-            anchors.add("related-briefings")
         return PageSpec(
-            here, b.title, {"title": html_text(b.title), "hide": ["toc"]}, make, frozenset(anchors),
-            markdown=markdown_source(b.summary).strip() if has_summary else "",
+            here, b.title, {"title": html_text(b.title), "hide": ["toc"]}, make,
+            outline.ids() | {c.id for c in b.annotation.claims},  # and each claim's callout
+            markdown=markdown_source(b.summary).strip() if has_summary else "", outline=outline,
         )
 
     # -- entities -----------------------------------------------------------
@@ -468,6 +451,14 @@ class Renderer:
         assert page is not None
         reg = rec.register
         description = markdown_source(reg.description).strip() if reg and reg.description.strip() else ""
+        outline = Outline(
+            head=(Section(2, "about", "About", indexed=True),) if description else (),
+            body=(
+                Section(2, "said", "Said"),
+                Section(2, "mentioned-in", "Mentioned in"),
+                *((Section(2, "appears-with", "Appears with"),) if rec.companions else ()),
+            ),
+        )
 
         def make() -> Parts:
             ctx = {
@@ -476,15 +467,15 @@ class Renderer:
                 "kind_label": kind_of(rec.kind).singular,
                 "links": [u for u in (web_url(x) for x in (reg.links if reg else ())) if u],
                 "companions": [(self.corpus.entities[i], n) for i, n in rec.companions if i in self.corpus.entities],
+                "outline": outline,
+                "sections": {s.id: s for s in outline.body},
             }
             also = "Also written as: " + ", ".join(rec.aliases) if rec.aliases else ""
             search = self._search_head(rec.name, " · ".join([kind_of(rec.kind).singular, *rec.roles]), also)
-            if description:
-                search += '<h2 id="about">About</h2>'
+            search += self._search_sections(outline.head)
             return Parts(self._html("entity_head.html", **ctx), self._html("entity_body.html", **ctx), search)
 
-        anchors = {"said", "mentioned-in", *(["appears-with"] if rec.companions else []), *(["about"] if description else [])}
-        return PageSpec(page, rec.name, {"title": html_text(rec.name)}, make, frozenset(anchors), markdown=description)
+        return PageSpec(page, rec.name, {"title": html_text(rec.name)}, make, outline.ids(), markdown=description, outline=outline)
 
     def entity_indexes(self, kind: str) -> Iterator[PageSpec]:
         """People / Organisations / Places: an A-Z index, and one listing page per letter.
@@ -498,7 +489,8 @@ class Renderer:
         ordered = sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
         here = kind_index(kind)
         title = BY_KEY[kind].plural
-        listing = [(letter, letter_anchor(letter), listing_page(kind, letter), recs) for letter, recs in ordered]
+        listing = [(letter, Section(2, letter_anchor(letter), letter), listing_page(kind, letter), recs) for letter, recs in ordered]
+        index_outline = Outline(body=tuple(section for _, section, _, _ in listing))
 
         def make_index() -> Parts:
             return Parts(self._html(
@@ -508,23 +500,25 @@ class Renderer:
             ), "", "")
 
         meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
-        yield PageSpec(here, title, meta, make_index, frozenset(anchor for _, anchor, _, _ in listing), index=True)
+        yield PageSpec(here, title, meta, make_index, index_outline.ids(), index=True, outline=index_outline)
 
         for letter, _, uri, recs in listing:
-            def make_letter(letter: str = letter, uri: str = uri, recs: list[EntityRecord] = recs) -> Parts:
-                # Search finds each name without a page at its entry (name and roles only).
-                search = self._search_head(f"{title}: {letter}") + "".join(
-                    f'<h2 id="{html_text(r.id)}">{html_text(r.name)}</h2><p>{html_text(", ".join(r.roles))}</p>'
-                    for r in recs if not r.has_page
-                )
+            # Each name without a page has its entry, which search finds (name and roles only).
+            entries = Outline(body=tuple(Section(2, entity_anchor(r), r.name, indexed=True) for r in recs if not r.has_page))
+
+            def make_letter(letter: str = letter, uri: str = uri, recs: list[EntityRecord] = recs,
+                            entries: Outline = entries) -> Parts:
+                listed = [r for r in recs if not r.has_page]
+                roles = {s.id: f"<p>{html_text(', '.join(r.roles))}</p>" for s, r in zip(entries.body, listed)}
+                search = self._search_head(f"{title}: {letter}") + self._search_sections(entries.body, roles)
                 return Parts(self._html(
                     "entity_letter.html", here=uri, title=title, kind=kind, letter=letter, recs=recs,
-                    letters=listing,
+                    letters=listing, entries=dict(zip((r.id for r in listed), entries.body)),
                 ), "", search)
 
             page_title = f"{title}: {letter}"
-            anchors = frozenset(r.id for r in recs if not r.has_page)
-            yield PageSpec(uri, page_title, {"title": html_text(page_title), "hide": ["toc"]}, make_letter, anchors)
+            yield PageSpec(uri, page_title, {"title": html_text(page_title), "hide": ["toc"]}, make_letter,
+                           entries.ids(), outline=entries)
 
     # -- briefing indexes ---------------------------------------------------
 
@@ -570,8 +564,10 @@ class Renderer:
         for n, groups in enumerate(self.claims_pages, 1):
             here = claims_page(n)
             title = "Claims" if n == 1 else f"Claims, page {n}"
+            outline = Outline(body=tuple(Section(2, speaker_anchor(g), g.label) for g in groups))
 
-            def make(n: int = n, here: str = here, title: str = title, groups: list[Any] = groups) -> Parts:
+            def make(n: int = n, here: str = here, title: str = title, groups: list[Any] = groups,
+                     outline: Outline = outline) -> Parts:
                 counts = {k: 0 for k in CLAIM_LABELS}
                 for g in groups:
                     for ref in g.claims:
@@ -579,14 +575,13 @@ class Renderer:
                             counts[ref.claim.kind] += 1
                 ctx = {
                     "here": here, "title": title, "groups": groups, "counts": counts,
-                    "total": sum(len(g.claims) for g in groups), "all": c.claim_count(),
+                    "total": sum(len(g.claims) for g in groups), "all": c.claim_count(), "sections": outline.body,
                     "page": n, "pages": page_list,
                 }
                 return Parts(self._html("claims_index.html", **ctx), "", "")
 
             meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
-            anchors = frozenset(speaker_anchor(g) for g in groups)
-            yield PageSpec(here, title, meta, make, anchors, index=n == 1)
+            yield PageSpec(here, title, meta, make, outline.ids(), index=n == 1, outline=outline)
 
     # -- assets -------------------------------------------------------------
 
