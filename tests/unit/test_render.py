@@ -22,7 +22,8 @@ from mkdocs_briefings.render.article import layout
 from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
 from mkdocs_briefings.render import static
 from mkdocs_briefings.render.paths import CSS_URI, page_url, rel
-from mkdocs_briefings.render.renderer import PageSpec, Renderer, adds_to, badges, context, date_label, full_stop
+from mkdocs_briefings.render.renderer import PageSpec, Renderer
+from mkdocs_briefings.render.views import adds_to, badges, context, date_label, full_stop
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 
 PAYLOADS = [
@@ -290,6 +291,31 @@ def test_badges() -> None:
               hedges=("reportedly",), status="disputed")
     assert [b.key for b in badges(c)] == ["unnamed", "hedged", "disputed"]
     assert badges(Claim("claim-2", "direct", Span(0, 1, "x"), speaker=Speaker(Span(0, 1, "x"), "e"))) == ()
+
+
+def test_badge_table_is_the_one_source(make_briefing) -> None:
+    """Each badge's key, label, filter choice and help are written once (views.BADGES): the script's
+    tooltips, the claims index's filter and every badge on a page come from it."""
+    from mkdocs_briefings.core.model import STATUSES
+    from mkdocs_briefings.render.paths import JS_URI
+    from mkdocs_briefings.render.views import BADGES
+
+    assert [b.key for b in BADGES] == ["unnamed", "hedged", *STATUSES]
+    js = dict(static.assets())[JS_URI].decode("utf-8")
+    assert "@badges" not in js
+    for b in BADGES:
+        assert f'"{b.key}": "{b.help}"' in js
+    b = make_briefing("a", "Acme fell, officials reportedly said.", [],
+                      [{"content": "Acme fell", "kind": "indirect", "speaker": "officials", "cue": "said",
+                        "hedges": ["reportedly"], "status": "false"}])
+    pages = pages_of(Renderer(build_corpus([b])))
+    claims = to_html(pages["claims/index.md"])
+    assert re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', claims) == [("", "all claims")] + [
+        (b.key, b.filter) for b in BADGES]
+    callout = to_html(pages["briefings/a.md"])
+    for page in (claims, callout):  # one markup for a badge wherever it shows
+        assert '<span data-badge="unnamed">Unnamed source</span><span data-badge="hedged">Hedged</span>' \
+               '<span data-badge="false">False</span>' in page
 
 
 @pytest.mark.parametrize(

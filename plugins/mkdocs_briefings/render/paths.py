@@ -69,15 +69,14 @@ def letter_anchor(letter: str) -> str:
     return f"letter-{letter_slug(letter)}"
 
 
-def listing_page(kind: str, letter: str) -> str | None:
-    """The A-Z listing page of one kind and letter ('#' for digits and symbols); None for a kind without pages."""
-    folder = PAGE_DIRS.get(kind)
-    return f"{folder}/a-z/{letter_slug(letter)}.md" if folder else None
+def listing_page(kind: str, letter: str) -> str:
+    """The A-Z listing page of one kind with pages and one letter ('#' for digits and symbols)."""
+    return f"{PAGE_DIRS[kind]}/a-z/{letter_slug(letter)}.md"
 
 
 def entity_listing(kind: str, name: str) -> str | None:
-    """The A-Z listing page that holds an entity's entry (every entity of a page kind has one)."""
-    return listing_page(kind, letter_of(name))
+    """The A-Z listing page that holds an entity's entry: every entity of a kind with pages has one."""
+    return listing_page(kind, letter_of(name)) if kind in PAGE_DIRS else None
 
 
 def entity_anchor(rec: EntityRecord) -> str:

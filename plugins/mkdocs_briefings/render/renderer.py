@@ -1,296 +1,83 @@
-"""Corpus -> pages: one Jinja environment, compiled once per build.
+"""Corpus -> pages: the renderer only assembles pages from views, templates and outlines.
 
 Like mkdocs-material's tags plugin, the plugin only orchestrates and this
-Renderer does the work. A generated page is a `PageSpec`: its path, title
-and front matter, the editor-written markdown it shows (if any), and a
-function that makes its HTML on demand. The HTML never goes through
-Python-Markdown: seed text cannot turn into markdown, and a site of tens of
-thousands of pages does not pay for parsing markup we wrote ourselves. Links
-are made here, as final relative URLs, only to pages this renderer
-generates (tests crawl built sites to check that every one resolves).
-Seed-derived text reaches the page only through Jinja autoescaping.
+Renderer does the work. A generated page is a `PageSpec` (`pages.py`): its
+path, title and front matter, its outline, the editor-written markdown it
+shows (if any), and a function that makes its HTML on demand. The HTML never
+goes through Python-Markdown: seed text cannot turn into markdown, and a
+site of tens of thousands of pages does not pay for parsing markup we wrote
+ourselves. Where things live is `paths.py`'s to say, what templates print
+`views.py`'s, the JSON-LD `jsonld.py`'s; links are final relative URLs, only
+to pages this renderer generates (tests crawl built sites to check that every
+one resolves). Seed-derived text reaches the page only through Jinja
+autoescaping (or `html_text`, in `markup.py`).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import lru_cache
-from dataclasses import dataclass
-from datetime import date as Date
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..core.corpus import Corpus, EntityRecord, SpeakerGroup, letter_of
-from ..core.kinds import BY_KEY, KINDS, PAGE_DIRS, kind_of
-from ..core.model import LINK_CONFIDENCE, Briefing, Claim, Entity, Span
+from ..core.corpus import Corpus, EntityRecord
+from ..core.kinds import BY_KEY, PAGE_DIRS, kind_of
+from ..core.model import Briefing, Claim
 from . import static
 from .article import Paragraph, layout
+from .indexes import IndexPages, claims_pages
+from .jinja import Templates
+from .jsonld import news_article
+from .markup import runs_html
 from .pages import Outline, PageSpec, Parts, Section
-from .paths import (
-    CSS_URI, JS_URI, briefing_page, briefings_page, claims_page, entity_link, entity_page, kind_index, entity_anchor, letter_anchor,
-    listing_page, page_url, rel, speaker_anchor,
+from .paths import CSS_URI, JS_URI, briefing_page, claims_page, entity_link, entity_page, page_url, rel, speaker_anchor
+from .safety import html_text, markdown_source, web_url
+from .views import (
+    BADGES, CLAIM_LABELS, Mention, SpeakerView, Views, adds_to, badges, context, date_label, full_stop, plain_text,
 )
-from .safety import clean, html_text, json_ld, markdown_source, web_url
 
-TEMPLATES = Path(__file__).parent / "templates"
-
-__all__ = ["CSS_URI", "JS_URI", "PageSpec", "Parts", "Renderer", "page_url", "rel"]
-
-CLAIM_LABELS: dict[str, str] = {"direct": "Direct quote", "indirect": "Reported speech", "mixed": "Mixed quote"}
-
-#: Licences we can link to their deed.
-LICENCES: dict[str, str] = {
-    "cc by 2.5": "https://creativecommons.org/licenses/by/2.5/",
-    "cc by 3.0": "https://creativecommons.org/licenses/by/3.0/",
-    "cc by 4.0": "https://creativecommons.org/licenses/by/4.0/",
-    "cc by-sa 4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
-}
-
-@dataclass(frozen=True)
-class Badge:
-    """A label on a claim; `key` is the stable `data-badge` value that CSS, JS and tests select on.
-
-    What each badge means is said once, in the script (as a tooltip) and in
-    "How to read a briefing", not in the markup of every claim.
-    """
-
-    key: str  # data-badge value: unnamed | hedged | verified | disputed | unverified | false
-    label: str
+# Re-exported: the adapter and the page store import these from here.
+__all__ = ["CSS_URI", "JS_URI", "PageSpec", "Parts", "Renderer", "adds_to", "badges", "context", "date_label",
+           "full_stop", "page_url", "rel"]
 
 
-def runs_html(para: Paragraph, mentions: Mapping[str, Mapping[str, Any]], here: str, link: Callable[[str, str], str]) -> Markup:
-    """One laid-out paragraph as HTML: claims highlighted and numbered, first mentions linked.
-
-    Plain Python rather than template macros: this runs for every paragraph
-    of every briefing, and a macro call per mention was most of the cost.
-    The markup is as lean as the stylesheet allows: in the article's
-    paragraphs a link is a mention (its kind is the folder it leads into:
-    people/, organisations/, places/), `<u>` a further mention of a name
-    already linked in the paragraph, a `<sup>` link a claim number. An
-    archive's pages carry tens of thousands of each, and every byte of their
-    markup is multiplied. Every piece of seed text goes through `html_text`.
-    """
-    out: list[str] = []
-    for run in para.runs:
-        if run.claim:
-            out.append("<mark>")
-        for p in run.pieces:
-            text = html_text(p.text)
-            m = mentions.get(p.entity) if p.entity else None
-            if m is None:
-                out.append(text)
-            elif p.link and m["page"]:
-                # The stylesheet's tooltip names the kind; data-tip adds only what the kind
-                # does not say: the full name when the text uses another form ("Mr Blair"), the role.
-                extra = " · ".join(x for x in (m["name"] if p.text != m["name"] else "", m["role"]) if x)
-                tip = f' data-tip="{html_text(extra)}"' if extra else ""
-                out.append(f'<a href="{html_text(link(here, m["page"]))}"{tip}>{text}</a>')
-            else:
-                out.append(f"<u>{text}</u>")
-        if run.claim:
-            out.append("</mark>")
-            if run.ends_claim:
-                out.append(f'<sup><a href="#{html_text(run.claim)}">{html_text(run.claim.rsplit("-", 1)[-1])}</a></sup>')
-    return Markup("".join(out))
-
-
-def adds_to(name: str, written: str) -> bool:
-    """Whether the words that name a speaker in the text tell the reader more than the name.
-
-    "He", "the minister" or "a spokesman" do: they show how the speaker
-    was resolved. "Mr Blair" for Tony Blair, or "chairman Richard Parsons",
-    only restate the name (its last word is among them).
-    """
-    words = re.findall(r"\w+", written.casefold())
-    last = re.findall(r"\w+", name.casefold())[-1:]
-    return not (written.casefold() in name.casefold() or (last and last[0] in words))
-
-
-def badges_html(claim: Claim) -> str:
-    """The badges of a claim as HTML (their explanations come from the script, once per page)."""
-    return "".join(f'<span data-badge="{html_text(b.key)}">{html_text(b.label)}</span>' for b in badges(claim))
-
-
-def callout_html(claim: Claim, sp: Mapping[str, Any], here: str, link: Callable[[str, str], str]) -> Markup:
-    """A claim's callout: kind, badges, content, speaker (linked), cue, hedges, editorial status.
-
-    Python rather than a template macro for the same reason as `runs_html`:
-    a page has a callout per claim, and the site thousands of pages. Inside
-    `.bf-claim` the stylesheet styles by element (header, blockquote,
-    footer and its first child, the speaker), not by a class on each. The
-    header's "#" link to the callout is added by the script: without it the
-    claim's number in the text links the callout just the same.
-    """
-    cid, kind = html_text(claim.id), html_text(claim.kind)
-    out = [
-        f'<aside class="bf-claim" id="{cid}" data-kind="{kind}">\n'
-        f"<header><b>{html_text(CLAIM_LABELS.get(claim.kind, claim.kind))}</b>"
-        f"{badges_html(claim)}</header>\n"
-        f"<blockquote>{html_text(claim.content.text)}</blockquote>\n<footer>"
-    ]
-    if sp["name"]:
-        name = html_text(sp["name"])
-        out.append(f'<a href="{html_text(link(here, sp["page"]))}">{name}</a>' if sp["page"] else f"<span>{name}</span>")
-        if sp["role"]:
-            out.append(f', {html_text(sp["role"])}')
-    else:
-        out.append(f'<span class="bf-unnamed">{html_text(sp["written"] or "No source given")}</span>')
-    # The " · cue:" and " · " before the cue and "as written" come from the stylesheet.
-    if claim.cue:
-        out.append(f" <i>{html_text(claim.cue.text)}</i>")
-    if sp["name"] and sp["written"]:
-        out.append(f' <small>as written: “{html_text(sp["written"])}”</small>')
-    out.append("</footer>\n")
-    if claim.hedges:
-        out.append('<p class="bf-claim__hedges">Hedged in the text: ' + ", ".join(f"<q>{html_text(h)}</q>" for h in claim.hedges) + "</p>\n")
-    if claim.status or claim.note:
-        out.append(f'<p class="bf-claim__status" data-status="{html_text(claim.status or "")}">')
-        if claim.status:
-            out.append(f"<strong>Editors: {html_text(claim.status)}.</strong>")
-        if claim.note:
-            out.append(f" {html_text(claim.note)}")
-        if claim.status_source:
-            src = web_url(claim.status_source)
-            out.append(f' <a href="{html_text(src)}" rel="nofollow noopener">Source</a>' if src else f" Source: {html_text(claim.status_source)}")
-        out.append("</p>\n")
-    out.append("</aside>")
-    return Markup("".join(out))
-
-
-#: How much of a sentence an entity page shows either side of a mention.
-CONTEXT_CHARS = 80
-
-
-def context(sentence: str, mention: Span, width: int = CONTEXT_CHARS) -> tuple[str, str, str]:
-    """A mention with up to `width` characters of its sentence either side, cut at a word.
-
-    Most news sentences fit whole; a team sheet or a list of names runs to
-    hundreds of characters, and an entity page shows one per briefing.
-    """
-    before, name, after = sentence[: mention.start], sentence[mention.start : mention.end], sentence[mention.end :]
-    if len(before) > width:
-        cut = before[-width:]
-        space = cut.find(" ")
-        before = "…" + (cut[space + 1 :] if 0 <= space < len(cut) - 1 else cut)
-    if len(after) > width:
-        cut = after[:width]
-        space = cut.rfind(" ")
-        after = (cut[:space] if space > 0 else cut) + "…"
-    return before, name, after
-
-
-def plain_text(para: Paragraph) -> str:
-    """The text of a laid-out paragraph (what the search index holds)."""
-    return "".join(p.text for run in para.runs for p in run.pieces)
-
-
-def date_label(d: Date | None) -> str:
-    """'4 March 2022' (locale-independent, so builds match on every machine)."""
-    if d is None:
-        return "Undated"
-    months = "January February March April May June July August September October November December".split()
-    return f"{d.day} {months[d.month - 1]} {d.year}"
-
-
-def full_stop(sentence: str) -> str:
-    """The "." that ends a sentence, unless it already ends in one ("… of mkdocs-briefings." gets none)."""
-    return "" if sentence.rstrip().endswith((".", "!", "?", "…")) else "."
-
-
-def badges(claim: Claim) -> tuple[Badge, ...]:
-    """The badges of a claim, in a fixed order."""
-    out: list[Badge] = []
-    if claim.speaker is None or claim.speaker.entity is None:
-        out.append(Badge("unnamed", "Unnamed source"))
-    if claim.hedges:
-        out.append(Badge("hedged", "Hedged"))
-    if claim.status:
-        out.append(Badge(claim.status, claim.status.capitalize()))
-    return tuple(out)
-
-
-def _role(ent: Entity, rec: EntityRecord | None) -> str:
-    """The role to show beside a name: this briefing's first, else the corpus's most common."""
-    return ent.roles[0] if ent.roles else (rec.roles[0] if rec and rec.roles else "")
-
-
-def claims_pages(speakers: Sequence[SpeakerGroup], per_page: int) -> list[list[SpeakerGroup]]:
-    """The speaker groups of each claims page, about `per_page` claims to a page.
-
-    A speaker's claims stay on one page; pages break between speakers.
-    """
-    pages: list[list[SpeakerGroup]] = [[]]
-    size = 0
-    for g in speakers:
-        if size and size + len(g.claims) > per_page:
-            pages.append([])
-            size = 0
-        pages[-1].append(g)
-        size += len(g.claims)
-    return pages
-
-
-class Renderer:
+class Renderer(IndexPages):
     """Every generated page of the site, as `PageSpec`s."""
 
-    def __init__(self, corpus: Corpus, per_page: int = 50, directory_urls: bool = True, claims_per_page: int = 500) -> None:
+    def __init__(self, corpus: Corpus, per_page: int = 50, directory_urls: bool = True, claims_per_page: int = 500,
+                 overrides: Path | None = None) -> None:
         self.corpus = corpus
+        self.views = Views(corpus)
         self.per_page = max(1, int(per_page))
-        self.claims_per_page = max(1, int(claims_per_page))
         self.directory_urls = directory_urls
-        self.claims_pages = claims_pages(corpus.speakers, self.claims_per_page)
+        self.claims_pages = claims_pages(corpus.speakers, max(1, int(claims_per_page)))
         #: Speaker key -> (the claims page that holds the speaker's claims, their group's anchor).
-        self._claims_of = {g.key: (claims_page(n), speaker_anchor(g)) for n, groups in enumerate(self.claims_pages, 1) for g in groups}
-        self.env = Environment(
-            loader=FileSystemLoader(str(TEMPLATES)),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            finalize=clean,
-        )
-        self.env.globals.update(
-            rel=self.rel,
-            date_label=date_label,
-            full_stop=full_stop,
-            badges=badges,
-            kinds=BY_KEY,
-            claim_labels=CLAIM_LABELS,
-            corpus=corpus,
-            web_url=web_url,
-            context=context,
-            claims_of=self.claims_of,
-            briefing_page=briefing_page,
-            entity_page=entity_page,
-            entity_link=entity_link,
-            zip=zip,
-            runs=lambda para, mentions, here: runs_html(para, mentions, here, self.rel),
-            callout=lambda claim, sp, here: callout_html(claim, sp, here, self.rel),
-        )
-        self._templates = {name: self.env.get_template(name) for name in self.env.list_templates(["html"])}
-        self._heading = self._templates["macros.html"].module.heading  # type: ignore[attr-defined]
+        self._claims_of = {g.key: (claims_page(n), speaker_anchor(g))
+                           for n, groups in enumerate(self.claims_pages, 1) for g in groups}
+        # What every template may use (docs/templates.md lists it for sites that override them).
+        self.templates = Templates({
+            "rel": self.rel, "date_label": date_label, "full_stop": full_stop, "badges": badges,
+            "all_badges": BADGES, "kinds": BY_KEY, "claim_labels": CLAIM_LABELS, "corpus": corpus,
+            "web_url": web_url, "context": context, "claims_of": self.claims_of, "briefing_page": briefing_page,
+            "entity_page": entity_page, "entity_link": entity_link, "zip": zip,
+            "runs": self.runs, "callout": self.callout,
+        }, overrides)
 
     def rel(self, here: str, target: str, anchor: str = "") -> str:
         """A link from one generated page to another, as this site's URLs are laid out."""
         return rel(here, target, anchor, self.directory_urls)
 
-    def _html(self, name: str, **context: Any) -> str:
-        return self._templates[name].render(**context).strip()
+    def claims_of(self, here: str, entity_id: str) -> str:
+        """The link from `here` to an entity's claims on the claims index (its speaker group)."""
+        return self.rel(here, *self._claims_of[entity_id])
 
-    @staticmethod
-    def _search_head(title: str, *lines: str) -> str:
-        """A title and plain lines, as lean HTML for the search index."""
-        # An h1 with an id starts search's first section (its location is the page itself).
-        return f'<h1 id="title">{html_text(title)}</h1>' + "".join(f"<p>{html_text(x)}</p>" for x in lines if x)
+    def runs(self, para: Paragraph, mentions: dict[str, Mention], here: str) -> Markup:
+        """A paragraph of the article, as HTML."""
+        return runs_html(para, mentions, here, self.rel)
 
-    def _search_sections(self, sections: Sequence[Section], content: Mapping[str, str] | None = None) -> str:
-        """The sections search indexes, as lean HTML: each heading (the page's own markup), then its text."""
-        # str(): a macro's output is Markup, which would escape the (already escaped) text added to it.
-        return "".join(str(self._heading(s)) + (content or {}).get(s.id, "") for s in sections if s.indexed)
+    def callout(self, claim: Claim, speaker: SpeakerView, here: str) -> Markup:
+        """A claim's callout: the `claim.html` template, which a site may override."""
+        return self.templates.fragment("claim.html", claim=claim, speaker=speaker, here=here)
 
     def pages(self) -> Iterator[PageSpec]:
         """Every generated page, in a fixed order."""
@@ -305,107 +92,16 @@ class Renderer:
                 yield self.entity(rec)
         yield from self.claims_indexes()
 
-    # -- briefing -----------------------------------------------------------
-
-    def _entity_groups(self, b: Briefing) -> list[dict[str, Any]]:
-        """The sidebar: entities of this briefing by corpus kind, most mentioned first."""
-        groups: dict[str, list[dict[str, Any]]] = {k: [] for k in KINDS}
-        for ent in b.annotation.entities:
-            rec = self.corpus.record(ent.id)
-            kind = rec.kind if rec else ent.kind
-            if kind not in groups or (rec is None and ent.confidence < LINK_CONFIDENCE):
-                kind = "other"  # typed on weak evidence: not listed as a person, organisation or place
-            role = ent.roles[0] if ent.roles else ""
-            groups[kind].append(
-                {"id": ent.id, "name": rec.name if rec else ent.name, "role": role, "count": len(ent.mentions),
-                 "page": entity_link(rec) if rec else None}
-            )
-        out = []
-        for kind, items in groups.items():
-            if items:
-                items.sort(key=lambda i: (-i["count"], i["name"].casefold(), i["id"]))
-                out.append({"kind": kind, "label": BY_KEY[kind].plural, "items": items})
-        return out
-
-    def _mention_info(self, b: Briefing) -> dict[str, dict[str, Any]]:
-        """Per entity id of this briefing: link target, full name and role (for the tooltip)."""
-        info: dict[str, dict[str, Any]] = {}
-        for ent in b.annotation.entities:
-            rec = self.corpus.record(ent.id)
-            info[ent.id] = {"page": entity_link(rec) if rec else None, "name": rec.name if rec else ent.name,
-                            "role": _role(ent, rec)}
-        return info
-
-    def _speaker(self, claim: Claim, ents: Mapping[str, Entity]) -> dict[str, Any]:
-        """Who said it, as the callout shows it (`ents`: the briefing's entities by id)."""
-        if claim.speaker is None:
-            return {"name": None, "page": None, "role": "", "written": None}
-        ent = ents.get(claim.speaker.entity or "")
-        rec = self.corpus.record(claim.speaker.entity) if ent else None
-        written = claim.speaker.span.text
-        if ent is None:
-            return {"name": None, "page": None, "role": "", "written": written}
-        name = rec.name if rec else ent.name
-        shown = written if adds_to(name, written) else None
-        sure = claim.speaker.confidence >= LINK_CONFIDENCE  # a guessed speaker is named, never linked
-        return {"name": name, "page": entity_link(rec) if rec and sure else None, "role": _role(ent, rec), "written": shown}
-
-    def _sources(self, b: Briefing) -> list[dict[str, Any]]:
-        out = []
-        for s in b.sources:
-            url = web_url(s.url)
-            source = s.source or ""
-            if not source and url and "wikinews.org" in url:
-                source = "Wikinews"
-            licence = s.license or ""
-            out.append({"title": s.title or b.title, "source": source, "url": url, "date": s.date,
-                        "license": licence, "license_url": LICENCES.get(" ".join(licence.lower().split()))})
-        return out
-
-    def _json_ld(self, b: Briefing, speakers: Mapping[str, Mapping[str, Any]]) -> str:
-        """schema.org NewsArticle: mentions by type, direct quotes as Quotations (`speakers`: by claim id)."""
-        mentions = []
-        for ent in sorted(b.annotation.entities, key=lambda e: e.id):
-            rec = self.corpus.record(ent.id)
-            kind = rec.kind if rec else ent.kind
-            schema_type = kind_of(kind).schema_type
-            if schema_type and (rec is not None or ent.confidence >= LINK_CONFIDENCE):
-                mentions.append({"@type": schema_type, "name": rec.name if rec else ent.name})
-        quotes = []
-        for claim in b.annotation.claims:
-            if claim.kind != "direct":
-                continue
-            q: dict[str, Any] = {"@type": "Quotation", "text": claim.content.text}
-            sp = speakers[claim.id]
-            if sp["name"]:
-                rec = self.corpus.record(claim.speaker.entity) if claim.speaker else None
-                ent = b.annotation.entity(claim.speaker.entity) if claim.speaker else None
-                stype = kind_of(rec.kind if rec else ent.kind if ent else "").schema_type or "Person"
-                q["spokenByCharacter"] = {"@type": stype if stype != "Place" else "Organization", "name": sp["name"]}
-            quotes.append(q)
-        data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": b.title}
-        if b.date:
-            data["datePublished"] = b.date.isoformat()
-        urls = [u for u in (web_url(s.url) for s in b.sources) if u]
-        if urls:
-            data["isBasedOn"] = urls
-        if b.tags:
-            data["keywords"] = list(b.tags)
-        if mentions:
-            data["mentions"] = mentions
-        if quotes:
-            data["hasPart"] = quotes
-        return json_ld(data)
-
     def briefing(self, b: Briefing) -> PageSpec:
         """A briefing page: head and sidebar, editor's summary, article with callouts, related, sources."""
         here = briefing_page(b.slug)
         has_summary = bool(b.summary.strip())
+        related = self.corpus.related.get(b.slug, ())
         outline = Outline(
             head=(Section(2, "summary", "Editor’s summary", indexed=True),) if has_summary else (),
             body=(
                 Section(2, "article", "Article", indexed=True),
-                *((Section(2, "related-briefings", "Related briefings"),) if self.corpus.related.get(b.slug) else ()),
+                *((Section(2, "related-briefings", "Related briefings"),) if related else ()),
                 Section(2, "sources", "Source and licence"),
             ),
         )
@@ -413,28 +109,20 @@ class Renderer:
         def make() -> Parts:
             ents = {e.id: e for e in b.annotation.entities}
             article = layout(b, self.corpus)
-            speakers = {c.id: self._speaker(c, ents) for c in b.annotation.claims}
-            ctx: dict[str, Any] = {
-                "b": b,
-                "here": here,
-                "groups": self._entity_groups(b),
-                "mentions": self._mention_info(b),
-                "article": article,
-                "speakers": speakers,
-                "related": [(self.corpus.by_slug[r.slug], r) for r in self.corpus.related.get(b.slug, ())],
-                "sources": self._sources(b),
-                "jsonld": self._json_ld(b, speakers),
-                "has_summary": has_summary,
-                "outline": outline,
-                "sections": {s.id: s for s in outline.body},
+            speakers = {c.id: self.views.speaker(c, ents) for c in b.annotation.claims}
+            ctx = {
+                "b": b, "here": here, "groups": self.views.sidebar(b), "mentions": self.views.mentions(b),
+                "article": article, "speakers": speakers,
+                "related": [(self.corpus.by_slug[r.slug], r) for r in related],
+                "sources": self.views.sources(b), "jsonld": news_article(b, self.corpus, speakers),
+                "has_summary": has_summary, "outline": outline, "sections": {s.id: s for s in outline.body},
             }
             paras = ([article.caption] if article.caption else []) + list(article.paragraphs)
             text = "".join(f"<p>{html_text(plain_text(p))}</p>" for p in paras)
-            search_before = self._search_head(b.title) + self._search_sections(outline.head)
-            search_after = self._search_sections(outline.body, {"article": text})
             return Parts(
-                self._html("briefing_head.html", **ctx), self._html("briefing_body.html", **ctx),
-                search_before, search_after,
+                self.templates.html("briefing_head.html", **ctx), self.templates.html("briefing_body.html", **ctx),
+                self.templates.search_head(b.title) + self.templates.search_sections(outline.head),
+                self.templates.search_sections(outline.body, {"article": text}),
             )
 
         return PageSpec(
@@ -443,12 +131,10 @@ class Renderer:
             markdown=markdown_source(b.summary).strip() if has_summary else "", outline=outline,
         )
 
-    # -- entities -----------------------------------------------------------
-
     def entity(self, rec: EntityRecord) -> PageSpec:
         """An entity page: who, what they said, where they appear, who with."""
         page = entity_page(rec)
-        assert page is not None
+        assert page is not None, rec.id  # only entities that earn a page get one
         reg = rec.register
         description = markdown_source(reg.description).strip() if reg and reg.description.strip() else ""
         outline = Outline(
@@ -459,131 +145,25 @@ class Renderer:
                 *((Section(2, "appears-with", "Appears with"),) if rec.companions else ()),
             ),
         )
+        kind_label = kind_of(rec.kind).singular
 
         def make() -> Parts:
             ctx = {
-                "rec": rec,
-                "here": page,
-                "kind_label": kind_of(rec.kind).singular,
+                "rec": rec, "here": page, "kind_label": kind_label,
                 "links": [u for u in (web_url(x) for x in (reg.links if reg else ())) if u],
+                # A companion may be a name typed on weak evidence: it has no record, and is not listed.
                 "companions": [(self.corpus.entities[i], n) for i, n in rec.companions if i in self.corpus.entities],
-                "outline": outline,
-                "sections": {s.id: s for s in outline.body},
+                "outline": outline, "sections": {s.id: s for s in outline.body},
             }
             also = "Also written as: " + ", ".join(rec.aliases) if rec.aliases else ""
-            search = self._search_head(rec.name, " · ".join([kind_of(rec.kind).singular, *rec.roles]), also)
-            search += self._search_sections(outline.head)
-            return Parts(self._html("entity_head.html", **ctx), self._html("entity_body.html", **ctx), search)
+            search = self.templates.search_head(rec.name, " · ".join([kind_label, *rec.roles]), also)
+            return Parts(
+                self.templates.html("entity_head.html", **ctx), self.templates.html("entity_body.html", **ctx),
+                search + self.templates.search_sections(outline.head),
+            )
 
-        return PageSpec(page, rec.name, {"title": html_text(rec.name)}, make, outline.ids(), markdown=description, outline=outline)
-
-    def entity_indexes(self, kind: str) -> Iterator[PageSpec]:
-        """People / Organisations / Places: an A-Z index, and one listing page per letter.
-
-        The index names every entity with a page of its own; each letter page
-        lists every entity of that letter, those without a page in full.
-        """
-        letters: dict[str, list[EntityRecord]] = {}
-        for rec in self.corpus.by_kind(kind):
-            letters.setdefault(letter_of(rec.name), []).append(rec)
-        ordered = sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
-        here = kind_index(kind)
-        title = BY_KEY[kind].plural
-        listing = [(letter, Section(2, letter_anchor(letter), letter), listing_page(kind, letter), recs) for letter, recs in ordered]
-        index_outline = Outline(body=tuple(section for _, section, _, _ in listing))
-
-        def make_index() -> Parts:
-            return Parts(self._html(
-                "entity_index.html", here=here, title=title, kind=kind, letters=listing,
-                total=sum(len(v) for v in letters.values()),
-                with_page=sum(1 for v in letters.values() for r in v if r.has_page),
-            ), "", "")
-
-        meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
-        yield PageSpec(here, title, meta, make_index, index_outline.ids(), index=True, outline=index_outline)
-
-        for letter, _, uri, recs in listing:
-            # Each name without a page has its entry, which search finds (name and roles only).
-            entries = Outline(body=tuple(Section(2, entity_anchor(r), r.name, indexed=True) for r in recs if not r.has_page))
-
-            def make_letter(letter: str = letter, uri: str = uri, recs: list[EntityRecord] = recs,
-                            entries: Outline = entries) -> Parts:
-                listed = [r for r in recs if not r.has_page]
-                roles = {s.id: f"<p>{html_text(', '.join(r.roles))}</p>" for s, r in zip(entries.body, listed)}
-                search = self._search_head(f"{title}: {letter}") + self._search_sections(entries.body, roles)
-                return Parts(self._html(
-                    "entity_letter.html", here=uri, title=title, kind=kind, letter=letter, recs=recs,
-                    letters=listing, entries=dict(zip((r.id for r in listed), entries.body)),
-                ), "", search)
-
-            page_title = f"{title}: {letter}"
-            yield PageSpec(uri, page_title, {"title": html_text(page_title), "hide": ["toc"]}, make_letter,
-                           entries.ids(), outline=entries)
-
-    # -- briefing indexes ---------------------------------------------------
-
-    def briefing_indexes(self) -> Iterator[PageSpec]:
-        """Briefings newest first, `per_page` to a page: briefings/index.md, briefings/page/2.md, ..."""
-        items = self.corpus.briefings
-        pages = max(1, -(-len(items) // self.per_page))
-
-        uri = briefings_page
-        for n in range(1, pages + 1):
-            here = uri(n)
-            title = "Briefings" if n == 1 else f"Briefings, page {n}"
-
-            def make(n: int = n, here: str = here, title: str = title) -> Parts:
-                ctx = {
-                    "here": here, "title": title, "items": items[(n - 1) * self.per_page : n * self.per_page],
-                    "page": n, "pages": pages, "first": (n - 1) * self.per_page + 1, "total": len(items),
-                    "prev": uri(n - 1) if n > 1 else None, "next": uri(n + 1) if n < pages else None,
-                    "page_uris": [(i, uri(i)) for i in range(1, pages + 1)],
-                }
-                return Parts(self._html("briefings_index.html", **ctx), "", "")
-
-            meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
-            yield PageSpec(here, title, meta, make, index=n == 1)
-
-    # -- claims -------------------------------------------------------------
-
-    def claims_of(self, here: str, entity_id: str) -> str:
-        """The link from `here` to an entity's claims on the claims index (its speaker group)."""
-        return self.rel(here, *self._claims_of[entity_id])
-
-    def claims_indexes(self) -> Iterator[PageSpec]:
-        """All claims grouped by speaker, with kind and badge filters, about `claims_per_page` to a page."""
-        c = self.corpus
-
-        def span(groups: list[Any]) -> str:
-            if not groups:
-                return ""
-            first, last = groups[0].label, groups[-1].label
-            return first if first == last else f"{first} – {last}"
-
-        page_list = [(i, claims_page(i), span(chunk)) for i, chunk in enumerate(self.claims_pages, 1)]
-        for n, groups in enumerate(self.claims_pages, 1):
-            here = claims_page(n)
-            title = "Claims" if n == 1 else f"Claims, page {n}"
-            outline = Outline(body=tuple(Section(2, speaker_anchor(g), g.label) for g in groups))
-
-            def make(n: int = n, here: str = here, title: str = title, groups: list[Any] = groups,
-                     outline: Outline = outline) -> Parts:
-                counts = {k: 0 for k in CLAIM_LABELS}
-                for g in groups:
-                    for ref in g.claims:
-                        if ref.claim.kind in counts:
-                            counts[ref.claim.kind] += 1
-                ctx = {
-                    "here": here, "title": title, "groups": groups, "counts": counts,
-                    "total": sum(len(g.claims) for g in groups), "all": c.claim_count(), "sections": outline.body,
-                    "page": n, "pages": page_list,
-                }
-                return Parts(self._html("claims_index.html", **ctx), "", "")
-
-            meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
-            yield PageSpec(here, title, meta, make, outline.ids(), index=n == 1, outline=outline)
-
-    # -- assets -------------------------------------------------------------
+        return PageSpec(page, rec.name, {"title": html_text(rec.name)}, make, outline.ids(), markdown=description,
+                        outline=outline)
 
     @staticmethod
     def assets() -> list[tuple[str, bytes]]:

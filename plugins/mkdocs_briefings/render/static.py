@@ -1,21 +1,25 @@
-"""The site's stylesheet and script, as published: the kind rules come from the table of kinds.
+"""The site's stylesheet and script, as published: kind rules and badge help come from their tables.
 
 A mention's kind is the folder its link leads into (the article's markup
 carries no class per mention: an archive's pages hold tens of thousands),
 and the script reads the kind's word back from the stylesheet's `--bf-kind`.
 Both the folders and the words are `core/kinds.py`'s, so the stylesheet's
 rules for them are written here from that table, in place of its
-`/* @kinds ... */` marker lines, rather than by hand.
+`/* @kinds ... */` marker lines, rather than by hand. In the same way the
+script's table of what each badge means is `views.BADGES`'s, written in
+place of its `/* @badges ... */` line.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from ..core.kinds import TABLE, Kind
 from .paths import CSS_URI, JS_URI
+from .views import BADGES
 
 ASSETS = Path(__file__).parent / "assets"
 
@@ -52,8 +56,18 @@ def stylesheet(source: str) -> str:
     return _MARKER.sub(rules, source)
 
 
+_BADGES = re.compile(r"^\s*/\* @badges: .*\*/$", re.M)
+
+
+def script(source: str) -> str:
+    """The script with its `/* @badges: ... */` line replaced by the badge table's entries (key: help)."""
+    entries = ",\n".join(f"    {json.dumps(b.key)}: {json.dumps(b.help, ensure_ascii=False)}" for b in BADGES)
+    return _BADGES.sub(lambda m: entries, source)
+
+
 @lru_cache(maxsize=1)
 def assets() -> tuple[tuple[str, bytes], ...]:
     """The stylesheet and script, as (site path, bytes)."""
     css = stylesheet((ASSETS / "briefings.css").read_text(encoding="utf-8")).encode("utf-8")
-    return ((CSS_URI, css), (JS_URI, (ASSETS / "briefings.js").read_bytes()))
+    js = script((ASSETS / "briefings.js").read_text(encoding="utf-8")).encode("utf-8")
+    return ((CSS_URI, css), (JS_URI, js))
