@@ -42,6 +42,7 @@ from .core.diagnostics import BriefingsError
 from .core.project import load_project
 from .render.sanitize import BriefingsHtmlExtension, registered
 from .render.pagestore import PageStore, StoreError, fingerprint
+from .render.jinja import FOLDER as TEMPLATE_FOLDER
 from .render.pages import Section, headings_of
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
 
@@ -180,7 +181,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """
         seeds, briefings = self._path(self.config.seeds_dir), self._path(self.config.briefings_dir)
         settings = {"plugin": dict(self.config), "directory_urls": config.use_directory_urls}
-        store = PageStore(self._path(self.config.cache_dir) / "pages", fingerprint([seeds, briefings], settings), log.warning)
+        # A site's custom_dir may override our templates (render/jinja.py): they are inputs of the pages too.
+        overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        inputs = [seeds, briefings, *([overrides / TEMPLATE_FOLDER] if overrides else [])]
+        store = PageStore(self._path(self.config.cache_dir) / "pages", fingerprint(inputs, settings), log.warning)
         self.store = store
         self.corpus = None
         if store.replay():
@@ -197,7 +201,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             except BriefingsError as exc:
                 raise PluginError(f"briefings: {exc}") from None
             self.corpus = build_corpus(project.briefings, project.register, min_briefings=self.config.min_briefings)
-            renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls)
+            renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls,
+                                overrides=overrides)
             summary = (
                 f"{len(project.briefings)} briefings, "
                 f"{sum(1 for r in self.corpus.entities.values() if r.has_page)} entity pages, "
