@@ -86,6 +86,7 @@ class GeneratedPage(Page):
         # (hidden) into every briefing and listing page, and search finds a section's
         # anchor without it, the same as with it.
         hidden = "toc" in (self.meta.get("hide") or ())
+        # type: ignore: mkdocs types toc tokens as its private TypedDict; ours are the same plain dicts.
         self.toc = get_toc([] if hidden else self.spec.outline.toc(self.editor_headings))  # type: ignore[arg-type]
         self.content = _join(parts.search_before, self.editor_html, parts.search_after)
 
@@ -201,8 +202,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             except BriefingsError as exc:
                 raise PluginError(f"briefings: {exc}") from None
             self.corpus = build_corpus(project.briefings, project.register, min_briefings=self.config.min_briefings)
-            renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls,
-                                overrides=overrides)
+            try:
+                renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls,
+                                    overrides=overrides)
+            except BriefingsError as exc:  # a template override that does not compile
+                raise PluginError(f"briefings: {exc}") from None
             summary = (
                 f"{len(project.briefings)} briefings, "
                 f"{sum(1 for r in self.corpus.entities.values() if r.has_page)} entity pages, "

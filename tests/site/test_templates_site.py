@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,3 +66,23 @@ def test_without_an_override_the_plugin_templates_serve(project_writer: Callable
     if custom_dir:
         (config.parent / custom_dir).mkdir()  # a custom_dir with nothing of ours in it
     assert '<aside class="bf-claim" id="claim-1" data-kind="direct">' in page(mkdocs_build(config))
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "says"),
+    [
+        ("claim.html", "<aside>\n{% if claim.hedges %}\n</aside>\n", "claim.html:3: this template cannot be used"),
+        ("macros.html", "{% macro heading(s) %}{{ s.title }}{% endmacro %}\n", "macros.html: this template cannot be used: it must define the macro badge"),
+    ],
+)
+def test_a_broken_override_fails_the_build_naming_it(project_writer: Callable[..., Path], name: str, text: str,
+                                                     says: str) -> None:
+    """What the site's author sees is the command's output: the file and line, never a traceback."""
+    config = project_writer(seeds=SEEDS, config=THEME)
+    write_override(config, name, text)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=config.parent, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode != 0
+    assert says in proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr

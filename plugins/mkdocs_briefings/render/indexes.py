@@ -88,11 +88,11 @@ class IndexPages:
         outline = Outline(body=tuple(Section(2, entity_anchor(r), r.name, indexed=True) for r in listed))
 
         def make() -> Parts:
-            roles = {s.id: f"<p>{html_text(', '.join(r.roles))}</p>" for s, r in zip(outline.body, listed)}
+            roles = {s.id: f"<p>{html_text(', '.join(r.roles))}</p>" for s, r in zip(outline.body, listed, strict=True)}
             search = self.templates.search_head(f"{title}: {letter}") + self.templates.search_sections(outline.body, roles)
             return Parts(self.templates.html(
                 "entity_letter.html", here=uri, title=title, kind=kind, letter=letter, recs=recs,
-                letters=listing, entries={r.id: s for s, r in zip(outline.body, listed)},
+                letters=listing, entries={r.id: s for s, r in zip(outline.body, listed, strict=True)},
             ), "", search)
 
         page_title = f"{title}: {letter}"

@@ -15,9 +15,10 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateError
 from markupsafe import Markup
 
+from ..core.diagnostics import BriefingsError, Diagnostic
 from .pages import Section
 from .safety import clean, html_text
 
@@ -29,6 +30,13 @@ FOLDER = "fragments/briefings"
 
 #: Every template the renderer uses, by its name (the path a site overrides it at, under `custom_dir`).
 NAMES: tuple[str, ...] = tuple(p.relative_to(TEMPLATES).as_posix() for p in sorted((TEMPLATES / FOLDER).glob("*.html")))
+
+
+def _diagnostic(exc: TemplateError, overrides: Path | None) -> Diagnostic:
+    """A template that cannot be used, as a message naming its file and line."""
+    where = getattr(exc, "filename", None) or str((overrides or TEMPLATES) / name("macros.html"))
+    line = getattr(exc, "lineno", None) or 0
+    return Diagnostic(where, line, f"this template cannot be used: {exc.message or exc}", "error")
 
 
 def name(template: str) -> str:
@@ -53,10 +61,16 @@ class Templates:
         self.env.globals.update(globals_)
         # The shared snippets are globals, not imported by each template: an import runs on every
         # render, and a claim's callout is rendered once per claim.
-        macros = self.env.get_template(name("macros.html")).module
-        self.heading: Callable[[Section], Markup] = macros.heading  # type: ignore[attr-defined]
-        self.env.globals.update(heading=self.heading, badge=macros.badge)  # type: ignore[attr-defined]
-        self.templates: dict[str, Template] = {n: self.env.get_template(n) for n in NAMES}
+        try:
+            macros = vars(self.env.get_template(name("macros.html")).module)
+            missing = [m for m in ("badge", "heading") if not callable(macros.get(m))]
+            if missing:
+                raise TemplateError(f"it must define the macro{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+            self.heading: Callable[[Section], Markup] = macros["heading"]
+            self.env.globals.update(heading=self.heading, badge=macros["badge"])
+            self.templates: dict[str, Template] = {n: self.env.get_template(n) for n in NAMES}
+        except TemplateError as exc:  # a site's override that does not compile: say which, and where
+            raise BriefingsError(_diagnostic(exc, overrides)) from None
 
     def html(self, template: str, **context: Any) -> str:
         """A template's HTML, without the blank lines either side."""
