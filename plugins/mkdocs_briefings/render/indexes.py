@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from ..core.corpus import Corpus, EntityRecord, SpeakerGroup, letter_of
 from ..core.kinds import BY_KEY
+from .contexts import BriefingsIndexContext, ClaimsIndexContext, EntityIndexContext, Letter, LetterContext
 from .jinja import Templates
 from .pages import Outline, PageSpec, Parts, Section
 from .paths import briefings_page, claims_page, entity_anchor, kind_index, letter_anchor, listing_page, speaker_anchor
@@ -34,9 +35,6 @@ def claims_pages(speakers: Sequence[SpeakerGroup], per_page: int) -> list[list[S
         size += len(g.claims)
     return pages
 
-
-#: An A-Z listing: (letter, its heading on the index, its listing page, its entities).
-Letter = tuple[str, Section, str, list[EntityRecord]]
 
 def _index_meta(title: str) -> dict[str, object]:
     """An index page's front matter: search leaves it out (it names what the pages it lists hold)."""
@@ -70,11 +68,10 @@ class IndexPages:
         outline = Outline(body=tuple(section for _, section, _, _ in listing))
 
         def make_index() -> Parts:
-            return Parts(self.templates.html(
-                "entity_index.html", here=here, title=title, kind=kind, letters=listing,
-                total=sum(len(v) for v in letters.values()),
+            return Parts(self.templates.page("entity_index.html", EntityIndexContext(
+                here=here, title=title, kind=kind, letters=listing, total=sum(len(v) for v in letters.values()),
                 with_page=sum(1 for v in letters.values() for r in v if r.has_page),
-            ), "", "")
+            )), "", "")
 
         yield PageSpec(here, title, _index_meta(title), make_index, outline.ids(), index=True, outline=outline)
         for letter, _, uri, recs in listing:
@@ -90,10 +87,10 @@ class IndexPages:
         def make() -> Parts:
             roles = {s.id: f"<p>{html_text(', '.join(r.roles))}</p>" for s, r in zip(outline.body, listed, strict=True)}
             search = self.templates.search_head(f"{title}: {letter}") + self.templates.search_sections(outline.body, roles)
-            return Parts(self.templates.html(
-                "entity_letter.html", here=uri, title=title, kind=kind, letter=letter, recs=recs,
-                letters=listing, entries={r.id: s for s, r in zip(outline.body, listed, strict=True)},
-            ), "", search)
+            return Parts(self.templates.page("entity_letter.html", LetterContext(
+                here=uri, title=title, kind=kind, letter=letter, recs=recs, letters=listing,
+                entries={r.id: s for s, r in zip(outline.body, listed, strict=True)},
+            )), "", search)
 
         page_title = f"{title}: {letter}"
         return PageSpec(uri, page_title, {"title": html_text(page_title), "hide": ["toc"]}, make, outline.ids(),
@@ -109,12 +106,12 @@ class IndexPages:
             title = "Briefings" if n == 1 else f"Briefings, page {n}"
 
             def make(n: int = n, here: str = here, title: str = title) -> Parts:
-                return Parts(self.templates.html(
-                    "briefings_index.html", here=here, title=title, items=items[(n - 1) * per_page : n * per_page],
+                return Parts(self.templates.page("briefings_index.html", BriefingsIndexContext(
+                    here=here, title=title, items=items[(n - 1) * per_page : n * per_page],
                     page=n, pages=pages, first=(n - 1) * per_page + 1, total=len(items),
                     prev=briefings_page(n - 1) if n > 1 else None, next=briefings_page(n + 1) if n < pages else None,
                     page_uris=page_uris,
-                ), "", "")
+                )), "", "")
 
             yield PageSpec(here, title, _index_meta(title), make, index=n == 1)
 
@@ -141,10 +138,9 @@ class IndexPages:
                     for ref in g.claims:
                         if ref.claim.kind in counts:
                             counts[ref.claim.kind] += 1
-                return Parts(self.templates.html(
-                    "claims_index.html", here=here, title=title, groups=groups, counts=counts,
-                    total=sum(len(g.claims) for g in groups), all=c.claim_count(), sections=outline.body,
-                    page=n, pages=page_list,
-                ), "", "")
+                return Parts(self.templates.page("claims_index.html", ClaimsIndexContext(
+                    here=here, title=title, groups=groups, sections=outline.body, counts=counts,
+                    total=sum(len(g.claims) for g in groups), all=c.claim_count(), page=n, pages=page_list,
+                )), "", "")
 
             yield PageSpec(here, title, _index_meta(title), make, outline.ids(), index=n == 1, outline=outline)

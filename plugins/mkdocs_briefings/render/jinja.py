@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, Tem
 from markupsafe import Markup
 
 from ..core.diagnostics import BriefingsError, Diagnostic
+from .contexts import Context
 from .pages import Section
 from .safety import clean, html_text
 
@@ -75,6 +76,10 @@ class Templates:
     def html(self, template: str, **context: Any) -> str:
         """A template's HTML, without the blank lines either side."""
         return self.templates[name(template)].render(**context).strip()
+
+    def page(self, template: str, context: Context) -> str:
+        """A page template's HTML, given its typed context."""
+        return self.html(template, **context.variables())
 
     def fragment(self, template: str, **context: Any) -> Markup:
         """A template's HTML as it is, for another template to print (a claim's callout)."""

@@ -25,6 +25,7 @@ from ..core.kinds import BY_KEY, PAGE_DIRS, kind_of
 from ..core.model import Briefing, Claim
 from . import static
 from .article import Paragraph, layout
+from .contexts import BriefingContext, EntityContext
 from .indexes import IndexPages, claims_pages
 from .jinja import Templates
 from .jsonld import news_article
@@ -110,17 +111,16 @@ class Renderer(IndexPages):
             ents = {e.id: e for e in b.annotation.entities}
             article = layout(b, self.corpus)
             speakers = {c.id: self.views.speaker(c, ents) for c in b.annotation.claims}
-            ctx = {
-                "b": b, "here": here, "groups": self.views.sidebar(b), "mentions": self.views.mentions(b),
-                "article": article, "speakers": speakers,
-                "related": [(self.corpus.by_slug[r.slug], r) for r in related],
-                "sources": self.views.sources(b), "jsonld": news_article(b, self.corpus, speakers),
-                "has_summary": has_summary, "outline": outline, "sections": {s.id: s for s in outline.body},
-            }
+            ctx = BriefingContext(
+                b=b, here=here, groups=self.views.sidebar(b), mentions=self.views.mentions(b), article=article,
+                speakers=speakers, related=[(self.corpus.by_slug[r.slug], r) for r in related],
+                sources=self.views.sources(b), jsonld=news_article(b, self.corpus, speakers), has_summary=has_summary,
+                outline=outline, sections={s.id: s for s in outline.body},
+            )
             paras = ([article.caption] if article.caption else []) + list(article.paragraphs)
             text = "".join(f"<p>{html_text(plain_text(p))}</p>" for p in paras)
             return Parts(
-                self.templates.html("briefing_head.html", **ctx), self.templates.html("briefing_body.html", **ctx),
+                self.templates.page("briefing_head.html", ctx), self.templates.page("briefing_body.html", ctx),
                 self.templates.search_head(b.title) + self.templates.search_sections(outline.head),
                 self.templates.search_sections(outline.body, {"article": text}),
             )
@@ -148,17 +148,17 @@ class Renderer(IndexPages):
         kind_label = kind_of(rec.kind).singular
 
         def make() -> Parts:
-            ctx = {
-                "rec": rec, "here": page, "kind_label": kind_label,
-                "links": [u for u in (web_url(x) for x in (reg.links if reg else ())) if u],
+            ctx = EntityContext(
+                rec=rec, here=page, kind_label=kind_label,
+                links=[u for u in (web_url(x) for x in (reg.links if reg else ())) if u],
                 # A companion may be a name typed on weak evidence: it has no record, and is not listed.
-                "companions": [(self.corpus.entities[i], n) for i, n in rec.companions if i in self.corpus.entities],
-                "outline": outline, "sections": {s.id: s for s in outline.body},
-            }
+                companions=[(self.corpus.entities[i], n) for i, n in rec.companions if i in self.corpus.entities],
+                outline=outline, sections={s.id: s for s in outline.body},
+            )
             also = "Also written as: " + ", ".join(rec.aliases) if rec.aliases else ""
             search = self.templates.search_head(rec.name, " · ".join([kind_label, *rec.roles]), also)
             return Parts(
-                self.templates.html("entity_head.html", **ctx), self.templates.html("entity_body.html", **ctx),
+                self.templates.page("entity_head.html", ctx), self.templates.page("entity_body.html", ctx),
                 search + self.templates.search_sections(outline.head),
             )
 
