@@ -79,12 +79,14 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     # "John Bolton" is "John R. Bolton" named shorter: every name maps to the longest form.
     containing = {full: _longest_containing(name_index, full.split(" ")) or full for full in sorted({p[1] for p in people})}
     by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_token_titled: dict[str, list[tuple[int, str]]] = defaultdict(list)  # for "Mr Florin": a person anyway
     for start, full, sure in people:
         toks = full.split(" ")
         for t in (toks[0], toks[-1]) if toks[0] != toks[-1] else (toks[0],):
+            by_token_titled[t].append((start, containing[full]))
             if sure or t not in lex.places:
                 by_token[t].append((start, containing[full]))
-    for options in by_token.values():
+    for options in (*by_token.values(), *by_token_titled.values()):
         options.sort()
     orgs_by_initials: dict[str, str] = {}
     for c in cands:
@@ -103,7 +105,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             continue
         single = " " not in name
         if single and (c.strength < STRONG or kind == PERSON):
-            options = by_token.get(name)
+            options = by_token_titled.get(name) if kind == PERSON else by_token.get(name)
             if options:
                 out.append(Resolved(c.start, c.end, PERSON, _link_person(options, c.start), c.role, name, conf=STRENGTH_CONF[STRONG]))
                 continue
