@@ -86,7 +86,7 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
             if (kind is None or kind == PLACE and places.get(name) in _TEAM_PLACES) and (
                 followed_by_score(text, e) or _team_context(text, s, e)
             ):
-                kind, strength = ORG, STRONG  # "Chicago 4 Houston 1", "Surrey captain": teams
+                kind, strength = ORG, GAZETTEER  # "Chicago 4 Houston 1", "Surrey captain": teams (a surname of someone named wins)
             out.append(Candidate(s, e, name, kind, strength, role, entry))
     return out, shouted
 
@@ -144,6 +144,13 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
     if part[0].text in lex.titles and n >= 3 and part[1].text == "of" and part[2].text not in lex.titles:
         # "Minister of Information Moammar al-Eryani": the office, then the holder.
         return [part[:1], part[2:3], part[3:]] if n > 3 else [part[:1], part[2:]]
+    k = 0
+    while k < n and (part[k].text in lex.titles or part[k].text in _OFFICES):
+        k += 1
+    if 2 <= k < n - 1 and part[k].text == "of":
+        # "Director General of the British Chambers of Commerce": an office, then the body.
+        rest = k + 1 + (part[k + 1].text == "the")
+        return [part[rest:]] if rest < n else [part]
     for k in range(1, n - 1):
         w = part[k].text
         if w in lex.titles and w not in lex.org_suffixes:
@@ -312,6 +319,8 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
         j += 1
     if j >= n:
         return None  # only titles or nationalities: "Russian President", "Ukrainians"
+    if honorific >= 0 and j == n - 1 and (part[j].text in lex.titles or part[j].text in _OFFICES):
+        return None  # "Lord Chancellor", "Lord Mayor": an office, nobody named
     role = ""
     name_start = part[i].start
     if honorific >= 0:
@@ -357,6 +366,12 @@ _TITLE_FUNCTION_WORDS = frozenset(
     "When Where How Not No All This That".split()
 )
 _COMPASS = frozenset("North South East West Central".split())
+
+
+def _model_code(token: str) -> bool:
+    """A product's model code: "DS", "2", "A300s", "X5" (a name word has lower-case letters and no digit)."""
+    core = token[:-1] if token.endswith("s") and len(token) > 2 else token
+    return (core.isupper() and len(core) <= 3 and core.isalpha()) or (_DIGIT.search(core) is not None and len(core) <= 6)
 
 
 def _org_of(toks: "list[Word] | list[str]", lex: Lexicon) -> bool:
@@ -441,6 +456,8 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = OTHER, STRONG
     elif last in lex.org_suffixes or _org_of(toks, lex):
         c.kind, c.strength = ORG, STRONG
+    elif len(toks) > 1 and _model_code(last):
+        c.kind, c.strength = OTHER, GUESS  # "Nintendo DS", "PlayStation 2", "Airbus A300s": a product
     elif len(toks) > 1 and any(t in _TITLE_FUNCTION_WORDS for t in toks[1:]):
         c.kind, c.strength = OTHER, GUESS  # "Bold And The Beautiful", "About A Boy": a title
     elif len(toks) == 1 and name.endswith("shire") and name[0].isupper():

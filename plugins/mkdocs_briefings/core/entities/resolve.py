@@ -226,6 +226,8 @@ def _clue(text: str, c: Candidate, lex: Lexicon) -> str | None:
         return OTHER
     if c.kind is not None:
         return None  # a guessed run: only a company or a work clue overrides its shape
+    if c.name in lex.first_names and c.name not in lex.places and c.name.lower() not in lex.common_words:
+        return PERSON  # "speak to Tommy": a given name is a person whatever the preposition
     before = _previous_word(text, c.start)
     if before in _PLACE_PREPOSITIONS:
         return PLACE
