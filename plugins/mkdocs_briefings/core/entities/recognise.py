@@ -129,6 +129,13 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
     if n < 2:
         return [part]
     last = part[-1].text
+    k = 0
+    while k < n and (part[k].text in lex.titles or part[k].text in _OFFICES):
+        k += 1
+    if 2 <= k < n - 1 and part[k].text == "of":
+        # "Director General of the British Chambers of Commerce": an office, then the body.
+        rest = k + 1 + (part[k + 1].text == "the")
+        return [part[rest:]] if rest < n else [part]
     if last in lex.org_suffixes and n >= 3:
         for m in (1, 2):
             head = chunk[part[0].start:part[m - 1].end]
@@ -144,13 +151,6 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
     if part[0].text in lex.titles and n >= 3 and part[1].text == "of" and part[2].text not in lex.titles:
         # "Minister of Information Moammar al-Eryani": the office, then the holder.
         return [part[:1], part[2:3], part[3:]] if n > 3 else [part[:1], part[2:]]
-    k = 0
-    while k < n and (part[k].text in lex.titles or part[k].text in _OFFICES):
-        k += 1
-    if 2 <= k < n - 1 and part[k].text == "of":
-        # "Director General of the British Chambers of Commerce": an office, then the body.
-        rest = k + 1 + (part[k + 1].text == "the")
-        return [part[rest:]] if rest < n else [part]
     for k in range(1, n - 1):
         w = part[k].text
         if w in lex.titles and w not in lex.org_suffixes:

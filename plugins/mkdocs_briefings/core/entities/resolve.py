@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .chunks import Word
 from .lexicon import Lexicon
-from .context import is_sport, org_clue, work_clue
+from .context import is_sport, org_clue, title_clue, work_clue
 from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, STRONG, UNKNOWN, Candidate, followed_by_score
 
 #: Words after which an undecided name is a place ("in Crimea", "from Kherson").
@@ -93,14 +93,14 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         if c.kind == ORG and " " in c.name:
             orgs_by_initials.setdefault(_initials(c.name), c.name)
 
-    guessed = _guesses(text, cands, lex, default_kind)
+    guessed = _guesses(text, cands, lex, default_kind, form_kind)
     sport: bool | None = None
     proper = _used_as_names(text, cands)
     out: list[Resolved] = list(reserved)
     for c in cands:
         name = c.name
         kind = c.kind
-        if c.known is not None and not (c.known.kind == ORG and " " not in name and name in by_token):
+        if c.known is not None and not (c.known.kind != PLACE and " " not in name and name in by_token):
             out.append(Resolved(c.start, c.end, c.known.kind, c.known.name, c.role, name, conf=KNOWN_CONF))
             continue
         single = " " not in name
@@ -109,7 +109,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             if options:
                 out.append(Resolved(c.start, c.end, PERSON, _link_person(options, c.start), c.role, name, conf=STRENGTH_CONF[STRONG]))
                 continue
-        elif kind == PERSON:
+        elif kind == PERSON and guessed.get(name, (PERSON,))[0] == PERSON:
             key = containing.get(name)
             if key is None:
                 key = containing[name] = _longest_containing(name_index, name.split(" ")) or name
@@ -125,7 +125,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
                 kind, strength = voted[0], max(strength, voted[1])
         if c.strength == ORDINARY and kind is None and name not in proper:
             continue  # an ordinary word nothing in the document makes a name
-        if kind is None or (strength == GUESS and name in guessed):
+        if kind is None or (name in guessed and (strength == GUESS or kind == PERSON)):
             kind, conf = guessed[name]
         else:
             conf = STRENGTH_CONF[strength]
@@ -156,7 +156,8 @@ def _used_as_names(text: str, cands: list[Candidate]) -> set[str]:
     return {name for name in twice if name.lower() not in lower_words}
 
 
-def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str) -> dict[str, tuple[str, float]]:
+def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
+             form_kind: dict[str, tuple[str, int]]) -> dict[str, tuple[str, float]]:
     """The kind of each undecided name, from the words around all of its mentions.
 
     Undecided are lone words nothing in the run proves, and longer runs whose
@@ -179,6 +180,12 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str)
                 if sport is None:
                     sport = is_sport(text)
                 guessed_kind[c.name] = _default_kind(c.name, lex, default_kind, sport)
+        elif c.kind == PERSON and c.strength in (GUESS, GAZETTEER) and " " in c.name:
+            # "Harry Potter", "James Bond": a name that looks personal may be a title; only a work clue says so.
+            if title_clue(text, c.start, c.end) and form_kind.get(c.name.casefold(), ("", 0))[1] < STRONG:
+                clues[c.name][OTHER] = clues[c.name].get(OTHER, 0) + 1
+                guessed_kind.setdefault(c.name, PERSON)
+            continue
         elif c.strength == GUESS and c.kind in (ORG, PERSON, OTHER):
             if c.name not in guessed_kind:
                 if sport is None:
