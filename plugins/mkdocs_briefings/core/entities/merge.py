@@ -23,12 +23,12 @@ def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | Non
     as is (register entries); other entities take the best-written form.
     """
     fixed = fixed_names or {}
-    by_key: dict[str, list[Resolved]] = defaultdict(list)
+    by_key: dict[tuple[str, str], list[Resolved]] = defaultdict(list)
     for m in sorted(mentions, key=_order):
-        by_key[m.key.casefold()].append(m)
+        by_key[(m.key.casefold(), m.sense)].append(m)  # a town's team is not the town
     entities: list[tuple[int, Entity]] = []
     used_ids: set[str] = set()
-    for folded, ms in by_key.items():  # in order of first mention: mentions were sorted
+    for (folded, _), ms in by_key.items():  # in order of first mention: mentions were sorted
         if len(ms) == 1:
             kind, name = ms[0].kind, fixed.get(folded) or ms[0].key
         else:

@@ -55,6 +55,7 @@ class Resolved:
     name: str = ""  # the name as written (no honorific)
     shout: bool = False
     conf: float = 1.0  # how strongly the evidence supports the kind (see `model.LINK_CONFIDENCE`)
+    sense: str = ""  # "team" for a town's team: one entity apart from the town of the same name
 
 
 def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: Lexicon,
@@ -65,10 +66,12 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     names are full names that lone surnames can link to.
     """
     form_kind = _form_kinds(cands)
+    guessed = _guesses(text, cands, lex, default_kind, form_kind)
     # Full personal names, in text order, to link "Zelenskyy" and "Mr Smith" to.
     people: list[tuple[int, str, bool]] = []  # (start, name, may link a lone word that is a place)
     for c in cands:
-        if c.kind == PERSON and " " in c.name and form_kind.get(c.name.casefold(), ("",))[0] == PERSON:
+        if (c.kind == PERSON and " " in c.name and form_kind.get(c.name.casefold(), ("",))[0] == PERSON
+                and guessed.get(c.name, (PERSON,))[0] == PERSON):
             people.append((c.start, c.name, c.strength >= GAZETTEER))
     people.extend((r.start, r.key, True) for r in reserved if r.kind == PERSON and " " in r.key)
     name_index: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
@@ -93,7 +96,6 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         if c.kind == ORG and " " in c.name:
             orgs_by_initials.setdefault(_initials(c.name), c.name)
 
-    guessed = _guesses(text, cands, lex, default_kind, form_kind)
     sport: bool | None = None
     proper = _used_as_names(text, cands)
     out: list[Resolved] = list(reserved)
@@ -129,12 +131,13 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             kind, conf = guessed[name]
         else:
             conf = STRENGTH_CONF[strength]
-        if kind == PLACE and strength <= GAZETTEER and _team_place(name, lex) and _previous_word(text, c.start) not in _PLACE_PREPOSITIONS:
+        sense = ""
+        if kind == PLACE and strength <= GAZETTEER and _team_place(name, lex) and not _located(text, c.start, c.end):
             if sport is None:
                 sport = is_sport(text)
             if sport:
-                kind, conf = ORG, CLUE_CONF  # "Leicestershire beat Somerset": a town or county's team
-        out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf))
+                kind, conf, sense = ORG, CLUE_CONF, "team"  # "Leicestershire beat Somerset": a town or county's team
+        out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf, sense=sense))
     out.extend(_headline_mentions(text, shouted, out, lex))
     return out
 
@@ -180,6 +183,11 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
                 if sport is None:
                     sport = is_sport(text)
                 guessed_kind[c.name] = _default_kind(c.name, lex, default_kind, sport)
+        elif c.kind == PERSON and c.strength == GUESS and " " in c.name and org_clue(text, c.start, c.end) and not _before_person_noun(text, c.end):
+            # "team Deportivo Coruna", "shares in Hutchison Whampoa": no given name, an organisation's context.
+            clues[c.name][ORG] = clues[c.name].get(ORG, 0) + 1
+            guessed_kind.setdefault(c.name, PERSON)
+            continue
         elif c.kind == PERSON and c.strength in (GUESS, GAZETTEER) and " " in c.name:
             # "Harry Potter", "James Bond": a name that looks personal may be a title; only a work clue says so.
             if title_clue(text, c.start, c.end) and form_kind.get(c.name.casefold(), ("", 0))[1] < STRONG:
@@ -212,6 +220,22 @@ def _default_kind(name: str, lex: Lexicon, default_kind: str, sport: bool) -> st
     if name in lex.first_names and name.lower() not in lex.common_words:
         return PERSON
     return ORG if sport else default_kind
+
+
+_DATE_AFTER = re.compile(r" \d{4}-\d\d-\d\d| \d{1,2} [A-Z][a-z]+ \d{4}")
+
+
+def _located(text: str, start: int, end: int) -> bool:
+    """Whether a town is named as a place: "in Leeds", "The Oval, London", a dateline "LONDON 1996-08-30"."""
+    if _previous_word(text, start) in _PLACE_PREPOSITIONS:
+        return True
+    before = text[max(0, start - 3):start].rstrip(" ")
+    return before.endswith((",", "(")) or _DATE_AFTER.match(text, end) is not None
+
+
+def _before_person_noun(text: str, end: int) -> bool:
+    """Whether a name is followed by what only people have ("'s wife", " said he")."""
+    return re.match(r"(?:['\u2019]s)? (?:wife|husband|son|daughter|mother|father|brother|sister|family)\b", text[end:end + 20]) is not None
 
 
 def _team_place(name: str, lex: Lexicon) -> bool:
