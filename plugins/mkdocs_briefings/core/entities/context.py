@@ -114,9 +114,12 @@ _SPORT_WORDS = re.compile(
     r"cup|championship|tournament|innings|wicket|wickets|batsman|bowler|scored|draw|drew|beat|beaten|"
     r"victory|defeat|squad|captain|fixture|semi-final|quarter-final|rugby|football|soccer|cricket|tennis|"
     r"golf|baseball|basketball|hockey|athletics|olympic|medal|tries|penalty|referee|unbeaten|relegation|"
-    r"promoted|halftime|half-time|kick-off|playoff|play-off|standings|points)\b"
+    r"promoted|halftime|half-time|kick-off|playoff|play-off|standings|points|club|clubs|player|players|"
+    r"team|teams|win|won|title|champion|champions|final|finals|semi-finals|manager|transfer|signing|fans|"
+    r"stadium|medal|medals|athlete|athletes|sprinter|ranking|rankings|seed|seeded|injury|injured|striker|"
+    r"winger|midfield|international|internationals|caps|trophy|grand slam|wimbledon|olympics)\b"
 )
-_SPORT_DENSITY = 0.012  # sport words per word: about one in 80
+_SPORT_DENSITY = 0.02  # sport words per word: about one in 50
 
 
 def is_sport(text: str) -> bool:

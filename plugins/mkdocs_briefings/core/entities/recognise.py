@@ -392,7 +392,10 @@ def _constituency(toks: list[str], lex: Lexicon) -> bool:
     if k == len(toks) or k == 0 or len(toks) - k > 2:
         return False
     head = " ".join(toks[:k])
-    return head in lex.places or head.endswith("shire") or (head in lex.known and lex.known[head].kind == PLACE)
+    if head in lex.places or head.endswith("shire") or (head in lex.known and lex.known[head].kind == PLACE):
+        return True
+    # "Ealing North", "Newcastle-upon-Tyne Central"; but "Fred West", "Oliver North" are people.
+    return k == 1 and head not in lex.first_names and head.lower() not in lex.common_words and head not in lex.known
 
 
 def _personal(token: str, lex: Lexicon) -> bool:

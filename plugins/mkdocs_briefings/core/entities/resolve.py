@@ -127,7 +127,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
                 kind, strength = voted[0], max(strength, voted[1])
         if c.strength == ORDINARY and kind is None and name not in proper:
             continue  # an ordinary word nothing in the document makes a name
-        if kind is None or (name in guessed and (strength == GUESS or kind == PERSON)):
+        if kind is None or (name in guessed and (strength == GUESS or (c.kind == PERSON and c.strength < STRONG))):
             kind, conf = guessed[name]
         else:
             conf = STRENGTH_CONF[strength]
