@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .chunks import Word
 from .lexicon import Lexicon
+from .names import fold_key
 from .context import is_sport, org_clue, title_clue, work_clue
 from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, STRONG, UNKNOWN, Candidate, followed_by_score
 
@@ -86,9 +87,9 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     for start, full, sure in people:
         toks = full.split(" ")
         for t in (toks[0], toks[-1]) if toks[0] != toks[-1] else (toks[0],):
-            by_token_titled[t].append((start, containing[full]))
+            by_token_titled[fold_key(t)].append((start, containing[full]))
             if sure or t not in lex.places:
-                by_token[t].append((start, containing[full]))
+                by_token[fold_key(t)].append((start, containing[full]))
     for options in (*by_token.values(), *by_token_titled.values()):
         options.sort()
     orgs_by_initials: dict[str, str] = {}
@@ -102,12 +103,12 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     for c in cands:
         name = c.name
         kind = c.kind
-        if c.known is not None and not (c.known.kind != PLACE and " " not in name and name in by_token):
+        if c.known is not None and not (c.known.kind != PLACE and " " not in name and fold_key(name) in by_token):
             out.append(Resolved(c.start, c.end, c.known.kind, c.known.name, c.role, name, conf=KNOWN_CONF))
             continue
         single = " " not in name
         if single and (c.strength < STRONG or kind == PERSON):
-            options = by_token_titled.get(name) if kind == PERSON else by_token.get(name)
+            options = by_token_titled.get(fold_key(name)) if kind == PERSON else by_token.get(fold_key(name))
             if options:
                 out.append(Resolved(c.start, c.end, PERSON, _link_person(options, c.start), c.role, name, conf=STRENGTH_CONF[STRONG]))
                 continue
