@@ -69,7 +69,7 @@ def role_mentions(text: str, mentions: list[Resolved], lex: Lexicon, ignored: fr
         phrase = text[start + 4:end]
         if not _is_role(phrase, lex) or text[start:end] in ignored:
             continue
-        key = by_role.get(phrase.casefold()) or _introduced(people, starts, first_seen, end, holders)
+        key = by_role.get(phrase.casefold()) or _introduced(people, starts, first_seen, end, holders, _head(phrase))
         if key is None or _overlaps(taken, start, end):
             continue
         out.append(Resolved(start, end, PERSON, key, phrase, text[start:end], conf=0.0))
@@ -145,15 +145,28 @@ def _is_role(phrase: str, lex: Lexicon) -> bool:
 
 
 def _introduced(people: list[Resolved], starts: list[int], first_seen: dict[str, int], after: int,
-                holders: set[str]) -> str | None:
-    """The person first named within a few sentences after a role-only subject."""
+                holders: set[str], head: str) -> str | None:
+    """The person first named within a few sentences after a role-only subject, holding that role.
+
+    "The UN human rights chief says ... Volker Türk, the UN's rights chief":
+    the person introduced next is the one described unless the text gives
+    them another kind of role (its head noun): "the police spokesman" is not
+    a name of "Prime Minister Tony Blair" named next.
+    """
     for i in range(bisect_left(starts, after), len(people)):
         m = people[i]
         if m.start > after + _INTRO_WINDOW:
             return None
         if first_seen[m.key] >= after and m.key not in holders and " " in m.name:
-            return m.key
+            roles = [p.role for p in people[i:] if p.key == m.key and p.role]
+            return m.key if not roles or any(_head(r) == head for r in roles) else None
     return None
+
+
+def _head(phrase: str) -> str:
+    """The noun a role phrase is about: "chief" of "UN human rights chief", "mayor" of "mayor of Enerhodar"."""
+    words = phrase.casefold().split(" ")
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
