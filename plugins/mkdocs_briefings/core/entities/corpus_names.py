@@ -50,7 +50,7 @@ def resolve_corpus_names(annotations: Mapping[str, Annotation], protected: froze
         for e in ann.entities:
             if e.kind != _PERSON or " " in e.name or e.name in protected:
                 continue
-            if e.name in given and not (e.roles or any(m.text.startswith(_SURNAME_PREFIXES) for m in e.mentions)):
+            if e.name in given and not any(m.text.startswith(_SURNAME_PREFIXES) for m in e.mentions):
                 continue  # "Charles" alone may be a given name: only "Mr Charles" is surely a surname
             options = full_names.get(fold_key(e.name), {})
             if len(options) == 1:

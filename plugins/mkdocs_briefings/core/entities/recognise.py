@@ -153,7 +153,7 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
         return [part[:1], part[2:3], part[3:]] if n > 3 else [part[:1], part[2:]]
     for k in range(1, n - 1):
         w = part[k].text
-        if w in lex.titles and w not in lex.org_suffixes:
+        if w in lex.titles and w not in lex.org_suffixes and part[k - 1].text not in CONNECTORS:
             before = part[:k]
             if any(b.text in lex.titles or b.text in lex.honorifics for b in before):
                 return [part]
@@ -284,8 +284,8 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
             return None  # "Police said": a capitalised ordinary word opening a sentence
         if rest in lex.known or rest in lex.places or rest in lex.groups:
             break
-        if w in _ARTICLES or (w in lex.stop and w not in lex.honorifics):
-            i += 1
+        if w in _ARTICLES or (w in lex.stop and w not in lex.honorifics) or (w in CONNECTORS and w not in _PARTICLES):
+            i += 1  # "The", or a connector left at the start by a cut ("and Skills", "of Scots")
             initial = False
             continue
         if w.rstrip(".") in lex.honorifics:
@@ -317,6 +317,8 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
         else:
             break
         j += 1
+    while j < n and part[j].text in CONNECTORS and part[j].text not in _PARTICLES:
+        j += 1  # "Education and Skills": a portfolio, not a title before a name
     if j >= n:
         return None  # only titles or nationalities: "Russian President", "Ukrainians"
     if honorific >= 0 and j == n - 1 and (part[j].text in lex.titles or part[j].text in _OFFICES):

@@ -83,11 +83,11 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     # "John Bolton" is "John R. Bolton" named shorter: every name maps to the longest form.
     containing = {full: _longest_containing(name_index, full.split(" ")) or full for full in sorted({p[1] for p in people})}
     by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    by_token_titled: dict[str, list[tuple[int, str]]] = defaultdict(list)  # for "Mr Florin": a person anyway
+    by_token_titled: dict[str, list[tuple[int, str]]] = defaultdict(list)  # for "Mr Florin": a surname, a person anyway
     for start, full, sure in people:
         toks = full.split(" ")
+        by_token_titled[fold_key(toks[-1])].append((start, containing[full]))  # "Mr Blair", "President Bush": surnames
         for t in (toks[0], toks[-1]) if toks[0] != toks[-1] else (toks[0],):
-            by_token_titled[fold_key(t)].append((start, containing[full]))
             if sure or t not in lex.places:
                 by_token[fold_key(t)].append((start, containing[full]))
     for options in (*by_token.values(), *by_token_titled.values()):
@@ -180,10 +180,7 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
         if c.known is not None:
             continue
         if c.kind is None:
-            if c.name not in guessed_kind:
-                if sport is None:
-                    sport = is_sport(text)
-                guessed_kind[c.name] = _default_kind(c.name, lex, default_kind, sport)
+            guessed_kind.setdefault(c.name, _default_kind(c.name, lex, default_kind))
         elif c.kind == PERSON and c.strength == GUESS and " " in c.name and org_clue(text, c.start, c.end) and not _before_person_noun(text, c.end):
             # "team Deportivo Coruna", "shares in Hutchison Whampoa": no given name, an organisation's context.
             clues[c.name][ORG] = clues[c.name].get(ORG, 0) + 1
@@ -210,17 +207,17 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
             for name, v in clues.items()}
 
 
-def _default_kind(name: str, lex: Lexicon, default_kind: str, sport: bool) -> str:
+def _default_kind(name: str, lex: Lexicon, default_kind: str) -> str:
     """The kind of a lone word nothing around it explains.
 
     An acronym ("CBI", "LIFFE") is mostly a body; a given name alone ("Lucy")
-    a person; in a sports report, another word is mostly a team ("Rotor").
+    a person; anything else is `default_kind`.
     """
     if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
         return ORG
     if name in lex.first_names and name.lower() not in lex.common_words:
         return PERSON
-    return ORG if sport else default_kind
+    return default_kind
 
 
 _DATE_AFTER = re.compile(r" \d{4}-\d\d-\d\d| \d{1,2} [A-Z][a-z]+ \d{4}")

@@ -34,6 +34,11 @@ _NOT_IN_ROLES = frozenset(
     "said says told added his her their its our my your this these those such also then".split()
 )
 _CAP_WORD = re.compile(r"[A-Z][\w'\u2019\-]*")
+#: Capitalised words that open sentences and are no part of a role ("Earlier Tory leader Michael Howard").
+_OPENERS = frozenset(
+    "The A An But And As In On At Earlier Later Meanwhile However Now Then Also Yet Still Instead "
+    "Last Next When While After Before Since During Despite Although Though If".split()
+)
 
 
 def role_mentions(text: str, mentions: list[Resolved], lex: Lexicon, ignored: frozenset[str]) -> list[Resolved]:
@@ -127,12 +132,14 @@ def _role_before(text: str, start: int, lex: Lexicon) -> str:
         return ""  # a lower-case role noun, or a title left outside a register mention
     i = len(words) - 1
     lower = 0
-    while i > 0 and lower < 2 and words[i - 1][:1].islower() and words[i - 1].isalpha() and words[i - 1] not in _NOT_IN_ROLES and words[i - 1] not in lex.function_words:
-        i -= 1
+    while (i > 0 and lower < 2 and words[i - 1][:1].islower() and words[i - 1].isalpha() and words[i - 1] not in _NOT_IN_ROLES
+           and words[i - 1] not in lex.function_words and not words[i - 1].endswith("ed")):
+        i -= 1  # "shadow home secretary"; not a verb ("accused", "described")
         lower += 1
     upper = 0
-    while i > 0 and upper < 4 and _CAP_WORD.fullmatch(words[i - 1]) and words[i - 1] not in ("The", "A", "An"):
-        i -= 1
+    while (i > 0 and upper < 4 and _CAP_WORD.fullmatch(words[i - 1]) and words[i - 1].lower() not in lex.function_words
+           and words[i - 1] not in _OPENERS and words[i - 1] not in lex.honorifics):
+        i -= 1  # "Liberal Democrat leader"; not a sentence opener ("But", "Earlier")
         upper += 1
     return " ".join(words[i:])
 
