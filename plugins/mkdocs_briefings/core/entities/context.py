@@ -22,10 +22,10 @@ ORG_NOUNS = (
     "airline|carrier|operator|publisher|developer|broadcaster|network|newspaper|paper|tabloid|magazine|website|"
     "site|studio|studios|label|charity|agency|body|watchdog|regulator|organisation|organization|union|club|"
     "side|team|band|group's|conglomerate|firm's|company's|consultancy|consultants|analysts|thinktank|think-tank|"
-    "institute|university|school|department|ministry|party|association|federation|league|brewer|distributor|"
-    "store|stores|exchange|fund|business|businesses|subsidiary|unit|rival|rivals|partner|outfit|provider|"
+    "association|federation|league|brewer|distributor|"
+    "store|stores|exchange|fund|subsidiary|rival|rivals|outfit|provider|"
     "supplier|startup|start-up|corporation|producer|producers|broker|stockbroker|bookmaker|pharmaceutical|"
-    "drugmaker|drugs|telecoms|telecom|mobile|software|chipmaker|carmaker|automaker|investor|owner|owners"
+    "drugmaker|drugs|telecoms|telecom|mobile|software|chipmaker|carmaker|automaker"
 )
 #: Words right after a name (or its possessive) that only organisations have.
 _ORG_AFTER = re.compile(

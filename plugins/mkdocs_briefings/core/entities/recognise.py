@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..text import ABBREVIATIONS
 from .chunks import CHUNK, CONNECTORS, Lines, Word, sentence_initial, words
+from .context import is_sport
 from .lexicon import Known, Lexicon, lexicon
 
 PERSON, ORG, PLACE, GROUP, OTHER = "person", "organisation", "place", "group", "other"
@@ -69,6 +70,7 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
     out: list[Candidate] = []
     shouted: list[list[Word]] = []
     known, stop, places = lex.known, lex.stop, lex.places
+    sport: bool | None = None
     for m in CHUNK.finditer(text):
         chunk = m.group()
         start = m.start()
@@ -86,6 +88,12 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
             if (kind is None or kind == PLACE and places.get(name) in _TEAM_PLACES) and (
                 followed_by_score(text, e) or _team_context(text, s, e)
             ):
+                if strength == ORDINARY:  # an ordinary word before a number is "Section 5", "Top 500", "Radio 1"
+                    if sport is None:
+                        sport = is_sport(text)  # ... except in a results table ("Eagles 3")
+                    if not sport:
+                        out.append(Candidate(s, e, name, kind, strength, role, entry))
+                        continue
                 kind, strength = ORG, GAZETTEER  # "Chicago 4 Houston 1", "Surrey captain": teams (a surname of someone named wins)
             out.append(Candidate(s, e, name, kind, strength, role, entry))
     return out, shouted

@@ -27,6 +27,9 @@ _PLACE_PREPOSITIONS = frozenset(
     "in at from near to into across outside inside towards toward via throughout around "
     "through between beyond within".split()
 )
+#: A lone name after or before these is a source of a statement ("said Seagate", "Hotseat said").
+_SPEECH_BEFORE = frozenset(("said", "says", "told", "according"))
+_SPEECH_AFTER = (" said", " says", " told", " announced", " added", " confirmed")
 #: Words after which a lone name is a person: cricket's "c" (caught) and "b" (bowled).
 _PERSON_BEFORE = frozenset(("b", "c", "st", "lbw"))
 #: Bowling figures after a name: "Muralitharan 10-0-41-2".
@@ -136,7 +139,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         if kind == PLACE and strength <= GAZETTEER and _team_place(name, lex) and not _located(text, c.start, c.end):
             if sport is None:
                 sport = is_sport(text)
-            if sport:
+            if sport and not work_clue(text, c.start, c.end):  # "the Wimbledon title" is no team
                 kind, conf, sense = ORG, CLUE_CONF, "team"  # "Leicestershire beat Somerset": a town or county's team
         out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf, sense=sense))
     out.extend(_headline_mentions(text, shouted, out, lex))
@@ -258,6 +261,8 @@ def _clue(text: str, c: Candidate, lex: Lexicon) -> str | None:
     if c.name in lex.first_names and c.name not in lex.places and c.name.lower() not in lex.common_words:
         return PERSON  # "speak to Tommy": a given name is a person whatever the preposition
     before = _previous_word(text, c.start)
+    if before in _SPEECH_BEFORE or text.startswith(_SPEECH_AFTER, c.end):
+        return ORG  # "said Seagate", "Hotseat said": a source; a person would have been named in full
     if before in _PLACE_PREPOSITIONS:
         return PLACE
     if before in lex.role_nouns or before in _PERSON_BEFORE or _FIGURES.match(text, c.end):
