@@ -33,7 +33,7 @@ _ORG_AFTER = re.compile(
     rf"chairman|chairwoman|board|shareholders|shares|share price|profits?|losses|revenues?|"
     rf"turnover|earnings|spokesman|spokeswoman|spokesperson|staff|employees|workers|headquarters|"
     rf"executives?|directors|subsidiary|takeover|shareholder|stake|bid|founder|"
-    rf"co-founder|manager|coach|squad|striker|midfielder|defender|goalkeeper|captain|players?|fans|supporters)\b"
+    rf"co-founder|manager|coach|squad|striker|midfielder|defender|goalkeeper|captain|players?)\b"
     rf"|(?:Inc|Ltd|plc|Corp)\b|(?:said|says|announced|reported|posted|confirmed) (?:in a statement|it|that it|its)\b"
     rf"|(?:has|had) (?:announced|reported|posted|bought|sold|agreed|cut|launched|signed|acquired)\b"
     rf"|(?:bought|acquired|employs|owns|reported|posted)\b)"

@@ -375,6 +375,8 @@ _TITLE_FUNCTION_WORDS = frozenset(
     "The A An And Of In On For With My Your Our His Her Its Their To From Is Are Was Be At By Me You It Who What "
     "When Where How Not No All This That".split()
 )
+#: Letters after a person's name, never a product's model code ("Philippe Sands QC").
+_POST_NOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE VC GC Jr Sr II III IV".split())
 _COMPASS = frozenset("North South East West Central".split())
 
 
@@ -469,7 +471,7 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = OTHER, STRONG
     elif last in lex.org_suffixes or _org_of(toks, lex):
         c.kind, c.strength = ORG, STRONG
-    elif len(toks) > 1 and _model_code(last):
+    elif len(toks) > 1 and _model_code(last) and last not in _POST_NOMINALS:
         c.kind, c.strength = OTHER, GUESS  # "Nintendo DS", "PlayStation 2", "Airbus A300s": a product
     elif len(toks) > 1 and any(t in _TITLE_FUNCTION_WORDS for t in toks[1:]):
         c.kind, c.strength = OTHER, GUESS  # "Bold And The Beautiful", "About A Boy": a title
@@ -490,8 +492,9 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
     elif len(toks) > 1 and len(first) > 1 and first.isupper() and "." not in first:
         c.kind, c.strength = ORG, GUESS  # "CITIC Pacific", "OFK Beograd": an acronym leads an organisation's name
     elif (len(toks) > 1 and first not in lex.places and first.lower() not in lex.common_words
-          and all(_personal(t, lex) for t in toks[:-1]) and lex.places.get(last, "city") == "city"):
-        c.kind, c.strength = PERSON, GUESS  # "Jansher Khan": the surname may be an ordinary word
+          and all(_personal(t, lex) for t in toks[:-1]) and lex.places.get(last, "city") == "city"
+          and not (last.endswith("s") and last.lower() in lex.common_words and last[:-1].lower() in lex.common_words)):
+        c.kind, c.strength = PERSON, GUESS  # "Jansher Khan": the surname may be an ordinary word (not a plural: "Pirelli Cables")
     elif len(toks) > 1:
         c.kind, c.strength = ORG, GUESS  # "Real Madrid", "Air France", "Gold Fields"
     elif name.isupper() and len(name) > 1:

@@ -44,6 +44,8 @@ KNOWN_CONF = 0.95
 STRENGTH_CONF: dict[int, float] = {STRONG: 0.9, GAZETTEER: 0.7, GUESS: 0.4, UNKNOWN: 0.3, ORDINARY: 0.3}
 CLUE_CONF = 0.6  # a word around a mention ("in X", "striker X")
 NO_EVIDENCE_CONF = 0.2
+SOURCE_CONF = 0.4  # a lone name as the source of a statement: an organisation, most likely
+_SOURCE = "source"
 HEADLINE_CONF = 0.5  # a headline word in capitals the body or the lexicon confirms
 
 
@@ -85,6 +87,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             name_index[t].append((frozenset(ptoks), full))
     # "John Bolton" is "John R. Bolton" named shorter: every name maps to the longest form.
     containing = {full: _longest_containing(name_index, full.split(" ")) or full for full in sorted({p[1] for p in people})}
+    sure_people = {containing[full] for _, full, sure in people if sure}
     by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
     by_token_titled: dict[str, list[tuple[int, str]]] = defaultdict(list)  # for "Mr Florin": a surname, a person anyway
     for start, full, sure in people:
@@ -112,6 +115,8 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         single = " " not in name
         if single and (c.strength < STRONG or kind == PERSON):
             options = by_token_titled.get(fold_key(name)) if kind == PERSON else by_token.get(fold_key(name))
+            if options and kind != PERSON and guessed.get(name, ("", 0.0)) == (ORG, CLUE_CONF):
+                options = [o for o in options if o[1] in sure_people]  # "Pirelli shares": not "Pirelli Cables", a guess
             if options:
                 out.append(Resolved(c.start, c.end, PERSON, _link_person(options, c.start), c.role, name, conf=STRENGTH_CONF[STRONG]))
                 continue
@@ -205,9 +210,15 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
         votes = clues[c.name]
         kind = _clue(text, c, lex)
         if kind is not None:
-            votes[kind] = votes.get(kind, 0) + 1
-    return {name: (max(sorted(v), key=lambda k: v[k]), CLUE_CONF) if v else (guessed_kind[name], NO_EVIDENCE_CONF)
-            for name, v in clues.items()}
+            votes[kind] = votes.get(kind, 0) + (2 if kind == _SOURCE else 1)  # "said X" outweighs "from X"
+    out: dict[str, tuple[str, float]] = {}
+    for name, v in clues.items():
+        if not v:
+            out[name] = (guessed_kind[name], NO_EVIDENCE_CONF)
+            continue
+        kind = max(sorted(v), key=lambda k: v[k])
+        out[name] = (ORG, SOURCE_CONF) if kind == _SOURCE else (kind, CLUE_CONF)
+    return out
 
 
 def _default_kind(name: str, lex: Lexicon, default_kind: str) -> str:
@@ -262,7 +273,7 @@ def _clue(text: str, c: Candidate, lex: Lexicon) -> str | None:
         return PERSON  # "speak to Tommy": a given name is a person whatever the preposition
     before = _previous_word(text, c.start)
     if before in _SPEECH_BEFORE or text.startswith(_SPEECH_AFTER, c.end):
-        return ORG  # "said Seagate", "Hotseat said": a source; a person would have been named in full
+        return _SOURCE  # "said Seagate", "Hotseat said": a source; a person would have been named in full
     if before in _PLACE_PREPOSITIONS:
         return PLACE
     if before in lex.role_nouns or before in _PERSON_BEFORE or _FIGURES.match(text, c.end):
