@@ -262,8 +262,8 @@ def _joins(text: str, current: list[Word], pending: list[Word], nxt: Word, lex: 
         return True
     first = current[1].text if current[0].text in _ARTICLES and len(current) > 1 else current[0].text
     head = conns[0]
-    if head == "in":
-        return first in lex.org_heads and nxt.text not in lex.places  # "Organisation for Security ... in Europe"
+    if head == "in":  # "Organisation for Security ... in Europe", "Human Rights in China"
+        return (first in lex.org_heads and nxt.text not in lex.places) or text[current[0].start:nxt.end] in lex.known
     if head in ("of", "for", "on", "upon"):
         if first in lex.org_heads or first in _PLACE_OF_HEADS or current[-1].text in lex.org_suffixes:
             return True
@@ -469,6 +469,8 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = ORG, STRONG  # "Douglas & Lomason", "Marks & Spencer"
     elif len(toks) > 1 and last in lex.event_suffixes:
         c.kind, c.strength = OTHER, STRONG
+    elif len(toks) > 2 and first in _PLACE_OF_HEADS and toks[1] == "of" and first not in ("United", "City"):
+        c.kind, c.strength = PLACE, STRONG  # "Republic of Ireland", "Isle of Man", "Gulf of Mexico"
     elif last in lex.org_suffixes or _org_of(toks, lex):
         c.kind, c.strength = ORG, STRONG
     elif len(toks) > 1 and _model_code(last) and last not in _POST_NOMINALS:
@@ -492,9 +494,8 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
     elif len(toks) > 1 and len(first) > 1 and first.isupper() and "." not in first:
         c.kind, c.strength = ORG, GUESS  # "CITIC Pacific", "OFK Beograd": an acronym leads an organisation's name
     elif (len(toks) > 1 and first not in lex.places and first.lower() not in lex.common_words
-          and all(_personal(t, lex) for t in toks[:-1]) and lex.places.get(last, "city") == "city"
-          and not (last.endswith("s") and last.lower() in lex.common_words and last[:-1].lower() in lex.common_words)):
-        c.kind, c.strength = PERSON, GUESS  # "Jansher Khan": the surname may be an ordinary word (not a plural: "Pirelli Cables")
+          and all(_personal(t, lex) for t in toks[:-1]) and lex.places.get(last, "city") == "city"):
+        c.kind, c.strength = PERSON, GUESS  # "Jansher Khan": the surname may be an ordinary word
     elif len(toks) > 1:
         c.kind, c.strength = ORG, GUESS  # "Real Madrid", "Air France", "Gold Fields"
     elif name.isupper() and len(name) > 1:

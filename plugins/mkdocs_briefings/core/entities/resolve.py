@@ -234,13 +234,17 @@ def _default_kind(name: str, lex: Lexicon, default_kind: str) -> str:
     return default_kind
 
 
+_LOWER_NEXT = re.compile(r" [a-z]")
 _DATE_AFTER = re.compile(r" \d{4}-\d\d-\d\d| \d{1,2} [A-Z][a-z]+ \d{4}")
 
 
 def _located(text: str, start: int, end: int) -> bool:
     """Whether a town is named as a place: "in Leeds", "The Oval, London", a dateline "LONDON 1996-08-30"."""
-    if _previous_word(text, start) in _PLACE_PREPOSITIONS:
-        return True
+    before_word = _previous_word(text, start)
+    if before_word in _PLACE_PREPOSITIONS or before_word == "of":
+        return True  # "in Leeds", "Espanyol of Barcelona"
+    if before_word == "the" and _LOWER_NEXT.match(text, end) is not None:
+        return True  # "the Moscow club", "the Berlin grand prix": the town as an adjective
     before = text[max(0, start - 3):start].rstrip(" ")
     return before.endswith((",", "(")) or _DATE_AFTER.match(text, end) is not None
 
@@ -347,6 +351,8 @@ def _headline_mentions(text: str, shouted: list[list[Word]], found: list[Resolve
         return []
     forms: dict[str, tuple[str, str]] = {}
     for r in found:
+        if r.sense:
+            continue  # a town's team in the body: the town in a headline is still the town (a score makes it a team below)
         forms.setdefault(r.name.casefold(), (r.kind, r.key))
         if r.kind == PERSON:
             last = r.key.rsplit(" ", 1)[-1]
