@@ -40,7 +40,7 @@ _ORG_AFTER = re.compile(
 )
 #: "shares in X", "the Japanese firm X", "rival X": organisation words before a name.
 _ORG_BEFORE = re.compile(
-    rf"(?:\b(?:shares|stake|stakes|investment|investors) in|\b(?:{ORG_NOUNS})|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))"
+    rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in|\b(?:{ORG_NOUNS})|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))"
     rf"(?: \(?{_W}\)?)?(?:,)? $"
 )
 #: ", the Japanese electronics firm," after a name: an apposition ending in an organisation noun.

@@ -364,6 +364,10 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
         return None  # "State Legislatures": a title word before a plural noun is no person
     cand = Candidate(span_start, part[-1].end, name, None, UNKNOWN, role=role)
     _classify(cand, name, honorific >= 0 or bool(role), lex)
+    if role and cand.kind == PERSON:
+        royal = _royal_title(role)
+        if royal:
+            cand.name = f"{royal} {name}"  # "Prince Charles", "Crown Princess Mary": how royals are named
     if cand.kind == GROUP:
         return None
     return cand
@@ -378,6 +382,19 @@ _TITLE_FUNCTION_WORDS = frozenset(
 #: Letters after a person's name, never a product's model code ("Philippe Sands QC").
 _POST_NOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE VC GC Jr Sr II III IV".split())
 _COMPASS = frozenset("North South East West Central".split())
+
+
+#: Titles that are part of a royal's name ("Prince Charles"), unlike offices ("President Bush").
+_ROYAL = frozenset("Crown King Queen Prince Princess Emperor Empress Pope".split())
+
+
+def _royal_title(role: str) -> str:
+    """The royal title ending a role ("Crown Prince" of "Danish Crown Prince"), or ""."""
+    words = role.split(" ")
+    k = len(words)
+    while k > 0 and words[k - 1] in _ROYAL:
+        k -= 1
+    return " ".join(words[k:]) if k < len(words) and words[-1] != "Crown" else ""
 
 
 def _model_code(token: str) -> bool:
@@ -416,6 +433,9 @@ def _personal(token: str, lex: Lexicon) -> bool:
         return True
     if lex.places.get(token, "city") != "city" or token in lex.known or _DIGIT.search(token) is not None:
         return False  # a country or region: "Air France", "Chicago NAPM" are no people
+    if "-" in token and all(p.lower() in lex.common_words and p not in lex.first_names and p not in lex.titles
+                            for p in token.split("-")):
+        return False  # "Computer-Implemented": ordinary words joined, no name
     return token.lower() not in lex.common_words or token.isupper()
 
 

@@ -141,6 +141,8 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         else:
             conf = STRENGTH_CONF[strength]
         sense = ""
+        if kind == PLACE and strength <= GAZETTEER and lex.places.get(name) == "city" and org_clue(text, c.start, c.end):
+            kind, conf = ORG, CLUE_CONF  # "shares in Elan", "Seagate said in a statement": a company, not the town
         if kind == PLACE and strength <= GAZETTEER and _team_place(name, lex) and not _located(text, c.start, c.end):
             if sport is None:
                 sport = is_sport(text)
@@ -276,6 +278,10 @@ def _clue(text: str, c: Candidate, lex: Lexicon) -> str | None:
     if c.name in lex.first_names and c.name not in lex.places and c.name.lower() not in lex.common_words:
         return PERSON  # "speak to Tommy": a given name is a person whatever the preposition
     before = _previous_word(text, c.start)
+    if before == "the":
+        before = "the " + _previous_word(text, c.start - 4) if c.start >= 4 else before
+        if before[4:] in _PLACE_PREPOSITIONS:
+            return PLACE  # "at the Bernabeu"
     if before in _SPEECH_BEFORE or text.startswith(_SPEECH_AFTER, c.end):
         return _SOURCE  # "said Seagate", "Hotseat said": a source; a person would have been named in full
     if before in _PLACE_PREPOSITIONS:
