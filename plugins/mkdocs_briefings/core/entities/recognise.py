@@ -267,6 +267,8 @@ def _joins(text: str, current: list[Word], pending: list[Word], nxt: Word, lex: 
     if head in ("of", "for", "on", "upon"):
         if first in lex.org_heads or first in _PLACE_OF_HEADS or current[-1].text in lex.org_suffixes:
             return True
+        if head == "of" and len(current) == 2 and current[0].text in _PEERS and nxt.text not in lex.titles:
+            return True  # "Lord Irvine of Lairg", "Baroness Thatcher of Kesteven": a peer's territorial title
         # "Minister of Information ...", "US Secretary of State ...": an office and its portfolio.
         return head == "of" and len(current) <= 2 and current[-1].text in lex.titles
     if conns == ["&"]:
@@ -364,6 +366,8 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
         return None  # "State Legislatures": a title word before a plural noun is no person
     cand = Candidate(span_start, part[-1].end, name, None, UNKNOWN, role=role)
     _classify(cand, name, honorific >= 0 or bool(role), lex)
+    if cand.kind == PERSON and honorific < 0 and not role and i > 0 and part[i - 1].text == "The":
+        cand.kind, cand.strength = OTHER, GUESS  # "The Amber Spyglass": nobody is called "The John Smith"
     if role and cand.kind == PERSON:
         royal = _royal_title(role)
         if royal:
@@ -384,6 +388,8 @@ _POST_NOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE VC GC Jr Sr 
 _COMPASS = frozenset("North South East West Central".split())
 
 
+#: Peers, whose names may end in "of <place>".
+_PEERS = frozenset(("Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess"))
 #: Titles that are part of a royal's name ("Prince Charles"), unlike offices ("President Bush").
 _ROYAL = frozenset("Crown King Queen Prince Princess Emperor Empress Pope".split())
 
