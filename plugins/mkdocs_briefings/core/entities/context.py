@@ -44,7 +44,10 @@ _ORG_BEFORE = re.compile(
     rf"(?: \(?{_W}\)?)?(?:,)? $"
 )
 #: ", the Japanese electronics firm," after a name: an apposition ending in an organisation noun.
-_ORG_APPOSITION = re.compile(rf", (?:the|a|an|its|which is the) (?:{_W} ){{0,4}}(?:{ORG_NOUNS})\b")
+_ORG_APPOSITION = re.compile(
+    rf", (?:the|a|an|its|which is the) (?:{_W} ){{0,4}}(?:{ORG_NOUNS})"
+    rf"(?=[,.;:)]| (?:said|says|which|that|based|and|in|of|with|has|had|is|was|behind|whose)\b)"
+)  # the noun ends the apposition: not "the firm's director"
 #: Nouns that, before a name, make it a work, a product or an event ("the film Spirited Away").
 WORK_NOUNS = (
     "film|films|movie|movies|show|shows|series|sitcom|soap|drama|dramas|programme|programmes|program|"

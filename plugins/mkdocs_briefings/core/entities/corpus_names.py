@@ -40,7 +40,7 @@ def resolve_corpus_names(annotations: Mapping[str, Annotation], protected: froze
     for slug in sorted(annotations):
         for e in annotations[slug].entities:
             words = e.name.split(" ")
-            if e.kind == _PERSON and len(words) > 1 and e.confidence >= LINK_CONFIDENCE and words[-1][:1].isupper():
+            if e.kind == _PERSON and len(words) > 1 and e.confidence >= LINK_CONFIDENCE and any(ch.isupper() for ch in words[-1]):
                 full_names[fold_key(words[-1])].setdefault(e.id, e.name)
     given = lexicon().first_names
     out: dict[str, Annotation] = {}
