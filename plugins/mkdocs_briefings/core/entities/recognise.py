@@ -163,11 +163,12 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
         w = part[k].text
         if w in lex.titles and w not in lex.org_suffixes and part[k - 1].text not in CONNECTORS:
             before = part[:k]
-            if any(b.text in lex.titles or b.text in lex.honorifics for b in before):
-                return [part]
-            if all(b.text in lex.groups or b.text in _ARTICLES or b.text in CONNECTORS for b in before):
-                return [part]
-            return [before, part[k:]]
+            if any(b.text in ("of", "for") for b in before):
+                return [part]  # "Office of the UN High Commissioner ...": the title word is inside a body's name
+            if all(b.text in lex.titles or b.text in lex.honorifics or b.text in lex.groups or b.text in _ARTICLES
+                   or b.text in CONNECTORS for b in before):
+                return [part]  # "Prime Minister", "Ukrainian Defence Minister": one role
+            return [before, part[k:]]  # "Former US | Senator Kay Hagan": a place inside the role
     return [part]
 
 
@@ -452,9 +453,12 @@ def _is_place(name: str, lex: Lexicon) -> bool:
 
 
 def _demonym(name: str, lex: Lexicon) -> bool:
-    """A people's name made from a place's ("Tongan(s)", "Californian", "Nepali"), or a plural kind of people."""
-    if " " in name or name in lex.places:
+    """A people's name made from a place's ("Tongan(s)", "Californian", "Nepali", "Puerto Rican"), or a plural kind of people."""
+    if name in lex.places:
         return False
+    if " " in name:
+        stem = name[:-1] if name.endswith("s") else name
+        return stem.endswith("an") and (stem[:-1] in lex.places or stem[:-2] + "o" in lex.places)  # "Sri Lankan", "Puerto Rican"
     if name.endswith(("ists", "ians", "ites")) and name[1:].islower():
         return True  # "Egyptologists", "Parliamentarians", "Shiites": kinds of people
     stem = name[:-1] if name.endswith("s") else name
