@@ -163,8 +163,8 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
         w = part[k].text
         if w in lex.titles and w not in lex.org_suffixes and part[k - 1].text not in CONNECTORS:
             before = part[:k]
-            if any(b.text in ("of", "for") for b in before):
-                return [part]  # "Office of the UN High Commissioner ...": the title word is inside a body's name
+            if any(b.text in ("of", "for") for b in before) and part[k + 1].text in ("of", "for", "on"):
+                return [part]  # "Office of the UN High Commissioner for Human Rights": the title is inside a body's name
             if all(b.text in lex.titles or b.text in lex.honorifics or b.text in lex.groups or b.text in _ARTICLES
                    or b.text in CONNECTORS for b in before):
                 return [part]  # "Prime Minister", "Ukrainian Defence Minister": one role
