@@ -29,7 +29,7 @@ ORG_NOUNS = (
 )
 #: Words right after a name (or its possessive) that only organisations have.
 _ORG_AFTER = re.compile(
-    rf"(?:['\u2019]s?)? (?:(?:chief executive|chief financial officer|chief operating officer|boss|bosses|"
+    rf"(?:['\u2019]s?)? (?:(?:chief executive|chief financial officer|chief operating officer|chief|boss|bosses|"
     rf"chairman|chairwoman|board|shareholders|shares|share price|profits?|losses|revenues?|"
     rf"turnover|earnings|spokesman|spokeswoman|spokesperson|staff|employees|workers|headquarters|"
     rf"executives?|directors|subsidiary|takeover|shareholder|stake|bid|founder|"

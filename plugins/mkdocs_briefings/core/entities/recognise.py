@@ -392,14 +392,14 @@ _COMPASS = frozenset("North South East West Central".split())
 #: Peers, whose names may end in "of <place>".
 _PEERS = frozenset(("Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess"))
 #: Titles that are part of a royal's name ("Prince Charles"), unlike offices ("President Bush").
-_ROYAL = frozenset("Crown King Queen Prince Princess Emperor Empress Pope".split())
+ROYAL = frozenset("Crown King Queen Prince Princess Emperor Empress Pope".split())
 
 
 def _royal_title(role: str) -> str:
     """The royal title ending a role ("Crown Prince" of "Danish Crown Prince"), or ""."""
     words = role.split(" ")
     k = len(words)
-    while k > 0 and words[k - 1] in _ROYAL:
+    while k > 0 and words[k - 1] in ROYAL:
         k -= 1
     return " ".join(words[k:]) if k < len(words) and words[-1] != "Crown" else ""
 

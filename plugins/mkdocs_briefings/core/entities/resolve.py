@@ -20,7 +20,7 @@ from .chunks import Word
 from .lexicon import Lexicon
 from .names import fold_key
 from .context import is_sport, org_clue, title_clue, work_clue
-from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, STRONG, UNKNOWN, Candidate, followed_by_score
+from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, ROYAL, STRONG, UNKNOWN, Candidate, followed_by_score
 
 #: Words after which an undecided name is a place ("in Crimea", "from Kherson").
 _PLACE_PREPOSITIONS = frozenset(
@@ -73,6 +73,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     """
     form_kind = _form_kinds(cands)
     guessed = _guesses(text, cands, lex, default_kind, form_kind)
+    royals: dict[str, str] = {}
     # Full personal names, in text order, to link "Zelenskyy" and "Mr Smith" to.
     people: list[tuple[int, str, bool]] = []  # (start, name, may link a lone word that is a place)
     for c in cands:
@@ -124,6 +125,8 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             key = containing.get(name)
             if key is None:
                 key = containing[name] = _longest_containing(name_index, name.split(" ")) or name
+            if name.split(" ", 1)[0] in ROYAL:  # "Crown Princess Mary", later "Queen Mary": one royal
+                key = royals.setdefault(name.rsplit(" ", 1)[1], key)
             out.append(Resolved(c.start, c.end, PERSON, key, c.role, name, conf=STRENGTH_CONF[c.strength]))
             continue
         if single and name in orgs_by_initials and name.isupper():
@@ -149,8 +152,47 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             if sport and not work_clue(text, c.start, c.end):  # "the Wimbledon title" is no team
                 kind, conf, sense = ORG, CLUE_CONF, "team"  # "Leicestershire beat Somerset": a town or county's team
         out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf, sense=sense))
+    _teams_throughout(out)
+    _short_company_names(out, lex)
     out.extend(_headline_mentions(text, shouted, out, lex))
     return out
+
+
+def _teams_throughout(mentions: list[Resolved]) -> None:
+    """A town that is a team once in a sports report is the team wherever it is not plainly the town.
+
+    "Bath faced with ... ultimatum", "warned Bath they have until next week":
+    mentions decided on weak evidence follow the team; "in Bath" (strong,
+    located) stays the town.
+    """
+    teams = {m.key for m in mentions if m.sense == "team"}
+    if not teams:
+        return
+    for m in mentions:
+        if m.key in teams and not m.sense and m.kind in (PLACE, OTHER) and m.conf < STRENGTH_CONF[GAZETTEER] and not m.shout:
+            m.kind, m.sense, m.conf = ORG, "team", CLUE_CONF
+
+
+#: Endings a company's short name drops ("Eton Corporation" is "Eton").
+_LEGAL_ENDINGS = frozenset("Corporation Corp Inc Incorporated Ltd Limited Plc PLC plc Group Holdings Company Co AG SA NV".split())
+
+
+def _short_company_names(mentions: list[Resolved], lex: Lexicon) -> None:
+    """A lone word that is the only company of the document named "<word> Corporation" is that company."""
+    full: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for m in mentions:
+        if m.kind == ORG and " " in m.key:
+            head, _, tail = m.key.partition(" ")
+            if tail in _LEGAL_ENDINGS:
+                if full.get(head, m.key) != m.key:
+                    ambiguous.add(head)
+                full[head] = m.key
+    if not full:
+        return
+    for m in mentions:
+        if " " not in m.key and m.key in full and m.key not in ambiguous and m.kind in (ORG, OTHER, PLACE) and m.conf < KNOWN_CONF:
+            m.kind, m.key, m.conf = ORG, full[m.key], max(m.conf, CLUE_CONF)
 
 
 def _used_as_names(text: str, cands: list[Candidate]) -> set[str]:
