@@ -154,8 +154,57 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf, sense=sense))
     _teams_throughout(out)
     _short_company_names(out, lex)
+    out = _kinds_from_lists(text, out)
     out.extend(_headline_mentions(text, shouted, out, lex))
     return out
+
+
+_LIST_GAPS = frozenset((", ", " and ", ", and ", " & ", " or ", ", or "))
+
+
+def _kinds_from_lists(text: str, mentions: list[Resolved]) -> list[Resolved]:
+    """Undecided names in a list take the kind the list's decided names share.
+
+    "Modern Garments, TW Garments, Lesotho Hats and Vogue Landmark": names
+    joined by commas and "and" are things of one kind; when at least two of
+    them are decided on real evidence and agree, the undecided rest follow
+    ("Cardiff Central, Cambridge, Manchester Gorton": constituencies). An
+    "and" inside the list, not before its last item, joins one name
+    ("Bristol West, Holborn and St Pancras, Wells").
+    """
+    ms = sorted((m for m in mentions if not m.shout and m.conf > 0.0), key=lambda m: (m.start, -m.end))
+    joined: dict[int, Resolved] = {}  # id of a mention folded into another -> the name it joined
+    run: list[Resolved] = []
+    for m in ms:
+        if run and text[run[-1].end:m.start] in _LIST_GAPS:
+            run.append(m)
+            continue
+        _settle_list(text, run, joined)
+        run = [m]
+    _settle_list(text, run, joined)
+    if not joined:
+        return mentions
+    return [m for m in mentions if id(m) not in joined]
+
+
+def _settle_list(text: str, run: list[Resolved], joined: dict[int, Resolved]) -> None:
+    if len(run) < 3:
+        return
+    decided = [m.kind for m in run if m.conf >= STRENGTH_CONF[GAZETTEER] and m.kind in (PERSON, ORG, PLACE)]
+    if len(decided) < 2 or any(k != decided[0] for k in decided):
+        return
+    kind = decided[0]
+    gaps = [text[a.end:b.start] for a, b in zip(run, run[1:])]
+    for i, gap in enumerate(gaps[:-1]):
+        a, b = run[i], run[i + 1]
+        if gap == " and " and gaps[i + 1].startswith(",") and kind == PLACE and id(a) not in joined and a.kind == b.kind:
+            name = text[a.start:b.end]  # "Holborn and St Pancras"
+            a.end, a.key, a.name, a.role = b.end, name, name, ""
+            a.conf = min(a.conf, b.conf)
+            joined[id(b)] = a
+    for m in run:
+        if m.conf <= NO_EVIDENCE_CONF and id(m) not in joined:
+            m.kind, m.conf = kind, CLUE_CONF
 
 
 def _teams_throughout(mentions: list[Resolved]) -> None:
@@ -315,8 +364,9 @@ def _clue(text: str, c: Candidate, lex: Lexicon) -> str | None:
         return ORG
     if work_clue(text, c.start, c.end):
         return OTHER
-    if c.kind is not None:
-        return None  # a guessed run: only a company or a work clue overrides its shape
+    if c.kind is not None:  # a guessed run: only a company, a work or a source clue overrides its shape
+        before = _previous_word(text, c.start)
+        return _SOURCE if before in _SPEECH_BEFORE or text.startswith(_SPEECH_AFTER, c.end) else None
     if c.name in lex.first_names and c.name not in lex.places and c.name.lower() not in lex.common_words:
         return PERSON  # "speak to Tommy": a given name is a person whatever the preposition
     before = _previous_word(text, c.start)
