@@ -197,9 +197,10 @@ def _settle_list(text: str, run: list[Resolved], joined: dict[int, Resolved]) ->
     gaps = [text[a.end:b.start] for a, b in zip(run, run[1:])]
     for i, gap in enumerate(gaps[:-1]):
         a, b = run[i], run[i + 1]
-        if gap == " and " and gaps[i + 1].startswith(",") and kind == PLACE and id(a) not in joined and a.kind == b.kind:
+        strong_other = any(x.kind != PLACE and x.conf >= STRENGTH_CONF[STRONG] for x in (a, b))
+        if gap == " and " and gaps[i + 1].startswith(",") and kind == PLACE and id(a) not in joined and not strong_other:
             name = text[a.start:b.end]  # "Holborn and St Pancras"
-            a.end, a.key, a.name, a.role = b.end, name, name, ""
+            a.end, a.key, a.name, a.role, a.kind = b.end, name, name, "", PLACE
             a.conf = min(a.conf, b.conf)
             joined[id(b)] = a
     for m in run:
