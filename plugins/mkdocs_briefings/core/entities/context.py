@@ -23,8 +23,8 @@ ORG_NOUNS = (
     "site|studio|studios|label|charity|agency|body|watchdog|regulator|organisation|organization|union|club|"
     "side|team|band|group's|conglomerate|firm's|company's|consultancy|consultants|analysts|thinktank|think-tank|"
     "association|federation|league|brewer|distributor|"
-    "store|stores|exchange|fund|subsidiary|rival|rivals|outfit|provider|"
-    "supplier|startup|start-up|corporation|producer|producers|broker|stockbroker|bookmaker|pharmaceutical|"
+    "store|stores|exchange|fund|subsidiary|outfit|provider|"
+    "supplier|startup|start-up|corporation|producers|bookmaker|pharmaceutical|"
     "drugmaker|drugs|telecoms|telecom|mobile|software|chipmaker|carmaker|automaker"
 )
 #: Words right after a name (or its possessive) that only organisations have.
@@ -34,7 +34,7 @@ _ORG_AFTER = re.compile(
     rf"turnover|earnings|spokesman|spokeswoman|spokesperson|staff|employees|workers|headquarters|"
     rf"executives?|directors|subsidiary|takeover|shareholder|stake|bid|founder|"
     rf"co-founder|manager|coach|squad|striker|midfielder|defender|goalkeeper|captain|players?)\b"
-    rf"|(?:Inc|Ltd|plc|Corp)\b|(?:said|says|announced|reported|posted|confirmed) (?:in a statement|it|that it|its)\b"
+    rf"|(?:Inc|Ltd|plc|Corp)\b|(?:said|says|announced|reported|posted|confirmed) (?:in a statement|its)\b"
     rf"|(?:has|had) (?:announced|reported|posted|bought|sold|agreed|cut|launched|signed|acquired)\b"
     rf"|(?:bought|acquired|employs|owns|reported|posted)\b)"
 )
