@@ -154,6 +154,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf, sense=sense))
     _teams_throughout(out)
     _short_company_names(out, lex)
+    _company_forms(text, out)
     out = _kinds_from_lists(text, out)
     out.extend(_headline_mentions(text, shouted, out, lex))
     return out
@@ -204,8 +205,35 @@ def _settle_list(text: str, run: list[Resolved], joined: dict[int, Resolved]) ->
             a.conf = min(a.conf, b.conf)
             joined[id(b)] = a
     for m in run:
-        if m.conf <= NO_EVIDENCE_CONF and id(m) not in joined:
+        if m.conf <= STRENGTH_CONF[GUESS] and id(m) not in joined:  # no evidence, or a guess from the name's shape
             m.kind, m.conf = kind, CLUE_CONF
+
+
+_DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)(?![\w.])")
+_PRIZE_AFTER = re.compile(r" (?:prize|prizes|award|awards|trophy)\b")
+
+
+def _company_forms(text: str, mentions: list[Resolved]) -> None:
+    """How companies are written around their names: "Amazon.com", "the Tata group", "the Whitbread prize".
+
+    A web domain after a name is part of it (a company); "the X group" names
+    the group X (the mention takes the word, so readers see the whole name);
+    a company's name before "prize" or "award" names the prize, a work.
+    """
+    for m in mentions:
+        if m.conf >= 1.0 or m.kind == PERSON:
+            continue  # the editor's register, and people, stay as they are
+        d = _DOMAIN.match(text, m.end)
+        if d is not None:
+            m.end, m.kind, m.conf = d.end(), ORG, max(m.conf, STRENGTH_CONF[STRONG])
+            continue
+        if text.startswith(" group", m.end) and not text[m.end + 6:m.end + 7].isalnum() and text[max(0, m.start - 4):m.start].lower() == "the ":
+            m.end = m.end + 6
+            if m.conf <= STRENGTH_CONF[GUESS]:
+                m.kind, m.conf = ORG, CLUE_CONF
+            continue
+        if m.kind == ORG and _PRIZE_AFTER.match(text, m.end) is not None:
+            m.kind = OTHER
 
 
 def _teams_throughout(mentions: list[Resolved]) -> None:
