@@ -185,3 +185,31 @@ def test_a_source_named_inside_another_claim_is_not_who_he_refers_to() -> None:
     # negative: a speaker in a sentence of its own is the one "he" goes to
     text = "Weitz said the film was ready. Pullman said the books were better. He added that he was happy."
     assert speakers(text, [weitz, pullman])[-1] == ("He", "philip-pullman")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation opening its sentence after reported speech goes on with that speaker
+        (
+            'Mr Florin said the firm would double in size. "We will be able to bring more people into gaming."',
+            [("Mr Florin", "the firm would double in size"), ("Mr Florin", "We will be able to bring")],
+        ),
+        # not across a paragraph
+        (
+            'Mr Florin said the firm would double in size.\n"We will be able to bring more people into gaming."',
+            [("Mr Florin", "the firm would double in size")],
+        ),
+        # not when another source has spoken in between
+        (
+            'Mr Florin said the firm would double in size. Ms Bolz said it would not. "We will bring more people."',
+            [("Mr Florin", "the firm would double"), ("Ms Bolz", "it would not"), ("Ms Bolz", "We will bring")],
+        ),
+        # not a quotation inside a sentence (a scare quote or title)
+        ('Mr Florin said the firm would grow. It makes "Finding Nemo" games.', [("Mr Florin", "the firm would grow")]),
+    ],
+)
+def test_quote_only_sentences_continue_the_previous_reported_speaker(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.speaker.span.text if c.speaker else None, c.content.text) for c in find_claims(text, [])]
+    assert len(got) == len(expected)
+    assert [(who, content[: len(want)]) for (who, content), (_, want) in zip(got, expected)] == expected

@@ -63,6 +63,14 @@ def leftover_claims(
             last.content = (last.content[0], q.end)  # the same speaker goes on
             last_para = ctx.paragraph_of(max(q.after - 1, 0))
             continue
+        reporter = _reported_before(ctx, drafts, starts, q) if opens_sentence else None
+        if reporter is not None:
+            # 'Mr Florin said the firm would grow. "We will bring more people into gaming."': the
+            # speaker of the reported speech just before goes on, in a quotation of their own.
+            last = Draft("direct", (q.start, q.end), reporter.cue, reporter.speaker, si)
+            out.append(last)
+            last_para = ctx.paragraph_of(max(q.after - 1, 0))
+            continue
         cue = _cue_before(ctx, q, s_start, used)
         if cue is None:
             continue
@@ -72,6 +80,23 @@ def leftover_claims(
         out.append(Draft("mixed", _fragment_clause(ctx, cue, q, s_end), cue, speaker, si))
     out.sort(key=lambda d: (d.content[0], d.content[1]))
     return out
+
+
+def _reported_before(ctx: Context, drafts: list[Draft], starts: list[int], q: Quote) -> Draft | None:
+    """The reported-speech claim that ends just before a quotation opening its sentence, if any.
+
+    It must have a speaker, lie in the same paragraph, and
+    no other claim or cue may come between its sentence and the quotation.
+    """
+    k = bisect_right([d.content[0] for d in drafts], q.open) - 1
+    if k < 0:
+        return None
+    d = drafts[k]
+    if d.kind == "direct" or d.speaker is None or d.content[1] > q.open:
+        return None
+    if ctx.paragraph_of(q.open) != ctx.paragraph_of(d.content[1]) or _claim_between(ctx, starts, d, q.open):
+        return None
+    return d
 
 
 def _claim_between(ctx: Context, starts: list[int], last: Draft, end: int) -> bool:
