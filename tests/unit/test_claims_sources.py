@@ -213,3 +213,32 @@ def test_quote_only_sentences_continue_the_previous_reported_speaker(text: str, 
     got = [(c.speaker.span.text if c.speaker else None, c.content.text) for c in find_claims(text, [])]
     assert len(got) == len(expected)
     assert [(who, content[: len(want)]) for (who, content), (_, want) in zip(got, expected)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # unnamed sources: the whole description, without the relative clause
+        ("A Ukrainian official who attended the talks said the mood was tense.", "A Ukrainian official"),
+        ("A senior Pentagon official who declined to be named said the convoy had stalled.", "A senior Pentagon official"),
+        ('"We saw no movement," a senior Pentagon official, who spoke on condition of anonymity, said.', "a senior Pentagon official"),
+        (
+            "An official familiar with the inspection, who spoke on condition of anonymity, said the plant was safe.",
+            "An official familiar with the inspection",
+        ),
+        # a relative clause's own subject speaks when it follows the pronoun directly
+        ("They favour public works, which they argue spur demand more quickly.", "they"),
+        # a name in an appositive after a description is the speaker
+        ("A spokesperson for the Ministry of Transport, Daniel Reyes, said the roads would reopen.", "Daniel Reyes"),
+        ("Manufacturers' organisation, the EEF, said it expected the hold to continue.", "the EEF"),
+        ('"Rates helped the economy," said EEF chief economist, Steve Radley.', "EEF chief economist, Steve Radley"),
+        # negatives: a name first keeps it; a description after a name is not a name
+        ("Dmytro Orlov, the mayor of Enerhodar, said the town was surrounded.", "Dmytro Orlov"),
+        ("Tony Blair, Labour Leader, said the town was surrounded.", "Tony Blair"),
+        ('"We will win the match," said the mayor, Monday.', "the mayor"),
+    ],
+)
+def test_speaker_phrases(text: str, speaker: str) -> None:
+    claims = find_claims(text, [])
+    assert claims and all(c.speaker is not None for c in claims)
+    assert [c.speaker.span.text for c in claims if c.speaker] == [speaker]

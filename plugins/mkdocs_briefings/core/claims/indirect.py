@@ -27,6 +27,7 @@ _NOT_BEFORE_CUE: frozenset[str] = frozenset(
 )
 _PROGRESSIVE: frozenset[str] = frozenset("is are was were been be".split())
 _COMMA_BEFORE = re.compile(r",\s*$")
+_ANONYMITY = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b")
 
 
 def _after_with(before: list[str]) -> bool:
@@ -59,6 +60,8 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
             or _after_with(before)
         ):
             return None  # "promising", "warning" as adjectives or nouns
+    if _ANONYMITY.match(text, cue_end):
+        return None  # "an official who declined to be named said ...": how the source is hidden, not a claim
     si = ctx.sentence_key(cue_start)
     s_start, s_end = ctx.layout.bounds(si)
     s_start = ctx.sentence_start(s_start)
