@@ -242,3 +242,17 @@ def test_speaker_phrases(text: str, speaker: str) -> None:
     claims = find_claims(text, [])
     assert claims and all(c.speaker is not None for c in claims)
     assert [c.speaker.span.text for c in claims if c.speaker] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("I think she came to the start line in Athens drained.", 0),  # the writer's own view
+        ("Having said that, the sport is standing up to it.", 0),  # an idiom, not an attribution
+        ('"I think she came to the start line drained," Ms Holmes said.', 1),  # inside a quotation: a source's
+        ("We said the plan would fail and it did.", 1),  # "we" may be a company or a party
+        ("Holmes said she came to the start line drained.", 1),
+    ],
+)
+def test_the_writers_first_person_is_not_a_source(text: str, count: int) -> None:
+    assert len(find_claims(text, [])) == count

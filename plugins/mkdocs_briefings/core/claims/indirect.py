@@ -23,7 +23,7 @@ from .trailing import headline_claim, sentence_final_claim
 #: Words before a cue that make it passive, infinitive, negated or a noun.
 _NOT_BEFORE_CUE: frozenset[str] = frozenset(
     "was were been being be is are so-called to not never the a an his her its their this that these those "
-    "of no any some our my your fewer more less few".split()
+    "of no any some our my your fewer more less few having".split()
 )
 _PROGRESSIVE: frozenset[str] = frozenset("is are was were been be".split())
 _COMMA_BEFORE = re.compile(r",\s*$")
