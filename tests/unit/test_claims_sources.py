@@ -256,3 +256,15 @@ def test_speaker_phrases(text: str, speaker: str) -> None:
 )
 def test_the_writers_first_person_is_not_a_source(text: str, count: int) -> None:
     assert len(find_claims(text, [])) == count
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Graeme Souness believes Walter Smith would be the perfect choice.", [("Graeme Souness", "Walter Smith would be the perfect choice")]),
+        ("The firm believed sales would rise.", [("The firm", "sales would rise")]),
+        ("He thought leaders should act.", []),  # still weak: "thought leaders"
+    ],
+)
+def test_belief_verbs(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected
