@@ -268,3 +268,29 @@ def test_the_writers_first_person_is_not_a_source(text: str, count: int) -> None
 )
 def test_belief_verbs(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the name written first after a quotation is the speaker; its appositives only describe them
+        (
+            '"If the FBI wanted any laptops, they would get them," Rep. Jim Jordan (R-Ohio), an oversight panel member, said.',
+            "Rep. Jim Jordan (R-Ohio)",
+        ),
+        (
+            '"It is an invasion of the state regulatory domain," Scott Pruitt, the attorney general of Oklahoma, '
+            "one of the states suing the EPA, said at an event.",
+            "Scott Pruitt",
+        ),
+        ('"We will go," another friend, Mariam Emara, told CNN.', "another friend, Mariam Emara"),
+        # a paragraph opened with a closing mark by mistake is still a quotation with its signature
+        ("\u201dFear. I am truly afraid that he will win.\u201d \u2015 Edwin G. Monroy", "Edwin G. Monroy"),
+    ],
+)
+def test_speaker_after_a_quotation(text: str, speaker: str) -> None:
+    assert [c.speaker.span.text for c in find_claims(text, []) if c.speaker] == [speaker]
+
+
+def test_a_closing_mark_inside_a_paragraph_opens_nothing() -> None:
+    assert find_claims("He left\u201d and the talks stalled, officials said.", [])[0].content.text == "He left\u201d and the talks stalled"
