@@ -294,3 +294,23 @@ def test_speaker_after_a_quotation(text: str, speaker: str) -> None:
 
 def test_a_closing_mark_inside_a_paragraph_opens_nothing() -> None:
     assert find_claims("He left\u201d and the talks stalled, officials said.", [])[0].content.text == "He left\u201d and the talks stalled"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation resuming after its attribution in the same sentence is the same claim (PolNeAR's convention)
+        (
+            '"I think he will be fair," Trump said during a rally in Kenansville, N.C., "but people are watching."',
+            ['I think he will be fair," Trump said during a rally in Kenansville, N.C., "but people are watching.'],
+        ),
+        (
+            '"You know, I love Larry," he said, but "when it comes to energy, Larry has a history."',
+            ['You know, I love Larry," he said, but "when it comes to energy, Larry has a history.'],
+        ),
+        # not across a sentence, and not a title in the next clause
+        ('"We will win," he said. Then he left the "arena" quickly.', ["We will win"]),
+    ],
+)
+def test_a_quotation_resuming_after_its_attribution(text: str, expected: list[str]) -> None:
+    assert [c.content.text for c in find_claims(text, [])] == expected
