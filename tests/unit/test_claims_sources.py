@@ -314,3 +314,17 @@ def test_a_closing_mark_inside_a_paragraph_opens_nothing() -> None:
 )
 def test_a_quotation_resuming_after_its_attribution(text: str, expected: list[str]) -> None:
     assert [c.content.text for c in find_claims(text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "The president told them he would consider it an insult if they did not vote, implicitly putting his name on the line.",
+            "he would consider it an insult if they did not vote",
+        ),
+        ("He said the talks were held, mostly in secret, over a year.", "the talks were held, mostly in secret, over a year"),
+    ],
+)
+def test_an_adverb_and_participle_end_the_reported_clause(text: str, content: str) -> None:
+    assert [c.content.text for c in find_claims(text, [])] == [content]
