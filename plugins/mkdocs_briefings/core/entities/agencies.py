@@ -36,7 +36,7 @@ def described_organisations(text: str, lex: Lexicon, ignored: frozenset[str]) ->
         if description in ignored or description.split(" ", 1)[0] in _NOT_DESCRIPTIVE:
             continue
         canonical = lex.known[country].name if country in lex.known else country
-        out.append(Resolved(m.start(1), m.end(1), ORG, f"{canonical}'s {description}", "", description))
+        out.append(Resolved(m.start(1), m.end(1), ORG, f"{canonical}'s {description}", "", description, conf=0.7))
     return out
 
 

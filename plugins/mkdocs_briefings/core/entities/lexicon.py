@@ -45,6 +45,7 @@ class Lexicon:
     event_suffixes: frozenset[str]  # "World Cup", "U.S. Open": kind "other"
     known: dict[str, Known]  # every surface form (name or alias) -> entry
     known_folded: dict[str, Known]  # casefolded surface form -> entry, for "NATO"/"Nato"
+    companies: dict[str, Known]  # listed companies, every form ("Adobe Inc.", "Adobe") -> entry
     places: dict[str, str]  # place name -> type (country, city, ...)
     first_names: frozenset[str]
     common_words: frozenset[str]  # lower-case English words
@@ -104,6 +105,11 @@ def lexicon() -> Lexicon:
     folded: dict[str, Known] = {}
     for form in sorted(known):
         folded.setdefault(form.casefold(), known[form])
+    companies: dict[str, Known] = {}
+    for line in _lines(_DATA / "companies.tsv.gz"):
+        form, _, short = line.partition("\t")
+        if form not in known:  # the hand-written list wins ("Orange" may be listed as a place there)
+            companies[form] = Known(short, "organisation", ())
     places = {}
     for line in _lines(_DATA / "places.tsv.gz"):
         name, _, typ = line.partition("\t")
@@ -123,6 +129,7 @@ def lexicon() -> Lexicon:
         event_suffixes=frozenset(sec.get("event_suffixes", [])),
         known=known,
         known_folded=folded,
+        companies=companies,
         places=places,
         first_names=frozenset(_lines(_DATA / "first_names.txt.gz"))
         - {w.title() for line in sec.get("function_words", []) for w in line.split()},

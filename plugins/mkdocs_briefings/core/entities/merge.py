@@ -23,12 +23,12 @@ def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | Non
     as is (register entries); other entities take the best-written form.
     """
     fixed = fixed_names or {}
-    by_key: dict[str, list[Resolved]] = defaultdict(list)
+    by_key: dict[tuple[str, str], list[Resolved]] = defaultdict(list)
     for m in sorted(mentions, key=_order):
-        by_key[m.key.casefold()].append(m)
+        by_key[(m.key.casefold(), m.sense)].append(m)  # a town's team is not the town
     entities: list[tuple[int, Entity]] = []
     used_ids: set[str] = set()
-    for folded, ms in by_key.items():  # in order of first mention: mentions were sorted
+    for (folded, _), ms in by_key.items():  # in order of first mention: mentions were sorted
         if len(ms) == 1:
             kind, name = ms[0].kind, fixed.get(folded) or ms[0].key
         else:
@@ -53,7 +53,9 @@ def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | Non
                     spans.append(Span(m.start, m.end, text[m.start:m.end]))
                     last_end = m.end
             roles = tuple(dict.fromkeys([m.role for m in ms if m.role]))
-        entities.append((ms[0].start, Entity(ident, name, kind, roles, tuple(spans))))
+        # A role-only reference ("the mayor") adds no evidence: it has confidence 0.
+        confidence = round(max(m.conf for m in ms if m.kind == kind or len(ms) == 1), 2)
+        entities.append((ms[0].start, Entity(ident, name, kind, roles, tuple(spans), confidence)))
     return [e for _, e in entities]
 
 

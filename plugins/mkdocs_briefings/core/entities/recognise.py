@@ -86,7 +86,7 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
             if (kind is None or kind == PLACE and places.get(name) in _TEAM_PLACES) and (
                 followed_by_score(text, e) or _team_context(text, s, e)
             ):
-                kind, strength = ORG, STRONG  # "Chicago 4 Houston 1", "Surrey captain": teams
+                kind, strength = ORG, GAZETTEER  # "Chicago 4 Houston 1", "Surrey captain": teams (a surname of someone named wins)
             out.append(Candidate(s, e, name, kind, strength, role, entry))
     return out, shouted
 
@@ -129,6 +129,13 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
     if n < 2:
         return [part]
     last = part[-1].text
+    k = 0
+    while k < n and (part[k].text in lex.titles or part[k].text in _OFFICES):
+        k += 1
+    if 2 <= k < n - 1 and part[k].text == "of":
+        # "Director General of the British Chambers of Commerce": an office, then the body.
+        rest = k + 1 + (part[k + 1].text == "the")
+        return [part[rest:]] if rest < n else [part]
     if last in lex.org_suffixes and n >= 3:
         for m in (1, 2):
             head = chunk[part[0].start:part[m - 1].end]
@@ -158,7 +165,7 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
 
 def _single(w: str, initial: bool, lex: Lexicon) -> tuple[_Parsed, ...]:
     """`_parse` of a one-word run, the most common case, without the general machinery."""
-    if w in lex.known:
+    if w in lex.known or (w in lex.companies and not (initial and w.lower() in lex.common_words)):
         c = Candidate(0, len(w), w, None, UNKNOWN)
     else:
         if len(w) == 1 or w in _ARTICLES or w in lex.stop or w in lex.alone or (initial and _common(w, lex)):
@@ -266,7 +273,7 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
     """Strip what is not the name from one part, and classify what is left."""
     n = len(part)
     last = part[-1].text
-    suffix_kind = (ORG if last in lex.org_suffixes else PLACE if last in lex.place_suffixes
+    suffix_kind = (ORG if last in lex.org_suffixes or _org_of(part, lex) else PLACE if last in lex.place_suffixes
                    else OTHER if n > 1 and last in lex.event_suffixes else None)
     i = 0
     honorific = -1
@@ -312,6 +319,8 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
         j += 1
     if j >= n:
         return None  # only titles or nationalities: "Russian President", "Ukrainians"
+    if honorific >= 0 and j == n - 1 and (part[j].text in lex.titles or part[j].text in _OFFICES):
+        return None  # "Lord Chancellor", "Lord Mayor": an office, nobody named
     role = ""
     name_start = part[i].start
     if honorific >= 0:
@@ -348,6 +357,45 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
     if cand.kind == GROUP:
         return None
     return cand
+
+
+#: Function words written with a capital inside a title ("Bold And The Beautiful"), never inside
+#: the name of a person, an organisation or a place (those write them in lower case).
+_TITLE_FUNCTION_WORDS = frozenset(
+    "The A An And Of In On For With My Your Our His Her Its Their To From Is Are Was Be At By Me You It Who What "
+    "When Where How Not No All This That".split()
+)
+_COMPASS = frozenset("North South East West Central".split())
+
+
+def _model_code(token: str) -> bool:
+    """A product's model code: "DS", "2", "A300s", "X5" (a name word has lower-case letters and no digit)."""
+    core = token[:-1] if token.endswith("s") and len(token) > 2 else token
+    return (core.isupper() and len(core) <= 3 and core.isalpha()) or (_DIGIT.search(core) is not None and len(core) <= 6)
+
+
+def _org_of(toks: "list[Word] | list[str]", lex: Lexicon) -> bool:
+    """An organisation word followed by "of" or "for" anywhere: "National Union of Students",
+    "London School of Economics", "Office for National Statistics"."""
+    texts = [t if isinstance(t, str) else t.text for t in toks]
+    for k in range(len(texts) - 2):
+        if texts[k + 1] in ("of", "for") and (texts[k] in lex.org_heads or texts[k] in lex.org_suffixes):
+            return True
+    return False
+
+
+def _constituency(toks: list[str], lex: Lexicon) -> bool:
+    """A place and compass points ("Bristol West", "Surrey South West"): a UK constituency."""
+    k = len(toks)
+    while k > 0 and toks[k - 1] in _COMPASS:
+        k -= 1
+    if k == len(toks) or k == 0 or len(toks) - k > 2:
+        return False
+    head = " ".join(toks[:k])
+    if head in lex.places or head.endswith("shire") or (head in lex.known and lex.known[head].kind == PLACE):
+        return True
+    # "Ealing North", "Newcastle-upon-Tyne Central"; but "Fred West", "Oliver North" are people.
+    return k == 1 and head not in lex.first_names and head.lower() not in lex.common_words and head not in lex.known
 
 
 def _personal(token: str, lex: Lexicon) -> bool:
@@ -387,6 +435,9 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
     known = lex.known.get(name)
     if known is None and name.isupper() and len(name) > 1:
         known = lex.known_folded.get(name.casefold())
+    if known is not None and not personal and known.kind != PLACE:
+        c.kind, c.strength, c.known = known.kind, STRONG, known  # "Conservatives": a party, not a group
+        return
     if name in lex.groups or _demonym(name, lex):
         c.kind, c.strength = GROUP, STRONG
         return
@@ -396,14 +447,26 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
     if known is not None:
         c.kind, c.strength, c.known = known.kind, STRONG, known
         return
+    company = lex.companies.get(name)
+    if company is not None and lex.places.get(name, "city") == "city":
+        c.kind, c.strength, c.known = ORG, STRONG, company  # a listed company; a country stays a place
+        return
     toks = name.split(" ")
     first, last = toks[0], toks[-1]
     if "&" in name:
         c.kind, c.strength = ORG, STRONG  # "Douglas & Lomason", "Marks & Spencer"
     elif len(toks) > 1 and last in lex.event_suffixes:
         c.kind, c.strength = OTHER, STRONG
-    elif last in lex.org_suffixes or (first in lex.org_heads and " of " in name):
+    elif last in lex.org_suffixes or _org_of(toks, lex):
         c.kind, c.strength = ORG, STRONG
+    elif len(toks) > 1 and _model_code(last):
+        c.kind, c.strength = OTHER, GUESS  # "Nintendo DS", "PlayStation 2", "Airbus A300s": a product
+    elif len(toks) > 1 and any(t in _TITLE_FUNCTION_WORDS for t in toks[1:]):
+        c.kind, c.strength = OTHER, GUESS  # "Bold And The Beautiful", "About A Boy": a title
+    elif len(toks) == 1 and name.endswith("shire") and name[0].isupper():
+        c.kind, c.strength = PLACE, GAZETTEER  # "Gloucestershire": an English county
+    elif len(toks) > 1 and _constituency(toks, lex):
+        c.kind, c.strength = PLACE, GAZETTEER  # "Bristol West", "Leeds North West": a constituency
     elif last in lex.place_suffixes or (len(toks) > 1 and first in _PLACE_PREFIX):
         c.kind, c.strength = PLACE, STRONG
     elif name in lex.places:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from .chunks import Word
 from .lexicon import Lexicon
-from .recognise import GAZETTEER, ORDINARY, ORG, PERSON, PLACE, STRONG, Candidate, followed_by_score
+from .context import is_sport, org_clue, title_clue, work_clue
+from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, STRONG, UNKNOWN, Candidate, followed_by_score
 
 #: Words after which an undecided name is a place ("in Crimea", "from Kherson").
 _PLACE_PREPOSITIONS = frozenset(
@@ -32,6 +33,15 @@ _FIGURES = re.compile(r" \d+-\d+-\d+-\d+")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019\-])[a-z]+(?![\w'\u2019\-])")
 _NAME_JOINERS = frozenset(("of", "and", "for", "the", "&", "on"))
 
+#: Confidence of a mention by the evidence for its kind: an editor's register entry is 1.0; a
+#: known name, a title, an honorific or a suffix is strong; a gazetteer hit may be another
+#: thing of the same name; a guess from the run's shape, or no evidence at all, is weak.
+KNOWN_CONF = 0.95
+STRENGTH_CONF: dict[int, float] = {STRONG: 0.9, GAZETTEER: 0.7, GUESS: 0.4, UNKNOWN: 0.3, ORDINARY: 0.3}
+CLUE_CONF = 0.6  # a word around a mention ("in X", "striker X")
+NO_EVIDENCE_CONF = 0.2
+HEADLINE_CONF = 0.5  # a headline word in capitals the body or the lexicon confirms
+
 
 @dataclass(slots=True)
 class Resolved:
@@ -44,20 +54,24 @@ class Resolved:
     role: str = ""
     name: str = ""  # the name as written (no honorific)
     shout: bool = False
+    conf: float = 1.0  # how strongly the evidence supports the kind (see `model.LINK_CONFIDENCE`)
+    sense: str = ""  # "team" for a town's team: one entity apart from the town of the same name
 
 
 def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: Lexicon,
-            reserved: Sequence[Resolved] = (), default_kind: str = ORG) -> list[Resolved]:
+            reserved: Sequence[Resolved] = (), default_kind: str = OTHER) -> list[Resolved]:
     """Final kind and entity key of every candidate, plus the names found in headlines.
 
     `reserved` are register mentions: kept as they are, and their people's
     names are full names that lone surnames can link to.
     """
     form_kind = _form_kinds(cands)
+    guessed = _guesses(text, cands, lex, default_kind, form_kind)
     # Full personal names, in text order, to link "Zelenskyy" and "Mr Smith" to.
     people: list[tuple[int, str, bool]] = []  # (start, name, may link a lone word that is a place)
     for c in cands:
-        if c.kind == PERSON and " " in c.name and form_kind.get(c.name.casefold()) == PERSON:
+        if (c.kind == PERSON and " " in c.name and form_kind.get(c.name.casefold(), ("",))[0] == PERSON
+                and guessed.get(c.name, (PERSON,))[0] == PERSON):
             people.append((c.start, c.name, c.strength >= GAZETTEER))
     people.extend((r.start, r.key, True) for r in reserved if r.kind == PERSON and " " in r.key)
     name_index: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
@@ -68,49 +82,62 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     # "John Bolton" is "John R. Bolton" named shorter: every name maps to the longest form.
     containing = {full: _longest_containing(name_index, full.split(" ")) or full for full in sorted({p[1] for p in people})}
     by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_token_titled: dict[str, list[tuple[int, str]]] = defaultdict(list)  # for "Mr Florin": a person anyway
     for start, full, sure in people:
         toks = full.split(" ")
         for t in (toks[0], toks[-1]) if toks[0] != toks[-1] else (toks[0],):
+            by_token_titled[t].append((start, containing[full]))
             if sure or t not in lex.places:
                 by_token[t].append((start, containing[full]))
-    for options in by_token.values():
+    for options in (*by_token.values(), *by_token_titled.values()):
         options.sort()
     orgs_by_initials: dict[str, str] = {}
     for c in cands:
         if c.kind == ORG and " " in c.name:
             orgs_by_initials.setdefault(_initials(c.name), c.name)
 
-    guessed = _guesses(text, cands, lex, default_kind)
+    sport: bool | None = None
     proper = _used_as_names(text, cands)
     out: list[Resolved] = list(reserved)
     for c in cands:
         name = c.name
         kind = c.kind
-        if c.known is not None:
-            out.append(Resolved(c.start, c.end, c.known.kind, c.known.name, c.role, name))
+        if c.known is not None and not (c.known.kind != PLACE and " " not in name and name in by_token):
+            out.append(Resolved(c.start, c.end, c.known.kind, c.known.name, c.role, name, conf=KNOWN_CONF))
             continue
         single = " " not in name
         if single and (c.strength < STRONG or kind == PERSON):
-            options = by_token.get(name)
+            options = by_token_titled.get(name) if kind == PERSON else by_token.get(name)
             if options:
-                out.append(Resolved(c.start, c.end, PERSON, _link_person(options, c.start), c.role, name))
+                out.append(Resolved(c.start, c.end, PERSON, _link_person(options, c.start), c.role, name, conf=STRENGTH_CONF[STRONG]))
                 continue
-        elif kind == PERSON:
+        elif kind == PERSON and guessed.get(name, (PERSON,))[0] == PERSON:
             key = containing.get(name)
             if key is None:
                 key = containing[name] = _longest_containing(name_index, name.split(" ")) or name
-            out.append(Resolved(c.start, c.end, PERSON, key, c.role, name))
+            out.append(Resolved(c.start, c.end, PERSON, key, c.role, name, conf=STRENGTH_CONF[c.strength]))
             continue
         if single and name in orgs_by_initials and name.isupper():
-            out.append(Resolved(c.start, c.end, ORG, orgs_by_initials[name], c.role, name))
+            out.append(Resolved(c.start, c.end, ORG, orgs_by_initials[name], c.role, name, conf=STRENGTH_CONF[GAZETTEER]))
             continue
-        if c.strength < STRONG:
-            kind = form_kind.get(name.casefold(), kind)
+        strength = c.strength
+        if strength < STRONG:
+            voted = form_kind.get(name.casefold())
+            if voted is not None:
+                kind, strength = voted[0], max(strength, voted[1])
         if c.strength == ORDINARY and kind is None and name not in proper:
             continue  # an ordinary word nothing in the document makes a name
-        if kind is None:
-            kind = guessed[name]
-        out.append(Resolved(c.start, c.end, kind, name, c.role, name))
+        if kind is None or (name in guessed and (strength == GUESS or (c.kind == PERSON and c.strength < STRONG))):
+            kind, conf = guessed[name]
+        else:
+            conf = STRENGTH_CONF[strength]
+        sense = ""
+        if kind == PLACE and strength <= GAZETTEER and _team_place(name, lex) and not _located(text, c.start, c.end):
+            if sport is None:
+                sport = is_sport(text)
+            if sport:
+                kind, conf, sense = ORG, CLUE_CONF, "team"  # "Leicestershire beat Somerset": a town or county's team
+        out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf, sense=sense))
     out.extend(_headline_mentions(text, shouted, out, lex))
     return out
 
@@ -132,27 +159,115 @@ def _used_as_names(text: str, cands: list[Candidate]) -> set[str]:
     return {name for name in twice if name.lower() not in lower_words}
 
 
-def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str) -> dict[str, str]:
-    """The kind of each undecided word, from the words around all of its mentions.
+def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
+             form_kind: dict[str, tuple[str, int]]) -> dict[str, tuple[str, float]]:
+    """The kind of each undecided name, from the words around all of its mentions.
 
+    Undecided are lone words nothing in the run proves, and longer runs whose
+    kind is only guessed from their shape ("Twin Peaks", "Real Madrid").
     One mention after "in" makes a word a place, one after a role noun
     ("champion Agassi") or a cricket score line ("b Muralitharan") a person,
-    for every mention of it; without any clue it is `default_kind`.
+    "shares in X" or "X's chief executive" an organisation, "the film X" or
+    quotation marks a work (kind "other"), for every mention of the name.
+    Without any clue a lone word is `default_kind`, a guessed run keeps its
+    guess; both with the lowest confidence.
     """
     clues: dict[str, dict[str, int]] = defaultdict(dict)
+    guessed_kind: dict[str, str] = {}
+    sport: bool | None = None
     for c in cands:
-        if c.kind is not None or c.known is not None:
+        if c.known is not None:
+            continue
+        if c.kind is None:
+            if c.name not in guessed_kind:
+                if sport is None:
+                    sport = is_sport(text)
+                guessed_kind[c.name] = _default_kind(c.name, lex, default_kind, sport)
+        elif c.kind == PERSON and c.strength == GUESS and " " in c.name and org_clue(text, c.start, c.end) and not _before_person_noun(text, c.end):
+            # "team Deportivo Coruna", "shares in Hutchison Whampoa": no given name, an organisation's context.
+            clues[c.name][ORG] = clues[c.name].get(ORG, 0) + 1
+            guessed_kind.setdefault(c.name, PERSON)
+            continue
+        elif c.kind == PERSON and c.strength in (GUESS, GAZETTEER) and " " in c.name:
+            # "Harry Potter", "James Bond": a name that looks personal may be a title; only a work clue says so.
+            if title_clue(text, c.start, c.end) and form_kind.get(c.name.casefold(), ("", 0))[1] < STRONG:
+                clues[c.name][OTHER] = clues[c.name].get(OTHER, 0) + 1
+                guessed_kind.setdefault(c.name, PERSON)
+            continue
+        elif c.strength == GUESS and c.kind in (ORG, PERSON, OTHER):
+            if c.name not in guessed_kind:
+                if sport is None:
+                    sport = is_sport(text)
+                guessed_kind[c.name] = (ORG if sport or _acronym_led(c.name) else default_kind) if c.kind == ORG else c.kind
+        else:
             continue
         votes = clues[c.name]
-        before = _previous_word(text, c.start)
-        if before in _PLACE_PREPOSITIONS:
-            votes[PLACE] = votes.get(PLACE, 0) + 1
-        elif before in lex.role_nouns or before in _PERSON_BEFORE or _FIGURES.match(text, c.end):
-            votes[PERSON] = votes.get(PERSON, 0) + 1
-    return {name: max(sorted(v), key=lambda k: v[k]) if v else default_kind for name, v in clues.items()}
+        kind = _clue(text, c, lex)
+        if kind is not None:
+            votes[kind] = votes.get(kind, 0) + 1
+    return {name: (max(sorted(v), key=lambda k: v[k]), CLUE_CONF) if v else (guessed_kind[name], NO_EVIDENCE_CONF)
+            for name, v in clues.items()}
 
 
-def _form_kinds(cands: list[Candidate]) -> dict[str, str]:
+def _default_kind(name: str, lex: Lexicon, default_kind: str, sport: bool) -> str:
+    """The kind of a lone word nothing around it explains.
+
+    An acronym ("CBI", "LIFFE") is mostly a body; a given name alone ("Lucy")
+    a person; in a sports report, another word is mostly a team ("Rotor").
+    """
+    if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+        return ORG
+    if name in lex.first_names and name.lower() not in lex.common_words:
+        return PERSON
+    return ORG if sport else default_kind
+
+
+_DATE_AFTER = re.compile(r" \d{4}-\d\d-\d\d| \d{1,2} [A-Z][a-z]+ \d{4}")
+
+
+def _located(text: str, start: int, end: int) -> bool:
+    """Whether a town is named as a place: "in Leeds", "The Oval, London", a dateline "LONDON 1996-08-30"."""
+    if _previous_word(text, start) in _PLACE_PREPOSITIONS:
+        return True
+    before = text[max(0, start - 3):start].rstrip(" ")
+    return before.endswith((",", "(")) or _DATE_AFTER.match(text, end) is not None
+
+
+def _before_person_noun(text: str, end: int) -> bool:
+    """Whether a name is followed by what only people have ("'s wife", " said he")."""
+    return re.match(r"(?:['\u2019]s)? (?:wife|husband|son|daughter|mother|father|brother|sister|family)\b", text[end:end + 20]) is not None
+
+
+def _team_place(name: str, lex: Lexicon) -> bool:
+    """A town, city or county, which sports teams are named after (countries' teams are not)."""
+    return lex.places.get(name) in ("city", "region") or (name.endswith("shire") and " " not in name)
+
+
+def _acronym_led(name: str) -> bool:
+    """"CITIC Pacific", "OFK Beograd": an acronym leads the name of an organisation."""
+    first = name.split(" ", 1)[0]
+    return len(first) > 1 and first.isupper() and first.isalpha()
+
+
+def _clue(text: str, c: Candidate, lex: Lexicon) -> str | None:
+    """The kind the words around one mention point to, if any."""
+    if org_clue(text, c.start, c.end):
+        return ORG
+    if work_clue(text, c.start, c.end):
+        return OTHER
+    if c.kind is not None:
+        return None  # a guessed run: only a company or a work clue overrides its shape
+    if c.name in lex.first_names and c.name not in lex.places and c.name.lower() not in lex.common_words:
+        return PERSON  # "speak to Tommy": a given name is a person whatever the preposition
+    before = _previous_word(text, c.start)
+    if before in _PLACE_PREPOSITIONS:
+        return PLACE
+    if before in lex.role_nouns or before in _PERSON_BEFORE or _FIGURES.match(text, c.end):
+        return PERSON
+    return None
+
+
+def _form_kinds(cands: list[Candidate]) -> dict[str, tuple[str, int]]:
     """The kind the document gives each surface form (casefolded).
 
     The strongest evidence wins ("President Clinton" over a town called
@@ -164,8 +279,11 @@ def _form_kinds(cands: list[Candidate]) -> dict[str, str]:
             v = votes[c.name.casefold()].setdefault(c.kind, [0, 0])
             v[0] = max(v[0], c.strength)
             v[1] += c.strength
-    return {form: next(iter(v)) if len(v) == 1 else max(sorted(v), key=lambda k: (v[k][0], v[k][1]))
-            for form, v in votes.items()}
+    out: dict[str, tuple[str, int]] = {}
+    for form, v in votes.items():
+        kind = next(iter(v)) if len(v) == 1 else max(sorted(v), key=lambda k: (v[k][0], v[k][1]))
+        out[form] = (kind, v[kind][0])
+    return out
 
 
 def _link_person(options: list[tuple[int, str]], start: int) -> str:
@@ -240,7 +358,7 @@ def _headline_mentions(text: str, shouted: list[list[Word]], found: list[Resolve
                 if hit is not None and hit[0] == PLACE and lex.places.get(hit[1]) in ("city", "region") and followed_by_score(text, ws[i + n - 1].end):
                     hit = (ORG, hit[1])
                 if hit is not None:
-                    out.append(Resolved(ws[i].start, ws[i + n - 1].end, hit[0], hit[1], "", form, True))
+                    out.append(Resolved(ws[i].start, ws[i + n - 1].end, hit[0], hit[1], "", form, True, conf=HEADLINE_CONF))
                     matched = n
                     break
             i += matched or 1

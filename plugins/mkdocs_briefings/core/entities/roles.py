@@ -72,7 +72,7 @@ def role_mentions(text: str, mentions: list[Resolved], lex: Lexicon, ignored: fr
         key = by_role.get(phrase.casefold()) or _introduced(people, starts, first_seen, end, holders)
         if key is None or _overlaps(taken, start, end):
             continue
-        out.append(Resolved(start, end, PERSON, key, phrase, text[start:end]))
+        out.append(Resolved(start, end, PERSON, key, phrase, text[start:end], conf=0.0))
         out_starts.add(start)
     lowered = text.lower() if by_role else ""
     for phrase, key in sorted(by_role.items()):
@@ -84,7 +84,7 @@ def role_mentions(text: str, mentions: list[Resolved], lex: Lexicon, ignored: fr
             end = at + len(needle)
             whole = (at == 0 or not lowered[at - 1].isalnum()) and (end == len(text) or not lowered[end].isalnum())
             if whole and at not in out_starts and not _overlaps(taken, at, end):
-                out.append(Resolved(at, end, PERSON, key, "", text[at:end]))
+                out.append(Resolved(at, end, PERSON, key, "", text[at:end], conf=0.0))
                 out_starts.add(at)
             at = lowered.find(needle, end)
     return out

@@ -1,0 +1,130 @@
+"""What the words around a name say about its kind: a company, a team, a work, a constituency.
+
+A capitalised phrase seldom proves its own kind ("Ubisoft", "Twin Peaks",
+"Bristol West"); the sentence around it usually does. "shares in Ubisoft",
+"Ubisoft's chief executive" and "the French firm Ubisoft" make a company;
+"the TV series Twin Peaks" or a title in quotation marks make a work (kind
+"other": works, products, events and prizes are not people, organisations or
+places); "the Labour MP for Bristol West" makes a constituency, a place.
+Every test is a regular expression anchored at the name's edges and looking
+a few words away only, so each costs constant time per mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+_W = r"[A-Za-z][\w'\u2019\-]*"
+
+#: Nouns that, right before a name or in an apposition after it, say what kind of body it is.
+ORG_NOUNS = (
+    "firm|company|companies|group|giant|maker|makers|manufacturer|retailer|chain|supermarket|bank|lender|insurer|"
+    "airline|carrier|operator|publisher|developer|broadcaster|network|newspaper|paper|tabloid|magazine|website|"
+    "site|studio|studios|label|charity|agency|body|watchdog|regulator|organisation|organization|union|club|"
+    "side|team|band|group's|conglomerate|firm's|company's|consultancy|consultants|analysts|thinktank|think-tank|"
+    "institute|university|school|department|ministry|party|association|federation|league|brewer|distributor|"
+    "store|stores|exchange|fund|business|businesses|subsidiary|unit|rival|rivals|partner|outfit|provider|"
+    "supplier|startup|start-up|corporation|producer|producers|broker|stockbroker|bookmaker|pharmaceutical|"
+    "drugmaker|drugs|telecoms|telecom|mobile|software|chipmaker|carmaker|automaker|investor|owner|owners"
+)
+#: Words right after a name (or its possessive) that only organisations have.
+_ORG_AFTER = re.compile(
+    rf"(?:['\u2019]s?)? (?:(?:chief executive|chief financial officer|chief operating officer|boss|bosses|"
+    rf"chairman|chairwoman|board|shareholders|shares|share price|profits?|losses|revenues?|"
+    rf"turnover|earnings|spokesman|spokeswoman|spokesperson|staff|employees|workers|headquarters|"
+    rf"executives?|directors|subsidiary|takeover|shareholder|stake|bid|founder|"
+    rf"co-founder|manager|coach|squad|striker|midfielder|defender|goalkeeper|captain|players?|fans|supporters)\b"
+    rf"|(?:Inc|Ltd|plc|Corp)\b|(?:said|says|announced|reported|posted|confirmed) (?:in a statement|it|that it|its)\b"
+    rf"|(?:has|had) (?:announced|reported|posted|bought|sold|agreed|cut|launched|signed|acquired)\b"
+    rf"|(?:bought|acquired|employs|owns|reported|posted)\b)"
+)
+#: "shares in X", "the Japanese firm X", "rival X": organisation words before a name.
+_ORG_BEFORE = re.compile(
+    rf"(?:\b(?:shares|stake|stakes|investment|investors) in|\b(?:{ORG_NOUNS})|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))"
+    rf"(?: \(?{_W}\)?)?(?:,)? $"
+)
+#: ", the Japanese electronics firm," after a name: an apposition ending in an organisation noun.
+_ORG_APPOSITION = re.compile(rf", (?:the|a|an|its|which is the) (?:{_W} ){{0,4}}(?:{ORG_NOUNS})\b")
+#: Nouns that, before a name, make it a work, a product or an event ("the film Spirited Away").
+WORK_NOUNS = (
+    "film|films|movie|movies|show|shows|series|sitcom|soap|drama|dramas|programme|programmes|program|"
+    "documentary|novel|novels|book|books|trilogy|album|albums|single|singles|song|songs|track|hit|hits|"
+    "musical|play|opera|ballet|comedy|comedies|cartoon|blockbuster|sequel|remake|franchise|game|games|"
+    "title|titles|console|consoles|handheld|gadget|device|player|chip|chips|processor|supercomputer|"
+    "computer|phone|handset|browser|software|operating system|system|format|standard|technology|"
+    "award|awards|prize|prizes|trophy|contest|competition|tournament|festival|event|campaign|scheme|"
+    "bill|act|report|strategy|initiative|project|programme|musical|pantomime|panto|exhibition|"
+    "painting|poem|poems|character|characters|version|edition|model|models|brand|drug|vaccine|virus|worm|"
+    "column|starring|starred|directed|wrote|titled|entitled|dubbed"
+)
+_WORK_BEFORE = re.compile(rf"\b(?:{WORK_NOUNS})(?: (?:as|in|on))? (?:the )?$", re.IGNORECASE)
+_WORK_AFTER = re.compile(
+    r"(?: (?:film|movie|series|sitcom|soap|show|programme|album|single|novel|book|trilogy|game|"
+    r"console|handheld|player|chip|software|browser|technology|format|award|prize|star|actor|actress|"
+    r"creator|producer|director|sequel|franchise|character|episode|handset|phone|device|machine|"
+    r"adaptation|author|fan|title|story|stories|spin-off|musical|play)s?\b"
+    r"|\d{1,3}(?![\d,.:])|[A-Z]{2,3}\b)"
+)
+#: After a name that looks personal, only these make it a title: "the James Bond films", "Harry Potter books".
+_TITLE_AFTER = re.compile(r" (?:film|movie|book|novel|series|game|franchise|trilogy|sequel|musical|sitcom)s?\b")
+_QUOTES_OPEN = frozenset("\"\u201c\u2018'")
+_QUOTES_CLOSE = frozenset("\"\u201d\u2019'")
+#: "MP for Bristol West", "constituency of Oldham East": words before a constituency.
+_CONSTITUENCY_BEFORE = re.compile(r"\b(?:MP|MPs|candidate|seat|constituency|member|Member|by-election|majority) (?:for|of|in) $")
+#: "Bristol West", "Leeds North West", "Cardiff Central": a place and a compass point.
+CONSTITUENCY_TAIL = re.compile(r" (?:North|South|East|West|Central|North East|North West|South East|South West)$")
+
+
+def org_clue(text: str, start: int, end: int) -> bool:
+    """Whether the words right around `text[start:end]` say it is an organisation."""
+    if _ORG_AFTER.match(text, end) is not None or _ORG_APPOSITION.match(text, end) is not None:
+        return True
+    return _ORG_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def work_clue(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is a title of a work, a product or an event, by the words around it.
+
+    In quotation marks ("'Spirited Away'"), after a work noun ("the film",
+    "the game", "starring in"), or before a product noun or a model number
+    ("PlayStation 2", "Game Boy Advance SP").
+    """
+    if start > 0 and end < len(text) and text[start - 1] in _QUOTES_OPEN and text[end] in _QUOTES_CLOSE:
+        return True
+    if _WORK_BEFORE.search(text, max(0, start - 30), start) is not None:
+        return True
+    return _WORK_AFTER.match(text, end) is not None
+
+
+def title_clue(text: str, start: int, end: int) -> bool:
+    """Whether a name that looks like a person's is a title ("the James Bond films", "'Harry Potter'")."""
+    if start > 0 and end < len(text) and text[start - 1] in _QUOTES_OPEN and text[end] in _QUOTES_CLOSE:
+        return True
+    return _TITLE_AFTER.match(text, end) is not None
+
+
+def constituency_clue(text: str, start: int) -> bool:
+    """Whether a name follows "MP for", "candidate in", "seat of": a constituency, a place."""
+    return _CONSTITUENCY_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+#: Words of sports reports: a document with many of them names teams more than works.
+_SPORT_WORDS = re.compile(
+    r"\b(?:match|matches|goal|goals|coach|striker|midfielder|defender|goalkeeper|keeper|season|league|"
+    r"cup|championship|tournament|innings|wicket|wickets|batsman|bowler|scored|draw|drew|beat|beaten|"
+    r"victory|defeat|squad|captain|fixture|semi-final|quarter-final|rugby|football|soccer|cricket|tennis|"
+    r"golf|baseball|basketball|hockey|athletics|olympic|medal|tries|penalty|referee|unbeaten|relegation|"
+    r"promoted|halftime|half-time|kick-off|playoff|play-off|standings|points|club|clubs|player|players|"
+    r"team|teams|win|won|title|champion|champions|final|finals|semi-finals|manager|transfer|signing|fans|"
+    r"stadium|medal|medals|athlete|athletes|sprinter|ranking|rankings|seed|seeded|injury|injured|striker|"
+    r"winger|midfield|international|internationals|caps|trophy|grand slam|wimbledon|olympics)\b"
+)
+_SPORT_DENSITY = 0.02  # sport words per word: about one in 50
+
+
+def is_sport(text: str) -> bool:
+    """Whether a document is a sports report: then an undecided name is most likely a team or club."""
+    words = text.count(" ") + 1
+    if words < 20:
+        return False
+    return len(_SPORT_WORDS.findall(text)) >= max(3.0, words * _SPORT_DENSITY)
