@@ -328,3 +328,16 @@ def test_a_quotation_resuming_after_its_attribution(text: str, expected: list[st
 )
 def test_an_adverb_and_participle_end_the_reported_clause(text: str, content: str) -> None:
     assert [c.content.text for c in find_claims(text, [])] == [content]
+
+
+def test_he_may_be_a_speaker_whose_kind_was_only_guessed() -> None:
+    text = "Parry said Gerrard will decide his future. He told the radio that the club would not sell."
+    gerrard = Entity("steven-gerrard", "Steven Gerrard", "person", (), (Span.of(text, 11, 18),), 0.9)
+    parry = Entity("parry", "Parry", "organisation", (), (Span.of(text, 0, 5),), 0.2)
+    assert [(c.speaker.span.text, c.speaker.entity) for c in find_claims(text, [gerrard, parry]) if c.speaker] == [
+        ("Parry", "parry"),
+        ("He", "parry"),
+    ]
+    # an organisation the engine is sure of is never "he"
+    sure = Entity("parry", "Parry", "organisation", (), (Span.of(text, 0, 5),), 0.9)
+    assert [c.speaker.entity for c in find_claims(text, [gerrard, sure]) if c.speaker] == ["parry", "steven-gerrard"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model import LINK_CONFIDENCE
 from .descriptions import description_head, kind_fits, name_fits, role_fits
 from .draft import SentenceKey
 from .layout import Layout
@@ -35,6 +36,9 @@ REPORT_AUTHOR = 0.45
 UNNAMED = 0.6
 #: A pronoun, description or name-like phrase the engine could not link.
 UNRESOLVED = 0.2
+
+#: Kinds a weakly typed speaker may have and still be the person a pronoun refers to.
+_GUESSABLE: frozenset[str] = frozenset(("organisation", "other"))
 
 _INDEFINITE: frozenset[str] = frozenset(
     "a an one two three four some many several other others most few critics analysts experts officials "
@@ -98,7 +102,13 @@ class Linker:
         def fits(_: str, kind: str) -> bool:
             return (kind == "person") == want_person
 
-        found = self._previous(sentence, fits)
+        def speaker_fits(ent: str, kind: str) -> bool:
+            # A speaker whose kind the entity engine only guessed ("Parry" as an organisation, on weak
+            # evidence) may be who "he" is: the pronoun is better evidence than the guess.
+            weak = want_person and kind in _GUESSABLE and self.resolver.confidences.get(ent, 1.0) < LINK_CONFIDENCE
+            return fits(ent, kind) or weak
+
+        found = self._previous(sentence, speaker_fits)
         if found is not None:
             return found, PRONOUN_PREVIOUS
         found = self._nearest(pos, sentence, fits)
