@@ -341,3 +341,19 @@ def test_he_may_be_a_speaker_whose_kind_was_only_guessed() -> None:
     # an organisation the engine is sure of is never "he"
     sure = Entity("parry", "Parry", "organisation", (), (Span.of(text, 0, 5),), 0.9)
     assert [c.speaker.entity for c in find_claims(text, [gerrard, sure]) if c.speaker] == ["parry", "steven-gerrard"]
+
+
+def test_a_name_inside_a_quotation_is_not_a_pronouns_antecedent() -> None:
+    text = 'Mr Parry spoke to reporters. "Steven is above money." He said the club would not sell.'
+    gerrard = Entity("steven-gerrard", "Steven Gerrard", "person", (), (Span.of(text, text.index("Steven"), text.index("Steven") + 6),), 0.9)
+    assert [(c.speaker.span.text, c.speaker.entity) for c in find_claims(text, [gerrard]) if c.speaker] == [("He", None)]
+    # negative: outside the quotation the same name is the antecedent
+    text = "Steven spoke to reporters. He said the club would not sell."
+    gerrard = Entity("steven-gerrard", "Steven Gerrard", "person", (), (Span.of(text, 0, 6),), 0.9)
+    assert [(c.speaker.span.text, c.speaker.entity) for c in find_claims(text, [gerrard]) if c.speaker] == [("He", "steven-gerrard")]
+
+
+def test_confessed_is_a_cue() -> None:
+    assert [c.content.text for c in find_claims("He confessed that the deal had given the club food for thought.", [])] == [
+        "that the deal had given the club food for thought"
+    ]

@@ -53,7 +53,8 @@ def find_claims(text: str, entities: Sequence[Entity]) -> list[Claim]:
     if not isinstance(text, str) or not text.strip():
         return []
     ctx = Context(text)
-    return assemble(text, ctx.layout, _extract(ctx), Resolver(text, entities))
+    drafts = _extract(ctx)
+    return assemble(text, ctx.layout, drafts, Resolver(text, entities), ctx.stops.quoted)
 
 
 def _extract(ctx: Context) -> list[Draft]:

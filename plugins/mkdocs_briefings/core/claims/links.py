@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import LINK_CONFIDENCE
 from .descriptions import description_head, kind_fits, name_fits, role_fits
-from .draft import SentenceKey
+from .draft import SentenceKey, inside
 from .layout import Layout
 from .resolve import OTHER_PRONOUNS, PERSON_PRONOUNS, PRONOUN_REACH, Resolver
 
@@ -55,6 +55,8 @@ class Linker:
     resolver: Resolver
     #: (sentence, entity, kind) of earlier resolved speakers.
     recent: list[tuple[SentenceKey, str, str]] = field(default_factory=list)
+    #: Where earlier direct quotations are: a name inside one is the speaker's words, not an antecedent.
+    quoted: list[tuple[int, int]] = field(default_factory=list)
 
     def link(self, start: int, end: int, sentence: SentenceKey, salient: bool = True) -> tuple[str | None, float]:
         """(entity or None, confidence) for the speaker `text[start:end]` of a claim in `sentence`.
@@ -82,16 +84,25 @@ class Linker:
         near = self.layout.distance(sent, sentence, PRONOUN_REACH) < PRONOUN_REACH
         return ent if near and fits(ent, kind) else None  # type: ignore[operator]
 
-    def _nearest(self, pos: int, sentence: SentenceKey, fits: object) -> str | None:
-        """The first fitting mention of the nearest sentence (up to the speaker) that has one."""
+    def _nearest(self, pos: int, sentence: SentenceKey, fits: object, subject_fits: object = None) -> str | None:
+        """The first fitting mention of the nearest sentence (up to the speaker) that has one.
+
+        Mentions inside earlier quotations are skipped. `subject_fits`, if
+        given, may also accept the first mention of a sentence (its subject, as a rule).
+        """
         key: SentenceKey | None = sentence
         for back in range(PRONOUN_REACH + 1):
             if key is None:
                 break
             a, b = self.layout.bounds(key)
-            for _, ent in self.resolver.mentions_in(a, pos if back == 0 else b):
-                if fits(ent, self.resolver.kind(ent) or ""):  # type: ignore[operator]
+            first = True
+            for start, ent in self.resolver.mentions_in(a, pos if back == 0 else b):
+                if inside(self.quoted, start, start + 1):
+                    continue
+                kind = self.resolver.kind(ent) or ""
+                if fits(ent, kind) or (first and subject_fits is not None and subject_fits(ent, kind)):  # type: ignore[operator]
                     return ent
+                first = False
             key = self.layout.previous(key)
         return None
 
@@ -111,7 +122,7 @@ class Linker:
         found = self._previous(sentence, speaker_fits)
         if found is not None:
             return found, PRONOUN_PREVIOUS
-        found = self._nearest(pos, sentence, fits)
+        found = self._nearest(pos, sentence, fits, speaker_fits)
         return (found, PRONOUN_SUBJECT) if found is not None else (None, UNRESOLVED)
 
     def _described(self, phrase: str, pos: int, sentence: SentenceKey) -> tuple[str | None, float]:
