@@ -160,7 +160,12 @@ def test_joined_paragraphs_of_one_quotation_are_one_claim() -> None:
             '"That is the general rule." He said there had been other occasions.',
             [("He", "there had been other occasions")],
         ),
+        (
+            '"The Bank should stand ready to cut rates." Some economists have predicted rates will drop later.',
+            [("Some economists", "rates will drop later")],
+        ),
         # an attribution that ends the sentence still attributes it
+        ('"We will win the match." Mr Blair told his monthly news conference.', [("Mr Blair", "We will win the match.")]),
         ('"We will win the match." Smith said on Monday.', [("Smith", "We will win the match.")]),
         ('"We will win the match." Smith told reporters.', [("Smith", "We will win the match.")]),
         ('"We will win the match," Smith said the team believed.', [("Smith", "We will win the match")]),

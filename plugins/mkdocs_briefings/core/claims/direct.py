@@ -34,6 +34,10 @@ _STANDS_ALONE = re.compile(r"(?:^|[\n.!?:;,\u2013\u2014(\"\u201d\u2019']|\band|\
 _LEADING_TAIL = re.compile(r"[^.!?;\"\u201c\u201d\n]{0,160}?[,:]\s*|\s*")
 #: A short description before a name, ended by a comma ("another friend, " in '..." another friend, Mariam Emara told').
 _APPOSITIVE = re.compile(r"[a-z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){0,5},[ \t]*")
+#: A finite verb or "that" in what follows a cue: a reported clause, not an adverbial tail.
+_FINITE_OR_THAT = re.compile(
+    r"\b(?:that|is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do)\b"
+)
 #: A determiner before a cue form makes it a noun ("one of the states suing the EPA").
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|of|his|her|their|its|our|my|your|these|those)\s+$", re.IGNORECASE)
 #: A name (titles, initials and a party parenthesis allowed), then appositives between commas, then the cue.
@@ -162,11 +166,21 @@ def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int],
             speaker = (pos, speaker[1])  # '"...," another friend, Mariam Emara, told CNN': one speaker phrase
     if ACCORDING_TO.match(text, cue.start()) or _INTRODUCES.match(text, cue.end(), para_end):
         return None
-    if _ENDS_STATEMENT.search(text, max(quote.start, quote.end - 2), quote.end) and _TAKES_CLAUSE.match(text, cue.end()):
+    if _ENDS_STATEMENT.search(text, max(quote.start, quote.end - 2), quote.end) and _reports_clause(
+        text, cue.end(), sentence_end(cue.end())
+    ):
         # '"...generous." Jill said her father would be missed.': a new sentence reporting its own
         # clause, not an attribution of the finished quotation before it.
         return None
     return Attribution((cue.start(), cue.end()), speaker)
+
+
+def _reports_clause(text: str, cue_end: int, s_end: int) -> bool:
+    """Whether a cue is followed, in its sentence, by a clause of its own ("said rates will drop")."""
+    if _TAKES_CLAUSE.match(text, cue_end):
+        return True
+    tail = text[cue_end:min(s_end, cue_end + 200)]
+    return _FINITE_OR_THAT.search(tail) is not None
 
 
 def _verb_cues(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
