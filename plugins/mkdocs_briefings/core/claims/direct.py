@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .cues import ACCORDING_TO, cue_pattern
+from .cues import ACCORDING_TO, ADDRESSEE_VERBS, cue_pattern
 from .quotes import Quote
 from .speakers import Coordinated, np_after, speaker_for_cue, starts_like_speaker, subject_before
 
@@ -167,7 +167,7 @@ def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int],
     if ACCORDING_TO.match(text, cue.start()) or _INTRODUCES.match(text, cue.end(), para_end):
         return None
     if _ENDS_STATEMENT.search(text, max(quote.start, quote.end - 2), quote.end) and _reports_clause(
-        text, cue.end(), sentence_end(cue.end())
+        text, cue.group().lower() in ADDRESSEE_VERBS, cue.end(), sentence_end(cue.end())
     ):
         # '"...generous." Jill said her father would be missed.': a new sentence reporting its own
         # clause, not an attribution of the finished quotation before it.
@@ -175,9 +175,12 @@ def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int],
     return Attribution((cue.start(), cue.end()), speaker)
 
 
-def _reports_clause(text: str, cue_end: int, s_end: int) -> bool:
-    """Whether a cue is followed, in its sentence, by a clause of its own ("said rates will drop")."""
-    if _TAKES_CLAUSE.match(text, cue_end):
+def _reports_clause(text: str, addressee: bool, cue_end: int, s_end: int) -> bool:
+    """Whether a cue is followed, in its sentence, by a clause of its own ("said rates will drop").
+
+    After a verb with an addressee ("told his news conference") a determiner opens the addressee.
+    """
+    if not addressee and _TAKES_CLAUSE.match(text, cue_end):
         return True
     tail = text[cue_end:min(s_end, cue_end + 200)]
     return _FINITE_OR_THAT.search(tail) is not None
