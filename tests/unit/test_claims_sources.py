@@ -237,7 +237,10 @@ def test_quote_only_sentences_continue_the_previous_reported_speaker(text: str, 
         ("A spokesperson for the Ministry of Transport, Daniel Reyes, said the roads would reopen.", "Daniel Reyes"),
         ("Manufacturers' organisation, the EEF, said it expected the hold to continue.", "the EEF"),
         ('"Rates helped the economy," said EEF chief economist, Steve Radley.', "EEF chief economist, Steve Radley"),
+        ('Barbara Follet, one of the so-called "Blair Babes" elected in 1997, told researchers: "I remember it."', "Barbara Follet"),
+        ("The Downing Street Strategy Unit in 2003 said people were doing well.", "The Downing Street Strategy Unit"),
         # negatives: a name first keeps it; a description after a name is not a name
+        ("In London, Smith, the mayor, said the town was surrounded.", "Smith"),
         ("Dmytro Orlov, the mayor of Enerhodar, said the town was surrounded.", "Dmytro Orlov"),
         ("Tony Blair, Labour Leader, said the town was surrounded.", "Tony Blair"),
         ('"We will win the match," said the mayor, Monday.', "the mayor"),
@@ -289,6 +292,9 @@ def test_belief_verbs(text: str, expected: list[tuple[str, str]]) -> None:
             "Scott Pruitt",
         ),
         ('"We will go," another friend, Mariam Emara, told CNN.', "another friend, Mariam Emara"),
+        ('"You started off with young users," Paul Goosens, head of Preventon told the BBC.', "Paul Goosens"),
+        # sentence openers are not names
+        ('"We will go," In London, the mayor said.', "the mayor"),
         # a paragraph opened with a closing mark by mistake is still a quotation with its signature
         ("\u201dFear. I am truly afraid that he will win.\u201d \u2015 Edwin G. Monroy", "Edwin G. Monroy"),
     ],

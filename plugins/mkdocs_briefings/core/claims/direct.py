@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .cues import ACCORDING_TO, ADDRESSEE_VERBS, cue_pattern
 from .quotes import Quote
-from .speakers import Coordinated, np_after, speaker_for_cue, starts_like_speaker, subject_before
+from .speakers import NAME_THEN_APPOSITIVES, Coordinated, is_plain_name, np_after, speaker_for_cue, starts_like_speaker, subject_before
 
 #: How far after a quotation its attribution may end, and how far before it may start.
 _AFTER_REACH = 120
@@ -40,11 +40,6 @@ _FINITE_OR_THAT = re.compile(
 )
 #: A determiner before a cue form makes it a noun ("one of the states suing the EPA").
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|of|his|her|their|its|our|my|your|these|those)\s+$", re.IGNORECASE)
-#: A name (titles, initials and a party parenthesis allowed), then appositives between commas, then the cue.
-_NAME_THEN_APPOSITIVES = re.compile(
-    r"(?P<name>(?:[A-Z][\w'\u2019\-]*\.?[ \t]+){0,4}[A-Z][\w'\u2019\-]*(?:[ \t]+\([^()\n]{1,20}\))?)"
-    r"[ \t]*,[^\"\u201c\u201d;:\n]{1,200},[ \t]*(?:[a-z]+ly[ \t]+)?"
-)
 #: After a quotation that ends its sentence (or clause) there is only punctuation or the end of the line.
 _QUOTE_ENDS_SENTENCE = re.compile(r"[ \t]*(?:[.,;:!?\u2013\u2014\n]|$)")
 
@@ -155,8 +150,8 @@ def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int],
         return None
     between = text[pos:speaker[0]]
     if between.strip(" \t,"):
-        named = _NAME_THEN_APPOSITIVES.fullmatch(text, pos, cue.start())
-        if named is not None and next(_verb_cues(text, pos, cue.start()), None) is None:
+        named = NAME_THEN_APPOSITIVES.fullmatch(text, pos, cue.start())
+        if named is not None and is_plain_name(named.group("name")) and next(_verb_cues(text, pos, cue.start()), None) is None:
             # '"...," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said':
             # the name written first is the speaker, the appositives only describe them.
             speaker = named.span("name")

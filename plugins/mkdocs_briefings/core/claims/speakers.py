@@ -17,11 +17,26 @@ from functools import lru_cache
 
 from .cues import cue_forms
 
+#: A name (titles, initials and a party parenthesis allowed), then appositives after a comma, then
+#: the cue: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said",
+#: "Paul Goosens, head of Preventon told".
+NAME_THEN_APPOSITIVES = re.compile(
+    r"(?P<name>(?:[A-Z][\w'\u2019\-]*\.?[ \t]+){0,4}[A-Z][\w'\u2019\-]*(?:[ \t]+\([^()\n]{1,20}\))?)"
+    r"[ \t]*,[^\"\u201c\u201d;:\n]{1,200}?(?:,[ \t]*|[ \t]+)(?:[a-z]+ly[ \t]+)?"
+)
+
+#: The same at the start of a sentence, before its cue: appositives may quote a phrase.
+_NAME_FIRST = re.compile(
+    r"(?P<name>(?:[A-Z][\w'\u2019\-]*\.?[ \t]+){0,4}[A-Z][\w'\u2019\-]*(?:[ \t]+\([^()\n]{1,20}\))?)"
+    r"[ \t]*,[^;:\n]{1,200}?,[ \t]*(?:[a-z]+ly[ \t]+)?"
+)
+
 #: How far from a cue a speaker may start (characters): bounds the work per cue.
 WINDOW = 120
 #: The most words a speaker phrase may have.
 MAX_WORDS = 9
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _TOKEN = re.compile(r"\w[\w'\u2019\-&]*\w|\w|[^\s\w]")
 
 #: Words that cannot be inside a speaker's noun phrase.
@@ -58,6 +73,11 @@ _DOTTED: frozenset[str] = frozenset("mr mrs ms dr sen rep gov gen lt col sgt cap
 PRONOUNS: frozenset[str] = frozenset("he she they it we i you".split())
 RELATIVES: frozenset[str] = frozenset("who which".split())
 _COORD: frozenset[str] = frozenset(("and", "but", "or"))
+
+
+def is_plain_name(phrase: str) -> bool:
+    """Whether capitalised words are a name, not a sentence opener ("In London", "However")."""
+    return not any(w.lower().rstrip(".") in STOP or w.lower() in _LEAD or w.lower() in _TIME_WORDS for w in phrase.split())
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -150,8 +170,11 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
         or _is_adverb(toks[j][2])
         or toks[j][2] in "()"
         or toks[j][2].isupper() and len(toks[j][2]) <= 4 and j > 0 and toks[j - 1][2] == "("
+        or _YEAR.fullmatch(toks[j][2]) and j > 0 and toks[j - 1][2].lower() in ("in", "since")
     ):
         j -= 1
+        if j >= 0 and toks[j][2].lower() in ("in", "since") and _YEAR.fullmatch(toks[j + 1][2]):
+            j -= 1  # "The Downing Street Strategy Unit in 2003 said"
     if j < 0:
         return None
     last = toks[j][2].lower()
@@ -160,6 +183,10 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
     if last in RELATIVES:
         return _antecedent(toks, j)
     if toks[j][2] == ",":
+        named = _NAME_FIRST.fullmatch(text, toks[0][0], cue) if toks[0][0] == lo else None
+        if named is not None and is_plain_name(named.group("name")):
+            # 'Barbara Follet, one of the so-called "Blair Babes" elected in 1997, told': the name opens the sentence.
+            return named.span("name")
         # A parenthetical between subject and cue: "Orlov, the mayor of Enerhodar, said".
         k = j - 1
         while k >= 0 and toks[k][2] not in ",;:\"\u201c\u201d" and toks[k][2].lower() not in RELATIVES:
