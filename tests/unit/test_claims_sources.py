@@ -368,3 +368,28 @@ def test_confessed_is_a_cue() -> None:
     assert [c.content.text for c in find_claims("He confessed that the deal had given the club food for thought.", [])] == [
         "that the deal had given the club food for thought"
     ]
+
+
+NAO: Spec = ("national-audit-office", "organisation", (), ("National Audit Office",))
+BRC: Spec = ("british-retail-consortium", "organisation", (), ("British Retail Consortium",))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The National Audit Office said costs had doubled.", ("The National Audit Office", "national-audit-office")),
+        ("A report by the National Audit Office found that costs had doubled.", ("the National Audit Office", "national-audit-office")),
+        ("The National Audit Office's survey showed that costs had doubled.", ("The National Audit Office's survey", "national-audit-office")),
+        ("Costs had doubled, a National Audit Office report said.", ("a National Audit Office report", "national-audit-office")),
+        (
+            "Rates have knocked confidence, according to a report this week from the British Retail Consortium.",
+            ("a report this week from the British Retail Consortium", "british-retail-consortium"),
+        ),
+        # negatives: a document with no organisation named stays unresolved; a place is no author
+        ("Costs had doubled, according to a report.", ("a report", None)),
+        ("A survey of London showed that costs had doubled.", ("A survey of London", None)),
+    ],
+)
+def test_organisations_and_their_documents_are_credited(text: str, expected: tuple[str, str | None]) -> None:
+    london: Spec = ("london", "place", (), ("London",))
+    assert speakers(text, [NAO, BRC, london]) == [expected]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import LINK_CONFIDENCE
-from .descriptions import description_head, kind_fits, name_fits, role_fits
+from .descriptions import DOCUMENT_WORDS, description_head, kind_fits, name_fits, role_fits
 from .draft import SentenceKey, inside
 from .layout import Layout
 from .resolve import OTHER_PRONOUNS, PERSON_PRONOUNS, PRONOUN_REACH, Resolver
@@ -32,6 +32,8 @@ ROLE_MATCH = 0.7
 DESCRIPTION_PREVIOUS = 0.6
 DESCRIPTION_NEAREST = 0.45
 REPORT_AUTHOR = 0.45
+#: A document credited to the organisation named in the same phrase ("a report by the NAO").
+DOCUMENT_AUTHOR = 0.85
 #: An unnamed source given as written ("a senior official"): right as it stands, as a rule.
 UNNAMED = 0.6
 #: A pronoun, description or name-like phrase the engine could not link.
@@ -106,6 +108,14 @@ class Linker:
             key = self.layout.previous(key)
         return None
 
+    def _author(self, start: int, end: int) -> str | None:
+        """The last organisation named inside a phrase about a document ("a report by X", "X's survey")."""
+        found = None
+        for _, ent in self.resolver.mentions_in(start, end):
+            if self.resolver.kind(ent) == "organisation":
+                found = ent
+        return found
+
     def _pronoun(self, word: str, pos: int, sentence: SentenceKey) -> tuple[str | None, float]:
         """"he"/"she" want a person, "it"/"they" anything else."""
         want_person = word in PERSON_PRONOUNS
@@ -127,6 +137,10 @@ class Linker:
 
     def _described(self, phrase: str, pos: int, sentence: SentenceKey) -> tuple[str | None, float]:
         """A definite description's entity; an unnamed source or an unknown name stays unresolved."""
+        if any(w.lower().strip(".,'\u2019s") in DOCUMENT_WORDS or w.lower() in DOCUMENT_WORDS for w in phrase.split()):
+            author = self._author(pos, pos + len(phrase))
+            if author is not None:
+                return author, DOCUMENT_AUTHOR
         desc = description_head(phrase)
         if desc is None:
             first = phrase.split()[0].lower() if phrase.split() else ""
