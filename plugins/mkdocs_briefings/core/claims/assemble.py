@@ -16,13 +16,19 @@ from .links import Linker
 from .resolve import Resolver
 
 
-def assemble(text: str, layout: Layout, drafts: list[Draft], resolver: Resolver) -> list[Claim]:
-    """The claims of `drafts` (already in text order), numbered claim-1, claim-2, ..."""
+def assemble(
+    text: str, layout: Layout, drafts: list[Draft], resolver: Resolver, quoted: list[Range] | None = None
+) -> list[Claim]:
+    """The claims of `drafts` (already in text order), numbered claim-1, claim-2, ...
+
+    `quoted` holds the (opening, closing mark) of every quotation, in order:
+    a name inside one is the speaker's words, never a pronoun's antecedent.
+    """
     claims: list[Claim] = []
     scopes = [_scope(layout, d) for d in drafts]
     hedges_found = hedge_index(text, scopes)
     hedge_starts = [h[0] for h in hedges_found]
-    linker = Linker(text, layout, resolver)
+    linker = Linker(text, layout, resolver, quoted=list(quoted or []))
     for n, (d, scope) in enumerate(zip(drafts, scopes), start=1):
         speaker = None
         if d.speaker is not None:

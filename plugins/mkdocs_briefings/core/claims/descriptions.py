@@ -42,6 +42,13 @@ ORGANISATION_HEADS: frozenset[str] = frozenset(
 #: Heads that stand for a document, credited to the organisation that published it.
 REPORT_HEADS: frozenset[str] = frozenset("report survey study poll review audit index".split())
 
+#: Words of a phrase naming a document or its findings, credited to the organisation named in
+#: the phrase ("a report by the National Audit Office", "DOE test results", "the NAO's survey").
+DOCUMENT_WORDS: frozenset[str] = frozenset(
+    "report reports survey study poll review audit results figures data research statistics statement "
+    "analysis findings index forecast forecasts".split()
+)
+
 #: Heads that may name a team or club typed as a place ("Liverpool" the club).
 _PLACE_OK: frozenset[str] = frozenset("club side team".split())
 

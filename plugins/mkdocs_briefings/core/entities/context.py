@@ -57,13 +57,16 @@ WORK_NOUNS = (
     "painting|poem|poems|character|characters|version|edition|model|models|brand|drug|vaccine|virus|worm|"
     "column|starring|starred|directed|wrote|titled|entitled|dubbed"
 )
-_WORK_BEFORE = re.compile(rf"\b(?:{WORK_NOUNS})(?: (?:of|as|in|on))? (?:the )?$", re.IGNORECASE)
+_WORK_BEFORE = re.compile(rf"\b(?:{WORK_NOUNS})(?: (?:as|in|on))? (?:the )?$", re.IGNORECASE)
 _WORK_AFTER = re.compile(
-    r"(?: (?:film|movie|series|sitcom|soap|show|programme|album|single|novel|book|trilogy|game|games|"
-    r"console|consoles|handheld|player|players|chip|software|browser|technology|format|award|awards|"
-    r"prize|star|stars|actor|actress|creator|producers?|director|sequel|franchise|character|"
-    r"characters|episode|episodes|handsets?|phones?|devices?|machines?)\b|\d{1,3}(?![\d,.:])|[A-Z]{2,3}\b)"
+    r"(?: (?:film|movie|series|sitcom|soap|show|programme|album|single|novel|book|trilogy|game|"
+    r"console|handheld|player|chip|software|browser|technology|format|award|prize|star|actor|actress|"
+    r"creator|producer|director|sequel|franchise|character|episode|handset|phone|device|machine|"
+    r"adaptation|author|fan|title|story|stories|spin-off|musical|play)s?\b"
+    r"|\d{1,3}(?![\d,.:])|[A-Z]{2,3}\b)"
 )
+#: After a name that looks personal, only these make it a title: "the James Bond films", "Harry Potter books".
+_TITLE_AFTER = re.compile(r" (?:film|movie|book|novel|series|game|franchise|trilogy|sequel|musical|sitcom)s?\b")
 _QUOTES_OPEN = frozenset("\"\u201c\u2018'")
 _QUOTES_CLOSE = frozenset("\"\u201d\u2019'")
 #: "MP for Bristol West", "constituency of Oldham East": words before a constituency.
@@ -93,6 +96,13 @@ def work_clue(text: str, start: int, end: int) -> bool:
     return _WORK_AFTER.match(text, end) is not None
 
 
+def title_clue(text: str, start: int, end: int) -> bool:
+    """Whether a name that looks like a person's is a title ("the James Bond films", "'Harry Potter'")."""
+    if start > 0 and end < len(text) and text[start - 1] in _QUOTES_OPEN and text[end] in _QUOTES_CLOSE:
+        return True
+    return _TITLE_AFTER.match(text, end) is not None
+
+
 def constituency_clue(text: str, start: int) -> bool:
     """Whether a name follows "MP for", "candidate in", "seat of": a constituency, a place."""
     return _CONSTITUENCY_BEFORE.search(text, max(0, start - 30), start) is not None
@@ -104,9 +114,12 @@ _SPORT_WORDS = re.compile(
     r"cup|championship|tournament|innings|wicket|wickets|batsman|bowler|scored|draw|drew|beat|beaten|"
     r"victory|defeat|squad|captain|fixture|semi-final|quarter-final|rugby|football|soccer|cricket|tennis|"
     r"golf|baseball|basketball|hockey|athletics|olympic|medal|tries|penalty|referee|unbeaten|relegation|"
-    r"promoted|halftime|half-time|kick-off|playoff|play-off|standings|points)\b"
+    r"promoted|halftime|half-time|kick-off|playoff|play-off|standings|points|club|clubs|player|players|"
+    r"team|teams|win|won|title|champion|champions|final|finals|semi-finals|manager|transfer|signing|fans|"
+    r"stadium|medal|medals|athlete|athletes|sprinter|ranking|rankings|seed|seeded|injury|injured|striker|"
+    r"winger|midfield|international|internationals|caps|trophy|grand slam|wimbledon|olympics)\b"
 )
-_SPORT_DENSITY = 0.012  # sport words per word: about one in 80
+_SPORT_DENSITY = 0.02  # sport words per word: about one in 50
 
 
 def is_sport(text: str) -> bool:

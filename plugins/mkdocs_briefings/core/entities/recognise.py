@@ -86,7 +86,7 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
             if (kind is None or kind == PLACE and places.get(name) in _TEAM_PLACES) and (
                 followed_by_score(text, e) or _team_context(text, s, e)
             ):
-                kind, strength = ORG, STRONG  # "Chicago 4 Houston 1", "Surrey captain": teams
+                kind, strength = ORG, GAZETTEER  # "Chicago 4 Houston 1", "Surrey captain": teams (a surname of someone named wins)
             out.append(Candidate(s, e, name, kind, strength, role, entry))
     return out, shouted
 
@@ -129,6 +129,13 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
     if n < 2:
         return [part]
     last = part[-1].text
+    k = 0
+    while k < n and (part[k].text in lex.titles or part[k].text in _OFFICES):
+        k += 1
+    if 2 <= k < n - 1 and part[k].text == "of":
+        # "Director General of the British Chambers of Commerce": an office, then the body.
+        rest = k + 1 + (part[k + 1].text == "the")
+        return [part[rest:]] if rest < n else [part]
     if last in lex.org_suffixes and n >= 3:
         for m in (1, 2):
             head = chunk[part[0].start:part[m - 1].end]
@@ -146,7 +153,7 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
         return [part[:1], part[2:3], part[3:]] if n > 3 else [part[:1], part[2:]]
     for k in range(1, n - 1):
         w = part[k].text
-        if w in lex.titles and w not in lex.org_suffixes:
+        if w in lex.titles and w not in lex.org_suffixes and part[k - 1].text not in CONNECTORS:
             before = part[:k]
             if any(b.text in lex.titles or b.text in lex.honorifics for b in before):
                 return [part]
@@ -277,8 +284,8 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
             return None  # "Police said": a capitalised ordinary word opening a sentence
         if rest in lex.known or rest in lex.places or rest in lex.groups:
             break
-        if w in _ARTICLES or (w in lex.stop and w not in lex.honorifics):
-            i += 1
+        if w in _ARTICLES or (w in lex.stop and w not in lex.honorifics) or (w in CONNECTORS and w not in _PARTICLES):
+            i += 1  # "The", or a connector left at the start by a cut ("and Skills", "of Scots")
             initial = False
             continue
         if w.rstrip(".") in lex.honorifics:
@@ -310,8 +317,12 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
         else:
             break
         j += 1
+    while j < n and part[j].text in CONNECTORS and part[j].text not in _PARTICLES:
+        j += 1  # "Education and Skills": a portfolio, not a title before a name
     if j >= n:
         return None  # only titles or nationalities: "Russian President", "Ukrainians"
+    if honorific >= 0 and j == n - 1 and (part[j].text in lex.titles or part[j].text in _OFFICES):
+        return None  # "Lord Chancellor", "Lord Mayor": an office, nobody named
     role = ""
     name_start = part[i].start
     if honorific >= 0:
@@ -359,6 +370,12 @@ _TITLE_FUNCTION_WORDS = frozenset(
 _COMPASS = frozenset("North South East West Central".split())
 
 
+def _model_code(token: str) -> bool:
+    """A product's model code: "DS", "2", "A300s", "X5" (a name word has lower-case letters and no digit)."""
+    core = token[:-1] if token.endswith("s") and len(token) > 2 else token
+    return (core.isupper() and len(core) <= 3 and core.isalpha()) or (_DIGIT.search(core) is not None and len(core) <= 6)
+
+
 def _org_of(toks: "list[Word] | list[str]", lex: Lexicon) -> bool:
     """An organisation word followed by "of" or "for" anywhere: "National Union of Students",
     "London School of Economics", "Office for National Statistics"."""
@@ -377,7 +394,10 @@ def _constituency(toks: list[str], lex: Lexicon) -> bool:
     if k == len(toks) or k == 0 or len(toks) - k > 2:
         return False
     head = " ".join(toks[:k])
-    return head in lex.places or head.endswith("shire") or (head in lex.known and lex.known[head].kind == PLACE)
+    if head in lex.places or head.endswith("shire") or (head in lex.known and lex.known[head].kind == PLACE):
+        return True
+    # "Ealing North", "Newcastle-upon-Tyne Central"; but "Fred West", "Oliver North" are people.
+    return k == 1 and head not in lex.first_names and head.lower() not in lex.common_words and head not in lex.known
 
 
 def _personal(token: str, lex: Lexicon) -> bool:
@@ -441,6 +461,8 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = OTHER, STRONG
     elif last in lex.org_suffixes or _org_of(toks, lex):
         c.kind, c.strength = ORG, STRONG
+    elif len(toks) > 1 and _model_code(last):
+        c.kind, c.strength = OTHER, GUESS  # "Nintendo DS", "PlayStation 2", "Airbus A300s": a product
     elif len(toks) > 1 and any(t in _TITLE_FUNCTION_WORDS for t in toks[1:]):
         c.kind, c.strength = OTHER, GUESS  # "Bold And The Beautiful", "About A Boy": a title
     elif len(toks) == 1 and name.endswith("shire") and name[0].isupper():

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from .chunks import Word
 from .lexicon import Lexicon
-from .context import is_sport, org_clue, work_clue
+from .names import fold_key
+from .context import is_sport, org_clue, title_clue, work_clue
 from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, STRONG, UNKNOWN, Candidate, followed_by_score
 
 #: Words after which an undecided name is a place ("in Crimea", "from Kherson").
@@ -55,6 +56,7 @@ class Resolved:
     name: str = ""  # the name as written (no honorific)
     shout: bool = False
     conf: float = 1.0  # how strongly the evidence supports the kind (see `model.LINK_CONFIDENCE`)
+    sense: str = ""  # "team" for a town's team: one entity apart from the town of the same name
 
 
 def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: Lexicon,
@@ -65,10 +67,12 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     names are full names that lone surnames can link to.
     """
     form_kind = _form_kinds(cands)
+    guessed = _guesses(text, cands, lex, default_kind, form_kind)
     # Full personal names, in text order, to link "Zelenskyy" and "Mr Smith" to.
     people: list[tuple[int, str, bool]] = []  # (start, name, may link a lone word that is a place)
     for c in cands:
-        if c.kind == PERSON and " " in c.name and form_kind.get(c.name.casefold(), ("",))[0] == PERSON:
+        if (c.kind == PERSON and " " in c.name and form_kind.get(c.name.casefold(), ("",))[0] == PERSON
+                and guessed.get(c.name, (PERSON,))[0] == PERSON):
             people.append((c.start, c.name, c.strength >= GAZETTEER))
     people.extend((r.start, r.key, True) for r in reserved if r.kind == PERSON and " " in r.key)
     name_index: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
@@ -79,35 +83,36 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     # "John Bolton" is "John R. Bolton" named shorter: every name maps to the longest form.
     containing = {full: _longest_containing(name_index, full.split(" ")) or full for full in sorted({p[1] for p in people})}
     by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_token_titled: dict[str, list[tuple[int, str]]] = defaultdict(list)  # for "Mr Florin": a surname, a person anyway
     for start, full, sure in people:
         toks = full.split(" ")
+        by_token_titled[fold_key(toks[-1])].append((start, containing[full]))  # "Mr Blair", "President Bush": surnames
         for t in (toks[0], toks[-1]) if toks[0] != toks[-1] else (toks[0],):
             if sure or t not in lex.places:
-                by_token[t].append((start, containing[full]))
-    for options in by_token.values():
+                by_token[fold_key(t)].append((start, containing[full]))
+    for options in (*by_token.values(), *by_token_titled.values()):
         options.sort()
     orgs_by_initials: dict[str, str] = {}
     for c in cands:
         if c.kind == ORG and " " in c.name:
             orgs_by_initials.setdefault(_initials(c.name), c.name)
 
-    guessed = _guesses(text, cands, lex, default_kind)
     sport: bool | None = None
     proper = _used_as_names(text, cands)
     out: list[Resolved] = list(reserved)
     for c in cands:
         name = c.name
         kind = c.kind
-        if c.known is not None and not (c.known.kind == ORG and " " not in name and name in by_token):
+        if c.known is not None and not (c.known.kind != PLACE and " " not in name and fold_key(name) in by_token):
             out.append(Resolved(c.start, c.end, c.known.kind, c.known.name, c.role, name, conf=KNOWN_CONF))
             continue
         single = " " not in name
         if single and (c.strength < STRONG or kind == PERSON):
-            options = by_token.get(name)
+            options = by_token_titled.get(fold_key(name)) if kind == PERSON else by_token.get(fold_key(name))
             if options:
                 out.append(Resolved(c.start, c.end, PERSON, _link_person(options, c.start), c.role, name, conf=STRENGTH_CONF[STRONG]))
                 continue
-        elif kind == PERSON:
+        elif kind == PERSON and guessed.get(name, (PERSON,))[0] == PERSON:
             key = containing.get(name)
             if key is None:
                 key = containing[name] = _longest_containing(name_index, name.split(" ")) or name
@@ -123,16 +128,17 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
                 kind, strength = voted[0], max(strength, voted[1])
         if c.strength == ORDINARY and kind is None and name not in proper:
             continue  # an ordinary word nothing in the document makes a name
-        if kind is None or (strength == GUESS and name in guessed):
+        if kind is None or (name in guessed and (strength == GUESS or (c.kind == PERSON and c.strength < STRONG))):
             kind, conf = guessed[name]
         else:
             conf = STRENGTH_CONF[strength]
-        if kind == PLACE and strength <= GAZETTEER and _team_place(name, lex) and _previous_word(text, c.start) not in _PLACE_PREPOSITIONS:
+        sense = ""
+        if kind == PLACE and strength <= GAZETTEER and _team_place(name, lex) and not _located(text, c.start, c.end):
             if sport is None:
                 sport = is_sport(text)
             if sport:
-                kind, conf = ORG, CLUE_CONF  # "Leicestershire beat Somerset": a town or county's team
-        out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf))
+                kind, conf, sense = ORG, CLUE_CONF, "team"  # "Leicestershire beat Somerset": a town or county's team
+        out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf, sense=sense))
     out.extend(_headline_mentions(text, shouted, out, lex))
     return out
 
@@ -154,7 +160,8 @@ def _used_as_names(text: str, cands: list[Candidate]) -> set[str]:
     return {name for name in twice if name.lower() not in lower_words}
 
 
-def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str) -> dict[str, tuple[str, float]]:
+def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
+             form_kind: dict[str, tuple[str, int]]) -> dict[str, tuple[str, float]]:
     """The kind of each undecided name, from the words around all of its mentions.
 
     Undecided are lone words nothing in the run proves, and longer runs whose
@@ -173,10 +180,18 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str)
         if c.known is not None:
             continue
         if c.kind is None:
-            if c.name not in guessed_kind:
-                if sport is None:
-                    sport = is_sport(text)
-                guessed_kind[c.name] = _default_kind(c.name, lex, default_kind, sport)
+            guessed_kind.setdefault(c.name, _default_kind(c.name, lex, default_kind))
+        elif c.kind == PERSON and c.strength == GUESS and " " in c.name and org_clue(text, c.start, c.end) and not _before_person_noun(text, c.end):
+            # "team Deportivo Coruna", "shares in Hutchison Whampoa": no given name, an organisation's context.
+            clues[c.name][ORG] = clues[c.name].get(ORG, 0) + 1
+            guessed_kind.setdefault(c.name, PERSON)
+            continue
+        elif c.kind == PERSON and c.strength in (GUESS, GAZETTEER) and " " in c.name:
+            # "Harry Potter", "James Bond": a name that looks personal may be a title; only a work clue says so.
+            if title_clue(text, c.start, c.end) and form_kind.get(c.name.casefold(), ("", 0))[1] < STRONG:
+                clues[c.name][OTHER] = clues[c.name].get(OTHER, 0) + 1
+                guessed_kind.setdefault(c.name, PERSON)
+            continue
         elif c.strength == GUESS and c.kind in (ORG, PERSON, OTHER):
             if c.name not in guessed_kind:
                 if sport is None:
@@ -192,17 +207,33 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str)
             for name, v in clues.items()}
 
 
-def _default_kind(name: str, lex: Lexicon, default_kind: str, sport: bool) -> str:
+def _default_kind(name: str, lex: Lexicon, default_kind: str) -> str:
     """The kind of a lone word nothing around it explains.
 
     An acronym ("CBI", "LIFFE") is mostly a body; a given name alone ("Lucy")
-    a person; in a sports report, another word is mostly a team ("Rotor").
+    a person; anything else is `default_kind`.
     """
     if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
         return ORG
     if name in lex.first_names and name.lower() not in lex.common_words:
         return PERSON
-    return ORG if sport else default_kind
+    return default_kind
+
+
+_DATE_AFTER = re.compile(r" \d{4}-\d\d-\d\d| \d{1,2} [A-Z][a-z]+ \d{4}")
+
+
+def _located(text: str, start: int, end: int) -> bool:
+    """Whether a town is named as a place: "in Leeds", "The Oval, London", a dateline "LONDON 1996-08-30"."""
+    if _previous_word(text, start) in _PLACE_PREPOSITIONS:
+        return True
+    before = text[max(0, start - 3):start].rstrip(" ")
+    return before.endswith((",", "(")) or _DATE_AFTER.match(text, end) is not None
+
+
+def _before_person_noun(text: str, end: int) -> bool:
+    """Whether a name is followed by what only people have ("'s wife", " said he")."""
+    return re.match(r"(?:['\u2019]s)? (?:wife|husband|son|daughter|mother|father|brother|sister|family)\b", text[end:end + 20]) is not None
 
 
 def _team_place(name: str, lex: Lexicon) -> bool:
@@ -224,6 +255,8 @@ def _clue(text: str, c: Candidate, lex: Lexicon) -> str | None:
         return OTHER
     if c.kind is not None:
         return None  # a guessed run: only a company or a work clue overrides its shape
+    if c.name in lex.first_names and c.name not in lex.places and c.name.lower() not in lex.common_words:
+        return PERSON  # "speak to Tommy": a given name is a person whatever the preposition
     before = _previous_word(text, c.start)
     if before in _PLACE_PREPOSITIONS:
         return PLACE
