@@ -22,6 +22,13 @@ def words(text: str) -> list[str]:
         ('"Unclosed runs to the paragraph end\nNext paragraph.', ["Unclosed runs to the paragraph end"]),
         ('"First paragraph.\n"Second paragraph."\nAfter.', ['First paragraph.\n"Second paragraph.']),
         ('"One.\n"Two.\n"Three."', ['One.\n"Two.\n"Three.']),
+        # paragraphs of one quotation joined into a line: the mark after a full stop resumes it
+        ('"Above money. "It does not matter," he said.', ['Above money. "It does not matter']),
+        ("\u201cAbove money. \u201cIt does not matter,\u201d he said.", ["Above money. \u201cIt does not matter"]),
+        ('"Maybe. Maybe not.\n"Our position stands."', ['Maybe. Maybe not.\n"Our position stands.']),
+        # no sentence end before the second mark: the first was never closed
+        ('An "unclosed fragment "Another one," she said.', ["Another one"]),
+        ("\u201cunclosed fragment \u201cAnother one,\u201d she said.", ["Another one"]),
         ("The \u2018British style\u2019 quote.", ["British style"]),
         ("It\u2019s Tom\u2019s car.", []),  # apostrophes are not quotations
         ('a " b', []),  # a lone mark between spaces opens nothing

@@ -9,31 +9,34 @@ its last.
 from __future__ import annotations
 
 from ..model import Claim, Span, Speaker
-from .draft import Draft, Range, SentenceKey
+from .draft import Draft, Range
 from .hedges import hedge_index, hedges_between
 from .layout import Layout
-from .resolve import OTHER_PRONOUNS, PERSON_PRONOUNS, PRONOUN_REACH, Resolver
+from .links import Linker
+from .resolve import Resolver
 
 
-def assemble(text: str, layout: Layout, drafts: list[Draft], resolver: Resolver) -> list[Claim]:
-    """The claims of `drafts` (already in text order), numbered claim-1, claim-2, ..."""
+def assemble(
+    text: str, layout: Layout, drafts: list[Draft], resolver: Resolver, quoted: list[Range] | None = None
+) -> list[Claim]:
+    """The claims of `drafts` (already in text order), numbered claim-1, claim-2, ...
+
+    `quoted` holds the (opening, closing mark) of every quotation, in order:
+    a name inside one is the speaker's words, never a pronoun's antecedent.
+    """
     claims: list[Claim] = []
     scopes = [_scope(layout, d) for d in drafts]
     hedges_found = hedge_index(text, scopes)
     hedge_starts = [h[0] for h in hedges_found]
-    recent: list[tuple[SentenceKey, str, str]] = []  # (sentence, entity, kind) of earlier speakers
+    linker = Linker(text, layout, resolver, quoted=list(quoted or []))
     for n, (d, scope) in enumerate(zip(drafts, scopes), start=1):
         speaker = None
         if d.speaker is not None:
-            s, e = d.speaker
-            word = text[s:e].lower()
-            if word in PERSON_PRONOUNS or word in OTHER_PRONOUNS:
-                entity = _pronoun(layout, word, s, d.sentence, recent, resolver)
-            else:
-                entity = resolver.head_entity(s, e)
-            speaker = Speaker(Span.of(text, s, e), entity)
-            if entity is not None:
-                recent.append((d.sentence, entity, resolver.kind(entity) or ""))
+            # A source named inside what another source said ("Weitz said he had visited Pullman,
+            # who had told him ...") is not who "he" refers to next.
+            nested = any(c.content.start <= d.speaker[0] < c.content.end for c in claims[-3:])
+            entity, confidence = linker.link(*d.speaker, d.sentence, salient=not nested)
+            speaker = Speaker(Span.of(text, *d.speaker), entity, confidence)
         claims.append(
             Claim(
                 id=f"claim-{n}",
@@ -53,37 +56,3 @@ def _scope(layout: Layout, d: Draft) -> Range:
     lo = min(r[0] for r in parts)
     hi = max(r[1] for r in parts)
     return layout.sentence(lo)[0], max(hi, layout.sentence(max(hi - 1, 0))[1])
-
-
-def _pronoun(
-    layout: Layout,
-    word: str,
-    pos: int,
-    sentence: SentenceKey,
-    recent: list[tuple[SentenceKey, str, str]],
-    resolver: Resolver,
-) -> str | None:
-    """The entity a pronoun speaker refers to: a near earlier speaker, else a sentence subject.
-
-    "he"/"she" want a person, "it"/"they" anything else; the previous
-    claim's speaker wins when it is compatible and a few sentences away at
-    most, otherwise the first compatible mention of the nearest sentence
-    (its subject, as a rule) that has one.
-    """
-    want_person = word in PERSON_PRONOUNS
-    if recent:
-        sent, ent, kind = recent[-1]
-        near = layout.distance(sent, sentence, PRONOUN_REACH) < PRONOUN_REACH
-        if near and (kind == "person") == want_person:
-            return ent
-    finder = resolver.persons_before if want_person else resolver.others_before
-    key: SentenceKey | None = sentence
-    for back in range(PRONOUN_REACH + 1):
-        if key is None:
-            break
-        a, b = layout.bounds(key)
-        found = finder(a, pos if back == 0 else b)
-        if found:
-            return found[0][1]
-        key = layout.previous(key)
-    return None

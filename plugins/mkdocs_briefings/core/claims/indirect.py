@@ -23,10 +23,11 @@ from .trailing import headline_claim, sentence_final_claim
 #: Words before a cue that make it passive, infinitive, negated or a noun.
 _NOT_BEFORE_CUE: frozenset[str] = frozenset(
     "was were been being be is are so-called to not never the a an his her its their this that these those "
-    "of no any some our my your fewer more less few".split()
+    "of no any some our my your fewer more less few having".split()
 )
 _PROGRESSIVE: frozenset[str] = frozenset("is are was were been be".split())
 _COMMA_BEFORE = re.compile(r",\s*$")
+_ANONYMITY = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b")
 
 
 def _after_with(before: list[str]) -> bool:
@@ -59,6 +60,8 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
             or _after_with(before)
         ):
             return None  # "promising", "warning" as adjectives or nouns
+    if _ANONYMITY.match(text, cue_end):
+        return None  # "an official who declined to be named said ...": how the source is hidden, not a claim
     si = ctx.sentence_key(cue_start)
     s_start, s_end = ctx.layout.bounds(si)
     s_start = ctx.sentence_start(s_start)

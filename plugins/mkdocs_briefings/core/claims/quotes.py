@@ -70,26 +70,49 @@ def _pair(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Mark]], Mar
     """Pairs (opening, closing) of double marks in one paragraph, and an unclosed opener."""
     pairs: list[tuple[Mark, Mark]] = []
     opened: Mark | None = None
+    lead = start
+    while lead < end and text[lead].isspace():
+        lead += 1
     for m in _MARK.finditer(text, start, end):
         i, width = m.start(), m.end() - m.start()
         ch = text[i]
         before = text[i - 1] if i > start else " "
         after = text[m.end()] if m.end() < end else " "
         if ch in _OPENERS:
-            opened = (i, width)  # a second opener means the first was never closed
+            if opened is None or not _resumes(text, start, i):
+                opened = (i, width)  # a second opener means the first was never closed
         elif ch in _CLOSERS:
             if opened is not None:
                 pairs.append((opened, (i, width)))
                 opened = None
+            elif i == lead and not after.isspace():
+                opened = (i, width)  # a paragraph opened with a closing mark by mistake ('”Fear. ...”')
         elif opened is None:
             if not after.isspace():
                 opened = (i, width)
         elif before.isspace() and not after.isspace():
-            opened = (i, width)  # looks like an opener: the previous one was never closed
+            if not _resumes(text, start, i):
+                opened = (i, width)  # looks like an opener: the previous one was never closed
         else:
             pairs.append((opened, (i, width)))
             opened = None
     return pairs, opened
+
+
+#: A sentence's end, then white space: where a new paragraph of the same quotation would have begun.
+_SENTENCE_END_BEFORE = re.compile(r"[.!?\u2026][\u2019']?[ \t]+$")
+
+
+def _resumes(text: str, start: int, mark: int) -> bool:
+    """Whether an opening mark after a finished sentence of an open quotation resumes that quotation.
+
+    Newspapers open every paragraph of a long quotation with a mark and close
+    only the last; when the paragraphs have been joined into one line
+    ('"Steven is above money. "It doesn't matter ...," he said.') those
+    marks land mid-line, after a full stop. The quotation goes on: the mark
+    is the joined paragraph's, not the start of another quotation.
+    """
+    return _SENTENCE_END_BEFORE.search(text, max(start, mark - 4), mark) is not None
 
 
 def _opens(text: str, pos: int) -> bool:

@@ -50,7 +50,7 @@ def _clause_stop() -> re.Pattern[str]:
         r"|,\s*(?:while|whereas|although|though)\b"
         r"|,?\s+(?:and|but)\s+(?:he|she|they|I|we)\s+(?=[a-z])"
         r"|,\s+(?:and|but)\s+(?:[\w'\u2019-]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|wrote|believe|think)\b"
-        r"|(?P<participle>,[\"\u201d']?\s*[a-z]+ing)\b"
+        r"|(?P<participle>,[\"\u201d']?\s*(?:[a-z]+ly\s+)?[a-z]+ing)\b"
         r"|,?\s+(?:but|and)\s+(?:also\s+|then\s+|later\s+)?(?P<coord>[a-z]+)\b"
         r"|;|\s[\u2013\u2014]\s"
     )

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Entity
 
 #: How many sentences back a pronoun may reach for its antecedent.
 PRONOUN_REACH = 4
+#: How many mentions back a description may reach for the entity it refers to.
+LATEST_REACH = 200
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
 OTHER_PRONOUNS = frozenset(("it", "they", "its", "their", "we"))
 _POSTMODIFIERS = (" of ", " for ", " at ", " from ", " in ", ", ")
@@ -51,6 +53,9 @@ class Resolver:
         self.rows = rows
         self.starts = [r[0] for r in rows]
         self.kinds = {e.id: e.kind for e in entities}
+        self.names = {e.id: e.name for e in entities}
+        self.confidences = {e.id: e.confidence for e in entities}
+        self.roles = {e.id: e.roles for e in entities}
         self.longest = max((r[1] - r[0] for r in rows), default=0)
         # Surface forms naming exactly one entity, for speakers the entity engine missed.
         owners: dict[str, set[str]] = {}
@@ -126,3 +131,22 @@ class Resolver:
         lo = bisect_left(self.starts, start)
         hi = bisect_right(self.starts, end - 1) if end > start else lo
         return [(r[0], r[2]) for r in self.rows[lo:hi] if r[3] != "person"]
+
+    def latest_before(self, pos: int, accept: Callable[[str, str], bool], reach: int = LATEST_REACH) -> str | None:
+        """The entity of the last mention before `pos` that `accept(entity, kind)` takes.
+
+        At most `reach` mentions are looked at, so a long text costs no more
+        per speaker than a short one.
+        """
+        k = bisect_left(self.starts, pos)
+        for i in range(k - 1, max(k - 1 - reach, -1), -1):
+            _, end, ent, kind = self.rows[i]
+            if end <= pos and accept(ent, kind):
+                return ent
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        """Mentions of any kind starting in [start, end), in order."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_right(self.starts, end - 1) if end > start else lo
+        return [(r[0], r[2]) for r in self.rows[lo:hi]]
