@@ -13,6 +13,7 @@ a few words away only, so each costs constant time per mention.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _W = r"[A-Za-z][\w'\u2019\-]*"
 
@@ -112,22 +113,29 @@ def constituency_clue(text: str, start: int) -> bool:
 
 
 #: Words of sports reports: a document with many of them names teams more than works.
-_SPORT_WORDS = re.compile(
-    r"\b(?:match|matches|goal|goals|coach|striker|midfielder|defender|goalkeeper|keeper|season|league|"
-    r"cup|championship|tournament|innings|wicket|wickets|batsman|bowler|scored|draw|drew|beat|beaten|"
-    r"victory|defeat|squad|captain|fixture|semi-final|quarter-final|rugby|football|soccer|cricket|tennis|"
-    r"golf|baseball|basketball|hockey|athletics|olympic|medal|tries|penalty|referee|unbeaten|relegation|"
-    r"promoted|halftime|half-time|kick-off|playoff|play-off|standings|points|club|clubs|player|players|"
-    r"team|teams|win|won|title|champion|champions|final|finals|semi-finals|manager|transfer|signing|fans|"
-    r"stadium|medal|medals|athlete|athletes|sprinter|ranking|rankings|seed|seeded|injury|injured|striker|"
-    r"winger|midfield|international|internationals|caps|trophy|grand slam|wimbledon|olympics)\b"
+SPORT_WORDS = frozenset(
+    "match matches goal goals coach striker midfielder defender goalkeeper keeper season league cup championship "
+    "tournament innings wicket wickets batsman bowler scored draw drew beat beaten victory defeat squad captain "
+    "fixture semi-final quarter-final rugby football soccer cricket tennis golf baseball basketball hockey "
+    "athletics olympic medal tries penalty referee unbeaten relegation promoted halftime half-time kick-off "
+    "playoff play-off standings points club clubs player players team teams win won title champion champions "
+    "final finals semi-finals manager transfer signing fans stadium medal medals athlete athletes sprinter "
+    "ranking rankings seed seeded injury injured winger midfield international internationals caps trophy "
+    "wimbledon olympics".split()
 )
+_LOWER_WORDS = re.compile(r"(?<![\w'\u2019-])[a-z][a-z\-]*(?![\w'\u2019])")
 _SPORT_DENSITY = 0.02  # sport words per word: about one in 50
 
 
+@lru_cache(maxsize=8)
 def is_sport(text: str) -> bool:
-    """Whether a document is a sports report: then an undecided name is most likely a team or club."""
+    """Whether a document is a sports report: then an undecided name is most likely a team or club.
+
+    Cached: recognition and resolution both ask about the same text.
+    """
     words = text.count(" ") + 1
     if words < 20:
         return False
-    return len(_SPORT_WORDS.findall(text)) >= max(3.0, words * _SPORT_DENSITY)
+    sport = SPORT_WORDS
+    n = sum(1 for w in _LOWER_WORDS.findall(text) if w in sport)
+    return n >= max(3.0, words * _SPORT_DENSITY)
