@@ -393,3 +393,20 @@ BRC: Spec = ("british-retail-consortium", "organisation", (), ("British Retail C
 def test_organisations_and_their_documents_are_credited(text: str, expected: tuple[str, str | None]) -> None:
     london: Spec = ("london", "place", (), ("London",))
     assert speakers(text, [NAO, BRC, london]) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, hedges",
+    [
+        # the writer's aside after the attribution is not a doubt about what was said
+        ('"Sit down with me to negotiate," he said on Friday, apparently referring to recent photos.', ()),
+        ('"We saw no movement," she said, reportedly speaking from Kyiv.', ()),
+        # a hedge on the claim or its attribution stays
+        ("He apparently said the talks would resume.", ("apparently",)),
+        ("More than 2000 civilians have died, Ukraine said, a claim that could not be independently verified.", ("could not be independently verified",)),
+        ('"We will win," he said, apparently confident.', ("apparently",)),
+    ],
+)
+def test_hedges_of_the_writers_aside_stay_off_the_claim(text: str, hedges: tuple[str, ...]) -> None:
+    (claim,) = find_claims(text, [])
+    assert claim.hedges == hedges
