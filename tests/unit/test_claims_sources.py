@@ -410,3 +410,19 @@ def test_organisations_and_their_documents_are_credited(text: str, expected: tup
 def test_hedges_of_the_writers_aside_stay_off_the_claim(text: str, hedges: tuple[str, ...]) -> None:
     (claim,) = find_claims(text, [])
     assert claim.hedges == hedges
+
+
+def test_an_interviewers_questions_are_not_claims() -> None:
+    text = (
+        "WN: How did you get involved in this study?\n"
+        "Valeria Gazzola: We brainstormed about it for a long time.\n"
+        "WN: What was the timeline of this study?\n"
+        "Christian Keysers: I would say four years, more or less?\n"
+    )
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == [
+        ("Valeria Gazzola", "We brainstormed about it for a long time"),
+        ("Christian Keysers", "I would say four years, more or less?"),
+    ]
+    # negative: one question from a speaker who otherwise answers is still theirs
+    text = "Ann Lowe: Why would we wait any longer?\nAnn Lowe: We will vote on Monday morning.\n"
+    assert len(find_claims(text, [])) == 2
