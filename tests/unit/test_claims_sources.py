@@ -426,3 +426,18 @@ def test_an_interviewers_questions_are_not_claims() -> None:
     # negative: one question from a speaker who otherwise answers is still theirs
     text = "Ann Lowe: Why would we wait any longer?\nAnn Lowe: We will vote on Monday morning.\n"
     assert len(find_claims(text, [])) == 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cue form after a determiner is a noun; a speaker cut after a preposition is none
+        ('PolitiFact rated 32% of Republican claims as "false" last year.', []),
+        ('I had to change my answer: "Of course I believe in it."', []),
+        # negatives: the verb still attributes
+        ('Ms Lowe claims the plan is "dead in the water" now.', [("mixed", "Ms Lowe")]),
+        ('He answered: "Of course I believe in it."', [("direct", "He")]),
+    ],
+)
+def test_cue_forms_that_are_nouns(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(c.kind, c.speaker.span.text if c.speaker else None) for c in find_claims(text, [])] == expected

@@ -200,7 +200,7 @@ def before_quote(
     """
     start = max(lo, quote.open - _BEFORE_REACH)
     last = None
-    for m in cue_pattern().finditer(text, start, quote.open):
+    for m in _verb_cues(text, start, quote.open):
         last = m
     if last is None:
         return None

@@ -19,7 +19,7 @@ from .direct import Attribution
 from .draft import Draft, Range, inside
 from .quotes import Quote
 from .reported import clause_end
-from .speakers import speaker_for_cue
+from .speakers import plausible_speaker, speaker_for_cue
 
 #: How far before a quotation (characters, same sentence) a cue may attribute it.
 FRAGMENT_CUE_REACH = 90
@@ -80,8 +80,8 @@ def leftover_claims(
         if cue is None:
             continue
         speaker = speaker_for_cue(text, s_start, cue[0], cue[1], ctx.shared(s_start, cue[0]))
-        if speaker is None:
-            continue
+        if speaker is None or not plausible_speaker(text[speaker[0]:speaker[1]]) or text.startswith(("of ", "for "), speaker[0]):
+            continue  # 'rated 32% of Republican claims as "false"': a noun phrase, no speaker
         out.append(Draft("mixed", _fragment_clause(ctx, cue, q, s_end), cue, speaker, si))
     out.sort(key=lambda d: (d.content[0], d.content[1]))
     return out
