@@ -168,7 +168,12 @@ def test_joined_paragraphs_of_one_quotation_are_one_claim() -> None:
         ('"We will win the match." Mr Blair told his monthly news conference.', [("Mr Blair", "We will win the match.")]),
         ('"We will win the match." Smith said on Monday.', [("Smith", "We will win the match.")]),
         ('"We will win the match." Smith told reporters.', [("Smith", "We will win the match.")]),
-        ('"We will win the match," Smith said the team believed.', [("Smith", "We will win the match")]),
+        ('"We will win the match," Smith said the team believed it.', [("Smith", "the team believed it")]),
+        ('In an interview on "Face the Nation," Paul Ryan said the spate of shootings demands attention.', [("Paul Ryan", "the spate of shootings")]),
+        (
+            '"It was very nice," the tycoon told Reuters when asked if he had met her.',
+            [("the tycoon", "It was very nice"), (None, "if he had met her")],
+        ),
     ],
 )
 def test_an_attribution_after_a_finished_quotation_must_not_report_a_clause(

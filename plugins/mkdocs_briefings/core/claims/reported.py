@@ -265,6 +265,8 @@ _FINITE_WORDS = (
     r"sent|met|kept|held|found|brought|felt|led|paid|spent|stood|became|needs|wants|remains|seems)"
 )
 _FINITE = re.compile(r"\b" + _FINITE_WORDS + r"\b")
+#: For other modules: whether a stretch of text has a finite verb.
+FINITE = _FINITE
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I|you|there|this)\b", re.IGNORECASE)
 
 
@@ -287,6 +289,7 @@ def _looks_finite(text: str, start: int, sent_end: int) -> bool:
 
 _ADDRESSEE = re.compile(
     r"\s*(?:(?:him|her|them|me|us|you|reporters|journalists|lawmakers|supporters|members|officials)\b"
+    r"|[\"\u201c][^\"\u201c\u201d\n]{1,40}[\"\u201d](?=\s+that\b)"
     r"|(?:(?:the|a|an|his|her|their|its)\s+)?[A-Z][\w'\u2019.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019.\-]*){0,5})"
 )
 
