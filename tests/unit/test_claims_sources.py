@@ -446,3 +446,24 @@ def test_an_interviewers_questions_are_not_claims() -> None:
 )
 def test_cue_forms_that_are_nouns(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(c.kind, c.speaker.span.text if c.speaker else None) for c in find_claims(text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the comma before the cue closes the subject's appositive: what follows is the clause
+        (
+            "Megan Hester, a senior associate at the institute, said parents still want neighbourhood schools.",
+            [("parents still want neighbourhood schools", "Megan Hester")],
+        ),
+        (
+            "A lawyer for the news outlets, David Schulz, said no decision had been made about an appeal.",
+            [("no decision had been made about an appeal", "David Schulz")],
+        ),
+        # negatives: an inverted speaker after a clause; "no" as an answer
+        ("Over time, the ferry sank in heavy seas, said the mayor.", [("Over time, the ferry sank in heavy seas", "the mayor")]),
+        ("Asked if he would go, he said no.", [("if he would go", None)]),
+    ],
+)
+def test_reported_clause_after_an_appositive_subject(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(c.content.text, c.speaker.span.text if c.speaker else None) for c in find_claims(text, [])] == expected

@@ -35,8 +35,8 @@ _ADVERBIAL = re.compile(
 _THAT = re.compile(r"\bthat\b")
 _CLAUSE_START_BAD = re.compile(
     r"(?:to|of|in|on|at(?!\s+least\b)|for|with|by|from|about|into|as|after|before|during|over|under|than|and|or|but|so|"
-    r"it\.|nothing|something|anything|yes|no|goodbye|hello|thanks|sorry|"
-    r"[.,;:!?)\]\u2013\u2014-])(?:\b|\s|$)|$"
+    r"it\.|nothing|something|anything|goodbye|hello|thanks|sorry|"
+    r"[.,;:!?)\]\u2013\u2014-])(?:\b|\s|$)|(?:yes|no)(?=\s*(?:[.,;:!?\"\u201d]|$))|$"
 )
 
 
@@ -147,9 +147,19 @@ class ClauseStops:
 
 
 def clause_after(
-    text: str, cue_start: int, cue_end: int, sent_end: int, stops: ClauseStops | None = None
+    text: str,
+    cue_start: int,
+    cue_end: int,
+    sent_end: int,
+    stops: ClauseStops | None = None,
+    subject_first: bool = False,
 ) -> tuple[int, int] | None:
-    """The reported clause a cue introduces, or None when what follows is not a clause."""
+    """The reported clause a cue introduces, or None when what follows is not a clause.
+
+    `subject_first` says the comma before the cue closes an appositive of
+    the subject ("Megan Hester, a senior associate, said parents ..."), not
+    a clause before an inverted speaker (", said the mayor").
+    """
     cue = text[cue_start:cue_end]
     tag = tag_of(cue)
     pos = _ADVERBIAL.match(text, cue_end).end()
@@ -176,7 +186,9 @@ def clause_after(
     else:
         start = pos
     # "said his friends feel the same": a clause as a rule, but ", said the mayor" inverts the speaker.
-    plain = cue_base(cue) in _PLAIN_SAY and not text[max(0, cue_start - 3):cue_start].rstrip().endswith(",")
+    plain = cue_base(cue) in _PLAIN_SAY and (
+        subject_first or not text[max(0, cue_start - 3):cue_start].rstrip().endswith(",")
+    )
     if start == pos and not plain and not _THAT.match(text, pos) and not _looks_finite(text, start, sent_end):
         return _object(text, pos, sent_end, stops, cue)  # "claimed victory over the city"
     end = clause_end(text, start, sent_end, stops, cue)
