@@ -467,3 +467,21 @@ def test_cue_forms_that_are_nouns(text: str, expected: list[tuple[str, str | Non
 )
 def test_reported_clause_after_an_appositive_subject(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(c.content.text, c.speaker.span.text if c.speaker else None) for c in find_claims(text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # "show" reports only what evidence shows; a show is a programme
+        ("Fletcher is remembered for his misprints on TV show That's Life in the 1970s.", 0),
+        ("Paula showed real bouncebackability in New York.", 0),
+        ("DOE test results show that the machine managed 70 teraflops.", 1),
+        ("A new poll showed a tight race in the state.", 1),
+        ("Polls show Labour is ahead in the north.", 1),
+        # a participle of naming after a noun gives a name, not a claim
+        ("It is worked out using a speed test called Linpack which measures speed.", 0),
+        ("She called Trump a liar on Monday.", 1),
+    ],
+)
+def test_show_and_naming_verbs(text: str, count: int) -> None:
+    assert len(find_claims(text, [])) == count
