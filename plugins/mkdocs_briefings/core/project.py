@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .annotate import annotate, engine_version
+from .entities.corpus_names import resolve_corpus_names
 from .cache import AnnotationCache, CorruptEntry, cache_key, engine_register
 from .diagnostics import BriefingsError, Diagnostic, did_you_mean, sort_diagnostics
 from .model import Annotation, Briefing, RegisterEntry
@@ -352,6 +353,8 @@ def _load(
     if stop_on_error:
         _raise_errors(diags)
     annotations = _annotate_all(plans, register, None if cache_dir is None else Path(cache_dir), files, diags, progress)
+    # A surname alone in one briefing is the corpus's only full name ending in it ("Blair": "Tony Blair").
+    annotations = resolve_corpus_names(annotations, frozenset(r.name for r in register))
     briefings = tuple(
         _briefing(plan, annotations[plan.slug], register, diags) for plan in plans if plan.slug in annotations
     )

@@ -22,10 +22,10 @@ ORG_NOUNS = (
     "airline|carrier|operator|publisher|developer|broadcaster|network|newspaper|paper|tabloid|magazine|website|"
     "site|studio|studios|label|charity|agency|body|watchdog|regulator|organisation|organization|union|club|"
     "side|team|band|group's|conglomerate|firm's|company's|consultancy|consultants|analysts|thinktank|think-tank|"
-    "institute|university|school|department|ministry|party|association|federation|league|brewer|distributor|"
-    "store|stores|exchange|fund|business|businesses|subsidiary|unit|rival|rivals|partner|outfit|provider|"
+    "association|federation|league|brewer|distributor|"
+    "store|stores|exchange|fund|subsidiary|rival|rivals|outfit|provider|"
     "supplier|startup|start-up|corporation|producer|producers|broker|stockbroker|bookmaker|pharmaceutical|"
-    "drugmaker|drugs|telecoms|telecom|mobile|software|chipmaker|carmaker|automaker|investor|owner|owners"
+    "drugmaker|drugs|telecoms|telecom|mobile|software|chipmaker|carmaker|automaker"
 )
 #: Words right after a name (or its possessive) that only organisations have.
 _ORG_AFTER = re.compile(
@@ -33,18 +33,21 @@ _ORG_AFTER = re.compile(
     rf"chairman|chairwoman|board|shareholders|shares|share price|profits?|losses|revenues?|"
     rf"turnover|earnings|spokesman|spokeswoman|spokesperson|staff|employees|workers|headquarters|"
     rf"executives?|directors|subsidiary|takeover|shareholder|stake|bid|founder|"
-    rf"co-founder|manager|coach|squad|striker|midfielder|defender|goalkeeper|captain|players?|fans|supporters)\b"
+    rf"co-founder|manager|coach|squad|striker|midfielder|defender|goalkeeper|captain|players?)\b"
     rf"|(?:Inc|Ltd|plc|Corp)\b|(?:said|says|announced|reported|posted|confirmed) (?:in a statement|it|that it|its)\b"
     rf"|(?:has|had) (?:announced|reported|posted|bought|sold|agreed|cut|launched|signed|acquired)\b"
     rf"|(?:bought|acquired|employs|owns|reported|posted)\b)"
 )
 #: "shares in X", "the Japanese firm X", "rival X": organisation words before a name.
 _ORG_BEFORE = re.compile(
-    rf"(?:\b(?:shares|stake|stakes|investment|investors) in|\b(?:{ORG_NOUNS})|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))"
+    rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in|\b(?:{ORG_NOUNS})|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))"
     rf"(?: \(?{_W}\)?)?(?:,)? $"
 )
 #: ", the Japanese electronics firm," after a name: an apposition ending in an organisation noun.
-_ORG_APPOSITION = re.compile(rf", (?:the|a|an|its|which is the) (?:{_W} ){{0,4}}(?:{ORG_NOUNS})\b")
+_ORG_APPOSITION = re.compile(
+    rf", (?:the|a|an|its|which is the) (?:{_W} ){{0,4}}(?:{ORG_NOUNS})"
+    rf"(?=[,.;:)]| (?:said|says|which|that|based|and|in|of|with|has|had|is|was|behind|whose)\b)"
+)  # the noun ends the apposition: not "the firm's director"
 #: Nouns that, before a name, make it a work, a product or an event ("the film Spirited Away").
 WORK_NOUNS = (
     "film|films|movie|movies|show|shows|series|sitcom|soap|drama|dramas|programme|programmes|program|"

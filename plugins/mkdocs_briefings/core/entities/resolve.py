@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .chunks import Word
 from .lexicon import Lexicon
+from .names import fold_key
 from .context import is_sport, org_clue, title_clue, work_clue
 from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, STRONG, UNKNOWN, Candidate, followed_by_score
 
@@ -26,6 +27,9 @@ _PLACE_PREPOSITIONS = frozenset(
     "in at from near to into across outside inside towards toward via throughout around "
     "through between beyond within".split()
 )
+#: A lone name after or before these is a source of a statement ("said Seagate", "Hotseat said").
+_SPEECH_BEFORE = frozenset(("said", "says", "told", "according"))
+_SPEECH_AFTER = (" said", " says", " told", " announced", " added", " confirmed")
 #: Words after which a lone name is a person: cricket's "c" (caught) and "b" (bowled).
 _PERSON_BEFORE = frozenset(("b", "c", "st", "lbw"))
 #: Bowling figures after a name: "Muralitharan 10-0-41-2".
@@ -40,6 +44,8 @@ KNOWN_CONF = 0.95
 STRENGTH_CONF: dict[int, float] = {STRONG: 0.9, GAZETTEER: 0.7, GUESS: 0.4, UNKNOWN: 0.3, ORDINARY: 0.3}
 CLUE_CONF = 0.6  # a word around a mention ("in X", "striker X")
 NO_EVIDENCE_CONF = 0.2
+SOURCE_CONF = 0.4  # a lone name as the source of a statement: an organisation, most likely
+_SOURCE = "source"
 HEADLINE_CONF = 0.5  # a headline word in capitals the body or the lexicon confirms
 
 
@@ -81,14 +87,15 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             name_index[t].append((frozenset(ptoks), full))
     # "John Bolton" is "John R. Bolton" named shorter: every name maps to the longest form.
     containing = {full: _longest_containing(name_index, full.split(" ")) or full for full in sorted({p[1] for p in people})}
+    sure_people = {containing[full] for _, full, sure in people if sure}
     by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    by_token_titled: dict[str, list[tuple[int, str]]] = defaultdict(list)  # for "Mr Florin": a person anyway
+    by_token_titled: dict[str, list[tuple[int, str]]] = defaultdict(list)  # for "Mr Florin": a surname, a person anyway
     for start, full, sure in people:
         toks = full.split(" ")
+        by_token_titled[fold_key(toks[-1])].append((start, containing[full]))  # "Mr Blair", "President Bush": surnames
         for t in (toks[0], toks[-1]) if toks[0] != toks[-1] else (toks[0],):
-            by_token_titled[t].append((start, containing[full]))
             if sure or t not in lex.places:
-                by_token[t].append((start, containing[full]))
+                by_token[fold_key(t)].append((start, containing[full]))
     for options in (*by_token.values(), *by_token_titled.values()):
         options.sort()
     orgs_by_initials: dict[str, str] = {}
@@ -102,12 +109,14 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     for c in cands:
         name = c.name
         kind = c.kind
-        if c.known is not None and not (c.known.kind != PLACE and " " not in name and name in by_token):
+        if c.known is not None and not (c.known.kind != PLACE and " " not in name and fold_key(name) in by_token):
             out.append(Resolved(c.start, c.end, c.known.kind, c.known.name, c.role, name, conf=KNOWN_CONF))
             continue
         single = " " not in name
         if single and (c.strength < STRONG or kind == PERSON):
-            options = by_token_titled.get(name) if kind == PERSON else by_token.get(name)
+            options = by_token_titled.get(fold_key(name)) if kind == PERSON else by_token.get(fold_key(name))
+            if options and kind != PERSON and guessed.get(name, ("", 0.0)) == (ORG, CLUE_CONF):
+                options = [o for o in options if o[1] in sure_people]  # "Pirelli shares": not "Pirelli Cables", a guess
             if options:
                 out.append(Resolved(c.start, c.end, PERSON, _link_person(options, c.start), c.role, name, conf=STRENGTH_CONF[STRONG]))
                 continue
@@ -132,10 +141,12 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         else:
             conf = STRENGTH_CONF[strength]
         sense = ""
+        if kind == PLACE and strength <= GAZETTEER and lex.places.get(name) == "city" and org_clue(text, c.start, c.end):
+            kind, conf = ORG, CLUE_CONF  # "shares in Elan", "Seagate said in a statement": a company, not the town
         if kind == PLACE and strength <= GAZETTEER and _team_place(name, lex) and not _located(text, c.start, c.end):
             if sport is None:
                 sport = is_sport(text)
-            if sport:
+            if sport and not work_clue(text, c.start, c.end):  # "the Wimbledon title" is no team
                 kind, conf, sense = ORG, CLUE_CONF, "team"  # "Leicestershire beat Somerset": a town or county's team
         out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf, sense=sense))
     out.extend(_headline_mentions(text, shouted, out, lex))
@@ -179,10 +190,7 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
         if c.known is not None:
             continue
         if c.kind is None:
-            if c.name not in guessed_kind:
-                if sport is None:
-                    sport = is_sport(text)
-                guessed_kind[c.name] = _default_kind(c.name, lex, default_kind, sport)
+            guessed_kind.setdefault(c.name, _default_kind(c.name, lex, default_kind))
         elif c.kind == PERSON and c.strength == GUESS and " " in c.name and org_clue(text, c.start, c.end) and not _before_person_noun(text, c.end):
             # "team Deportivo Coruna", "shares in Hutchison Whampoa": no given name, an organisation's context.
             clues[c.name][ORG] = clues[c.name].get(ORG, 0) + 1
@@ -204,31 +212,41 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
         votes = clues[c.name]
         kind = _clue(text, c, lex)
         if kind is not None:
-            votes[kind] = votes.get(kind, 0) + 1
-    return {name: (max(sorted(v), key=lambda k: v[k]), CLUE_CONF) if v else (guessed_kind[name], NO_EVIDENCE_CONF)
-            for name, v in clues.items()}
+            votes[kind] = votes.get(kind, 0) + (2 if kind == _SOURCE else 1)  # "said X" outweighs "from X"
+    out: dict[str, tuple[str, float]] = {}
+    for name, v in clues.items():
+        if not v:
+            out[name] = (guessed_kind[name], NO_EVIDENCE_CONF)
+            continue
+        kind = max(sorted(v), key=lambda k: v[k])
+        out[name] = (ORG, SOURCE_CONF) if kind == _SOURCE else (kind, CLUE_CONF)
+    return out
 
 
-def _default_kind(name: str, lex: Lexicon, default_kind: str, sport: bool) -> str:
+def _default_kind(name: str, lex: Lexicon, default_kind: str) -> str:
     """The kind of a lone word nothing around it explains.
 
     An acronym ("CBI", "LIFFE") is mostly a body; a given name alone ("Lucy")
-    a person; in a sports report, another word is mostly a team ("Rotor").
+    a person; anything else is `default_kind`.
     """
     if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
         return ORG
     if name in lex.first_names and name.lower() not in lex.common_words:
         return PERSON
-    return ORG if sport else default_kind
+    return default_kind
 
 
+_LOWER_NEXT = re.compile(r" [a-z]")
 _DATE_AFTER = re.compile(r" \d{4}-\d\d-\d\d| \d{1,2} [A-Z][a-z]+ \d{4}")
 
 
 def _located(text: str, start: int, end: int) -> bool:
     """Whether a town is named as a place: "in Leeds", "The Oval, London", a dateline "LONDON 1996-08-30"."""
-    if _previous_word(text, start) in _PLACE_PREPOSITIONS:
-        return True
+    before_word = _previous_word(text, start)
+    if before_word in _PLACE_PREPOSITIONS or before_word == "of":
+        return True  # "in Leeds", "Espanyol of Barcelona"
+    if before_word == "the" and _LOWER_NEXT.match(text, end) is not None:
+        return True  # "the Moscow club", "the Berlin grand prix": the town as an adjective
     before = text[max(0, start - 3):start].rstrip(" ")
     return before.endswith((",", "(")) or _DATE_AFTER.match(text, end) is not None
 
@@ -260,6 +278,12 @@ def _clue(text: str, c: Candidate, lex: Lexicon) -> str | None:
     if c.name in lex.first_names and c.name not in lex.places and c.name.lower() not in lex.common_words:
         return PERSON  # "speak to Tommy": a given name is a person whatever the preposition
     before = _previous_word(text, c.start)
+    if before == "the":
+        before = "the " + _previous_word(text, c.start - 4) if c.start >= 4 else before
+        if before[4:] in _PLACE_PREPOSITIONS:
+            return PLACE  # "at the Bernabeu"
+    if before in _SPEECH_BEFORE or text.startswith(_SPEECH_AFTER, c.end):
+        return _SOURCE  # "said Seagate", "Hotseat said": a source; a person would have been named in full
     if before in _PLACE_PREPOSITIONS:
         return PLACE
     if before in lex.role_nouns or before in _PERSON_BEFORE or _FIGURES.match(text, c.end):
@@ -333,6 +357,8 @@ def _headline_mentions(text: str, shouted: list[list[Word]], found: list[Resolve
         return []
     forms: dict[str, tuple[str, str]] = {}
     for r in found:
+        if r.sense:
+            continue  # a town's team in the body: the town in a headline is still the town (a score makes it a team below)
         forms.setdefault(r.name.casefold(), (r.kind, r.key))
         if r.kind == PERSON:
             last = r.key.rsplit(" ", 1)[-1]
