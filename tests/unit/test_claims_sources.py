@@ -485,3 +485,15 @@ def test_reported_clause_after_an_appositive_subject(text: str, expected: list[t
 )
 def test_show_and_naming_verbs(text: str, count: int) -> None:
     assert len(find_claims(text, [])) == count
+
+
+def test_the_prime_minister_is_the_person_whose_role_says_so() -> None:
+    text = "Tony Blair met Jack Straw in London. Mr Straw left early. The prime minister said the talks had gone well."
+    blair: Spec = ("tony-blair", "person", ("prime minister",), ("Tony Blair",))
+    straw: Spec = ("jack-straw", "person", ("foreign minister",), ("Jack Straw", "Mr Straw"))
+    assert speakers(text, [blair, straw]) == [("The prime minister", "tony-blair")]
+    # negative: with no role that says so, the head noun alone picks the latest minister
+    text = "Tony Blair met Jack Straw in London. The foreign minister said the talks had gone well."
+    assert speakers(text, [("tony-blair", "person", ("prime minister",), ("Tony Blair",)), straw]) == [
+        ("The foreign minister", "jack-straw")
+    ]
