@@ -49,12 +49,24 @@ class BriefingsError(Exception):
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
 
+#: The longest value a message quotes: a megabyte of front matter must not become a megabyte of log.
+QUOTE_LIMIT = 80
+
+
+def quoted(value: object) -> str:
+    """A value as a message shows it: its repr, cut short with an ellipsis when long."""
+    text = repr(value[: QUOTE_LIMIT + 1] if isinstance(value, str) else value)
+    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "\u2026"
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' — did you mean 'title'?' for a near miss, else an empty string.
 
     Typos in keys are the commonest editing mistake and otherwise fail
     silently (the key is just ignored), so the nearest valid key is named.
     """
+    if len(word) > QUOTE_LIMIT:  # no key is that long; comparing would cost time for nothing
+        return ""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f" — did you mean '{close[0]}'?" if close else ""
 
@@ -65,7 +77,7 @@ def unknown_key(path: str, line: int, key: object, valid: Sequence[str], where: 
     return Diagnostic(
         path,
         line,
-        f"unknown key '{shown}' in {where}{did_you_mean(shown, valid)} (valid keys: {', '.join(valid)})",
+        f"unknown key {quoted(shown)} in {where}{did_you_mean(shown, valid)} (valid keys: {', '.join(valid)})",
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, unknown_key
+from .diagnostics import Diagnostic, quoted, unknown_key
 from .model import SourceInfo, Span
 from .text import sentences
 from .yamldoc import YamlError, parse_date, parse_yaml
@@ -233,10 +233,10 @@ def read_seed(file: Path, rel: str, shown: str) -> tuple[Seed | None, list[Diagn
         diags.append(Diagnostic(shown, line("title"), "'title' must be text"))
     date = parse_date(meta.get("date"))
     if meta.get("date") is not None and date is None:
-        diags.append(Diagnostic(shown, line("date"), f"bad date {meta.get('date')!r}: write it as YYYY-MM-DD"))
+        diags.append(Diagnostic(shown, line("date"), f"bad date {quoted(meta.get('date'))}: write it as YYYY-MM-DD"))
     url = _string(meta.get("url"))
     if url is not None and not is_web_url(url):
-        diags.append(Diagnostic(shown, line("url"), f"bad url {url!r}: only http:// and https:// links are allowed"))
+        diags.append(Diagnostic(shown, line("url"), f"bad url {quoted(url)}: only http:// and https:// links are allowed"))
         url = None
     tags = string_list(meta.get("tags"))
     if tags is None:
