@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, quoted, unknown_key
+from .inputs import NotReadable, read_regular
 from .model import SourceInfo, Span
 from .text import sentences
 from .yamldoc import YamlError, parse_date, parse_yaml
@@ -109,11 +110,20 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
 
 
 def read_text(file: Path, shown: str, what: str) -> tuple[str | None, Diagnostic | None]:
-    """A file's cleaned text, or an error naming it: one reading path for seeds, overlays and the register."""
+    """A file's cleaned text, or an error naming it: one reading path for seeds, overlays and the register.
+
+    Only a regular file is opened (a FIFO would block the build, a device
+    never end), and no more than MAX_SEED_BYTES of it is read.
+    """
     try:
-        data = file.read_bytes()
+        data = read_regular(file, MAX_SEED_BYTES)
+    except NotReadable as exc:
+        return None, Diagnostic(shown, 0, f"{what} refused: {exc.strerror}", "error")
     except OSError as exc:
         return None, Diagnostic(shown, 0, f"cannot read {what}: {exc.strerror or exc}", "error")
+    if len(data) > MAX_SEED_BYTES:
+        message = f"{what} is more than the {MAX_SEED_BYTES / 1e6:.0f} MB an input file can be; it is refused"
+        return None, Diagnostic(shown, 0, message, "error")
     text, err = decode(data, shown)
     return (clean_text(text) if text is not None else None), err
 
