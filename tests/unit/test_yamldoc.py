@@ -107,3 +107,4 @@ def test_long_bad_date_is_not_printed_whole(tmp_path: Path) -> None:
     path.write_text("---\ndate: " + "y" * 100_000 + "\n---\nBody.\n", encoding="utf-8")
     _, diags = read_seed(path, "a.txt", "seeds/a.txt")
     assert len(diags) == 1 and "bad date" in diags[0].message and len(str(diags[0])) < 300
+

@@ -10,8 +10,26 @@ so `mkdocs build --strict` fails on them); errors stop the build through
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+#: What a terminal obeys or hides rather than shows: C0 and C1 controls (ANSI escape
+#: sequences start with ESC), text-direction controls, and lone surrogates (the
+#: undecodable bytes of a file name).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def escape_controls(text: str) -> str:
+    """`text` with every control character written as an escape (ESC -> '\\x1b').
+
+    Seed file names come from outside (a scrape, a pull request): a name
+    holding `ESC[2J` would clear an editor's terminal, or paint a fake "ok",
+    when a message names the file. Messages are one line each, so newlines
+    are escaped too.
+    """
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -28,8 +46,9 @@ class Diagnostic:
     severity: str = "warning"
 
     def __str__(self) -> str:
+        """`path:line: message`, control characters escaped: what a log or terminal shows."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return escape_controls(f"{where}: {self.message}")
 
     @property
     def is_error(self) -> bool:
