@@ -7,8 +7,10 @@ away; a half-written or damaged store that is trusted serves broken pages.
 These tests drive `PageStore` directly with hand-made pages (no mkdocs):
 
 * `fingerprint` moves with every input (seed bytes, names, overlays, the
-  register, settings, hidden files an overlay may name) and with nothing else
-  (version control folders, modification times, a repeated call);
+  register, settings, the name of a FIFO or device link the loader refuses) and
+  with nothing else (hidden files, version control folders, files that are not
+  inputs, modification times, a repeated call), and never opens a FIFO or a
+  device;
 * make -> commit -> replay returns every page exactly: its spec and its four
   HTML parts, non-ASCII and empty parts included, also pages nobody read;
 * a missing store or another key's is ignored quietly, a corrupt one is
@@ -178,7 +180,10 @@ def _nothing(root: Path) -> None:
         (_nothing, {**SETTINGS, "plugin": {**SETTINGS["plugin"], "per_page": 49}}, True),
         (_nothing, {**SETTINGS, "directory_urls": False}, True),
         (_write(".cache/briefings/anything.json"), SETTINGS, False),  # not an input folder
-        (_write("seeds/.draft.txt"), SETTINGS, True),  # an overlay may name a hidden seed
+        (_write("seeds/.draft.txt"), SETTINGS, False),  # hidden files are never inputs (no overlay may name one)
+        (_write("seeds/photo.jpg"), SETTINGS, False),  # nor files without an input suffix
+        (lambda root: os.mkfifo(root / "seeds/pipe.txt"), SETTINGS, True),  # counted by name, never opened
+        (lambda root: os.symlink("/dev/zero", root / "seeds/zero.txt"), SETTINGS, True),
         (_write("seeds/.git/HEAD"), SETTINGS, False),  # version control is never an input
         (_write("briefings/.hg/store"), SETTINGS, False),
         (lambda root: (root / "seeds/empty").mkdir(), SETTINGS, False),
@@ -189,7 +194,7 @@ def _nothing(root: Path) -> None:
     ids=[
         "seed-bytes", "seed-in-subfolder", "seed-added", "seed-removed", "seed-renamed", "seed-moved-to-briefings",
         "overlay", "register", "setting", "directory-urls",
-        "other-folder", "hidden-file", "git-folder", "hg-folder", "empty-folder", "mtime", "repeat",
+        "other-folder", "hidden-file", "other-suffix", "fifo", "device-link", "git-folder", "hg-folder", "empty-folder", "mtime", "repeat",
         "settings-order",
     ],
 )
@@ -201,6 +206,42 @@ def test_fingerprint_moves_with_inputs_only(
     before = fingerprint(folders, SETTINGS)
     change(tmp_path)
     assert (fingerprint(folders, settings) != before) is moves
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda root: os.mkfifo(root / "seeds/pipe.txt"), id="fifo"),
+        pytest.param(lambda root: os.mkfifo(root / "briefings/pipe.md"), id="fifo-overlay"),
+        pytest.param(lambda root: os.symlink("/dev/zero", root / "seeds/zero.txt"), id="link-to-dev-zero"),
+        pytest.param(lambda root: os.symlink("/dev/zero", root / "briefings/entities.yml.new") or
+                     os.replace(root / "briefings/entities.yml.new", root / "briefings/entities.yml"), id="register-dev-zero"),
+    ],
+)
+def test_fingerprint_never_opens_fifos_or_devices(tmp_path: Path, make: Callable[[Path], None]) -> None:
+    """A FIFO blocked the fingerprint forever and /dev/zero filled memory; now both are seen by name only.
+
+    Run in a child process with a time limit, so that the old behaviour fails the test instead of hanging it.
+    """
+    _inputs(tmp_path)
+    make(tmp_path)
+    code = (
+        "import sys; from pathlib import Path; from mkdocs_briefings.render.pagestore import fingerprint;"
+        "root = Path(sys.argv[1]); print(fingerprint([root / 'seeds', root / 'briefings'], {}))"
+    )
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:  # /dev/zero must not take the machine's memory down with the test
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    try:
+        proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                              timeout=20, preexec_fn=limit)
+    except subprocess.TimeoutExpired:
+        pytest.fail("fingerprint() did not return within 20 s: it opened a FIFO or read a device")
+    assert proc.returncode == 0 and len(proc.stdout.strip()) == 64, proc.stderr[-2000:]
 
 
 # -- make, commit, replay -----------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, did_you_mean, unknown_key
+from .diagnostics import Diagnostic, did_you_mean, quoted, unknown_key
 from .model import KINDS, RegisterEntry
 from .seeds import clean_text, is_web_url, read_text, string_list
 from .yamldoc import YamlDoc, YamlError, parse_yaml
@@ -102,7 +102,7 @@ def _entry(doc: YamlDoc, index: int, item: Any, shown: str, diags: list[Diagnost
             Diagnostic(
                 shown,
                 doc.line(index, "kind"),
-                f"unknown kind {kind!r} for '{name}'{did_you_mean(str(kind), KINDS)} (use one of {', '.join(KINDS)})",
+                f"unknown kind {quoted(kind)} for '{name}'{did_you_mean(str(kind), KINDS)} (use one of {', '.join(KINDS)})",
             )
         )
         return None
@@ -126,7 +126,7 @@ def _entry(doc: YamlDoc, index: int, item: Any, shown: str, diags: list[Diagnost
             good_links.append(link)
         else:
             at = doc.line(index, "links", l_index) if isinstance(raw_links, list) else doc.line(index, "links")
-            diags.append(Diagnostic(shown, at, f"bad link {link!r} for '{name}': only http:// and https:// links are allowed"))
+            diags.append(Diagnostic(shown, at, f"bad link {quoted(link)} for '{name}': only http:// and https:// links are allowed"))
     return RegisterEntry(name, kind, aliases, clean_text(description).strip(), tuple(good_links), line)
 
 

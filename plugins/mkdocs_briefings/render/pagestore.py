@@ -39,6 +39,8 @@ from typing import Any, BinaryIO
 
 from ..core.annotate import tree_digest
 from ..core.cache import atomic_write
+from ..core.inputs import SEED_SUFFIXES, list_files, read_regular, refusal
+from ..core.seeds import MAX_SEED_BYTES
 from .renderer import PageSpec, Parts
 
 #: Bumped when the index or body layout changes.
@@ -51,8 +53,8 @@ STALE_SECONDS = 3600
 #: The child reports made pages in batches of this many (one pipe message each).
 BATCH = 16
 _PACKAGE = Path(__file__).resolve().parent.parent
-#: Folders under the input folders that are never inputs (a git checkout of seeds/, say).
-VCS_DIRS = frozenset({".git", ".hg", ".svn"})
+#: The files under the input folders that the build reads: seeds, overlays, the register.
+INPUT_SUFFIXES: tuple[str, ...] = (*SEED_SUFFIXES, ".yml")
 _CODE_SUFFIXES = frozenset({".py", ".html", ".css", ".js", ".txt", ".tsv", ".gz", ".json", ".yml"})
 
 #: A page's place in the body: its start and the byte lengths of its four Parts.
@@ -73,11 +75,13 @@ def code_version() -> str:
 def fingerprint(folders: Sequence[Path], settings: Mapping[str, Any]) -> str:
     """sha256 over every input of the generated pages.
 
-    Every file under the input folders (by relative path and bytes, and where
-    a link points), the settings that shape the pages, and the code. Hidden
-    files count too (an overlay may name `seed: .draft.txt`); only version
-    control folders do not. Reading a few megabytes of seeds costs a
-    fraction of a second.
+    Every file the build may read under the input folders (by relative path
+    and bytes, and where a link points), the settings that shape the pages,
+    and the code. The files are chosen by the loader's own rule
+    (`core/inputs.py`): hidden files and folders (version control among
+    them) are never inputs, and FIFOs, devices and links leading outside
+    count by name only, never opened, so that the loader (which refuses
+    them) runs. Reading a few megabytes of seeds costs a fraction of a second.
     """
     digest = hashlib.sha256()
     digest.update(json.dumps({"format": FORMAT, "code": code_version(), "settings": settings}, sort_keys=True).encode())
@@ -86,15 +90,22 @@ def fingerprint(folders: Sequence[Path], settings: Mapping[str, Any]) -> str:
         if not folder.is_dir():
             digest.update(b"\0missing")
             continue
-        for path in sorted(folder.rglob("*")):
-            rel = path.relative_to(folder)
-            if VCS_DIRS.intersection(rel.parts) or path.is_dir():
+        listing = list_files(folder)
+        for where, reason in listing.unreadable:
+            digest.update(b"\0unreadable\0" + f"{where.relative_to(folder).as_posix()}: {reason}".encode("utf-8", "surrogateescape"))
+        for path in listing.files:
+            if path.suffix.lower() not in INPUT_SUFFIXES:
                 continue
+            rel = path.relative_to(folder)
             digest.update(b"\0file\0" + rel.as_posix().encode("utf-8", "surrogateescape"))
             if path.is_symlink():
                 digest.update(b"\0link\0" + os.path.realpath(path).encode("utf-8", "surrogateescape"))
+            why = refusal(path, folder, INPUT_SUFFIXES)
+            if why is not None:
+                digest.update(b"\0refused\0" + why.encode("utf-8", "surrogateescape"))
+                continue
             try:
-                data = path.read_bytes()
+                data = read_regular(path, MAX_SEED_BYTES)
             except OSError as exc:
                 data = f"\0unreadable {exc.errno}".encode()
             digest.update(len(data).to_bytes(8, "big") + data)
