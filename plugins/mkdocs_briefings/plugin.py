@@ -217,7 +217,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 f"{self.corpus.claim_count()} claims"
             )
             corpus = self.corpus
-            store.make(list(renderer.pages()), [str(d) for d in project.diagnostics], summary, lambda: export_json(corpus))
+            kept = [str(d) for d in project.diagnostics if not d.transient]
+            store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus))
+            for diagnostic in project.diagnostics:
+                if diagnostic.transient:
+                    log.warning(diagnostic)
         for diagnostic in store.diagnostics:
             log.warning(diagnostic)
         for spec in store.specs:

@@ -70,8 +70,8 @@ def make_specs(n: int, make: Callable[[int], Parts] = parts_for) -> list[PageSpe
     return [
         PageSpec(
             f"briefings/page-{i}.md",
-            f"Page {i} — Ł “t”",
-            {"title": f"Page {i} — Ł", "hide": ["toc"], **({"search": {"exclude": True}} if i % 2 else {})},
+            f"Page {i} — Ł “t” & <co>",
+            {"title": f"Page {i} — Ł “t” &amp; &lt;co&gt;", "hide": ["toc"], **({"search": {"exclude": True}} if i % 2 else {})},
             partial(make, i),
             frozenset({"article", f"claim-{i}"} if i % 3 else set()),
             markdown=f"Editor’s **summary** {i}" if i % 2 else "",
@@ -280,11 +280,32 @@ def _truncate(directory: Path) -> None:
         lambda d: _index(d, lambda data: data.update(pages=None)),
         _garble,
         lambda d: (d / INDEX).write_bytes(b"[1, 2]"),
+        # A store is outside input (CI restores caches): what no build of ours writes is refused.
+        lambda d: _index(d, lambda data: data["pages"][0].update(src_uri="../../../../tmp/x.md")),
+        lambda d: _index(d, lambda data: data["pages"][0].update(src_uri="/tmp/x.md")),
+        lambda d: _index(d, lambda data: data["pages"][0].update(src_uri="briefings/x.html")),
+        lambda d: _index(d, lambda data: data["pages"][0].update(src_uri=["briefings/x.md"])),
+        lambda d: _index(d, lambda data: data["pages"][0].update(title=5)),
+        lambda d: _index(d, lambda data: data["pages"][0].update(meta={"title": "x", "template": "../x.html"})),
+        lambda d: _index(d, lambda data: data["pages"][0].update(meta={"hide": ["navigation"]})),
+        lambda d: _index(d, lambda data: data["pages"][0].update(meta=[["title", "x"]])),
+        lambda d: _index(d, lambda data: data["pages"][0].update(markdown=None)),
+        lambda d: _index(d, lambda data: data["pages"][0].update(anchors=[1])),
+        lambda d: _index(d, lambda data: data["pages"][0].update(index="yes")),
+        lambda d: _index(d, lambda data: data["pages"][0].update(extent=[0, 1.5, 0, 0, 0])),
+        lambda d: _index(d, lambda data: data.update(diagnostics="abc")),
+        lambda d: _index(d, lambda data: data.update(summary=["x"])),
+        lambda d: (d / INDEX).write_bytes(b'{"format": 1, "key": "' + KEY.encode() + b'", "pages": '
+                                          + b"[" * 100_000 + b"]" * 100_000 + b"}"),
+        lambda d: (d / f"export-{KEY}.json").write_bytes(b"garbage, not the export"),
     ],
     ids=[
         "invalid-json", "not-utf8", "truncated-body", "longer-body", "missing-body", "missing-export",
         "no-pages", "no-diagnostics", "page-without-uri", "short-extent", "negative-extent", "extent-null",
         "pages-null", "garbled-body", "index-not-an-object",
+        "uri-traversal", "uri-absolute", "uri-not-md", "uri-not-text", "title-not-text", "meta-unknown-key",
+        "meta-other-hide", "meta-not-object", "markdown-null", "anchor-not-text", "index-not-bool",
+        "extent-float", "diagnostics-not-list", "summary-not-text", "deep-nesting", "garbage-export",
     ],
 )
 def test_corrupt_store_is_reported_once_and_rebuilt(tmp_path: Path, damage: Callable[[Path], None]) -> None:
@@ -299,6 +320,24 @@ def test_corrupt_store_is_reported_once_and_rebuilt(tmp_path: Path, damage: Call
     assert [s.make() for s in store.specs] == [parts_for(i) for i in range(5)]
     store.commit(EXPORT)
     assert_replays(tmp_path, specs)
+
+
+def test_replay_escapes_and_sanitises_what_it_reads(tmp_path: Path) -> None:
+    """A stored title, editor markdown or diagnostic is never used as written: the title is
+    escaped again, raw HTML in markdown turned into text, control characters dropped."""
+    committed(tmp_path, KEY, make_specs(2))
+    payload = "<img src=x onerror=alert(1)>"
+
+    def tamper(data: dict[str, Any]) -> None:
+        data["pages"][0].update(title=payload, meta={"title": payload}, markdown=payload + "{: onclick=x }")
+        data.update(diagnostics=["seeds/\x1b[31mred.txt: x".encode().decode("unicode_escape")], summary="\x1b[2J")
+    _index(tmp_path, tamper)
+    store, warnings = replayed(tmp_path)
+    assert store.replaying and warnings == []
+    assert store.specs[0].meta == {"title": "&lt;img src=x onerror=alert(1)&gt;"}
+    assert "<" not in store.specs[0].markdown and "{" not in store.specs[0].markdown
+    assert store.diagnostics == ["seeds/[31mred.txt: x"] and store.summary == "[2J"
+    store.close()
 
 
 @pytest.mark.parametrize("earlier", [False, True], ids=["no-earlier-build", "earlier-build"])

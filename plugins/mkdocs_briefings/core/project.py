@@ -284,7 +284,7 @@ def _annotate_all(
                 hit = store.get(key, plan.text)
             except CorruptEntry as exc:
                 diags.append(
-                    Diagnostic(files.shown(store.path(key)), 0, f"corrupt cache entry ignored and recomputed: {exc}")
+                    Diagnostic(files.shown(store.path(key)), 0, f"corrupt cache entry ignored and recomputed: {exc}", transient=True)
                 )
         if hit is not None:
             results[plan.slug] = hit

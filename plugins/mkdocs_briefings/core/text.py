@@ -109,6 +109,20 @@ def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
         out.append((s, e))
 
 
+#: The shape of every id and slug: lower-case ASCII letters and digits in hyphen-joined runs.
+#: Ids become file names and URL parts, so anything read back from outside (a cache entry)
+#: must match it before it is used. `slugify` makes at most SLUG_MAX characters; an entity id
+#: may add a suffix ("-organisation", "-2"), so ids may be up to ID_MAX.
+SLUG_MAX = 80
+ID_MAX = 128
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def is_slug(value: object) -> bool:
+    """Whether `value` is a slug `slugify` could have made (so it cannot name another folder)."""
+    return isinstance(value, str) and len(value) <= ID_MAX and _SLUG.fullmatch(value) is not None
+
+
 def slugify(name: str) -> str:
     """An ASCII slug for ids and URLs: 'Volodymyr Zelenskyy' -> 'volodymyr-zelenskyy'.
 
@@ -120,4 +134,4 @@ def slugify(name: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower().replace("'", "").replace("\u2019", "")).strip("-")
     if not slug:
         slug = "x-" + name.encode("utf-8").hex()[:24] if name else "x"
-    return slug[:80].rstrip("-")
+    return slug[:SLUG_MAX].rstrip("-")

@@ -26,6 +26,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import tempfile
 import threading
 import time
@@ -40,6 +41,7 @@ from typing import Any, BinaryIO
 from ..core.annotate import tree_digest
 from ..core.cache import atomic_write
 from .renderer import PageSpec, Parts
+from .safety import clean, html_text, markdown_source
 
 #: Bumped when the index or body layout changes.
 FORMAT = 1
@@ -99,6 +101,31 @@ def fingerprint(folders: Sequence[Path], settings: Mapping[str, Any]) -> str:
                 data = f"\0unreadable {exc.errno}".encode()
             digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
+
+
+#: The source path of every generated page: slugs in folders, ending in `.md` (see corpus.py).
+_SRC_URI = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*\.md")
+#: The meta keys generated pages set besides the title, with the one value each ever has.
+_META_VALUES: dict[str, Any] = {"hide": ["toc"], "search": {"exclude": True}}
+_META = frozenset({"title", *_META_VALUES})
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} is not text")
+    return value
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(f"{what} is not a list")
+    return value
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("extent is not whole numbers")
+    return value
 
 
 def _file_digest(path: Path) -> str:
@@ -198,30 +225,60 @@ class PageStore:
                 raise ValueError("not a JSON object")
             if data.get("format") != FORMAT or data.get("key") != self.key:
                 return False  # another version's store, or another build's inputs: not an error
-            specs = [self._spec(i, p) for i, p in enumerate(data["pages"])]
+            specs = [self._spec(i, p) for i, p in enumerate(_list(data["pages"], "pages"))]
             size = sum(sum(e[1:]) for e in self.extents.values())
             if self.body.stat().st_size != size or not self.export.is_file():
                 raise ValueError("its body or export is missing or truncated")
             if _file_digest(self.body) != data["digest"]:
                 raise ValueError("its body does not match its checksum")
-            self.diagnostics = [str(d) for d in data["diagnostics"]]
-            self.summary = str(data["summary"])
-        except (OSError, ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError) as exc:
+            if _file_digest(self.export) != data["export_digest"]:
+                raise ValueError("its export does not match its checksum")
+            # Shown in the log: no control characters (a terminal escape) from a file we did not write.
+            self.diagnostics = [clean(_text(d, "diagnostic")) for d in _list(data["diagnostics"], "diagnostics")]
+            self.summary = clean(_text(data["summary"], "summary"))
+        except (OSError, ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError, RecursionError) as exc:
             self.extents.clear()
-            self.warn(f"page store {self.directory / INDEX} is corrupt ({exc}); making the pages again")
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+            self.warn(f"page store {self.directory / INDEX} is corrupt ({reason}); making the pages again")
             return False
         self.specs = specs
         self.replaying = True
         return True
 
-    def _spec(self, i: int, p: Mapping[str, Any]) -> PageSpec:
-        extent = tuple(int(x) for x in p["extent"])
+    def _spec(self, i: int, p: Any) -> PageSpec:
+        """One page of a stored index, validated: the index is outside input (CI restores caches).
+
+        Nothing read back chooses a path or skips escaping: the source path must
+        have the shape of a generated page's, the title is escaped again here
+        (the theme prints `meta.title` as it is), the meta holds only the keys
+        our pages set, and the editor's markdown is sanitised again (a no-op on
+        markdown that already was).
+        """
+        if not isinstance(p, dict):
+            raise ValueError(f"page {i} is not an object")
+        extent = tuple(_integer(x) for x in _list(p["extent"], "extent"))
         if len(extent) != 5 or min(extent) < 0:
             raise ValueError(f"bad extent for page {i}")
+        src_uri = _text(p["src_uri"], "src_uri")
+        if _SRC_URI.fullmatch(src_uri) is None:
+            raise ValueError(f"page {i} has a path that no generated page has")
+        title = _text(p["title"], "title")
+        meta: dict[str, Any] = {"title": html_text(title)}
+        stored = p["meta"]
+        if not isinstance(stored, dict) or not set(stored) <= _META:
+            raise ValueError(f"page {i} has meta that no generated page has")
+        for key, allowed in _META_VALUES.items():
+            if key in stored:
+                if stored[key] != allowed:
+                    raise ValueError(f"page {i} has a {key!r} that no generated page has")
+                meta[key] = allowed
+        if not isinstance(p["index"], bool):
+            raise ValueError(f"page {i} has a non-boolean 'index'")
         self.extents[i] = extent  # type: ignore[assignment]
         return PageSpec(
-            str(p["src_uri"]), str(p["title"]), dict(p["meta"]), self._reader_for(i),
-            frozenset(str(a) for a in p["anchors"]), markdown=str(p["markdown"]), index=bool(p["index"]),
+            src_uri, title, meta, self._reader_for(i),
+            frozenset(_text(a, "anchor") for a in _list(p["anchors"], "anchors")),
+            markdown=markdown_source(_text(p["markdown"], "markdown")), index=p["index"],
         )
 
     # -- making ---------------------------------------------------------------
@@ -345,6 +402,7 @@ class PageStore:
                 "diagnostics": self.diagnostics,
                 "summary": self.summary,
                 "digest": digest,
+                "export_digest": _file_digest(self.export),
                 "pages": [
                     {
                         "src_uri": s.src_uri, "title": s.title, "meta": s.meta, "anchors": sorted(s.anchors),
@@ -366,7 +424,7 @@ class PageStore:
         try:
             if json.loads(index.read_bytes().decode("utf-8")).get("key") != self.key:
                 return
-        except (OSError, ValueError, UnicodeDecodeError, AttributeError):
+        except (OSError, ValueError, UnicodeDecodeError, AttributeError, RecursionError):
             pass  # unreadable: of no use to anyone
         index.unlink(missing_ok=True)
 
