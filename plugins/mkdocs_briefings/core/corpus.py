@@ -13,7 +13,6 @@ builds of the same inputs give the same site byte for byte.
 from __future__ import annotations
 
 import heapq
-import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,7 +21,7 @@ from datetime import date as Date
 from types import MappingProxyType
 
 from .model import KINDS, Briefing, Claim, Entity, RegisterEntry, Span
-from .text import is_slug, paragraphs, sentences, slugify
+from .text import is_slug, paragraphs, sentences, slugify, transliterate
 
 #: The folder of each entity kind that earns a page; other kinds get none.
 PAGE_DIRS: dict[str, str] = {"person": "people", "organisation": "organisations", "place": "places"}
@@ -86,14 +85,10 @@ def listing_page(kind: str, letter: str) -> str | None:
     return f"{folder}/a-z/{letter_slug(letter)}.md" if folder else None
 
 
-#: Latin letters that Unicode does not decompose into a base letter and a mark.
-_BASE_LETTERS = str.maketrans("ŁłØøĐđÆæŒœĦħßÞþıŊŋ", "LlOoDdAaOoHhsTtiNn")
-
-
 def letter_of(name: str) -> str:
-    """The A-Z heading a name files under ("Łukasz" under L); digits and symbols go under '#'."""
-    first = unicodedata.normalize("NFKD", name.strip()[:1].translate(_BASE_LETTERS))
-    first = first.encode("ascii", "ignore").decode().upper()
+    """The A-Z heading a name files under, as its slug spells it ("Łukasz" and "Людмила" under L);
+    digits and symbols go under '#'."""
+    first = transliterate(name.strip()[:1])[0][:1].upper()
     return first if first.isalpha() else "#"
 
 
