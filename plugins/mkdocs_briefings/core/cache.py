@@ -196,16 +196,18 @@ class AnnotationCache:
             raise CorruptEntry("entry does not belong to its key")
         return annotation_from_json(data.get("annotation"), text)
 
-    def put(self, key: str, annotation: Annotation) -> None:
-        """Write atomically; a cache that cannot be written only costs speed, so OSError is ignored."""
+    def put(self, key: str, annotation: Annotation) -> str | None:
+        """Write atomically. A cache that cannot be written (a full disk) only costs speed:
+        the problem is returned, not raised, for the caller to report once."""
         payload = json.dumps(
             {"key": key, "annotation": annotation.to_json(key)}, ensure_ascii=False, sort_keys=True
         ).encode("utf-8")
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             atomic_write(self.path(key), payload)
-        except OSError:
-            return
+        except OSError as exc:
+            return exc.strerror or str(exc)
+        return None
 
 
 def atomic_write(path: Path, data: bytes) -> None:
