@@ -300,9 +300,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".tmp")
         try:
-            kept = store.commit()
+            kept = store.commit()  # open: a concurrent build's pruning cannot take it away
             if kept is not None:
-                shutil.copyfile(kept, tmp)
+                kept.seek(0)
+                with open(tmp, "wb") as copy:
+                    shutil.copyfileobj(kept, copy)
             else:
                 assert self.corpus is not None
                 tmp.write_bytes(export_json(self.corpus))

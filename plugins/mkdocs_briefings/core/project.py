@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .annotate import annotate, engine_version
-from .cache import AnnotationCache, CorruptEntry, cache_key, engine_register
+from .cache import AnnotationCache, CorruptEntry, cache_key, engine_register, remove_stale_temps
 from .diagnostics import BriefingsError, Diagnostic, did_you_mean, sort_diagnostics
 from .model import Annotation, Briefing, RegisterEntry
 from .overlays import Overlay, apply_corrections, read_overlay
@@ -289,6 +289,8 @@ def _annotate_all(
     engine = engine_version()
     reg = engine_register(register)
     store = AnnotationCache(cache_dir) if cache_dir is not None else None
+    if store is not None:
+        remove_stale_temps(store.directory)  # of builds killed mid-write
     if store is not None and store.directory.exists() and not store.directory.is_dir():
         diags.append(_cache_unusable(store, files, "it is not a folder"))
         store = None

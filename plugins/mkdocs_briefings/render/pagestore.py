@@ -22,7 +22,9 @@ Pure Python (no mkdocs import), like the core.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import io
 import json
 import multiprocessing
 import os
@@ -38,8 +40,14 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, BinaryIO
 
+try:
+    import fcntl
+except ImportError:  # Windows: an open file cannot be removed there anyway
+    fcntl = None  # type: ignore[assignment]
+
 from ..core.annotate import tree_digest
-from ..core.cache import atomic_write
+from ..core.cache import STALE_SECONDS, TEMP, atomic_write, remove_stale_temps, stale_temp, temp_prefix
+from ..core.processes import die_with_parent
 from .renderer import PageSpec, Parts
 from .safety import clean, html_text, markdown_source
 
@@ -48,8 +56,6 @@ FORMAT = 1
 INDEX = "index.json"
 #: From this many pages on, a forked child makes the pages while mkdocs renders the theme.
 PARALLEL_PAGES = 400
-#: A temp file this old belongs to a build that was killed (a running build's is younger).
-STALE_SECONDS = 3600
 #: The child reports made pages in batches of this many (one pipe message each).
 BATCH = 16
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -128,13 +134,45 @@ def _integer(value: Any) -> int:
     return value
 
 
-def _file_digest(path: Path) -> str:
-    """A checksum of a body file: a damaged body is rebuilt, never served."""
+def _file_digest(path: Path | BinaryIO) -> str:
+    """A checksum of a body or export file (a path, or an open file read from its start):
+    a damaged file is rebuilt, never served."""
     digest = hashlib.blake2b(digest_size=16)
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
+    if isinstance(path, Path):
+        with open(path, "rb") as f:
+            return _file_digest(f)
+    path.seek(0)
+    while chunk := path.read(1 << 20):
+        digest.update(chunk)
+    path.seek(0)
     return digest.hexdigest()
+
+
+def _open_shared(path: Path) -> BinaryIO | None:
+    """Open a body or export for reading, marked in use (a shared lock) so that a concurrent
+    build with other settings does not prune it; None when it is missing. The open file
+    stays readable even if it is removed later."""
+    try:
+        f = open(path, "rb")
+    except OSError:
+        return None
+    if fcntl is not None:
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_SH)
+        except OSError:
+            pass
+    return f
+
+
+def _remove_unless_in_use(path: Path) -> None:
+    """Remove an earlier build's body or export unless a running build reads it."""
+    try:
+        with open(path, "rb") as f:
+            if fcntl is not None:
+                fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            path.unlink()
+    except OSError:
+        pass  # in use (BlockingIOError), already gone, or not ours to remove
 
 
 def _write_parts(out: BinaryIO, position: int, parts: Parts) -> Extent:
@@ -144,8 +182,17 @@ def _write_parts(out: BinaryIO, position: int, parts: Parts) -> Extent:
     return (position, len(chunks[0]), len(chunks[1]), len(chunks[2]), len(chunks[3]))
 
 
-def _make_all(specs: Sequence[PageSpec], body: Path, export: Callable[[], bytes] | None, export_path: Path, conn: Connection) -> None:
+#: What the child sends when the store cannot be written (a full disk): the parent makes
+#: the remaining pages itself and keeps nothing, instead of failing the build.
+UNWRITABLE = "unwritable"
+
+
+def _make_all(
+    specs: Sequence[PageSpec], body: Path, export: Callable[[], bytes] | None, export_path: Path, conn: Connection,
+    parent: int,
+) -> None:
     """The child: make every page in order into `body`, reporting extents in batches; then the export."""
+    die_with_parent(parent)  # a killed build takes its child along
     try:
         position, batch = 0, []
         with open(body, "wb") as out:
@@ -162,6 +209,8 @@ def _make_all(specs: Sequence[PageSpec], body: Path, export: Callable[[], bytes]
         if export is not None:
             export_path.write_bytes(export())
         conn.send(None)
+    except OSError as exc:
+        conn.send((UNWRITABLE, exc.strerror or str(exc)))
     except BaseException:  # noqa: BLE001 - sent to the parent, which reports it
         conn.send(traceback.format_exc())
     finally:
@@ -191,6 +240,7 @@ class PageStore:
         self.replaying = False
         self._reader: BinaryIO | None = None
         self._writer: BinaryIO | None = None
+        self._export_file: BinaryIO | None = None
         self._position = 0
         self._body_tmp: Path | None = None
         self._export_tmp: Path | None = None
@@ -211,11 +261,27 @@ class PageStore:
     # -- replay ---------------------------------------------------------------
 
     def replay(self) -> bool:
-        """Load the pages of an earlier build of the same inputs; False when there is none."""
+        """Load the pages of an earlier build of the same inputs; False when there is none.
+
+        The body and export are opened (and marked in use) before the index is
+        read: a concurrent build with other settings that commits meanwhile
+        then either leaves them alone or has already replaced the index.
+        """
+        remove_stale_temps(self.directory)  # what killed builds left
+        body, export = _open_shared(self.body), _open_shared(self.export)
+        if not self._replay(body, export):
+            for f in (body, export):
+                if f is not None:
+                    f.close()
+            return False
+        self._reader, self._export_file = body, export
+        return True
+
+    def _replay(self, body: BinaryIO | None, export: BinaryIO | None) -> bool:
         try:
             raw = (self.directory / INDEX).read_bytes()
-        except FileNotFoundError:
-            return False
+        except (FileNotFoundError, NotADirectoryError):
+            return False  # no store yet (a cache folder that is a file is reported when pages are made)
         except OSError as exc:
             self.warn(f"page store {self.directory / INDEX} cannot be read ({exc.strerror or exc}); making the pages again")
             return False
@@ -227,11 +293,11 @@ class PageStore:
                 return False  # another version's store, or another build's inputs: not an error
             specs = [self._spec(i, p) for i, p in enumerate(_list(data["pages"], "pages"))]
             size = sum(sum(e[1:]) for e in self.extents.values())
-            if self.body.stat().st_size != size or not self.export.is_file():
+            if body is None or export is None or os.fstat(body.fileno()).st_size != size:
                 raise ValueError("its body or export is missing or truncated")
-            if _file_digest(self.body) != data["digest"]:
+            if _file_digest(body) != data["digest"]:
                 raise ValueError("its body does not match its checksum")
-            if _file_digest(self.export) != data["export_digest"]:
+            if _file_digest(export) != data["export_digest"]:
                 raise ValueError("its export does not match its checksum")
             # Shown in the log: no control characters (a terminal escape) from a file we did not write.
             self.diagnostics = [clean(_text(d, "diagnostic")) for d in _list(data["diagnostics"], "diagnostics")]
@@ -290,24 +356,29 @@ class PageStore:
 
         `export` makes the site's data export, kept next to the pages (the
         child makes it too, after the pages, while the parent is still busy).
+        A store that cannot be written (a full disk) is reported once; the
+        pages are then made without it.
         """
         self.specs = [replace(spec, make=self._reader_for(i)) for i, spec in enumerate(specs)]
         self.diagnostics, self.summary = list(diagnostics), summary
         self._makers, self._export_fn = list(specs), export
+        remove_stale_temps(self.directory)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-body-", suffix=".bin", dir=self.directory)
+            fd, tmp = tempfile.mkstemp(prefix=temp_prefix("body"), suffix=".bin", dir=self.directory)
         except OSError as exc:
-            self.warn(f"page store {self.directory} cannot be written ({exc.strerror or exc}); pages are not kept for the next build")
+            self._unwritable(exc.strerror or str(exc))
             return
         self._body_tmp = Path(tmp)
+        atexit.register(self._remove_temps)  # an interrupted build (Ctrl-C) leaves no temp file
         if len(specs) >= PARALLEL_PAGES and _can_fork():
             os.close(fd)
-            self._export_tmp = self._body_tmp.with_name(self._body_tmp.name.replace(".tmp-body-", ".tmp-export-"))
+            self._export_tmp = self._body_tmp.with_name(self._body_tmp.name.replace(f"{TEMP}body-", f"{TEMP}export-"))
             context = multiprocessing.get_context("fork")
             ours, theirs = context.Pipe(duplex=False)
             self._child = context.Process(
-                target=_make_all, args=(self._makers, self._body_tmp, export, self._export_tmp, theirs), daemon=True
+                target=_make_all, args=(self._makers, self._body_tmp, export, self._export_tmp, theirs, os.getpid()),
+                daemon=True,
             )
             self._child.start()
             theirs.close()
@@ -315,14 +386,20 @@ class PageStore:
         else:
             self._writer = os.fdopen(fd, "wb")
 
+    def _unwritable(self, problem: str) -> None:
+        """The store cannot be written: say so once, keep nothing, make the remaining pages here."""
+        self.warn(f"page store {self.directory} cannot be written ({problem}); pages are not kept for the next build")
+        self.abort()
+        self.extents.clear()
+
     def _reader_for(self, i: int) -> Callable[[], Parts]:
         return lambda: self._parts(i)
 
     def _parts(self, i: int) -> Parts:
+        while self._forked and i not in self.extents:
+            self._receive()
         if not (self.replaying or self._forked):
             return self._make_here(i)
-        while i not in self.extents:
-            self._receive()
         if self._reader is None:
             self._reader = open(self.body if self.replaying else self._body_tmp, "rb")  # type: ignore[arg-type]
         start, *lengths = self.extents[i]
@@ -337,8 +414,13 @@ class PageStore:
     def _make_here(self, i: int) -> Parts:
         parts = self._makers[i].make()
         if self._writer is not None and i not in self.extents:
-            self.extents[i] = _write_parts(self._writer, self._position, parts)
-            self._position += sum(self.extents[i][1:])
+            try:
+                extent = _write_parts(self._writer, self._position, parts)
+            except OSError as exc:
+                self._unwritable(exc.strerror or str(exc))
+                return parts
+            self.extents[i] = extent
+            self._position += sum(extent[1:])
         return parts
 
     def _receive(self) -> None:
@@ -347,6 +429,9 @@ class PageStore:
             message = self._conn.recv()
         except EOFError:
             raise StoreError("the page-making process ended without finishing") from None
+        if isinstance(message, tuple) and message[:1] == (UNWRITABLE,):
+            self._unwritable(str(message[1]))
+            return
         if isinstance(message, str):
             raise StoreError(message)
         if message is None:
@@ -360,13 +445,14 @@ class PageStore:
 
     # -- end of build ---------------------------------------------------------
 
-    def commit(self, export: bytes | None = None) -> Path | None:
+    def commit(self, export: bytes | None = None) -> BinaryIO | None:
         """After a complete build: keep its pages and export for the next build of the same inputs.
 
-        Returns where the export is kept, or None when nothing could be kept.
+        Returns the kept export, open (it stays readable whatever a concurrent
+        build prunes), or None when nothing could be kept.
         """
         if self.replaying:
-            return self.export
+            return self._export_file
         if self._body_tmp is None:
             return None
         while self._conn is not None:
@@ -375,8 +461,15 @@ class PageStore:
             self._child.join()
             self._child = None
         for i in range(len(self.specs)):
-            if i not in self.extents:
+            if i not in self.extents and self._body_tmp is not None:
                 self._make_here(i)  # a page mkdocs did not build (another plugin dropped it)
+        if self._writer is not None:
+            try:
+                self._writer.flush()
+            except OSError as exc:
+                self._unwritable(exc.strerror or str(exc))
+        if self._body_tmp is None:
+            return None  # the store became unwritable on the way
         self._close()
         try:
             with open(self._body_tmp, "rb+") as body:
@@ -386,23 +479,33 @@ class PageStore:
             # of this key left in place would describe the new body until the new index is written.
             self._drop_index_of_key()
             if export is None and self._export_tmp is not None and self._export_tmp.is_file():
-                with open(self._export_tmp, "rb+") as made:
-                    os.fsync(made.fileno())
-                os.replace(self._export_tmp, self.export)
-                self._export_tmp = None
+                made = _open_shared(self._export_tmp)
+                if made is None:
+                    raise FileNotFoundError(2, "the export went missing", str(self._export_tmp))
+                self._export_file = made
+                os.fsync(made.fileno())
             else:
                 if export is None:
                     export = self._export_fn() if self._export_fn else b""
-                atomic_write(self.export, export)
+                if self._export_tmp is None:
+                    self._export_tmp = self._body_tmp.with_name(self._body_tmp.name.replace(f"{TEMP}body-", f"{TEMP}export-"))
+                with open(self._export_tmp, "wb") as out:
+                    out.write(export)
+                    out.flush()
+                    os.fsync(out.fileno())
+                self._export_file = _open_shared(self._export_tmp)
+            os.replace(self._export_tmp, self.export)  # the open file follows its new name
+            self._export_tmp = None
             os.replace(self._body_tmp, self.body)
             self._body_tmp = None
+            atexit.unregister(self._remove_temps)
             index = {
                 "format": FORMAT,
                 "key": self.key,
                 "diagnostics": self.diagnostics,
                 "summary": self.summary,
                 "digest": digest,
-                "export_digest": _file_digest(self.export),
+                "export_digest": _file_digest(self._export_file) if self._export_file else "",
                 "pages": [
                     {
                         "src_uri": s.src_uri, "title": s.title, "meta": s.meta, "anchors": sorted(s.anchors),
@@ -415,9 +518,11 @@ class PageStore:
         except OSError as exc:
             self.warn(f"page store {self.directory} cannot be written ({exc.strerror or exc}); pages are not kept for the next build")
             self.abort()
+            if export is not None:
+                return io.BytesIO(export)
             return None
         self._prune()
-        return self.export
+        return self._export_file
 
     def _drop_index_of_key(self) -> None:
         index = self.directory / INDEX
@@ -429,14 +534,21 @@ class PageStore:
         index.unlink(missing_ok=True)
 
     def _prune(self) -> None:
-        """Delete earlier builds' bodies and exports, and temp files that a killed build left."""
-        now = time.time()
-        for path in self.directory.iterdir():
+        """Delete earlier builds' bodies and exports (unless a running build reads them), and
+        the temp files of builds that were killed."""
+        try:
+            paths = list(self.directory.iterdir())
+        except OSError:
+            return
+        for path in paths:
             name = path.name
-            if name.startswith((".tmp-", "body-", "export-")) and name not in (self.body.name, self.export.name):
+            if name in (self.body.name, self.export.name):
+                continue
+            if name.startswith(("body-", "export-")):
+                _remove_unless_in_use(path)
+            elif name.startswith(TEMP) and stale_temp(path):
                 try:
-                    if not name.startswith(".tmp-") or now - path.stat().st_mtime > STALE_SECONDS:
-                        path.unlink()
+                    path.unlink()
                 except OSError:
                     pass
 
@@ -449,7 +561,12 @@ class PageStore:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        self._forked = False
         self._close()
+        self._remove_temps()
+        atexit.unregister(self._remove_temps)
+
+    def _remove_temps(self) -> None:
         for tmp in (self._body_tmp, self._export_tmp):
             if tmp is not None:
                 tmp.unlink(missing_ok=True)
@@ -457,9 +574,15 @@ class PageStore:
 
     def close(self) -> None:
         self._close()
+        if self._export_file is not None:
+            self._export_file.close()
+            self._export_file = None
 
     def _close(self) -> None:
         for handle in (self._reader, self._writer):
             if handle is not None:
-                handle.close()
+                try:
+                    handle.close()
+                except OSError:
+                    pass  # the writer's last flush on a full disk: the store is dropped anyway
         self._reader = self._writer = None
