@@ -20,6 +20,12 @@ from mkdocs_briefings.core.text import HASH_CHARS, SLUG_MAX, is_slug, name_hash,
         ("Volodymyr Zelenskyy", "volodymyr-zelenskyy"),
         ("O'Brien", "obrien"),
         ("O\u2019Brien", "obrien"),
+        ("O\u2018Brien", "obrien"),
+        ("O\u00b4Brien", "obrien"),
+        ("Nuku\u02bbalofa", "nukualofa"),  # the okina
+        ("Nuku'alofa", "nukualofa"),
+        ("Ka\u02bfba", "kaba"),  # the ayn
+        ("Jean\u2013Paul", "jean-paul"),  # a dash separates
         ("AT&T", "at-t"),
         ("  Ada   Lovelace ", "ada-lovelace"),
         # Latin letters NFKD does not fold.

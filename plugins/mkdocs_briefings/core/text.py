@@ -186,6 +186,12 @@ def name_hash(name: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:HASH_CHARS]
 
 
+#: Apostrophes and the marks written for them (okina, ayn, primes, accents, backtick) are
+#: dropped, not made separators: "O'Brien", "O’Brien" and "O´Brien" are one slug, as are
+#: "Nuku'alofa" and "Nukuʻalofa".
+_APOSTROPHES = str.maketrans(dict.fromkeys("'`\u00b4\u02b9\u02bb\u02bc\u02be\u02bf\u02c8\u2018\u2019\u2032\uff07"))
+
+
 def slugify(name: str) -> str:
     """An ASCII slug for ids and URLs: 'Volodymyr Zelenskyy' -> 'volodymyr-zelenskyy'.
 
@@ -196,8 +202,8 @@ def slugify(name: str) -> str:
     slug is cut to SLUG_MAX characters, a short hash of the whole name is
     added ('x-1a2b3c4d' for a name with nothing spellable).
     """
-    spelt, complete = transliterate(name.replace("'", "").replace("\u2019", ""))
-    slug = re.sub(r"[^a-z0-9]+", "-", spelt.lower().replace("'", "")).strip("-")
+    spelt, complete = transliterate(name.translate(_APOSTROPHES))
+    slug = re.sub(r"[^a-z0-9]+", "-", spelt.lower().translate(_APOSTROPHES)).strip("-")
     if not name:
         return "x"
     if not slug:
