@@ -238,3 +238,18 @@ def test_tampered_entry_is_recomputed_with_a_warning(tmp_path: Path) -> None:
     assert project.briefings[0].annotation == annotate(TEXT)
     assert [d.path for d in project.diagnostics] == [f".cache/briefings/{key}.json"]
     assert "is not a slug" in project.diagnostics[0].message
+
+
+@pytest.mark.parametrize("where", ["file", "file-parent"])
+def test_unusable_cache_is_one_warning_not_one_per_seed(tmp_path: Path, where: str) -> None:
+    """A file where the cache folder should be: every read and write fails. The build needs no
+    cache, so it goes on without it, and says so once."""
+    root = write_project(tmp_path, {f"s{i}.txt": f"Ada Lovelace wrote note {i}." for i in range(3)})
+    blocker = root / "blocker"
+    blocker.write_text("not a folder", encoding="utf-8")
+    cache_dir = blocker if where == "file" else blocker / "briefings"
+    project = load_project(root, cache_dir=cache_dir)
+    assert len(project.briefings) == 3
+    assert [(d.path, d.message.split(" (")[0]) for d in project.diagnostics] == [
+        ("blocker" if where == "file" else "blocker/briefings", "the annotation cache cannot be used")
+    ]

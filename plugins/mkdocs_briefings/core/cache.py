@@ -59,6 +59,10 @@ class CorruptEntry(ValueError):
     """A cache entry that is not a valid annotation of its text."""
 
 
+class CacheUnreadable(OSError):
+    """The cache cannot be read at all (its folder is a file, unreadable, on a failing disk)."""
+
+
 def _span(data: Any, text: str) -> Span:
     if not isinstance(data, dict):
         raise CorruptEntry("span is not an object")
@@ -181,14 +185,15 @@ class AnnotationCache:
         return self.directory / f"{key}.json"
 
     def get(self, key: str, text: str) -> Annotation | None:
-        """The cached annotation, None on a miss; CorruptEntry if the entry is unusable."""
+        """The cached annotation, None on a miss; CorruptEntry if the entry is unusable,
+        CacheUnreadable if the cache cannot be read."""
         path = self.path(key)
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise CorruptEntry(f"cannot read: {exc.strerror or exc}") from None
+            raise CacheUnreadable(exc.strerror or str(exc)) from None
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as exc:

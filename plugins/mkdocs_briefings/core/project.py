@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .annotate import annotate, engine_version
-from .cache import AnnotationCache, CorruptEntry, cache_key, engine_register, remove_stale_temps
+from .cache import AnnotationCache, CacheUnreadable, CorruptEntry, cache_key, engine_register, remove_stale_temps
 from .diagnostics import BriefingsError, Diagnostic, did_you_mean, sort_diagnostics
 from .model import Annotation, Briefing, RegisterEntry
 from .overlays import Overlay, apply_corrections, read_overlay
@@ -291,9 +291,6 @@ def _annotate_all(
     store = AnnotationCache(cache_dir) if cache_dir is not None else None
     if store is not None:
         remove_stale_temps(store.directory)  # of builds killed mid-write
-    if store is not None and store.directory.exists() and not store.directory.is_dir():
-        diags.append(_cache_unusable(store, files, "it is not a folder"))
-        store = None
     results: dict[str, Annotation] = {}
     todo: list[tuple[_Plan, str]] = []
     for plan in plans:
@@ -302,6 +299,9 @@ def _annotate_all(
         if store is not None:
             try:
                 hit = store.get(key, plan.text)
+            except CacheUnreadable as exc:  # once, not once a seed
+                diags.append(_cache_unusable(store, files, str(exc)))
+                store = None
             except CorruptEntry as exc:
                 diags.append(
                     Diagnostic(files.shown(store.path(key)), 0, f"corrupt cache entry ignored and recomputed: {exc}", transient=True)
