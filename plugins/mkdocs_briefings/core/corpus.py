@@ -13,7 +13,6 @@ builds of the same inputs give the same site byte for byte.
 from __future__ import annotations
 
 import heapq
-import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,7 +21,7 @@ from datetime import date as Date
 from types import MappingProxyType
 
 from .model import KINDS, LINK_CONFIDENCE, Briefing, Claim, Entity, RegisterEntry, Span
-from .text import paragraphs, sentences, slugify
+from .text import is_slug, paragraphs, sentences, slugify, transliterate
 
 #: The folder of each entity kind that earns a page; other kinds get none.
 PAGE_DIRS: dict[str, str] = {"person": "people", "organisation": "organisations", "place": "places"}
@@ -72,7 +71,7 @@ def entity_page(kind: str, entity_id: str, briefings: int, registered: bool, min
     folder = PAGE_DIRS.get(kind)
     if folder is None or (briefings < threshold(min_briefings, kind) and not registered):
         return None
-    return f"{folder}/{_not_index(entity_id)}.md"
+    return f"{folder}/{_not_index(_path_safe(entity_id))}.md"
 
 
 def entity_listing(kind: str, name: str) -> str | None:
@@ -86,14 +85,10 @@ def listing_page(kind: str, letter: str) -> str | None:
     return f"{folder}/a-z/{letter_slug(letter)}.md" if folder else None
 
 
-#: Latin letters that Unicode does not decompose into a base letter and a mark.
-_BASE_LETTERS = str.maketrans("ŁłØøĐđÆæŒœĦħßÞþıŊŋ", "LlOoDdAaOoHhsTtiNn")
-
-
 def letter_of(name: str) -> str:
-    """The A-Z heading a name files under ("Łukasz" under L); digits and symbols go under '#'."""
-    first = unicodedata.normalize("NFKD", name.strip()[:1].translate(_BASE_LETTERS))
-    first = first.encode("ascii", "ignore").decode().upper()
+    """The A-Z heading a name files under, as its slug spells it ("Łukasz" and "Людмила" under L);
+    digits and symbols go under '#'."""
+    first = transliterate(name.strip()[:1])[0][:1].upper()
     return first if first.isalpha() else "#"
 
 
@@ -104,7 +99,15 @@ def letter_slug(letter: str) -> str:
 
 def briefing_page(slug: str) -> str:
     """The page source path of a briefing."""
-    return f"briefings/{_not_index(slug)}.md"
+    return f"briefings/{_not_index(_path_safe(slug))}.md"
+
+
+def _path_safe(slug: str) -> str:
+    """A slug about to become part of a file path: anything else is a bug upstream (the cache and
+    the loaders check ids), and is refused here rather than written outside the site."""
+    if not is_slug(slug):
+        raise ValueError(f"not a slug, cannot be a page path: {slug[:40]!r}")
+    return slug
 
 
 def _not_index(slug: str) -> str:

@@ -44,6 +44,9 @@ class Diagnostic:
     line: int
     message: str
     severity: str = "warning"
+    #: About this build's cache rather than its inputs (an entry recomputed): reported once, and
+    #: not kept with the pages for the next build, which finds the entry already rewritten.
+    transient: bool = False
 
     def __str__(self) -> str:
         """`path:line: message`, control characters escaped: what a log or terminal shows."""

@@ -12,18 +12,19 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .annotate import annotate, engine_version
+from .cache import AnnotationCache, CacheUnreadable, CorruptEntry, cache_key, engine_register, remove_stale_temps
 from .entities.corpus_names import resolve_corpus_names
-from .cache import AnnotationCache, CorruptEntry, cache_key, engine_register
 from .diagnostics import BriefingsError, Diagnostic, did_you_mean, sort_diagnostics
 from .inputs import SEED_SUFFIXES, Listing, is_hidden, list_files, refusal, within
 from .model import Annotation, Briefing, RegisterEntry
 from .overlays import Overlay, apply_corrections, read_overlay
+from .processes import die_with_parent
 from .register import load_register
 from .seeds import Seed, read_seed
 from .text import slugify
@@ -191,19 +192,27 @@ def _annotate_job(job: tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]) -
 def _run_jobs(
     jobs: list[tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]],
     progress: Progress | None = None,
-) -> list[tuple[Annotation | None, str | None]]:
+) -> Iterator[tuple[Annotation | None, str | None]]:
     """Annotate texts, in worker processes when there are many and the platform allows.
 
-    A long run reports how far it is every PROGRESS_EVERY texts.
+    Results come one by one, in job order, as they are made, so the caller
+    can keep each at once: a build killed near the end keeps nearly all of
+    its work. Workers end with this process, even when it is killed. A long
+    run reports how far it is every PROGRESS_EVERY texts.
     """
-    def reported(results: Iterable[tuple[Annotation | None, str | None]]) -> list[tuple[Annotation | None, str | None]]:
-        out = []
+    def reported(results: Iterable[tuple[Annotation | None, str | None]]) -> Iterator[tuple[Annotation | None, str | None]]:
         for done, result in enumerate(results, 1):
-            out.append(result)
+            yield result
             if progress and done % PROGRESS_EVERY == 0 and done < len(jobs):
                 progress(f"annotated {done} of {len(jobs)} seeds")
-        return out
 
+    return reported(_results(jobs))
+
+
+def _results(
+    jobs: list[tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]],
+) -> Iterator[tuple[Annotation | None, str | None]]:
+    done = 0
     if len(jobs) > PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
         methods = multiprocessing.get_all_start_methods()
         # fork is fastest (workers inherit the loaded engine) but is only safe from a
@@ -211,16 +220,22 @@ def _run_jobs(
         # threads, so there children come from a clean forkserver instead.
         if "fork" in methods and threading.active_count() == 1:
             context = multiprocessing.get_context("fork")
+            parent: int | None = os.getpid()
         else:
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            parent = None  # the workers' parent is the fork server, which ends with this process
         try:
-            with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                max_workers=os.cpu_count(), mp_context=context, initializer=die_with_parent, initargs=(parent,)
+            ) as pool:
                 # Chunks small enough for progress reports, large enough to keep overhead low.
                 chunk = max(1, min(PROGRESS_EVERY // 4, len(jobs) // ((os.cpu_count() or 1) * 4)))
-                return reported(pool.map(_annotate_job, jobs, chunksize=chunk))
+                for result in pool.map(_annotate_job, jobs, chunksize=chunk):
+                    done += 1
+                    yield result
         except (OSError, RuntimeError, ImportError):
-            pass  # no process support here (sandbox, frozen app): annotate in this process
-    return reported(_annotate_job(job) for job in jobs)
+            pass  # no process support here (sandbox, frozen app), or a lost worker: go on in this process
+    yield from (_annotate_job(job) for job in jobs[done:])
 
 
 def _plan(seeds_path: Path, briefings_path: Path, files: _Files, diags: list[Diagnostic]) -> list[_Plan]:
@@ -321,6 +336,8 @@ def _annotate_all(
     engine = engine_version()
     reg = engine_register(register)
     store = AnnotationCache(cache_dir) if cache_dir is not None else None
+    if store is not None:
+        remove_stale_temps(store.directory)  # of builds killed mid-write
     results: dict[str, Annotation] = {}
     todo: list[tuple[_Plan, str]] = []
     for plan in plans:
@@ -329,9 +346,12 @@ def _annotate_all(
         if store is not None:
             try:
                 hit = store.get(key, plan.text)
+            except CacheUnreadable as exc:  # once, not once a seed
+                diags.append(_cache_unusable(store, files, str(exc)))
+                store = None
             except CorruptEntry as exc:
                 diags.append(
-                    Diagnostic(files.shown(store.path(key)), 0, f"corrupt cache entry ignored and recomputed: {exc}")
+                    Diagnostic(files.shown(store.path(key)), 0, f"corrupt cache entry ignored and recomputed: {exc}", transient=True)
                 )
         if hit is not None:
             results[plan.slug] = hit
@@ -346,11 +366,19 @@ def _annotate_all(
             diags.append(Diagnostic(plan.where, 0, message))
             continue
         results[plan.slug] = annotation
-        if store is not None:
-            store.put(key, annotation)
+        if store is not None:  # at once: a killed build keeps what it finished
+            problem = store.put(key, annotation)
+            if problem is not None:  # a full disk, say: the cache is optional, say so once
+                diags.append(_cache_unusable(store, files, problem))
+                store = None
     if progress:
         progress(f"annotated {len(todo)} seeds, {len(plans) - len(todo)} from cache")
     return results
+
+
+def _cache_unusable(store: AnnotationCache, files: _Files, problem: str) -> Diagnostic:
+    message = f"the annotation cache cannot be used ({problem}); this build goes on without it"
+    return Diagnostic(files.shown(store.directory), 0, message, transient=True)
 
 
 def _briefing(plan: _Plan, annotation: Annotation, register: tuple[RegisterEntry, ...], diags: list[Diagnostic]) -> Briefing:
