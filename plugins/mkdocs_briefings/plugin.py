@@ -23,6 +23,7 @@ import json
 import os
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +73,9 @@ class GeneratedPage(Page):
         anchors = set(self.spec.anchors)
         if self.spec.markdown:
             super().render(config, files)
-            self.editor_html = self.content or ""
-            self.editor_headings = headings_of(self.toc)
-            anchors |= self.present_anchor_ids or set()
+            self.editor_html, editor_ids, renamed = _own_ids(self.content or "", self.present_anchor_ids or set(), anchors)
+            anchors |= editor_ids
+            self.editor_headings = tuple(replace(h, id=renamed.get(h.id, h.id)) for h in headings_of(self.toc))
         self.present_anchor_ids = anchors
         self.content = ""
 
@@ -97,6 +98,39 @@ class GeneratedPage(Page):
     def release(self) -> None:
         """Drop the HTML once the page is written: memory stays flat however large the site."""
         self.content = ""
+
+
+#: Ids the page keeps for itself besides its spec's anchors: the search version's title, the theme's own.
+_RESERVED_IDS = frozenset({"title"})
+_ID_ATTR = re.compile(r'(\sid=")([^"]*)(")')
+_HEADERLINK = re.compile(r'(<a class="headerlink" href="#)([^"]*)(")')
+
+
+def _own_ids(editor_html: str, editor_ids: set[str], page_ids: set[str]) -> tuple[str, set[str], dict[str, str]]:
+    """Editor markdown's heading ids, renamed where they would repeat one of the page's own (and what was renamed).
+
+    An editor's `## claim-1` or `## Sources` gets the id the page already
+    gives a claim or a section; two elements with one id break the links to
+    it. Such an id becomes `editor-<id>` (links the editor wrote to `#claim-1`
+    still go to the page's claim).
+    """
+    taken = page_ids | _RESERVED_IDS
+    renamed: dict[str, str] = {}
+    for anchor in sorted(editor_ids):
+        if anchor in taken or anchor.startswith("__"):
+            new, n = f"editor-{anchor}", 1
+            while new in taken or new in editor_ids or new in renamed.values():
+                n += 1
+                new = f"editor-{anchor}-{n}"
+            renamed[anchor] = new
+    if not renamed:
+        return editor_html, set(editor_ids), renamed
+
+    def swap(m: re.Match[str]) -> str:
+        return m.group(1) + renamed.get(m.group(2), m.group(2)) + m.group(3)
+
+    editor_html = _HEADERLINK.sub(swap, _ID_ATTR.sub(swap, editor_html))
+    return editor_html, {renamed.get(a, a) for a in editor_ids}, renamed
 
 
 def _join(*parts: str) -> str:
@@ -213,7 +247,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 f"{self.corpus.claim_count()} claims"
             )
             corpus = self.corpus
-            store.make(list(renderer.pages()), [str(d) for d in project.diagnostics], summary, lambda: export_json(corpus))
+            kept = [str(d) for d in project.diagnostics if not d.transient]
+            store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus))
+            for diagnostic in project.diagnostics:
+                if diagnostic.transient:
+                    log.warning(diagnostic)
         for diagnostic in store.diagnostics:
             log.warning(diagnostic)
         for spec in store.specs:
@@ -292,9 +330,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".tmp")
         try:
-            kept = store.commit()
+            kept = store.commit()  # open: a concurrent build's pruning cannot take it away
             if kept is not None:
-                shutil.copyfile(kept, tmp)
+                kept.seek(0)
+                with open(tmp, "wb") as copy:
+                    shutil.copyfileobj(kept, copy)
             else:
                 assert self.corpus is not None
                 tmp.write_bytes(export_json(self.corpus))

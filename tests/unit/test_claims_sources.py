@@ -160,10 +160,20 @@ def test_joined_paragraphs_of_one_quotation_are_one_claim() -> None:
             '"That is the general rule." He said there had been other occasions.',
             [("He", "there had been other occasions")],
         ),
+        (
+            '"The Bank should stand ready to cut rates." Some economists have predicted rates will drop later.',
+            [("Some economists", "rates will drop later")],
+        ),
         # an attribution that ends the sentence still attributes it
+        ('"We will win the match." Mr Blair told his monthly news conference.', [("Mr Blair", "We will win the match.")]),
         ('"We will win the match." Smith said on Monday.', [("Smith", "We will win the match.")]),
         ('"We will win the match." Smith told reporters.', [("Smith", "We will win the match.")]),
-        ('"We will win the match," Smith said the team believed.', [("Smith", "We will win the match")]),
+        ('"We will win the match," Smith said the team believed it.', [("Smith", "the team believed it")]),
+        ('In an interview on "Face the Nation," Paul Ryan said the spate of shootings demands attention.', [("Paul Ryan", "the spate of shootings")]),
+        (
+            '"It was very nice," the tycoon told Reuters when asked if he had met her.',
+            [("the tycoon", "It was very nice"), (None, "if he had met her")],
+        ),
     ],
 )
 def test_an_attribution_after_a_finished_quotation_must_not_report_a_clause(
@@ -185,3 +195,305 @@ def test_a_source_named_inside_another_claim_is_not_who_he_refers_to() -> None:
     # negative: a speaker in a sentence of its own is the one "he" goes to
     text = "Weitz said the film was ready. Pullman said the books were better. He added that he was happy."
     assert speakers(text, [weitz, pullman])[-1] == ("He", "philip-pullman")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation opening its sentence after reported speech goes on with that speaker
+        (
+            'Mr Florin said the firm would double in size. "We will be able to bring more people into gaming."',
+            [("Mr Florin", "the firm would double in size"), ("Mr Florin", "We will be able to bring")],
+        ),
+        # not across a paragraph
+        (
+            'Mr Florin said the firm would double in size.\n"We will be able to bring more people into gaming."',
+            [("Mr Florin", "the firm would double in size")],
+        ),
+        # not when another source has spoken in between
+        (
+            'Mr Florin said the firm would double in size. Ms Bolz said it would not. "We will bring more people."',
+            [("Mr Florin", "the firm would double"), ("Ms Bolz", "it would not"), ("Ms Bolz", "We will bring")],
+        ),
+        # not a quotation inside a sentence (a scare quote or title)
+        ('Mr Florin said the firm would grow. It makes "Finding Nemo" games.', [("Mr Florin", "the firm would grow")]),
+    ],
+)
+def test_quote_only_sentences_continue_the_previous_reported_speaker(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.speaker.span.text if c.speaker else None, c.content.text) for c in find_claims(text, [])]
+    assert len(got) == len(expected)
+    assert [(who, content[: len(want)]) for (who, content), (_, want) in zip(got, expected)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # unnamed sources: the whole description, without the relative clause
+        ("A Ukrainian official who attended the talks said the mood was tense.", "A Ukrainian official"),
+        ("A senior Pentagon official who declined to be named said the convoy had stalled.", "A senior Pentagon official"),
+        ('"We saw no movement," a senior Pentagon official, who spoke on condition of anonymity, said.', "a senior Pentagon official"),
+        (
+            "An official familiar with the inspection, who spoke on condition of anonymity, said the plant was safe.",
+            "An official familiar with the inspection",
+        ),
+        # a relative clause's own subject speaks when it follows the pronoun directly
+        ("They favour public works, which they argue spur demand more quickly.", "they"),
+        # a name in an appositive after a description is the speaker
+        ("A spokesperson for the Ministry of Transport, Daniel Reyes, said the roads would reopen.", "Daniel Reyes"),
+        ("Manufacturers' organisation, the EEF, said it expected the hold to continue.", "the EEF"),
+        ('"Rates helped the economy," said EEF chief economist, Steve Radley.', "EEF chief economist, Steve Radley"),
+        ('Barbara Follet, one of the so-called "Blair Babes" elected in 1997, told researchers: "I remember it."', "Barbara Follet"),
+        ("The Downing Street Strategy Unit in 2003 said people were doing well.", "The Downing Street Strategy Unit"),
+        # negatives: a name first keeps it; a description after a name is not a name
+        ("In London, Smith, the mayor, said the town was surrounded.", "Smith"),
+        ("Dmytro Orlov, the mayor of Enerhodar, said the town was surrounded.", "Dmytro Orlov"),
+        ("Tony Blair, Labour Leader, said the town was surrounded.", "Tony Blair"),
+        ('"We will win the match," said the mayor, Monday.', "the mayor"),
+    ],
+)
+def test_speaker_phrases(text: str, speaker: str) -> None:
+    claims = find_claims(text, [])
+    assert claims and all(c.speaker is not None for c in claims)
+    assert [c.speaker.span.text for c in claims if c.speaker] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("I think she came to the start line in Athens drained.", 0),  # the writer's own view
+        ("Having said that, the sport is standing up to it.", 0),  # an idiom, not an attribution
+        ('"I think she came to the start line drained," Ms Holmes said.', 1),  # inside a quotation: a source's
+        ("We said the plan would fail and it did.", 1),  # "we" may be a company or a party
+        ("Holmes said she came to the start line drained.", 1),
+    ],
+)
+def test_the_writers_first_person_is_not_a_source(text: str, count: int) -> None:
+    assert len(find_claims(text, [])) == count
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Graeme Souness believes Walter Smith would be the perfect choice.", [("Graeme Souness", "Walter Smith would be the perfect choice")]),
+        ("The firm believed sales would rise.", [("The firm", "sales would rise")]),
+        ("He thought leaders should act.", []),  # still weak: "thought leaders"
+    ],
+)
+def test_belief_verbs(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the name written first after a quotation is the speaker; its appositives only describe them
+        (
+            '"If the FBI wanted any laptops, they would get them," Rep. Jim Jordan (R-Ohio), an oversight panel member, said.',
+            "Rep. Jim Jordan (R-Ohio)",
+        ),
+        (
+            '"It is an invasion of the state regulatory domain," Scott Pruitt, the attorney general of Oklahoma, '
+            "one of the states suing the EPA, said at an event.",
+            "Scott Pruitt",
+        ),
+        ('"We will go," another friend, Mariam Emara, told CNN.', "another friend, Mariam Emara"),
+        ('"You started off with young users," Paul Goosens, head of Preventon told the BBC.', "Paul Goosens"),
+        # sentence openers are not names
+        ('"We will go," In London, the mayor said.', "the mayor"),
+        # a paragraph opened with a closing mark by mistake is still a quotation with its signature
+        ("\u201dFear. I am truly afraid that he will win.\u201d \u2015 Edwin G. Monroy", "Edwin G. Monroy"),
+    ],
+)
+def test_speaker_after_a_quotation(text: str, speaker: str) -> None:
+    assert [c.speaker.span.text for c in find_claims(text, []) if c.speaker] == [speaker]
+
+
+def test_a_closing_mark_inside_a_paragraph_opens_nothing() -> None:
+    assert find_claims("He left\u201d and the talks stalled, officials said.", [])[0].content.text == "He left\u201d and the talks stalled"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation resuming after its attribution in the same sentence is the same claim (PolNeAR's convention)
+        (
+            '"I think he will be fair," Trump said during a rally in Kenansville, N.C., "but people are watching."',
+            ['I think he will be fair," Trump said during a rally in Kenansville, N.C., "but people are watching.'],
+        ),
+        (
+            '"You know, I love Larry," he said, but "when it comes to energy, Larry has a history."',
+            ['You know, I love Larry," he said, but "when it comes to energy, Larry has a history.'],
+        ),
+        # not across a sentence, and not a title in the next clause
+        ('"We will win," he said. Then he left the "arena" quickly.', ["We will win"]),
+    ],
+)
+def test_a_quotation_resuming_after_its_attribution(text: str, expected: list[str]) -> None:
+    assert [c.content.text for c in find_claims(text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "The president told them he would consider it an insult if they did not vote, implicitly putting his name on the line.",
+            "he would consider it an insult if they did not vote",
+        ),
+        ("He said the talks were held, mostly in secret, over a year.", "the talks were held, mostly in secret, over a year"),
+    ],
+)
+def test_an_adverb_and_participle_end_the_reported_clause(text: str, content: str) -> None:
+    assert [c.content.text for c in find_claims(text, [])] == [content]
+
+
+def test_he_may_be_a_speaker_whose_kind_was_only_guessed() -> None:
+    text = "Parry said Gerrard will decide his future. He told the radio that the club would not sell."
+    gerrard = Entity("steven-gerrard", "Steven Gerrard", "person", (), (Span.of(text, 11, 18),), 0.9)
+    parry = Entity("parry", "Parry", "organisation", (), (Span.of(text, 0, 5),), 0.2)
+    assert [(c.speaker.span.text, c.speaker.entity) for c in find_claims(text, [gerrard, parry]) if c.speaker] == [
+        ("Parry", "parry"),
+        ("He", "parry"),
+    ]
+    # an organisation the engine is sure of is never "he"
+    sure = Entity("parry", "Parry", "organisation", (), (Span.of(text, 0, 5),), 0.9)
+    assert [c.speaker.entity for c in find_claims(text, [gerrard, sure]) if c.speaker] == ["parry", "steven-gerrard"]
+
+
+def test_a_name_inside_a_quotation_is_not_a_pronouns_antecedent() -> None:
+    text = 'Mr Parry spoke to reporters. "Steven is above money." He said the club would not sell.'
+    gerrard = Entity("steven-gerrard", "Steven Gerrard", "person", (), (Span.of(text, text.index("Steven"), text.index("Steven") + 6),), 0.9)
+    assert [(c.speaker.span.text, c.speaker.entity) for c in find_claims(text, [gerrard]) if c.speaker] == [("He", None)]
+    # negative: outside the quotation the same name is the antecedent
+    text = "Steven spoke to reporters. He said the club would not sell."
+    gerrard = Entity("steven-gerrard", "Steven Gerrard", "person", (), (Span.of(text, 0, 6),), 0.9)
+    assert [(c.speaker.span.text, c.speaker.entity) for c in find_claims(text, [gerrard]) if c.speaker] == [("He", "steven-gerrard")]
+
+
+def test_confessed_is_a_cue() -> None:
+    assert [c.content.text for c in find_claims("He confessed that the deal had given the club food for thought.", [])] == [
+        "that the deal had given the club food for thought"
+    ]
+
+
+NAO: Spec = ("national-audit-office", "organisation", (), ("National Audit Office",))
+BRC: Spec = ("british-retail-consortium", "organisation", (), ("British Retail Consortium",))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The National Audit Office said costs had doubled.", ("The National Audit Office", "national-audit-office")),
+        ("A report by the National Audit Office found that costs had doubled.", ("the National Audit Office", "national-audit-office")),
+        ("The National Audit Office's survey showed that costs had doubled.", ("The National Audit Office's survey", "national-audit-office")),
+        ("Costs had doubled, a National Audit Office report said.", ("a National Audit Office report", "national-audit-office")),
+        (
+            "Rates have knocked confidence, according to a report this week from the British Retail Consortium.",
+            ("a report this week from the British Retail Consortium", "british-retail-consortium"),
+        ),
+        # negatives: a document with no organisation named stays unresolved; a place is no author
+        ("Costs had doubled, according to a report.", ("a report", None)),
+        ("A survey of London showed that costs had doubled.", ("A survey of London", None)),
+    ],
+)
+def test_organisations_and_their_documents_are_credited(text: str, expected: tuple[str, str | None]) -> None:
+    london: Spec = ("london", "place", (), ("London",))
+    assert speakers(text, [NAO, BRC, london]) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, hedges",
+    [
+        # the writer's aside after the attribution is not a doubt about what was said
+        ('"Sit down with me to negotiate," he said on Friday, apparently referring to recent photos.', ()),
+        ('"We saw no movement," she said, reportedly speaking from Kyiv.', ()),
+        # a hedge on the claim or its attribution stays
+        ("He apparently said the talks would resume.", ("apparently",)),
+        ("More than 2000 civilians have died, Ukraine said, a claim that could not be independently verified.", ("could not be independently verified",)),
+        ('"We will win," he said, apparently confident.', ("apparently",)),
+    ],
+)
+def test_hedges_of_the_writers_aside_stay_off_the_claim(text: str, hedges: tuple[str, ...]) -> None:
+    (claim,) = find_claims(text, [])
+    assert claim.hedges == hedges
+
+
+def test_an_interviewers_questions_are_not_claims() -> None:
+    text = (
+        "WN: How did you get involved in this study?\n"
+        "Valeria Gazzola: We brainstormed about it for a long time.\n"
+        "WN: What was the timeline of this study?\n"
+        "Christian Keysers: I would say four years, more or less?\n"
+    )
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == [
+        ("Valeria Gazzola", "We brainstormed about it for a long time"),
+        ("Christian Keysers", "I would say four years, more or less?"),
+    ]
+    # negative: one question from a speaker who otherwise answers is still theirs
+    text = "Ann Lowe: Why would we wait any longer?\nAnn Lowe: We will vote on Monday morning.\n"
+    assert len(find_claims(text, [])) == 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cue form after a determiner is a noun; a speaker cut after a preposition is none
+        ('PolitiFact rated 32% of Republican claims as "false" last year.', []),
+        ('I had to change my answer: "Of course I believe in it."', []),
+        # negatives: the verb still attributes
+        ('Ms Lowe claims the plan is "dead in the water" now.', [("mixed", "Ms Lowe")]),
+        ('He answered: "Of course I believe in it."', [("direct", "He")]),
+    ],
+)
+def test_cue_forms_that_are_nouns(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(c.kind, c.speaker.span.text if c.speaker else None) for c in find_claims(text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the comma before the cue closes the subject's appositive: what follows is the clause
+        (
+            "Megan Hester, a senior associate at the institute, said parents still want neighbourhood schools.",
+            [("parents still want neighbourhood schools", "Megan Hester")],
+        ),
+        (
+            "A lawyer for the news outlets, David Schulz, said no decision had been made about an appeal.",
+            [("no decision had been made about an appeal", "David Schulz")],
+        ),
+        # negatives: an inverted speaker after a clause; "no" as an answer
+        ("Over time, the ferry sank in heavy seas, said the mayor.", [("Over time, the ferry sank in heavy seas", "the mayor")]),
+        ("Asked if he would go, he said no.", [("if he would go", None)]),
+    ],
+)
+def test_reported_clause_after_an_appositive_subject(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(c.content.text, c.speaker.span.text if c.speaker else None) for c in find_claims(text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # "show" reports only what evidence shows; a show is a programme
+        ("Fletcher is remembered for his misprints on TV show That's Life in the 1970s.", 0),
+        ("Paula showed real bouncebackability in New York.", 0),
+        ("DOE test results show that the machine managed 70 teraflops.", 1),
+        ("A new poll showed a tight race in the state.", 1),
+        ("Polls show Labour is ahead in the north.", 1),
+        # a participle of naming after a noun gives a name, not a claim
+        ("It is worked out using a speed test called Linpack which measures speed.", 0),
+        ("She called Trump a liar on Monday.", 1),
+    ],
+)
+def test_show_and_naming_verbs(text: str, count: int) -> None:
+    assert len(find_claims(text, [])) == count
+
+
+def test_the_prime_minister_is_the_person_whose_role_says_so() -> None:
+    text = "Tony Blair met Jack Straw in London. Mr Straw left early. The prime minister said the talks had gone well."
+    blair: Spec = ("tony-blair", "person", ("prime minister",), ("Tony Blair",))
+    straw: Spec = ("jack-straw", "person", ("foreign minister",), ("Jack Straw", "Mr Straw"))
+    assert speakers(text, [blair, straw]) == [("The prime minister", "tony-blair")]
+    # negative: with no role that says so, the head noun alone picks the latest minister
+    text = "Tony Blair met Jack Straw in London. The foreign minister said the talks had gone well."
+    assert speakers(text, [("tony-blair", "person", ("prime minister",), ("Tony Blair",)), straw]) == [
+        ("The foreign minister", "jack-straw")
+    ]

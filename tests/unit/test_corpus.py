@@ -105,7 +105,8 @@ def test_entity_listing(kind: str, name: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("name", "letter", "slug"),
     [("Christopher Wray", "C", "c"), ("émile", "E", "e"), ("42nd Street", "#", "other"), ("", "#", "other"),
-     ("-dash", "#", "other")],
+     ("-dash", "#", "other"), ("Łukasz", "L", "l"), ("Øresund", "O", "o"), ("Людмила", "L", "l"),
+     ("Ελλάδα", "E", "e"), ("习近平", "X", "x"), ("☃", "#", "other")],
 )
 def test_letter_of_and_slug(name: str, letter: str, slug: str) -> None:
     assert letter_of(name) == letter

@@ -13,7 +13,6 @@ builds of the same inputs give the same site byte for byte.
 from __future__ import annotations
 
 import heapq
-import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,7 +21,7 @@ from datetime import date as Date
 
 from .kinds import KINDS, MIN_BRIEFINGS, PAGE_DIRS
 from .model import LINK_CONFIDENCE, Briefing, Claim, Entity, RegisterEntry, Span
-from .text import paragraphs, sentences, slugify
+from .text import paragraphs, sentences, slugify, transliterate
 
 #: How many related briefings and companion entities a page lists.
 RELATED_LIMIT = 3
@@ -61,14 +60,10 @@ def earns_page(kind: str, briefings: int, registered: bool, min_briefings: Thres
     return kind in PAGE_DIRS and (registered or briefings >= threshold(min_briefings, kind))
 
 
-#: Latin letters that Unicode does not decompose into a base letter and a mark.
-_BASE_LETTERS = str.maketrans("ŁłØøĐđÆæŒœĦħßÞþıŊŋ", "LlOoDdAaOoHhsTtiNn")
-
-
 def letter_of(name: str) -> str:
-    """The A-Z heading a name files under ("Łukasz" under L); digits and symbols go under '#'."""
-    first = unicodedata.normalize("NFKD", name.strip()[:1].translate(_BASE_LETTERS))
-    first = first.encode("ascii", "ignore").decode().upper()
+    """The A-Z heading a name files under, as its slug spells it ("Łukasz" and "Людмила" under L);
+    digits and symbols go under '#'."""
+    first = transliterate(name.strip()[:1])[0][:1].upper()
     return first if first.isalpha() else "#"
 
 

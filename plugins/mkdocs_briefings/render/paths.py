@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..core.corpus import EntityRecord, SpeakerGroup, letter_of
 from ..core.kinds import PAGE_DIRS
+from ..core.text import is_slug
 
 #: Where the stylesheet and script are published in the site.
 CSS_URI = "assets/briefings/briefings.css"
@@ -30,7 +31,13 @@ RESERVED_STEMS: frozenset[str] = frozenset({"index", "page"})
 
 
 def page_stem(slug: str) -> str:
-    """A slug as a page name that cannot collide with its folder's index page or pagination folder."""
+    """A slug as a page name that cannot collide with its folder's index page or pagination folder.
+
+    Anything but a slug is a bug upstream (the cache and the loaders check
+    ids) and is refused here rather than written outside the site.
+    """
+    if not is_slug(slug):
+        raise ValueError(f"not a slug, cannot be a page path: {slug[:40]!r}")
     return f"{slug}-" if slug in RESERVED_STEMS else slug
 
 

@@ -39,6 +39,10 @@ from .resolve import Resolver
 
 __all__ = ["find_claims"]
 
+#: Speakers who are the writer: reported speech outside quotation marks with these
+#: subjects is the article's own voice (a column, a reader's comment), not a source's.
+WRITER: frozenset[str] = frozenset(("i",))
+
 
 def find_claims(text: str, entities: Sequence[Entity]) -> list[Claim]:
     """Every sourced claim in `text`, in text order, with ids claim-1, claim-2, ...
@@ -49,7 +53,8 @@ def find_claims(text: str, entities: Sequence[Entity]) -> list[Claim]:
     if not isinstance(text, str) or not text.strip():
         return []
     ctx = Context(text)
-    return assemble(text, ctx.layout, _extract(ctx), Resolver(text, entities))
+    drafts = _extract(ctx)
+    return assemble(text, ctx.layout, drafts, Resolver(text, entities), ctx.stops.quoted)
 
 
 def _extract(ctx: Context) -> list[Draft]:
@@ -69,6 +74,8 @@ def _extract(ctx: Context) -> list[Draft]:
         if m.start() in used_cues or inside(quoted, m.start(), m.end()):
             continue  # a cue inside a quotation is the speaker's words, not an attribution
         draft = reported_claim(ctx, m.start(), m.end())
+        if draft is not None and draft.speaker is not None and text[slice(*draft.speaker)].lower() in WRITER:
+            continue  # "I think she came to the start line drained": the writer's own view, not a source's
         if draft is not None:
             drafts.append(draft)
             if draft.speaker and draft.cue:

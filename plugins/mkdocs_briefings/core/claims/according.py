@@ -15,6 +15,7 @@ from bisect import bisect_left
 from .context import Context
 from .cues import ACCORDING_TO
 from .draft import Draft, SentenceKey
+from .descriptions import DOCUMENT_WORDS
 from .speakers import np_after
 
 #: Words that make "according to" point back to the previous sentence.
@@ -29,6 +30,13 @@ def according_to_claim(
     speaker = np_after(text, cue_end + 1, s_end) or _pronoun_after(text, cue_end + 1, s_end)
     if speaker is None:
         return None
+    if any(w.lower() in DOCUMENT_WORDS for w in text[speaker[0]:speaker[1]].split()):
+        # "according to a report earlier this week from the British Retail Consortium": the author too.
+        author = _AUTHOR.match(text, speaker[1], min(s_end, speaker[1] + 60))
+        if author is not None:
+            named = np_after(text, author.end(), s_end)
+            if named is not None:
+                speaker = (speaker[0], named[1])
     if not text[s_start:cue_start].strip(" \t,\"'\u201c\u201d("):
         # "According to early results of the exit polls conducted for ..., majorities want ...":
         # the source may run on past the noun phrase found, up to its comma.
@@ -62,6 +70,8 @@ def according_to_claim(
     return Draft("indirect", (start, end), (cue_start, cue_end), speaker, si)
 
 
+#: Where a document's author follows it: "(earlier this week) from", "by", "of".
+_AUTHOR = re.compile(r"[^,.;:\"\u201c\u201d]{0,40}?\b(?:from|by|of)\s+")
 _OBJECT_PRONOUN = re.compile(r"(?:him|her|them|me|us)\b")
 
 

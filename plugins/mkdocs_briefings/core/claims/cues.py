@@ -47,10 +47,11 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 #: Forms that are nouns far more often than verbs of saying ("his remarks", "attacks on", "the
 #: states that vote"), or verbs of private belief ("thought leaders", "who he thought would
 #: win") that rarely report anything: in running text they introduce no reported speech,
-#: though they still attribute a quotation written beside them.
+#: though they still attribute a quotation written beside them. "believes" is not among
+#: them: "Souness believes Smith would be the perfect choice" is a stance news reports.
 WEAK_FORMS: frozenset[str] = frozenset(
     "states remarks remark attacks attack questions question claims demands demand promises fears "
-    "thought believed believes hoped call state".split()
+    "thought hoped call state".split()
 )
 
 #: Cue forms that headlines write capitalised ("Sanders Says Brexit Vote Could Help Trump").

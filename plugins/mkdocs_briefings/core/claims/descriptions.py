@@ -42,6 +42,13 @@ ORGANISATION_HEADS: frozenset[str] = frozenset(
 #: Heads that stand for a document, credited to the organisation that published it.
 REPORT_HEADS: frozenset[str] = frozenset("report survey study poll review audit index".split())
 
+#: Words of a phrase naming a document or its findings, credited to the organisation named in
+#: the phrase ("a report by the National Audit Office", "DOE test results", "the NAO's survey").
+DOCUMENT_WORDS: frozenset[str] = frozenset(
+    "report reports survey study poll review audit results figures data research statistics statement "
+    "analysis findings index forecast forecasts".split()
+)
+
 #: Heads that may name a team or club typed as a place ("Liverpool" the club).
 _PLACE_OK: frozenset[str] = frozenset("club side team".split())
 
@@ -97,10 +104,19 @@ def name_fits(head: str, name: str) -> bool:
     return head == "party" and PARTY_WORDS.search(name) is not None
 
 
-def role_fits(head: str, description: str, roles: tuple[str, ...]) -> bool:
-    """Whether a person's roles say they are what the description names ("the Ealing North MP": MP)."""
+def role_fits(head: str, description: str, roles: tuple[str, ...], strict: bool = False) -> bool:
+    """Whether a person's roles say they are what the description names ("the Ealing North MP": MP).
+
+    `strict` asks for every word of the description in one role ("the prime minister" is the
+    person whose role is prime minister, not the foreign minister); otherwise the head noun will do.
+    """
+    wanted = [w for w in description.lower().split()[1:] if w not in ("of", "the", "and", "for")]
     for role in roles:
         words = role.lower().split()
+        if strict:
+            if wanted and all(w in words for w in wanted):
+                return True
+            continue
         if head in words or (head == "boss" and "manager" in words) or (head == "manager" and "boss" in words):
             return True
         if len(words) > 1 and role.lower() in description.lower():

@@ -10,12 +10,13 @@ clause, a scare quote, a title) is left to the other rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .cues import ACCORDING_TO, cue_pattern
+from .cues import ACCORDING_TO, ADDRESSEE_VERBS, cue_pattern
 from .quotes import Quote
-from .speakers import Coordinated, np_after, speaker_for_cue, starts_like_speaker, subject_before
+from .reported import skip_addressee
+from .speakers import NAME_THEN_APPOSITIVES, Coordinated, is_plain_name, np_after, speaker_for_cue, starts_like_speaker, subject_before
 
 #: How far after a quotation its attribution may end, and how far before it may start.
 _AFTER_REACH = 120
@@ -34,6 +35,13 @@ _STANDS_ALONE = re.compile(r"(?:^|[\n.!?:;,\u2013\u2014(\"\u201d\u2019']|\band|\
 _LEADING_TAIL = re.compile(r"[^.!?;\"\u201c\u201d\n]{0,160}?[,:]\s*|\s*")
 #: A short description before a name, ended by a comma ("another friend, " in '..." another friend, Mariam Emara told').
 _APPOSITIVE = re.compile(r"[a-z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){0,5},[ \t]*")
+#: A finite verb or "that" in what follows a cue: a reported clause, not an adverbial tail.
+_THAT_NEXT = re.compile(r"\s*that\b")
+_FINITE_OR_THAT = re.compile(
+    r"\b(?:that|is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do)\b"
+)
+#: A determiner before a cue form makes it a noun ("one of the states suing the EPA").
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|of|his|her|their|its|our|my|your|these|those)\s+$", re.IGNORECASE)
 #: After a quotation that ends its sentence (or clause) there is only punctuation or the end of the line.
 _QUOTE_ENDS_SENTENCE = re.compile(r"[ \t]*(?:[.,;:!?\u2013\u2014\n]|$)")
 
@@ -47,7 +55,7 @@ _INTRODUCES = re.compile("[^.!?;\"\u201c\u201d\n]{0,60}:[ \t]*(?:''|[\"\u201c])"
 _ENDS_STATEMENT = re.compile("[.!?][\u2019']?$")
 #: What opens a reported clause or an object right after a cue ("said her father ...", "said that ...").
 _TAKES_CLAUSE = re.compile(
-    r"[ \t]+(?:that|her|his|their|its|the|a|an|he|she|they|it|we|I|there|this|these|those|no|some|any|[a-z]+ing)\b"
+    r"[ \t]+(?:that|her|his|their|its|the|a|an|he|she|they|it|we|I|there|this|these|those|no|some|any|(?!during|including|regarding|concerning|following|according)[a-z]+ing)\b"
 )
 
 
@@ -133,7 +141,7 @@ def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int],
     limit = min(limit, max(sentence_end(pos), pos))
     stop = _BREAK.search(text, pos, limit)
     hi = stop.start() if stop is not None else limit
-    cue = cues.search(text, pos, hi)
+    cue = next(_verb_cues(text, pos, hi), None)
     if cue is None or cue.start() == pos:
         return None
     try:
@@ -144,16 +152,44 @@ def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int],
         return None
     between = text[pos:speaker[0]]
     if between.strip(" \t,"):
-        if not _APPOSITIVE.fullmatch(between) or cues.search(between):
+        named = NAME_THEN_APPOSITIVES.fullmatch(text, pos, cue.start())
+        if named is not None and is_plain_name(named.group("name")) and next(_verb_cues(text, pos, cue.start()), None) is None:
+            # '"...," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said':
+            # the name written first is the speaker, the appositives only describe them.
+            speaker = named.span("name")
+        elif not _APPOSITIVE.fullmatch(between) or cues.search(between):
             return None  # words other than the speaker stand between quotation and cue
-        speaker = (pos, speaker[1])  # '"...," another friend, Mariam Emara, told CNN': one speaker phrase
+        else:
+            speaker = (pos, speaker[1])  # '"...," another friend, Mariam Emara, told CNN': one speaker phrase
     if ACCORDING_TO.match(text, cue.start()) or _INTRODUCES.match(text, cue.end(), para_end):
         return None
-    if _ENDS_STATEMENT.search(text, max(quote.start, quote.end - 2), quote.end) and _TAKES_CLAUSE.match(text, cue.end()):
+    ends = _ENDS_STATEMENT.search(text, max(quote.start, quote.end - 2), quote.end) is not None
+    if _reports_clause(text, cue.group().lower() in ADDRESSEE_VERBS, cue.end(), sentence_end(cue.end()), not ends):
         # '"...generous." Jill said her father would be missed.': a new sentence reporting its own
         # clause, not an attribution of the finished quotation before it.
         return None
     return Attribution((cue.start(), cue.end()), speaker)
+
+
+def _reports_clause(text: str, addressee: bool, cue_end: int, s_end: int, to_comma: bool = False) -> bool:
+    """Whether a cue is followed, in its sentence, by a clause of its own ("said rates will drop").
+
+    After a verb with an addressee ("told his news conference") a determiner opens the addressee.
+    With `to_comma` (a quotation ending in a comma, which an attribution usually follows), only
+    a clause opening right after the cue counts ('"Face the Nation," Ryan said the spate ...').
+    """
+    if not addressee and _TAKES_CLAUSE.match(text, cue_end):
+        return True
+    if to_comma:
+        return addressee and _THAT_NEXT.match(text, skip_addressee(text, cue_end, s_end)) is not None
+    return _FINITE_OR_THAT.search(text, cue_end, min(s_end, cue_end + 200)) is not None
+
+
+def _verb_cues(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The cues in [lo, hi) that are verbs: a determiner before a cue form makes it a noun ("the states")."""
+    for m in cue_pattern().finditer(text, lo, hi):
+        if not _NOUN_BEFORE.search(text, max(lo, m.start() - 8), m.start()):
+            yield m
 
 
 def before_quote(
@@ -168,7 +204,7 @@ def before_quote(
     """
     start = max(lo, quote.open - _BEFORE_REACH)
     last = None
-    for m in cue_pattern().finditer(text, start, quote.open):
+    for m in _verb_cues(text, start, quote.open):
         last = m
     if last is None:
         return None

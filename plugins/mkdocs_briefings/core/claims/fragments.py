@@ -19,7 +19,7 @@ from .direct import Attribution
 from .draft import Draft, Range, inside
 from .quotes import Quote
 from .reported import clause_end
-from .speakers import speaker_for_cue
+from .speakers import plausible_speaker, speaker_for_cue
 
 #: How far before a quotation (characters, same sentence) a cue may attribute it.
 FRAGMENT_CUE_REACH = 90
@@ -45,6 +45,7 @@ def leftover_claims(
     # Where every claim and cue starts: a quotation only continues the last quote
     # when no other claim comes between them.
     starts = sorted({d.content[0] for d in drafts} | {d.cue[0] for d in drafts if d.cue})
+    draft_starts = [d.content[0] for d in drafts]  # drafts come sorted by where their content starts
     for i, q in enumerate(quotes):
         if i in direct:
             last = by_start.get(q.start, last)
@@ -63,15 +64,68 @@ def leftover_claims(
             last.content = (last.content[0], q.end)  # the same speaker goes on
             last_para = ctx.paragraph_of(max(q.after - 1, 0))
             continue
+        if not opens_sentence and last is not None and _resumed_after_cue(ctx, last, q, starts):
+            # '"I think he will be fair," Trump said during a rally, "but a lot of people ..."': the
+            # quotation resumes after its attribution, in the same sentence.
+            last.content = (last.content[0], q.end)
+            continue
+        reporter = _reported_before(ctx, drafts, draft_starts, starts, q) if opens_sentence else None
+        if reporter is not None:
+            # 'Mr Florin said the firm would grow. "We will bring more people into gaming."': the
+            # speaker of the reported speech just before goes on, in a quotation of their own.
+            last = Draft("direct", (q.start, q.end), reporter.cue, reporter.speaker, si)
+            out.append(last)
+            last_para = ctx.paragraph_of(max(q.after - 1, 0))
+            continue
         cue = _cue_before(ctx, q, s_start, used)
         if cue is None:
             continue
         speaker = speaker_for_cue(text, s_start, cue[0], cue[1], ctx.shared(s_start, cue[0]))
-        if speaker is None:
-            continue
+        if speaker is None or not plausible_speaker(text[speaker[0]:speaker[1]]) or text.startswith(("of ", "for "), speaker[0]):
+            continue  # 'rated 32% of Republican claims as "false"': a noun phrase, no speaker
         out.append(Draft("mixed", _fragment_clause(ctx, cue, q, s_end), cue, speaker, si))
     out.sort(key=lambda d: (d.content[0], d.content[1]))
     return out
+
+
+#: The most characters between an attribution and the quotation that resumes after it.
+RESUME_REACH = 80
+_SENTENCE_BREAK = re.compile("[.!?;:]\\s|[\"\u201c\u201d]")
+
+
+def _resumed_after_cue(ctx: Context, last: Draft, q: Quote, starts: list[int]) -> bool:
+    """Whether a quotation inside a sentence resumes the quote attributed just before it.
+
+    The last quote's cue must come after its words and shortly before this
+    quotation, in the same sentence, with no other claim or cue between.
+    """
+    if last.cue is None or last.speaker is None or not last.content[1] <= last.cue[0] < q.open:
+        return False
+    if q.open - last.cue[1] > RESUME_REACH or ctx.sentence_key(last.cue[0]) != ctx.sentence_key(q.open):
+        return False
+    if _SENTENCE_BREAK.search(ctx.text, last.cue[1], q.open):
+        return False
+    k = bisect_right(starts, last.cue[0])
+    return not (k < len(starts) and starts[k] < q.open)
+
+
+def _reported_before(
+    ctx: Context, drafts: list[Draft], draft_starts: list[int], starts: list[int], q: Quote
+) -> Draft | None:
+    """The reported-speech claim that ends just before a quotation opening its sentence, if any.
+
+    It must have a speaker, lie in the same paragraph, and
+    no other claim or cue may come between its sentence and the quotation.
+    """
+    k = bisect_right(draft_starts, q.open) - 1
+    if k < 0:
+        return None
+    d = drafts[k]
+    if d.kind == "direct" or d.speaker is None or d.content[1] > q.open:
+        return None
+    if ctx.paragraph_of(q.open) != ctx.paragraph_of(d.content[1]) or _claim_between(ctx, starts, d, q.open):
+        return None
+    return d
 
 
 def _claim_between(ctx: Context, starts: list[int], last: Draft, end: int) -> bool:

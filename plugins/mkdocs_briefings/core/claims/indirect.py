@@ -23,10 +23,13 @@ from .trailing import headline_claim, sentence_final_claim
 #: Words before a cue that make it passive, infinitive, negated or a noun.
 _NOT_BEFORE_CUE: frozenset[str] = frozenset(
     "was were been being be is are so-called to not never the a an his her its their this that these those "
-    "of no any some our my your fewer more less few".split()
+    "of no any some our my your fewer more less few having".split()
 )
 _PROGRESSIVE: frozenset[str] = frozenset("is are was were been be".split())
 _COMMA_BEFORE = re.compile(r",\s*$")
+#: A subject, then one appositive between commas, then the cue: "Megan Hester, a senior associate, said".
+_APPOSITIVE_SUBJECT = re.compile(r"[ \t]*[A-Z][^,.;:!?\"\u201c\u201d\n]{0,80},[^,;:!?\"\u201c\u201d\n]{1,160},[ \t]*")
+_ANONYMITY = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b")
 
 
 def _after_with(before: list[str]) -> bool:
@@ -59,12 +62,15 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
             or _after_with(before)
         ):
             return None  # "promising", "warning" as adjectives or nouns
+    if _ANONYMITY.match(text, cue_end):
+        return None  # "an official who declined to be named said ...": how the source is hidden, not a claim
     si = ctx.sentence_key(cue_start)
     s_start, s_end = ctx.layout.bounds(si)
     s_start = ctx.sentence_start(s_start)
     if according:
         return according_to_claim(ctx, cue_start, cue_end, si, s_start, s_end)
-    clause = clause_after(text, cue_start, cue_end, s_end, ctx.stops)
+    subject_first = _APPOSITIVE_SUBJECT.fullmatch(text, s_start, cue_start) is not None
+    clause = clause_after(text, cue_start, cue_end, s_end, ctx.stops, subject_first)
     if clause is None:
         return sentence_final_claim(ctx, cue_start, cue_end, si, s_start, s_end)
     speaker = speaker_for_cue(text, s_start, cue_start, cue_end, ctx.shared(s_start, cue_start))

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .descriptions import description_head, kind_fits, name_fits, role_fits
-from .draft import SentenceKey
+from ..model import LINK_CONFIDENCE
+from .descriptions import DOCUMENT_WORDS, description_head, kind_fits, name_fits, role_fits
+from .draft import SentenceKey, inside
 from .layout import Layout
 from .resolve import OTHER_PRONOUNS, PERSON_PRONOUNS, PRONOUN_REACH, Resolver
 
@@ -31,10 +32,15 @@ ROLE_MATCH = 0.7
 DESCRIPTION_PREVIOUS = 0.6
 DESCRIPTION_NEAREST = 0.45
 REPORT_AUTHOR = 0.45
+#: A document credited to the organisation named in the same phrase ("a report by the NAO").
+DOCUMENT_AUTHOR = 0.85
 #: An unnamed source given as written ("a senior official"): right as it stands, as a rule.
 UNNAMED = 0.6
 #: A pronoun, description or name-like phrase the engine could not link.
 UNRESOLVED = 0.2
+
+#: Kinds a weakly typed speaker may have and still be the person a pronoun refers to.
+_GUESSABLE: frozenset[str] = frozenset(("organisation", "other"))
 
 _INDEFINITE: frozenset[str] = frozenset(
     "a an one two three four some many several other others most few critics analysts experts officials "
@@ -51,6 +57,8 @@ class Linker:
     resolver: Resolver
     #: (sentence, entity, kind) of earlier resolved speakers.
     recent: list[tuple[SentenceKey, str, str]] = field(default_factory=list)
+    #: Where earlier direct quotations are: a name inside one is the speaker's words, not an antecedent.
+    quoted: list[tuple[int, int]] = field(default_factory=list)
 
     def link(self, start: int, end: int, sentence: SentenceKey, salient: bool = True) -> tuple[str | None, float]:
         """(entity or None, confidence) for the speaker `text[start:end]` of a claim in `sentence`.
@@ -78,18 +86,35 @@ class Linker:
         near = self.layout.distance(sent, sentence, PRONOUN_REACH) < PRONOUN_REACH
         return ent if near and fits(ent, kind) else None  # type: ignore[operator]
 
-    def _nearest(self, pos: int, sentence: SentenceKey, fits: object) -> str | None:
-        """The first fitting mention of the nearest sentence (up to the speaker) that has one."""
+    def _nearest(self, pos: int, sentence: SentenceKey, fits: object, subject_fits: object = None) -> str | None:
+        """The first fitting mention of the nearest sentence (up to the speaker) that has one.
+
+        Mentions inside earlier quotations are skipped. `subject_fits`, if
+        given, may also accept the first mention of a sentence (its subject, as a rule).
+        """
         key: SentenceKey | None = sentence
         for back in range(PRONOUN_REACH + 1):
             if key is None:
                 break
             a, b = self.layout.bounds(key)
-            for _, ent in self.resolver.mentions_in(a, pos if back == 0 else b):
-                if fits(ent, self.resolver.kind(ent) or ""):  # type: ignore[operator]
+            first = True
+            for start, ent in self.resolver.mentions_in(a, pos if back == 0 else b):
+                if inside(self.quoted, start, start + 1):
+                    continue
+                kind = self.resolver.kind(ent) or ""
+                if fits(ent, kind) or (first and subject_fits is not None and subject_fits(ent, kind)):  # type: ignore[operator]
                     return ent
+                first = False
             key = self.layout.previous(key)
         return None
+
+    def _author(self, start: int, end: int) -> str | None:
+        """The last organisation named inside a phrase about a document ("a report by X", "X's survey")."""
+        found = None
+        for _, ent in self.resolver.mentions_in(start, end):
+            if self.resolver.kind(ent) == "organisation":
+                found = ent
+        return found
 
     def _pronoun(self, word: str, pos: int, sentence: SentenceKey) -> tuple[str | None, float]:
         """"he"/"she" want a person, "it"/"they" anything else."""
@@ -98,14 +123,24 @@ class Linker:
         def fits(_: str, kind: str) -> bool:
             return (kind == "person") == want_person
 
-        found = self._previous(sentence, fits)
+        def speaker_fits(ent: str, kind: str) -> bool:
+            # A speaker whose kind the entity engine only guessed ("Parry" as an organisation, on weak
+            # evidence) may be who "he" is: the pronoun is better evidence than the guess.
+            weak = want_person and kind in _GUESSABLE and self.resolver.confidences.get(ent, 1.0) < LINK_CONFIDENCE
+            return fits(ent, kind) or weak
+
+        found = self._previous(sentence, speaker_fits)
         if found is not None:
             return found, PRONOUN_PREVIOUS
-        found = self._nearest(pos, sentence, fits)
+        found = self._nearest(pos, sentence, fits, speaker_fits)
         return (found, PRONOUN_SUBJECT) if found is not None else (None, UNRESOLVED)
 
     def _described(self, phrase: str, pos: int, sentence: SentenceKey) -> tuple[str | None, float]:
         """A definite description's entity; an unnamed source or an unknown name stays unresolved."""
+        if any(w.lower().strip(".,'\u2019s") in DOCUMENT_WORDS or w.lower() in DOCUMENT_WORDS for w in phrase.split()):
+            author = self._author(pos, pos + len(phrase))
+            if author is not None:
+                return author, DOCUMENT_AUTHOR
         desc = description_head(phrase)
         if desc is None:
             first = phrase.split()[0].lower() if phrase.split() else ""
@@ -123,9 +158,12 @@ class Linker:
             return kind_fits(wanted, head, kind)
 
         if wanted == "person":
-            named = resolver.latest_before(
-                pos, lambda ent, kind: kind == "person" and role_fits(head, phrase, resolver.roles.get(ent, ()))
-            )
+            named = None
+            for strict in (True, False):
+                named = named or resolver.latest_before(
+                    pos,
+                    lambda ent, kind, s=strict: kind == "person" and role_fits(head, phrase, resolver.roles.get(ent, ()), s),
+                )
         else:
             named = resolver.latest_before(
                 pos, lambda ent, kind: fits(ent, kind) and name_fits(head, resolver.names.get(ent, ""))

@@ -70,6 +70,9 @@ def _pair(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Mark]], Mar
     """Pairs (opening, closing) of double marks in one paragraph, and an unclosed opener."""
     pairs: list[tuple[Mark, Mark]] = []
     opened: Mark | None = None
+    lead = start
+    while lead < end and text[lead].isspace():
+        lead += 1
     for m in _MARK.finditer(text, start, end):
         i, width = m.start(), m.end() - m.start()
         ch = text[i]
@@ -82,6 +85,8 @@ def _pair(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Mark]], Mar
             if opened is not None:
                 pairs.append((opened, (i, width)))
                 opened = None
+            elif i == lead and not after.isspace():
+                opened = (i, width)  # a paragraph opened with a closing mark by mistake ('”Fear. ...”')
         elif opened is None:
             if not after.isspace():
                 opened = (i, width)

@@ -54,6 +54,7 @@ class Resolver:
         self.starts = [r[0] for r in rows]
         self.kinds = {e.id: e.kind for e in entities}
         self.names = {e.id: e.name for e in entities}
+        self.confidences = {e.id: e.confidence for e in entities}
         self.roles = {e.id: e.roles for e in entities}
         self.longest = max((r[1] - r[0] for r in rows), default=0)
         # Surface forms naming exactly one entity, for speakers the entity engine missed.

@@ -17,11 +17,26 @@ from functools import lru_cache
 
 from .cues import cue_forms
 
+#: A name (titles, initials and a party parenthesis allowed), then appositives after a comma, then
+#: the cue: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said",
+#: "Paul Goosens, head of Preventon told".
+NAME_THEN_APPOSITIVES = re.compile(
+    r"(?P<name>(?:[A-Z][\w'\u2019\-]*\.?[ \t]+){0,4}[A-Z][\w'\u2019\-]*(?:[ \t]+\([^()\n]{1,20}\))?)"
+    r"[ \t]*,[^\"\u201c\u201d;:\n]{1,200}?(?:,[ \t]*|[ \t]+)(?:[a-z]+ly[ \t]+)?"
+)
+
+#: The same at the start of a sentence, before its cue: appositives may quote a phrase.
+_NAME_FIRST = re.compile(
+    r"(?P<name>(?:[A-Z][\w'\u2019\-]*\.?[ \t]+){0,4}[A-Z][\w'\u2019\-]*(?:[ \t]+\([^()\n]{1,20}\))?)"
+    r"[ \t]*,[^;:\n]{1,200}?,[ \t]*(?:[a-z]+ly[ \t]+)?"
+)
+
 #: How far from a cue a speaker may start (characters): bounds the work per cue.
 WINDOW = 120
 #: The most words a speaker phrase may have.
 MAX_WORDS = 9
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _TOKEN = re.compile(r"\w[\w'\u2019\-&]*\w|\w|[^\s\w]")
 
 #: Words that cannot be inside a speaker's noun phrase.
@@ -58,6 +73,11 @@ _DOTTED: frozenset[str] = frozenset("mr mrs ms dr sen rep gov gen lt col sgt cap
 PRONOUNS: frozenset[str] = frozenset("he she they it we i you".split())
 RELATIVES: frozenset[str] = frozenset("who which".split())
 _COORD: frozenset[str] = frozenset(("and", "but", "or"))
+
+
+def is_plain_name(phrase: str) -> bool:
+    """Whether capitalised words are a name, not a sentence opener ("In London", "However")."""
+    return not any(w.lower().rstrip(".") in STOP or w.lower() in _LEAD or w.lower() in _TIME_WORDS for w in phrase.split())
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -150,8 +170,11 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
         or _is_adverb(toks[j][2])
         or toks[j][2] in "()"
         or toks[j][2].isupper() and len(toks[j][2]) <= 4 and j > 0 and toks[j - 1][2] == "("
+        or _YEAR.fullmatch(toks[j][2]) and j > 0 and toks[j - 1][2].lower() in ("in", "since")
     ):
         j -= 1
+        if j >= 0 and toks[j][2].lower() in ("in", "since") and _YEAR.fullmatch(toks[j + 1][2]):
+            j -= 1  # "The Downing Street Strategy Unit in 2003 said"
     if j < 0:
         return None
     last = toks[j][2].lower()
@@ -160,25 +183,32 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
     if last in RELATIVES:
         return _antecedent(toks, j)
     if toks[j][2] == ",":
+        named = _NAME_FIRST.fullmatch(text, toks[0][0], cue) if toks[0][0] == lo else None
+        if named is not None and is_plain_name(named.group("name")):
+            # 'Barbara Follet, one of the so-called "Blair Babes" elected in 1997, told': the name opens the sentence.
+            return named.span("name")
         # A parenthetical between subject and cue: "Orlov, the mayor of Enerhodar, said".
         k = j - 1
         while k >= 0 and toks[k][2] not in ",;:\"\u201c\u201d" and toks[k][2].lower() not in RELATIVES:
             k -= 1
         if k >= 0 and toks[k][2].lower() in RELATIVES:
-            return _antecedent(toks, k, with_pronoun=False)
+            return _antecedent(toks, k)
         if k < 0 or toks[k][2] != ",":
             return _span(toks, _np_end_back(toks, j - 1), j - 1)
         first = _np_end_back(toks, k - 1)
         if first <= k - 1:
+            if _is_name(toks, k + 1, j - 1) and _is_description(toks, first, k - 1):
+                # "A spokesperson for the Ministry of Transport, Daniel Reyes, said": the name is the speaker.
+                return _span(toks, k + 1, j - 1)
             return _span(toks, first, k - 1)
         return _span(toks, _np_end_back(toks, j - 1), j - 1)
     first = _np_end_back(toks, j)
-    # "A Ukrainian official who attended said": the speaker is the official.
-    for k in range(j, max(j - 5, -1), -1):
+    # "A Ukrainian official who attended the talks said": the speaker is the official.
+    for k in range(j, max(j - _RELATIVE_REACH, -1), -1):
         if toks[k][2] in ",;:":
             break
         if toks[k][2].lower() in RELATIVES:
-            if k < first <= j:
+            if first == k + 1:
                 return _span(toks, first, j)  # "programs, which they argue": the speaker is "they"
             ante = _antecedent(toks, k)
             if ante is not None:
@@ -200,13 +230,14 @@ def _is_adverb(word: str) -> bool:
     return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
 
 
-def _antecedent(toks: list[tuple[int, int, str]], rel: int, with_pronoun: bool = True) -> tuple[int, int] | None:
-    """The noun phrase a relative pronoun at token `rel` refers to, with the pronoun.
+def _antecedent(toks: list[tuple[int, int, str]], rel: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at token `rel` refers to, without the relative clause.
 
-    "a senior Pentagon official, who claimed": the span runs to "who", so it
-    names the source and still marks where the attribution is made. When
-    the relative clause is only a parenthesis before the cue ("an official,
-    who spoke on condition of anonymity, said") the phrase alone is the speaker.
+    "a senior Pentagon official, who claimed" and "A Ukrainian official who
+    attended the talks said" name the official; "An official familiar with
+    the inspection, who spoke on condition of anonymity, said" names the
+    official too, so a phrase after "with", "in", "at", "from" or "on" is
+    read back to the noun it modifies.
     """
     j = rel - 1
     if j >= 0 and toks[j][2] == ",":
@@ -216,7 +247,36 @@ def _antecedent(toks: list[tuple[int, int, str]], rel: int, with_pronoun: bool =
     first = _np_end_back(toks, j)
     if first > j:
         return None
-    return toks[first][0], toks[rel if with_pronoun else j][1]
+    for _ in range(2):
+        if first < 2 or toks[first - 1][2].lower() not in _PP_LINKS or not _is_np_word(toks[first - 2][2]):
+            break
+        before = _np_end_back(toks, first - 2)
+        if before > first - 2 or toks[first - 2][2].lower() in PRONOUNS:
+            break
+        first = before
+    return toks[first][0], toks[j][1]
+
+
+#: Prepositions whose phrase may modify the noun a relative clause refers back to.
+_PP_LINKS: frozenset[str] = frozenset(("with", "in", "at", "from", "on"))
+#: How many tokens back from a cue a relative pronoun may be ("who declined to be named said").
+_RELATIVE_REACH = 10
+
+
+def _is_name(toks: list[tuple[int, int, str]], first: int, last: int) -> bool:
+    """Whether tokens first..last are a name: capitalised words (after an optional "the")."""
+    if first > last or last - first > 5:
+        return False
+    if toks[first][2] in ("the", "The"):
+        first += 1
+    return first <= last and all(t[2][:1].isupper() and _is_np_word(t[2]) for t in toks[first:last + 1])
+
+
+def _is_description(toks: list[tuple[int, int, str]], first: int, last: int) -> bool:
+    """Whether a phrase describes rather than names: it has a lower-case content word ("spokesperson")."""
+    return any(
+        t[2].islower() and t[2] not in _DETERMINERS and t[2] not in ("of", "for", "and", "at") for t in toks[first:last + 1]
+    )
 
 
 def _span(toks: list[tuple[int, int, str]], first: int, last: int) -> tuple[int, int] | None:
@@ -244,7 +304,22 @@ def np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         n -= 1
     if n == 0:
         return None
-    return toks[0][0], toks[n - 1][1]
+    end = toks[n - 1][1]
+    if _is_description(toks, 0, n - 1):
+        # "said EEF chief economist, Steve Radley.": the name after the comma is the speaker's.
+        named = _APPOSITIVE_NAME.match(text, end, min(hi, end + 60))
+        if named is not None and named.group(1).split()[0] not in _DAY_NAMES:
+            end = named.end(1)
+    return toks[0][0], end
+
+
+_APPOSITIVE_NAME = re.compile(
+    r",[ \t]+((?:[A-Z][\w'\u2019.\-]*[ \t]+){0,3}[A-Z][\w'\u2019\-]*)(?=[ \t]*(?:[.,;:!?)\n]|$))"
+)
+_DAY_NAMES: frozenset[str] = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()
+)
 
 
 def starts_like_speaker(text: str, start: int) -> bool:
@@ -348,8 +423,8 @@ _QUANTIFIERS: frozenset[str] = frozenset("several many some most both all few ot
 def plausible_speaker(phrase: str) -> bool:
     """Reject phrases that are a bare determiner, a possessive, or end in an adjective in -ing."""
     words = phrase.split()
-    if not words:
-        return False
+    if not words or words[0] in STOP:
+        return False  # "of Republican": a phrase cut after a preposition
     last = words[-1].lower()
     if len(words) == 1 and last in _QUANTIFIERS:
         return True  # "Several said they would rather ...", "many said Monday that ..."

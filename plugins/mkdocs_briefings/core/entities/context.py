@@ -13,6 +13,7 @@ a few words away only, so each costs constant time per mention.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _W = r"[A-Za-z][\w'\u2019\-]*"
 
@@ -22,29 +23,32 @@ ORG_NOUNS = (
     "airline|carrier|operator|publisher|developer|broadcaster|network|newspaper|paper|tabloid|magazine|website|"
     "site|studio|studios|label|charity|agency|body|watchdog|regulator|organisation|organization|union|club|"
     "side|team|band|group's|conglomerate|firm's|company's|consultancy|consultants|analysts|thinktank|think-tank|"
-    "institute|university|school|department|ministry|party|association|federation|league|brewer|distributor|"
-    "store|stores|exchange|fund|business|businesses|subsidiary|unit|rival|rivals|partner|outfit|provider|"
-    "supplier|startup|start-up|corporation|producer|producers|broker|stockbroker|bookmaker|pharmaceutical|"
-    "drugmaker|drugs|telecoms|telecom|mobile|software|chipmaker|carmaker|automaker|investor|owner|owners"
+    "association|federation|league|brewer|distributor|"
+    "store|stores|exchange|fund|subsidiary|outfit|provider|"
+    "supplier|startup|start-up|corporation|producers|bookmaker|pharmaceutical|"
+    "drugmaker|drugs|telecoms|telecom|mobile|software|chipmaker|carmaker|automaker"
 )
 #: Words right after a name (or its possessive) that only organisations have.
 _ORG_AFTER = re.compile(
-    rf"(?:['\u2019]s?)? (?:(?:chief executive|chief financial officer|chief operating officer|boss|bosses|"
+    rf"(?:['\u2019]s?)? (?:(?:chief executive|chief financial officer|chief operating officer|chief|boss|bosses|"
     rf"chairman|chairwoman|board|shareholders|shares|share price|profits?|losses|revenues?|"
     rf"turnover|earnings|spokesman|spokeswoman|spokesperson|staff|employees|workers|headquarters|"
     rf"executives?|directors|subsidiary|takeover|shareholder|stake|bid|founder|"
-    rf"co-founder|manager|coach|squad|striker|midfielder|defender|goalkeeper|captain|players?|fans|supporters)\b"
-    rf"|(?:Inc|Ltd|plc|Corp)\b|(?:said|says|announced|reported|posted|confirmed) (?:in a statement|it|that it|its)\b"
+    rf"co-founder|manager|coach|squad|striker|midfielder|defender|goalkeeper|captain|players?)\b"
+    rf"|(?:Inc|Ltd|plc|Corp)\b|(?:said|says|announced|reported|posted|confirmed) (?:in a statement|its)\b"
     rf"|(?:has|had) (?:announced|reported|posted|bought|sold|agreed|cut|launched|signed|acquired)\b"
     rf"|(?:bought|acquired|employs|owns|reported|posted)\b)"
 )
 #: "shares in X", "the Japanese firm X", "rival X": organisation words before a name.
 _ORG_BEFORE = re.compile(
-    rf"(?:\b(?:shares|stake|stakes|investment|investors) in|\b(?:{ORG_NOUNS})|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))"
+    rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in|\b(?:{ORG_NOUNS})|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))"
     rf"(?: \(?{_W}\)?)?(?:,)? $"
 )
 #: ", the Japanese electronics firm," after a name: an apposition ending in an organisation noun.
-_ORG_APPOSITION = re.compile(rf", (?:the|a|an|its|which is the) (?:{_W} ){{0,4}}(?:{ORG_NOUNS})\b")
+_ORG_APPOSITION = re.compile(
+    rf", (?:the|a|an|its|which is the) (?:{_W} ){{0,4}}(?:{ORG_NOUNS})"
+    rf"(?=[,.;:)]| (?:said|says|which|that|based|and|in|of|with|has|had|is|was|behind|whose)\b)"
+)  # the noun ends the apposition: not "the firm's director"
 #: Nouns that, before a name, make it a work, a product or an event ("the film Spirited Away").
 WORK_NOUNS = (
     "film|films|movie|movies|show|shows|series|sitcom|soap|drama|dramas|programme|programmes|program|"
@@ -57,13 +61,16 @@ WORK_NOUNS = (
     "painting|poem|poems|character|characters|version|edition|model|models|brand|drug|vaccine|virus|worm|"
     "column|starring|starred|directed|wrote|titled|entitled|dubbed"
 )
-_WORK_BEFORE = re.compile(rf"\b(?:{WORK_NOUNS})(?: (?:of|as|in|on))? (?:the )?$", re.IGNORECASE)
+_WORK_BEFORE = re.compile(rf"\b(?:{WORK_NOUNS})(?: (?:as|in|on))? (?:the )?$", re.IGNORECASE)
 _WORK_AFTER = re.compile(
-    r"(?: (?:film|movie|series|sitcom|soap|show|programme|album|single|novel|book|trilogy|game|games|"
-    r"console|consoles|handheld|player|players|chip|software|browser|technology|format|award|awards|"
-    r"prize|star|stars|actor|actress|creator|producers?|director|sequel|franchise|character|"
-    r"characters|episode|episodes|handsets?|phones?|devices?|machines?)\b|\d{1,3}(?![\d,.:])|[A-Z]{2,3}\b)"
+    r"(?: (?:film|movie|series|sitcom|soap|show|programme|album|single|novel|book|trilogy|game|"
+    r"console|handheld|player|chip|software|browser|technology|format|award|prize|star|actor|actress|"
+    r"creator|producer|director|sequel|franchise|character|episode|handset|phone|device|machine|"
+    r"adaptation|author|fan|title|story|stories|spin-off|musical|play)s?\b"
+    r"|\d{1,3}(?![\d,.:])|[A-Z]{2,3}\b)"
 )
+#: After a name that looks personal, only these make it a title: "the James Bond films", "Harry Potter books".
+_TITLE_AFTER = re.compile(r" (?:film|movie|book|novel|series|game|franchise|trilogy|sequel|musical|sitcom)s?\b")
 _QUOTES_OPEN = frozenset("\"\u201c\u2018'")
 _QUOTES_CLOSE = frozenset("\"\u201d\u2019'")
 #: "MP for Bristol West", "constituency of Oldham East": words before a constituency.
@@ -93,25 +100,42 @@ def work_clue(text: str, start: int, end: int) -> bool:
     return _WORK_AFTER.match(text, end) is not None
 
 
+def title_clue(text: str, start: int, end: int) -> bool:
+    """Whether a name that looks like a person's is a title ("the James Bond films", "'Harry Potter'")."""
+    if start > 0 and end < len(text) and text[start - 1] in _QUOTES_OPEN and text[end] in _QUOTES_CLOSE:
+        return True
+    return _TITLE_AFTER.match(text, end) is not None
+
+
 def constituency_clue(text: str, start: int) -> bool:
     """Whether a name follows "MP for", "candidate in", "seat of": a constituency, a place."""
     return _CONSTITUENCY_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 #: Words of sports reports: a document with many of them names teams more than works.
-_SPORT_WORDS = re.compile(
-    r"\b(?:match|matches|goal|goals|coach|striker|midfielder|defender|goalkeeper|keeper|season|league|"
-    r"cup|championship|tournament|innings|wicket|wickets|batsman|bowler|scored|draw|drew|beat|beaten|"
-    r"victory|defeat|squad|captain|fixture|semi-final|quarter-final|rugby|football|soccer|cricket|tennis|"
-    r"golf|baseball|basketball|hockey|athletics|olympic|medal|tries|penalty|referee|unbeaten|relegation|"
-    r"promoted|halftime|half-time|kick-off|playoff|play-off|standings|points)\b"
+SPORT_WORDS = frozenset(
+    "match matches goal goals coach striker midfielder defender goalkeeper keeper season league cup championship "
+    "tournament innings wicket wickets batsman bowler scored draw drew beat beaten victory defeat squad captain "
+    "fixture semi-final quarter-final rugby football soccer cricket tennis golf baseball basketball hockey "
+    "athletics olympic medal tries penalty referee unbeaten relegation promoted halftime half-time kick-off "
+    "playoff play-off standings points club clubs player players team teams win won title champion champions "
+    "final finals semi-finals manager transfer signing fans stadium medal medals athlete athletes sprinter "
+    "ranking rankings seed seeded injury injured winger midfield international internationals caps trophy "
+    "wimbledon olympics".split()
 )
-_SPORT_DENSITY = 0.012  # sport words per word: about one in 80
+_LOWER_WORDS = re.compile(r"(?<![\w'\u2019-])[a-z][a-z\-]*(?![\w'\u2019])")
+_SPORT_DENSITY = 0.02  # sport words per word: about one in 50
 
 
+@lru_cache(maxsize=8)
 def is_sport(text: str) -> bool:
-    """Whether a document is a sports report: then an undecided name is most likely a team or club."""
+    """Whether a document is a sports report: then an undecided name is most likely a team or club.
+
+    Cached: recognition and resolution both ask about the same text.
+    """
     words = text.count(" ") + 1
     if words < 20:
         return False
-    return len(_SPORT_WORDS.findall(text)) >= max(3.0, words * _SPORT_DENSITY)
+    sport = SPORT_WORDS
+    n = sum(1 for w in _LOWER_WORDS.findall(text) if w in sport)
+    return n >= max(3.0, words * _SPORT_DENSITY)

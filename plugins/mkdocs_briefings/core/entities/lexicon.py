@@ -105,11 +105,13 @@ def lexicon() -> Lexicon:
     folded: dict[str, Known] = {}
     for form in sorted(known):
         folded.setdefault(form.casefold(), known[form])
+    common_words = frozenset(_lines(_DATA / "common_words.txt.gz"))
     companies: dict[str, Known] = {}
     for line in _lines(_DATA / "companies.tsv.gz"):
         form, _, short = line.partition("\t")
-        if form not in known:  # the hand-written list wins ("Orange" may be listed as a place there)
-            companies[form] = Known(short, "organisation", ())
+        if form in known or (" " not in form and form.lower() in common_words):
+            continue  # the hand-written list wins; "City", "Next", "Gates" are words or surnames far more often
+        companies[form] = Known(short, "organisation", ())
     places = {}
     for line in _lines(_DATA / "places.tsv.gz"):
         name, _, typ = line.partition("\t")
@@ -133,6 +135,6 @@ def lexicon() -> Lexicon:
         places=places,
         first_names=frozenset(_lines(_DATA / "first_names.txt.gz"))
         - {w.title() for line in sec.get("function_words", []) for w in line.split()},
-        common_words=frozenset(_lines(_DATA / "common_words.txt.gz")),
+        common_words=common_words,
         function_words=frozenset(w for line in sec.get("function_words", []) for w in line.split()),
     )

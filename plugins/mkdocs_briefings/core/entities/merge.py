@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..model import Entity, Span
 from ..text import slugify
+from .names import fold_key
 from .resolve import Resolved
 
 
@@ -23,12 +24,12 @@ def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | Non
     as is (register entries); other entities take the best-written form.
     """
     fixed = fixed_names or {}
-    by_key: dict[str, list[Resolved]] = defaultdict(list)
+    by_key: dict[tuple[str, str], list[Resolved]] = defaultdict(list)
     for m in sorted(mentions, key=_order):
-        by_key[m.key.casefold()].append(m)
+        by_key[(fold_key(m.key), m.sense)].append(m)  # a town's team is not the town
     entities: list[tuple[int, Entity]] = []
     used_ids: set[str] = set()
-    for folded, ms in by_key.items():  # in order of first mention: mentions were sorted
+    for (folded, _), ms in by_key.items():  # in order of first mention: mentions were sorted
         if len(ms) == 1:
             kind, name = ms[0].kind, fixed.get(folded) or ms[0].key
         else:
@@ -52,11 +53,27 @@ def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | Non
                 if m.start >= last_end:  # overlapping mentions of one entity: keep the first
                     spans.append(Span(m.start, m.end, text[m.start:m.end]))
                     last_end = m.end
-            roles = tuple(dict.fromkeys([m.role for m in ms if m.role]))
+            roles = distinct_roles([m.role for m in ms if m.role])
         # A role-only reference ("the mayor") adds no evidence: it has confidence 0.
         confidence = round(max(m.conf for m in ms if m.kind == kind or len(ms) == 1), 2)
         entities.append((ms[0].start, Entity(ident, name, kind, roles, tuple(spans), confidence)))
     return [e for _, e in entities]
+
+
+def distinct_roles(roles: list[str]) -> tuple[str, ...]:
+    """Roles without repeats: one per spelling ("Ukrainian president" = "Ukrainian President"), and none
+    that a fuller role already says ("President" within "Ukrainian President"), in first-seen order."""
+    seen: dict[str, str] = {}
+    for r in roles:
+        seen.setdefault(r.casefold(), r)
+    folded = list(seen)
+    keep = []
+    for f in folded:
+        words = f" {f} "
+        if any(g != f and words in f" {g} " for g in folded):
+            continue
+        keep.append(seen[f])
+    return tuple(keep)
 
 
 def _kind(ms: list[Resolved]) -> str:

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..text import ABBREVIATIONS
 from .chunks import CHUNK, CONNECTORS, Lines, Word, sentence_initial, words
+from .context import is_sport
 from .lexicon import Known, Lexicon, lexicon
 
 PERSON, ORG, PLACE, GROUP, OTHER = "person", "organisation", "place", "group", "other"
@@ -69,6 +70,7 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
     out: list[Candidate] = []
     shouted: list[list[Word]] = []
     known, stop, places = lex.known, lex.stop, lex.places
+    sport: bool | None = None
     for m in CHUNK.finditer(text):
         chunk = m.group()
         start = m.start()
@@ -86,7 +88,13 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
             if (kind is None or kind == PLACE and places.get(name) in _TEAM_PLACES) and (
                 followed_by_score(text, e) or _team_context(text, s, e)
             ):
-                kind, strength = ORG, STRONG  # "Chicago 4 Houston 1", "Surrey captain": teams
+                if strength == ORDINARY:  # an ordinary word before a number is "Section 5", "Top 500", "Radio 1"
+                    if sport is None:
+                        sport = is_sport(text)  # ... except in a results table ("Eagles 3")
+                    if not sport:
+                        out.append(Candidate(s, e, name, kind, strength, role, entry))
+                        continue
+                kind, strength = ORG, GAZETTEER  # "Chicago 4 Houston 1", "Surrey captain": teams (a surname of someone named wins)
             out.append(Candidate(s, e, name, kind, strength, role, entry))
     return out, shouted
 
@@ -129,6 +137,13 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
     if n < 2:
         return [part]
     last = part[-1].text
+    k = 0
+    while k < n and (part[k].text in lex.titles or part[k].text in _OFFICES):
+        k += 1
+    if 2 <= k < n - 1 and part[k].text == "of":
+        # "Director General of the British Chambers of Commerce": an office, then the body.
+        rest = k + 1 + (part[k + 1].text == "the")
+        return [part[rest:]] if rest < n else [part]
     if last in lex.org_suffixes and n >= 3:
         for m in (1, 2):
             head = chunk[part[0].start:part[m - 1].end]
@@ -146,13 +161,14 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
         return [part[:1], part[2:3], part[3:]] if n > 3 else [part[:1], part[2:]]
     for k in range(1, n - 1):
         w = part[k].text
-        if w in lex.titles and w not in lex.org_suffixes:
+        if w in lex.titles and w not in lex.org_suffixes and part[k - 1].text not in CONNECTORS:
             before = part[:k]
-            if any(b.text in lex.titles or b.text in lex.honorifics for b in before):
-                return [part]
-            if all(b.text in lex.groups or b.text in _ARTICLES or b.text in CONNECTORS for b in before):
-                return [part]
-            return [before, part[k:]]
+            if any(b.text in ("of", "for") for b in before) and part[k + 1].text in ("of", "for", "on"):
+                return [part]  # "Office of the UN High Commissioner for Human Rights": the title is inside a body's name
+            if all(b.text in lex.titles or b.text in lex.honorifics or b.text in lex.groups or b.text in _ARTICLES
+                   or b.text in CONNECTORS for b in before):
+                return [part]  # "Prime Minister", "Ukrainian Defence Minister": one role
+            return [before, part[k:]]  # "Former US | Senator Kay Hagan": a place inside the role
     return [part]
 
 
@@ -247,11 +263,13 @@ def _joins(text: str, current: list[Word], pending: list[Word], nxt: Word, lex: 
         return True
     first = current[1].text if current[0].text in _ARTICLES and len(current) > 1 else current[0].text
     head = conns[0]
-    if head == "in":
-        return first in lex.org_heads and nxt.text not in lex.places  # "Organisation for Security ... in Europe"
+    if head == "in":  # "Organisation for Security ... in Europe", "Human Rights in China"
+        return (first in lex.org_heads and nxt.text not in lex.places) or text[current[0].start:nxt.end] in lex.known
     if head in ("of", "for", "on", "upon"):
         if first in lex.org_heads or first in _PLACE_OF_HEADS or current[-1].text in lex.org_suffixes:
             return True
+        if head == "of" and len(current) == 2 and current[0].text in _PEERS and nxt.text not in lex.titles:
+            return True  # "Lord Irvine of Lairg", "Baroness Thatcher of Kesteven": a peer's territorial title
         # "Minister of Information ...", "US Secretary of State ...": an office and its portfolio.
         return head == "of" and len(current) <= 2 and current[-1].text in lex.titles
     if conns == ["&"]:
@@ -277,8 +295,8 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
             return None  # "Police said": a capitalised ordinary word opening a sentence
         if rest in lex.known or rest in lex.places or rest in lex.groups:
             break
-        if w in _ARTICLES or (w in lex.stop and w not in lex.honorifics):
-            i += 1
+        if w in _ARTICLES or (w in lex.stop and w not in lex.honorifics) or (w in CONNECTORS and w not in _PARTICLES):
+            i += 1  # "The", or a connector left at the start by a cut ("and Skills", "of Scots")
             initial = False
             continue
         if w.rstrip(".") in lex.honorifics:
@@ -310,8 +328,12 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
         else:
             break
         j += 1
+    while j < n and part[j].text in CONNECTORS and part[j].text not in _PARTICLES:
+        j += 1  # "Education and Skills": a portfolio, not a title before a name
     if j >= n:
         return None  # only titles or nationalities: "Russian President", "Ukrainians"
+    if honorific >= 0 and j == n - 1 and (part[j].text in lex.titles or part[j].text in _OFFICES):
+        return None  # "Lord Chancellor", "Lord Mayor": an office, nobody named
     role = ""
     name_start = part[i].start
     if honorific >= 0:
@@ -345,6 +367,12 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
         return None  # "State Legislatures": a title word before a plural noun is no person
     cand = Candidate(span_start, part[-1].end, name, None, UNKNOWN, role=role)
     _classify(cand, name, honorific >= 0 or bool(role), lex)
+    if cand.kind == PERSON and honorific < 0 and not role and i > 0 and part[i - 1].text == "The":
+        cand.kind, cand.strength = OTHER, GUESS  # "The Amber Spyglass": nobody is called "The John Smith"
+    if role and cand.kind == PERSON:
+        royal = _royal_title(role)
+        if royal:
+            cand.name = f"{royal} {name}"  # "Prince Charles", "Crown Princess Mary": how royals are named
     if cand.kind == GROUP:
         return None
     return cand
@@ -356,7 +384,32 @@ _TITLE_FUNCTION_WORDS = frozenset(
     "The A An And Of In On For With My Your Our His Her Its Their To From Is Are Was Be At By Me You It Who What "
     "When Where How Not No All This That".split()
 )
+#: Letters after a person's name, never a product's model code ("Philippe Sands QC").
+_POST_NOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE VC GC Jr Sr II III IV".split())
 _COMPASS = frozenset("North South East West Central".split())
+
+
+#: First words of place names, never of a person's ("St Pancras", "San Andreas", "Fort Worth").
+_PLACE_FIRST = frozenset("St St. Saint San Santa Sao São Los Las Port Fort Lake Mount".split())
+#: Peers, whose names may end in "of <place>".
+_PEERS = frozenset(("Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess"))
+#: Titles that are part of a royal's name ("Prince Charles"), unlike offices ("President Bush").
+ROYAL = frozenset("Crown King Queen Prince Princess Emperor Empress Pope".split())
+
+
+def _royal_title(role: str) -> str:
+    """The royal title ending a role ("Crown Prince" of "Danish Crown Prince"), or ""."""
+    words = role.split(" ")
+    k = len(words)
+    while k > 0 and words[k - 1] in ROYAL:
+        k -= 1
+    return " ".join(words[k:]) if k < len(words) and words[-1] != "Crown" else ""
+
+
+def _model_code(token: str) -> bool:
+    """A product's model code: "DS", "2", "A300s", "X5" (a name word has lower-case letters and no digit)."""
+    core = token[:-1] if token.endswith("s") and len(token) > 2 else token
+    return (core.isupper() and len(core) <= 3 and core.isalpha()) or (_DIGIT.search(core) is not None and len(core) <= 6)
 
 
 def _org_of(toks: "list[Word] | list[str]", lex: Lexicon) -> bool:
@@ -377,7 +430,10 @@ def _constituency(toks: list[str], lex: Lexicon) -> bool:
     if k == len(toks) or k == 0 or len(toks) - k > 2:
         return False
     head = " ".join(toks[:k])
-    return head in lex.places or head.endswith("shire") or (head in lex.known and lex.known[head].kind == PLACE)
+    if head in lex.places or head.endswith("shire") or (head in lex.known and lex.known[head].kind == PLACE):
+        return True
+    # "Ealing North", "Newcastle-upon-Tyne Central"; but "Fred West", "Oliver North" are people.
+    return k == 1 and head not in lex.first_names and head.lower() not in lex.common_words and head not in lex.known
 
 
 def _personal(token: str, lex: Lexicon) -> bool:
@@ -386,6 +442,9 @@ def _personal(token: str, lex: Lexicon) -> bool:
         return True
     if lex.places.get(token, "city") != "city" or token in lex.known or _DIGIT.search(token) is not None:
         return False  # a country or region: "Air France", "Chicago NAPM" are no people
+    if "-" in token and all(p.lower() in lex.common_words and p not in lex.first_names and p not in lex.titles
+                            for p in token.split("-")):
+        return False  # "Computer-Implemented": ordinary words joined, no name
     return token.lower() not in lex.common_words or token.isupper()
 
 
@@ -396,9 +455,12 @@ def _is_place(name: str, lex: Lexicon) -> bool:
 
 
 def _demonym(name: str, lex: Lexicon) -> bool:
-    """A people's name made from a place's ("Tongan(s)", "Californian", "Nepali"), or a plural kind of people."""
-    if " " in name or name in lex.places:
+    """A people's name made from a place's ("Tongan(s)", "Californian", "Nepali", "Puerto Rican"), or a plural kind of people."""
+    if name in lex.places:
         return False
+    if " " in name:
+        stem = name[:-1] if name.endswith("s") else name
+        return stem.endswith("an") and (stem[:-1] in lex.places or stem[:-2] + "o" in lex.places)  # "Sri Lankan", "Puerto Rican"
     if name.endswith(("ists", "ians", "ites")) and name[1:].islower():
         return True  # "Egyptologists", "Parliamentarians", "Shiites": kinds of people
     stem = name[:-1] if name.endswith("s") else name
@@ -439,8 +501,12 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = ORG, STRONG  # "Douglas & Lomason", "Marks & Spencer"
     elif len(toks) > 1 and last in lex.event_suffixes:
         c.kind, c.strength = OTHER, STRONG
+    elif len(toks) > 2 and first in _PLACE_OF_HEADS and toks[1] == "of" and first not in ("United", "City"):
+        c.kind, c.strength = PLACE, STRONG  # "Republic of Ireland", "Isle of Man", "Gulf of Mexico"
     elif last in lex.org_suffixes or _org_of(toks, lex):
         c.kind, c.strength = ORG, STRONG
+    elif len(toks) > 1 and _model_code(last) and last not in _POST_NOMINALS:
+        c.kind, c.strength = OTHER, GUESS  # "Nintendo DS", "PlayStation 2", "Airbus A300s": a product
     elif len(toks) > 1 and any(t in _TITLE_FUNCTION_WORDS for t in toks[1:]):
         c.kind, c.strength = OTHER, GUESS  # "Bold And The Beautiful", "About A Boy": a title
     elif len(toks) == 1 and name.endswith("shire") and name[0].isupper():
@@ -451,6 +517,8 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = PLACE, STRONG
     elif name in lex.places:
         c.kind, c.strength = PLACE, GAZETTEER
+    elif len(toks) > 1 and first in _PLACE_FIRST:
+        c.kind, c.strength = PLACE, GUESS  # "St Pancras", "San Andreas", "Port Talbot": named like places
     elif len(toks) > 1 and first in lex.first_names:
         c.kind, c.strength = PERSON, GAZETTEER
     elif name.isupper() and _DIGIT.search(name) is not None:
@@ -459,7 +527,8 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = PERSON, GAZETTEER  # "M. Butcher": an initial and a surname
     elif len(toks) > 1 and len(first) > 1 and first.isupper() and "." not in first:
         c.kind, c.strength = ORG, GUESS  # "CITIC Pacific", "OFK Beograd": an acronym leads an organisation's name
-    elif (len(toks) > 1 and first not in lex.places and first.lower() not in lex.common_words
+    elif (len(toks) > 1 and (first not in lex.places or (lex.places[first] == "city" and last.lower() not in lex.common_words))
+          and first.lower() not in lex.common_words
           and all(_personal(t, lex) for t in toks[:-1]) and lex.places.get(last, "city") == "city"):
         c.kind, c.strength = PERSON, GUESS  # "Jansher Khan": the surname may be an ordinary word
     elif len(toks) > 1:

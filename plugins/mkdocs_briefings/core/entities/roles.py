@@ -34,6 +34,11 @@ _NOT_IN_ROLES = frozenset(
     "said says told added his her their its our my your this these those such also then".split()
 )
 _CAP_WORD = re.compile(r"[A-Z][\w'\u2019\-]*")
+#: Capitalised words that open sentences and are no part of a role ("Earlier Tory leader Michael Howard").
+_OPENERS = frozenset(
+    "The A An But And As In On At Earlier Later Meanwhile However Now Then Also Yet Still Instead "
+    "Last Next When While After Before Since During Despite Although Though If".split()
+)
 
 
 def role_mentions(text: str, mentions: list[Resolved], lex: Lexicon, ignored: frozenset[str]) -> list[Resolved]:
@@ -69,7 +74,7 @@ def role_mentions(text: str, mentions: list[Resolved], lex: Lexicon, ignored: fr
         phrase = text[start + 4:end]
         if not _is_role(phrase, lex) or text[start:end] in ignored:
             continue
-        key = by_role.get(phrase.casefold()) or _introduced(people, starts, first_seen, end, holders)
+        key = by_role.get(phrase.casefold()) or _introduced(people, starts, first_seen, end, holders, _head(phrase))
         if key is None or _overlaps(taken, start, end):
             continue
         out.append(Resolved(start, end, PERSON, key, phrase, text[start:end], conf=0.0))
@@ -127,12 +132,14 @@ def _role_before(text: str, start: int, lex: Lexicon) -> str:
         return ""  # a lower-case role noun, or a title left outside a register mention
     i = len(words) - 1
     lower = 0
-    while i > 0 and lower < 2 and words[i - 1][:1].islower() and words[i - 1].isalpha() and words[i - 1] not in _NOT_IN_ROLES and words[i - 1] not in lex.function_words:
-        i -= 1
+    while (i > 0 and lower < 2 and words[i - 1][:1].islower() and words[i - 1].isalpha() and words[i - 1] not in _NOT_IN_ROLES
+           and words[i - 1] not in lex.function_words and not words[i - 1].endswith("ed")):
+        i -= 1  # "shadow home secretary"; not a verb ("accused", "described")
         lower += 1
     upper = 0
-    while i > 0 and upper < 4 and _CAP_WORD.fullmatch(words[i - 1]) and words[i - 1] not in ("The", "A", "An"):
-        i -= 1
+    while (i > 0 and upper < 4 and _CAP_WORD.fullmatch(words[i - 1]) and words[i - 1].lower() not in lex.function_words
+           and words[i - 1] not in _OPENERS and words[i - 1] not in lex.honorifics):
+        i -= 1  # "Liberal Democrat leader"; not a sentence opener ("But", "Earlier")
         upper += 1
     return " ".join(words[i:])
 
@@ -145,15 +152,28 @@ def _is_role(phrase: str, lex: Lexicon) -> bool:
 
 
 def _introduced(people: list[Resolved], starts: list[int], first_seen: dict[str, int], after: int,
-                holders: set[str]) -> str | None:
-    """The person first named within a few sentences after a role-only subject."""
+                holders: set[str], head: str) -> str | None:
+    """The person first named within a few sentences after a role-only subject, holding that role.
+
+    "The UN human rights chief says ... Volker Türk, the UN's rights chief":
+    the person introduced next is the one described unless the text gives
+    them another kind of role (its head noun): "the police spokesman" is not
+    a name of "Prime Minister Tony Blair" named next.
+    """
     for i in range(bisect_left(starts, after), len(people)):
         m = people[i]
         if m.start > after + _INTRO_WINDOW:
             return None
         if first_seen[m.key] >= after and m.key not in holders and " " in m.name:
-            return m.key
+            roles = [p.role for p in people[i:] if p.key == m.key and p.role]
+            return m.key if not roles or any(_head(r) == head for r in roles) else None
     return None
+
+
+def _head(phrase: str) -> str:
+    """The noun a role phrase is about: "chief" of "UN human rights chief", "mayor" of "mayor of Enerhodar"."""
+    words = phrase.casefold().split(" ")
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
