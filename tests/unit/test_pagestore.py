@@ -414,7 +414,7 @@ def test_commit_prunes_earlier_keys_and_stale_temp_files(tmp_path: Path) -> None
     stale, young = tmp_path / ".tmp-body-killed.bin", tmp_path / ".tmp-body-running.bin"
     for path in (stale, young):
         path.write_bytes(b"half a page")
-    old = time.time() - pagestore.STALE_SECONDS - 60
+    old = time.time() - cache.STALE_SECONDS - 60
     os.utime(stale, (old, old))
     committed(tmp_path, OTHER, make_specs(4))
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
