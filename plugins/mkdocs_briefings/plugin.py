@@ -287,6 +287,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 page.materialize()
             except StoreError as exc:
                 raise PluginError(f"briefings: making the pages failed:\n{exc}") from None
+            except BriefingsError as exc:  # a site's template override that failed on this page
+                raise PluginError(f"briefings: {exc}") from None
         return context
 
     # ...and after it, so that the theme renders the page's own HTML.
