@@ -49,6 +49,7 @@ from ..core.cache import TEMP, atomic_write, remove_stale_temps, stale_temp, tem
 from ..core.inputs import SEED_SUFFIXES, list_files, read_regular, refusal
 from ..core.processes import die_with_parent
 from ..core.seeds import MAX_SEED_BYTES
+from .pages import Outline
 from .renderer import PageSpec, Parts
 from .safety import clean, html_text, markdown_source
 
@@ -136,6 +137,15 @@ def _list(value: Any, what: str) -> list[Any]:
     if not isinstance(value, list):
         raise ValueError(f"{what} is not a list")
     return value
+
+
+def _outline(value: Any, i: int) -> Outline:
+    """A stored page outline, or ValueError: its ids become anchors and its titles headings (escaped by the TOC)."""
+    try:
+        outline = Outline.from_json(value)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"page {i} has a bad outline ({exc.__class__.__name__})") from None
+    return outline
 
 
 def _integer(value: Any) -> int:
@@ -355,6 +365,7 @@ class PageStore:
             src_uri, title, meta, self._reader_for(i),
             frozenset(_text(a, "anchor") for a in _list(p["anchors"], "anchors")),
             markdown=markdown_source(_text(p["markdown"], "markdown")), index=p["index"],
+            outline=_outline(p["outline"], i),
         )
 
     # -- making ---------------------------------------------------------------
@@ -519,7 +530,7 @@ class PageStore:
                 "pages": [
                     {
                         "src_uri": s.src_uri, "title": s.title, "meta": s.meta, "anchors": sorted(s.anchors),
-                        "markdown": s.markdown, "index": s.index, "extent": self.extents[i],
+                        "markdown": s.markdown, "index": s.index, "extent": self.extents[i], "outline": s.outline.to_json(),
                     }
                     for i, s in enumerate(self.specs)
                 ],
