@@ -62,7 +62,7 @@ PARALLEL_PAGES = 400
 BATCH = 16
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: The files under the input folders that the build reads: seeds, overlays, the register.
-INPUT_SUFFIXES: tuple[str, ...] = (*SEED_SUFFIXES, ".yml")
+INPUT_SUFFIXES: tuple[str, ...] = (*SEED_SUFFIXES, ".yml", ".html")  # .html: a site's template overrides
 _CODE_SUFFIXES = frozenset({".py", ".html", ".css", ".js", ".txt", ".tsv", ".gz", ".json", ".yml"})
 
 #: A page's place in the body: its start and the byte lengths of its four Parts.
