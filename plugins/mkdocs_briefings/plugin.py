@@ -74,8 +74,8 @@ class GeneratedPage(Page):
         if self.spec.markdown:
             super().render(config, files)
             self.editor_html, editor_ids, renamed = _own_ids(self.content or "", self.present_anchor_ids or set(), anchors)
-            anchors |= editor_ids
             self.editor_headings = tuple(replace(h, id=renamed.get(h.id, h.id)) for h in headings_of(self.toc))
+            anchors |= editor_ids
         self.present_anchor_ids = anchors
         self.content = ""
 
@@ -107,7 +107,7 @@ _HEADERLINK = re.compile(r'(<a class="headerlink" href="#)([^"]*)(")')
 
 
 def _own_ids(editor_html: str, editor_ids: set[str], page_ids: set[str]) -> tuple[str, set[str], dict[str, str]]:
-    """Editor markdown's heading ids, renamed where they would repeat one of the page's own (and what was renamed).
+    """Editor markdown's heading ids, renamed where they would repeat one of the page's own.
 
     An editor's `## claim-1` or `## Sources` gets the id the page already
     gives a claim or a section; two elements with one id break the links to

@@ -139,6 +139,15 @@ def _list(value: Any, what: str) -> list[Any]:
     return value
 
 
+def _outline(value: Any, i: int) -> Outline:
+    """A stored page outline, or ValueError: its ids become anchors and its titles headings (escaped by the TOC)."""
+    try:
+        outline = Outline.from_json(value)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"page {i} has a bad outline ({exc.__class__.__name__})") from None
+    return outline
+
+
 def _integer(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError("extent is not whole numbers")
@@ -356,7 +365,7 @@ class PageStore:
             src_uri, title, meta, self._reader_for(i),
             frozenset(_text(a, "anchor") for a in _list(p["anchors"], "anchors")),
             markdown=markdown_source(_text(p["markdown"], "markdown")), index=p["index"],
-            outline=Outline.from_json(p["outline"]),
+            outline=_outline(p["outline"], i),
         )
 
     # -- making ---------------------------------------------------------------

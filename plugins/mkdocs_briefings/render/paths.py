@@ -33,8 +33,9 @@ RESERVED_STEMS: frozenset[str] = frozenset({"index", "page"})
 def page_stem(slug: str) -> str:
     """A slug as a page name that cannot collide with its folder's index page or pagination folder.
 
-    Anything but a slug is a bug upstream (the cache and the loaders check
-    ids) and is refused here rather than written outside the site.
+    Anything but a slug about to become part of a file path is a bug upstream
+    (the cache and the loaders check ids), and is refused here rather than
+    written outside the site.
     """
     if not is_slug(slug):
         raise ValueError(f"not a slug, cannot be a page path: {slug[:40]!r}")
