@@ -475,6 +475,11 @@ def test_reported_clause_after_an_appositive_subject(text: str, expected: list[t
         # "show" reports only what evidence shows; a show is a programme
         ("Fletcher is remembered for his misprints on TV show That's Life in the 1970s.", 0),
         ("Paula showed real bouncebackability in New York.", 0),
+        ("In the 1950s they produced pantos and summer shows, discovering new stars.", 0),
+        ("He is one of the hosts of an early morning weekend show that plays a mix of music.", 0),
+        # an infinitive after a verb of promising, not a preposition before a noun phrase
+        ("Bath have until next week to improve their contract offer to the England man.", 0),
+        ("The firm offered to buy the rival company outright.", 1),
         ("DOE test results show that the machine managed 70 teraflops.", 1),
         ("A new poll showed a tight race in the state.", 1),
         ("Polls show Labour is ahead in the north.", 1),

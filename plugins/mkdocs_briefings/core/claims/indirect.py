@@ -16,7 +16,7 @@ from .according import according_to_claim
 from .context import Context
 from .cues import ACCORDING_TO, ASK_VERBS, OBJECT_VERBS, QUOTE_ONLY, TO_VERBS, WEAK_FORMS, cue_base, tag_of
 from .draft import Draft
-from .reported import clause_after
+from .reported import clause_after, shown_by_evidence
 from .speakers import PARTICIPLE_LEADS, plausible_speaker, speaker_for_cue
 from .trailing import headline_claim, sentence_final_claim
 
@@ -29,6 +29,8 @@ _PROGRESSIVE: frozenset[str] = frozenset("is are was were been be".split())
 _COMMA_BEFORE = re.compile(r",\s*$")
 #: A subject, then one appositive between commas, then the cue: "Megan Hester, a senior associate, said".
 _APPOSITIVE_SUBJECT = re.compile(r"[ \t]*[A-Z][^,.;:!?\"\u201c\u201d\n]{0,80},[^,;:!?\"\u201c\u201d\n]{1,160},[ \t]*")
+#: "shows that ..." reports, whoever shows it; "a show that plays ..." is a programme (see below).
+_THAT_NEXT = re.compile(r"\s+that\s+(?!plays|airs|runs|features|stars)")
 _ANONYMITY = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b")
 
 
@@ -62,6 +64,8 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
             or _after_with(before)
         ):
             return None  # "promising", "warning" as adjectives or nouns
+    if not according and not _THAT_NEXT.match(text, cue_end) and not shown_by_evidence(text, cue_start, cue_end):
+        return None  # "TV show That's Life", "summer shows, discovering ...": a programme, not a report
     if _ANONYMITY.match(text, cue_end):
         return None  # "an official who declined to be named said ...": how the source is hidden, not a claim
     si = ctx.sentence_key(cue_start)
