@@ -502,3 +502,28 @@ def test_the_prime_minister_is_the_person_whose_role_says_so() -> None:
     assert speakers(text, [("tony-blair", "person", ("prime minister",), ("Tony Blair",)), straw]) == [
         ("The foreign minister", "jack-straw")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("But Parry claims he will be in no mood to listen.", [("Parry", "he will be in no mood to listen")]),
+        ("Its claims were dismissed by the court.", []),
+        ("The dire warnings and personal attacks that have defined his bid were gone.", []),
+        ("BBC Sport understands that Smith would be willing to take over.", [("BBC Sport", "that Smith would be willing to take over")]),
+        ("Investment bank Morgan Stanley has forecast that the market will grow.", [("Investment bank Morgan Stanley", "that the market will grow")]),
+        ("Sacchi is the force, convincing the president that Gravesen is the right man.", [("Sacchi", "that Gravesen is the right man")]),
+        (
+            "According to Frank Brown, global advisory leader at PwC, the trend of large companies is clear.",
+            [("Frank Brown", "the trend of large companies is clear")],
+        ),
+        # a finished quotation is not attributed by a new sentence reporting its own clause
+        (
+            '"Is it right?" Mr Kennedy also said students want action on the environment.',
+            [("Mr Kennedy", "students want action on the environment")],
+        ),
+        ('"What are you afraid of?" Kowalski said.', [("Kowalski", "What are you afraid of?")]),
+    ],
+)
+def test_more_cues(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected
