@@ -527,3 +527,17 @@ def test_the_prime_minister_is_the_person_whose_role_says_so() -> None:
 )
 def test_more_cues(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Protesters marching through the streets chanted "What curfew?" until late.', "Protesters marching through the streets"),
+        ("A man living in the village said the water was bad.", "A man living in the village"),
+        ("Officials in the village said the water was bad.", "Officials in the village"),
+        # negatives: a pronoun before the phrase
+        ("He said walking in the streets was dangerous.", "He"),
+    ],
+)
+def test_a_participle_phrase_belongs_to_the_subject(text: str, speaker: str) -> None:
+    assert [c.speaker.span.text for c in find_claims(text, []) if c.speaker] == [speaker]

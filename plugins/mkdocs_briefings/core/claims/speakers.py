@@ -216,8 +216,28 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
             break
     if first > j:
         return None
+    if (
+        first >= 3
+        and toks[first - 1][2].lower() in _PARTICIPLE_PREPS
+        and toks[first - 2][2].islower()
+        and toks[first - 2][2].endswith("ing")
+    ):
+        # "Protesters marching through the streets chanted": the marchers, described in full, not the streets.
+        before = _np_end_back(toks, first - 3)
+        if before <= first - 3 and toks[first - 3][2].lower() not in PRONOUNS:
+            return _span(toks, before, j)
+    if first >= 2 and toks[first - 1][2].lower() in _PP_LINKS and _is_np_word(toks[first - 2][2]):
+        # "Officials in the village said", "Residents in Kyiv said": the phrase is modified, not replaced.
+        before = _np_end_back(toks, first - 2)
+        if before <= first - 2 and toks[first - 2][2].lower() not in PRONOUNS:
+            return _span(toks, before, j)
     return _span(toks, first, j)
 
+
+#: Prepositions after a participle that modifies the subject ("marching through", "standing outside").
+_PARTICIPLE_PREPS: frozenset[str] = frozenset(
+    "through in on at outside inside near across around along into from behind".split()
+)
 
 #: Lower-case words in -ly that are nouns, not adverbs ("the family said").
 _LY_NOUNS: frozenset[str] = frozenset(
