@@ -541,3 +541,27 @@ def test_more_cues(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_a_participle_phrase_belongs_to_the_subject(text: str, speaker: str) -> None:
     assert [c.speaker.span.text for c in find_claims(text, []) if c.speaker] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The US firm says it wants to compete with Disney.", "The US firm"),  # an acronym, not the pronoun "us"
+        ("But Christoph Caselitz, president of the networks division at the firm says that demand will rise.", "Christoph Caselitz"),
+        ('Between tasks, this remarkably active senior citizen reveals his goal: "To be number one."', "this remarkably active senior citizen"),
+        # negatives: a place before the comma is no speaker; "this" alone is no speaker
+        ("In London, the mayor said the roads would reopen.", "the mayor"),
+    ],
+)
+def test_more_speaker_phrases(text: str, speaker: str) -> None:
+    assert [c.speaker.span.text for c in find_claims(text, []) if c.speaker] == [speaker]
+
+
+def test_it_prefers_an_organisation_to_a_place() -> None:
+    text = "Radio One will launch in the United Kingdom next month. It said the show would support new talent."
+    radio: Spec = ("radio-one", "organisation", (), ("Radio One",))
+    uk: Spec = ("united-kingdom", "place", (), ("United Kingdom",))
+    assert speakers(text, [radio, uk]) == [("It", "radio-one")]
+    # negative: with no organisation near, a place may still be "it"
+    text = "The United Kingdom held talks. It said the deal was close."
+    assert speakers(text, [uk]) == [("It", "united-kingdom")]

@@ -132,6 +132,11 @@ class Linker:
         found = self._previous(sentence, speaker_fits)
         if found is not None:
             return found, PRONOUN_PREVIOUS
+        if not want_person:
+            # "it said": an organisation speaks far more often than a place does
+            found = self._nearest(pos, sentence, lambda _, kind: kind == "organisation")
+            if found is not None:
+                return found, PRONOUN_SUBJECT
         found = self._nearest(pos, sentence, fits, speaker_fits)
         return (found, PRONOUN_SUBJECT) if found is not None else (None, UNRESOLVED)
 
