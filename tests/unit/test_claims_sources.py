@@ -565,3 +565,28 @@ def test_it_prefers_an_organisation_to_a_place() -> None:
     # negative: with no organisation near, a place may still be "it"
     text = "The United Kingdom held talks. It said the deal was close."
     assert speakers(text, [uk]) == [("It", "united-kingdom")]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ('The system relies on links called "trackers" that point users to others.', 0),
+        ('Critics called the plan "reckless and dangerous" on Monday.', 1),
+        ('Trump called Clinton a "liar" at the rally.', 1),
+    ],
+)
+def test_a_quoted_name_after_a_naming_participle(text: str, count: int) -> None:
+    assert len(find_claims(text, [])) == count
+
+
+@pytest.mark.parametrize(
+    "text, confidence",
+    [
+        ("Studies said the plant curbs appetite.", 0.6),  # an unnamed source as written
+        ("G7 ministers said the debt would be deferred.", 0.6),
+        ("The Vale Group said the debt would be deferred.", 0.2),  # a name the entities lack
+    ],
+)
+def test_unnamed_sources_are_sure_as_written(text: str, confidence: float) -> None:
+    (claim,) = find_claims(text, [])
+    assert claim.speaker is not None and claim.speaker.confidence == confidence

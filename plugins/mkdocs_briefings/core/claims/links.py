@@ -148,9 +148,14 @@ class Linker:
                 return author, DOCUMENT_AUTHOR
         desc = description_head(phrase)
         if desc is None:
-            first = phrase.split()[0].lower() if phrase.split() else ""
-            last = phrase.split()[-1].lower() if phrase.split() else ""
-            unnamed = first in _INDEFINITE or last in _INDEFINITE or (phrase.islower() and last.endswith("s"))
+            words = phrase.split()
+            first = words[0].lower() if words else ""
+            last = words[-1] if words else ""
+            # "a senior official", "analysts", "G7 ministers", "Studies": a common noun heads an unnamed
+            # source; a capitalised head is a name the entities lack, or a pronoun no one was found for.
+            unnamed = first in _INDEFINITE or last.lower() in _INDEFINITE or last.islower() or (
+                len(words) == 1 and last.endswith("s") and last[1:].islower()
+            )
             return None, UNNAMED if unnamed else UNRESOLVED
         wanted, head = desc
         resolver = self.resolver

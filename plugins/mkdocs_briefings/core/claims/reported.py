@@ -50,8 +50,8 @@ def shown_by_evidence(text: str, cue_start: int, cue_end: int) -> bool:
 
 
 #: Participles of naming: "a test called Linpack".
-_NAMING: frozenset[str] = frozenset(("called", "dubbed", "labelled", "labeled", "branded"))
-_NOUN_BEFORE = re.compile(r"\b(?!(?:she|they|who|you|also|then|once|had|has|have|was|were)\b)[a-z]{3,}\s+$")
+NAMING: frozenset[str] = frozenset(("called", "dubbed", "labelled", "labeled", "branded"))
+NOUN_BEFORE = re.compile(r"\b(?!(?:she|they|who|you|also|then|once|had|has|have|was|were)\b)[a-z]{3,}\s+$")
 _CLAUSE_START_BAD = re.compile(
     r"(?:to|of|in|on|at(?!\s+least\b)|for|with|by|from|about|into|as|after|before|during|over|under|than|and|or|but|so|"
     r"it\.|nothing|something|anything|goodbye|hello|thanks|sorry|"
@@ -189,8 +189,8 @@ def clause_after(
     inverted = not subject_first and text[max(0, cue_start - 3):cue_start].rstrip().endswith(",")
     if pos < sent_end and not _THAT.match(text, pos) and not shown_by_evidence(text, cue_start, cue_end):
         return None  # "Paula showed real bouncebackability": only evidence shows
-    if cue.lower() in _NAMING and pos < sent_end and text[pos].isupper():
-        if _NOUN_BEFORE.search(text, max(0, cue_start - 30), cue_start):
+    if cue.lower() in NAMING and pos < sent_end and (text[pos].isupper() or text[pos] in "\"\u201c'\u2018"):
+        if NOUN_BEFORE.search(text, max(0, cue_start - 30), cue_start):
             return None  # "a speed test called Linpack": a name given, not a claim
     if _THAT.match(text, pos):
         start = pos
