@@ -71,6 +71,10 @@ _WORK_AFTER = re.compile(
 )
 #: After a name that looks personal, only these make it a title: "the James Bond films", "Harry Potter books".
 _TITLE_AFTER = re.compile(r" (?:film|movie|book|novel|series|game|franchise|trilogy|sequel|musical|sitcom)s?\b")
+_TITLE_BEFORE = re.compile(
+    r"\b(?:(?:film|movie|novel|book|title|game|sitcom|album|song|pantomime|panto|musical|opera)s?|shows|plays)"
+    r"(?:,| such as| like|,? including)? (?:(?:19|20)\d\d['\u2019]s )?$"
+)
 _QUOTES_OPEN = frozenset("\"\u201c\u2018'")
 _QUOTES_CLOSE = frozenset("\"\u201d\u2019'")
 #: "MP for Bristol West", "constituency of Oldham East": words before a constituency.
@@ -101,8 +105,11 @@ def work_clue(text: str, start: int, end: int) -> bool:
 
 
 def title_clue(text: str, start: int, end: int) -> bool:
-    """Whether a name that looks like a person's is a title ("the James Bond films", "'Harry Potter'")."""
+    """Whether a name that looks like a person's is a title ("the James Bond films", "'Harry Potter'",
+    "the pantomime, Dick Whittington", "movies such as Harry Potter", "films, including 1947's Nicholas Nickleby")."""
     if start > 0 and end < len(text) and text[start - 1] in _QUOTES_OPEN and text[end] in _QUOTES_CLOSE:
+        return True
+    if _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None:
         return True
     return _TITLE_AFTER.match(text, end) is not None
 

@@ -171,7 +171,8 @@ def _kinds_from_lists(text: str, mentions: list[Resolved]) -> list[Resolved]:
     them are decided on real evidence and agree, the undecided rest follow
     ("Cardiff Central, Cambridge, Manchester Gorton": constituencies). An
     "and" inside the list, not before its last item, joins one name
-    ("Bristol West, Holborn and St Pancras, Wells").
+    ("Bristol West, Holborn and St Pancras, Wells"), and so does a last "and"
+    between two names nothing else decides ("..., Westmorland and Lonsdale").
     """
     ms = sorted((m for m in mentions if not m.shout and m.conf > 0.0), key=lambda m: (m.start, -m.end))
     joined: dict[int, Resolved] = {}  # id of a mention folded into another -> the name it joined
@@ -196,10 +197,12 @@ def _settle_list(text: str, run: list[Resolved], joined: dict[int, Resolved]) ->
         return
     kind = decided[0]
     gaps = [text[a.end:b.start] for a, b in zip(run, run[1:])]
-    for i, gap in enumerate(gaps[:-1]):
+    for i, gap in enumerate(gaps):
         a, b = run[i], run[i + 1]
         strong_other = any(x.kind != PLACE and x.conf >= STRENGTH_CONF[STRONG] for x in (a, b))
-        if gap == " and " and gaps[i + 1].startswith(",") and kind == PLACE and id(a) not in joined and not strong_other:
+        inside = i + 1 < len(gaps) and gaps[i + 1].startswith(",")  # "..., Holborn and St Pancras, ..."
+        undecided = a.conf <= STRENGTH_CONF[GUESS] and b.conf <= STRENGTH_CONF[GUESS]  # "..., Westmorland and Lonsdale."
+        if gap == " and " and (inside or undecided) and kind == PLACE and id(a) not in joined and not strong_other:
             name = text[a.start:b.end]  # "Holborn and St Pancras"
             a.end, a.key, a.name, a.role, a.kind = b.end, name, name, "", PLACE
             a.conf = min(a.conf, b.conf)
