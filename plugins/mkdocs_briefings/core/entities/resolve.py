@@ -146,7 +146,8 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         sense = ""
         if kind == PLACE and strength <= GAZETTEER and lex.places.get(name) == "city" and org_clue(text, c.start, c.end):
             kind, conf = ORG, CLUE_CONF  # "shares in Elan", "Seagate said in a statement": a company, not the town
-        if kind == PLACE and strength <= GAZETTEER and _team_place(name, lex) and not _located(text, c.start, c.end):
+        if (((kind == PLACE and strength <= GAZETTEER) or (kind == OTHER and conf <= NO_EVIDENCE_CONF))
+                and _team_place(name, lex) and not _located(text, c.start, c.end)):  # "Surrey" is also a word
             if sport is None:
                 sport = is_sport(text)
             if sport and not work_clue(text, c.start, c.end):  # "the Wimbledon title" is no team
