@@ -213,6 +213,7 @@ def test_confidence_follows_evidence(text: str, name: str, linked: bool) -> None
         ("US-based Amazon.com holds the patent.", "Amazon.com", "organisation"),
         ("The venture is backed by the Tarvel group.", "Tarvel group", "organisation"),
         ("Eton Corporation's new radio is on sale. An Eton spokesperson said it was popular.", "Eton", "organisation"),
+        ("Seats at stake: Bristol West, Cardiff Central, Wells, Kenmoor and Dalby.", "Kenmoor and Dalby", "place"),
     ],
 )
 def test_document_evidence(text: str, name: str, kind: str) -> None:
@@ -230,6 +231,21 @@ def test_document_evidence(text: str, name: str, kind: str) -> None:
 )
 def test_document_evidence_negatives(text: str, name: str, kind: str) -> None:
     assert _kinds(text).get(name) != kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("He starred in the first televised pantomime, Dick Whittington.", "Dick Whittington", "other"),
+        ("EA makes games of movies such as Harry Potter and other hits.", "Harry Potter", "other"),
+        ("He appeared in several films, including 1947's Nicholas Nickleby.", "Nicholas Nickleby", "other"),
+        # negatives: people after the same words
+        ("The film's director, Harry Potter, said it took a year.", "Harry Potter", "person"),
+        ("Fans of the show welcomed Nicholas Nickleby, its new host.", "Nicholas Nickleby", "person"),
+    ],
+)
+def test_personal_looking_titles(text: str, name: str, kind: str) -> None:
+    assert _kinds(text).get(name) == kind, _kinds(text)
 
 
 def test_royal_titles_name_one_person() -> None:
