@@ -42,7 +42,7 @@ _ORG_AFTER = re.compile(
 #: "shares in X", "the Japanese firm X", "rival X": organisation words before a name.
 _ORG_BEFORE = re.compile(
     rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in|\b(?:{ORG_NOUNS})|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))"
-    rf"(?: \(?{_W}\)?)?(?:,)? $"
+    rf"(?:,)? $"
 )
 #: ", the Japanese electronics firm," after a name: an apposition ending in an organisation noun.
 _ORG_APPOSITION = re.compile(
@@ -130,6 +130,11 @@ SPORT_WORDS = frozenset(
     "ranking rankings seed seeded injury injured winger midfield international internationals caps trophy "
     "wimbledon olympics".split()
 )
+#: Sport words that politics and business use as much ("won the seat", "a team of scientists").
+_WEAK_SPORT_WORDS = frozenset(
+    "win won title season final finals team teams points player players fans international seed seeded "
+    "victory defeat beat beaten draw drew champion champions ranking rankings transfer signing injury injured".split()
+)
 _LOWER_WORDS = re.compile(r"(?<![\w'\u2019-])[a-z][a-z\-]*(?![\w'\u2019])")
 _SPORT_DENSITY = 0.02  # sport words per word: about one in 50
 
@@ -144,5 +149,7 @@ def is_sport(text: str) -> bool:
     if words < 20:
         return False
     sport = SPORT_WORDS
-    n = sum(1 for w in _LOWER_WORDS.findall(text) if w in sport)
-    return n >= max(3.0, words * _SPORT_DENSITY)
+    found = [w for w in _LOWER_WORDS.findall(text) if w in sport]
+    if len(found) < max(3.0, words * _SPORT_DENSITY):
+        return False
+    return len({w for w in found if w not in _WEAK_SPORT_WORDS}) >= 2  # not just "won the title this season"

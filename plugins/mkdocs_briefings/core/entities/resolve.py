@@ -45,7 +45,9 @@ STRENGTH_CONF: dict[int, float] = {STRONG: 0.9, GAZETTEER: 0.7, GUESS: 0.4, UNKN
 CLUE_CONF = 0.6  # a word around a mention ("in X", "striker X")
 NO_EVIDENCE_CONF = 0.2
 SOURCE_CONF = 0.4  # a lone name as the source of a statement: an organisation, most likely
+WEAK_CLUE_CONF = 0.45  # "in X" (a place? a company? a work?), a given name alone: shown, never linked
 _SOURCE = "source"
+_GIVEN = "given"
 HEADLINE_CONF = 0.5  # a headline word in capitals the body or the lexicon confirms
 
 
@@ -355,7 +357,12 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
             out[name] = (guessed_kind[name], NO_EVIDENCE_CONF)
             continue
         kind = max(sorted(v), key=lambda k: v[k])
-        out[name] = (ORG, SOURCE_CONF) if kind == _SOURCE else (kind, CLUE_CONF)
+        if kind == _SOURCE:
+            out[name] = (ORG, SOURCE_CONF)
+        elif kind in (PLACE, _GIVEN):
+            out[name] = (PLACE if kind == PLACE else PERSON, WEAK_CLUE_CONF)  # "in X", a given name alone: shown, not linked
+        else:
+            out[name] = (kind, CLUE_CONF)
     return out
 
 
@@ -413,7 +420,7 @@ def _clue(text: str, c: Candidate, lex: Lexicon) -> str | None:
         before = _previous_word(text, c.start)
         return _SOURCE if before in _SPEECH_BEFORE or text.startswith(_SPEECH_AFTER, c.end) else None
     if c.name in lex.first_names and c.name not in lex.places and c.name.lower() not in lex.common_words:
-        return PERSON  # "speak to Tommy": a given name is a person whatever the preposition
+        return _GIVEN  # "speak to Tommy": a given name is a person whatever the preposition
     before = _previous_word(text, c.start)
     if before == "the":
         before = "the " + _previous_word(text, c.start - 4) if c.start >= 4 else before
