@@ -394,7 +394,7 @@ _PLACE_FIRST = frozenset("St St. Saint San Santa Sao São Los Las Port Fort Lake
 #: Peers, whose names may end in "of <place>".
 _PEERS = frozenset(("Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess"))
 #: Titles that are part of a royal's name ("Prince Charles"), unlike offices ("President Bush").
-ROYAL = frozenset("Crown King Queen Prince Princess Emperor Empress Pope".split())
+ROYAL = frozenset("Crown King Queen Prince Princess Emperor Empress Pope Kings Queens Princes Princesses".split())
 
 
 def _royal_title(role: str) -> str:
