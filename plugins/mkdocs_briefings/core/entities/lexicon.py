@@ -88,9 +88,11 @@ def _plurals(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _title_plurals(titles: list[str]) -> frozenset[str]:
-    """"Senators Kamala Harris and Cory Booker": plural titles before names are titles too."""
-    return frozenset(t + "s" for t in titles if len(t) > 3 and t[-1] not in "s." and t.isalpha())
+def _title_plurals(titles: list[str], role_nouns: list[str]) -> frozenset[str]:
+    """"Senators Kamala Harris and Cory Booker": plural titles of offices before names are titles too
+    (only offices people hold: "States" of "United States" is no title)."""
+    offices = set(role_nouns)
+    return frozenset(t + "s" for t in titles if t.lower() in offices and t[-1] != "s" and t.isalpha())
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +127,7 @@ def lexicon() -> Lexicon:
         places.setdefault(name, "region")
     return Lexicon(
         honorifics=frozenset(sec.get("honorifics", [])),
-        titles=frozenset(sec.get("titles", [])) | _title_plurals(sec.get("titles", [])),
+        titles=frozenset(sec.get("titles", [])) | _title_plurals(sec.get("titles", []), sec.get("role_nouns", [])),
         role_nouns=frozenset(sec.get("role_nouns", [])),
         org_suffixes=frozenset(sec.get("org_suffixes", [])),
         org_heads=frozenset(sec.get("org_heads", [])),
