@@ -113,11 +113,12 @@ def lexicon() -> Lexicon:
     for form in sorted(known):
         folded.setdefault(form.casefold(), known[form])
     common_words = frozenset(_lines(_DATA / "common_words.txt.gz"))
+    given_names = frozenset(_lines(_DATA / "first_names.txt.gz"))
     companies: dict[str, Known] = {}
     for line in _lines(_DATA / "companies.tsv.gz"):
         form, _, short = line.partition("\t")
-        if form in known or (" " not in form and form.lower() in common_words):
-            continue  # the hand-written list wins; "City", "Next", "Gates" are words or surnames far more often
+        if form in known or (" " not in form and (form.lower() in common_words or form.title() in given_names)):
+            continue  # the hand-written list wins; "City", "Next", "Gates", "Douglas" are words or names far more often
         companies[form] = Known(short, "organisation", ())
     places = {}
     for line in _lines(_DATA / "places.tsv.gz"):
