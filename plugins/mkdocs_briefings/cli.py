@@ -16,9 +16,11 @@ import yaml
 
 from .core.annotate import annotate
 from .core.cache import engine_register
-from .core.model import RegisterEntry
+from .core.model import LINK_CONFIDENCE, RegisterEntry
 from .core.project import check_project
 from .core.register import load_register
+from .core.review import Finding, SeedLayout, body_layout, ordered, review
+from .core.seeds import read_text, split_front_matter
 
 
 def _annotate(args: argparse.Namespace) -> int:
@@ -93,11 +95,7 @@ def _check(args: argparse.Namespace) -> int:
     It annotates (through the cache) because whether a correction still
     matches a claim can only be known from the annotation.
     """
-    root = Path(args.root)
-    options = _plugin_options(root / "mkdocs.yml")
-    seeds = args.seeds or str(options.get("seeds_dir", "seeds"))
-    briefings = args.briefings or str(options.get("briefings_dir", "briefings"))
-    cache = None if args.no_cache else root / str(options.get("cache_dir", ".cache/briefings"))
+    root, seeds, briefings, cache = _project_dirs(args)
     project, problems = check_project(root, seeds, briefings, cache)
     for problem in problems:
         print(problem)
@@ -117,6 +115,56 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _project_dirs(args: argparse.Namespace) -> tuple[Path, str, str, Path | None]:
+    """Root, seeds and overlays folders and cache, as `mkdocs build` would use them."""
+    root = Path(args.root)
+    options = _plugin_options(root / "mkdocs.yml")
+    seeds = args.seeds or str(options.get("seeds_dir", "seeds"))
+    briefings = args.briefings or str(options.get("briefings_dir", "briefings"))
+    cache = None if args.no_cache else root / str(options.get("cache_dir", ".cache/briefings"))
+    return root, seeds, briefings, cache
+
+
+def _layouts(root: Path, seeds: str, rels: list[str]) -> list[SeedLayout]:
+    """Where each seed's body starts in its file, for file:line findings."""
+    out: list[SeedLayout] = []
+    for rel in rels:
+        shown = f"{seeds}/{rel}"
+        raw, _ = read_text(root / seeds / rel, shown, "seed")
+        if raw is None:
+            out.append(SeedLayout(shown, 1, 1 << 30))
+            continue
+        _, _, body, _ = split_front_matter(raw, shown)
+        out.append(body_layout(shown, raw, body))
+    return out
+
+
+def _review(args: argparse.Namespace) -> int:
+    """List, per briefing, the claims and names an editor should check first, with suggested fixes."""
+    root, seeds, briefings, cache = _project_dirs(args)
+    project, problems = check_project(root, seeds, briefings, cache)
+    errors = [p for p in problems if p.is_error]
+    for problem in errors:
+        print(problem, file=sys.stderr)
+    if errors:
+        return 2
+    found: dict[str, list[Finding]] = {}
+    for b in project.briefings:
+        found[b.slug] = review(b, _layouts(root, seeds, [s.seed for s in b.sources]), args.threshold)
+    shown = ordered(found)
+    if args.limit:
+        shown = shown[:args.limit]
+    for slug, findings in shown:
+        print(f"== {slug}: {_count(len(findings), 'finding')}")
+        for finding in findings:
+            print(finding)
+    total = sum(len(f) for f in found.values())
+    with_findings = sum(1 for f in found.values() if f)
+    print(f"briefings review: {_count(total, 'finding')} in {_count(with_findings, 'briefing')} "
+          f"of {len(project.briefings)} (confidence below {args.threshold:.2f})", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefings", description="Annotated news briefings.")
     verbs = parser.add_subparsers(dest="verb", required=True)
@@ -131,6 +179,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--briefings", help="overlays directory, relative to the root (default: from mkdocs.yml, else briefings)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write .cache/briefings/")
     p.set_defaults(func=_check)
+    p = verbs.add_parser(
+        "review",
+        help="list the claims and names an editor should check first, with suggested fixes",
+        description="Per briefing (most findings first): claims whose speaker is missing, unresolved or "
+        "guessed, and names typed on weak evidence, as seeds/<file>:<line> lines with the overlay or "
+        "register lines that fix or confirm them.",
+    )
+    p.add_argument("--root", default=".", help="project directory (default: current directory)")
+    p.add_argument("--seeds", help="seeds directory, relative to the root (default: from mkdocs.yml, else seeds)")
+    p.add_argument("--briefings", help="overlays directory, relative to the root (default: from mkdocs.yml, else briefings)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write .cache/briefings/")
+    p.add_argument("--limit", type=int, default=0, metavar="N", help="show only the N briefings with most findings")
+    p.add_argument("--threshold", type=float, default=LINK_CONFIDENCE, metavar="C",
+                   help=f"list what the engine is less sure of than C (default {LINK_CONFIDENCE})")
+    p.set_defaults(func=_review)
     return parser
 
 

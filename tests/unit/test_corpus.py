@@ -287,3 +287,31 @@ def test_default_min_briefings(once_and_twice) -> None:
     assert min(MIN_BRIEFINGS.values()) >= 2  # a name in a single briefing never gets a page by default
     assert set(MIN_BRIEFINGS) == set(PAGE_DIRS)  # a default for every kind that has pages
     assert build_corpus(once_and_twice) == build_corpus(once_and_twice, min_briefings=MIN_BRIEFINGS)
+
+
+@pytest.mark.parametrize(
+    ("entity_confidence", "speaker_confidence", "registered", "has_record", "credited"),
+    [
+        (0.9, 0.9, False, True, True),
+        (0.3, 0.9, False, False, False),  # a name typed on weak evidence: no page, no entry, no link
+        (0.3, 0.9, True, True, True),  # unless the editors' register confirms it
+        (0.9, 0.3, False, True, False),  # a guessed speaker is not credited with the claim
+        (0.5, 0.5, False, True, True),  # the threshold itself is enough
+    ],
+)
+def test_weak_evidence_is_never_linked(make_briefing, entity_confidence: float, speaker_confidence: float,
+                                       registered: bool, has_record: bool, credited: bool) -> None:
+    from dataclasses import replace
+
+    b = make_briefing("a", "\"We won,\" Acme said.", [("acme", "Acme", "organisation", [], ["Acme"])],
+                      [{"content": "We won,", "cue": "said", "speaker": "Acme", "entity": "acme"}])
+    ann = b.annotation
+    ent = replace(ann.entities[0], confidence=entity_confidence)
+    claim = ann.claims[0]
+    claim = replace(claim, speaker=replace(claim.speaker, confidence=speaker_confidence))
+    b = replace(b, annotation=replace(ann, entities=(ent,), claims=(claim,)))
+    register = (RegisterEntry("Acme", "organisation"),) if registered else ()
+    corpus = build_corpus([b], register, min_briefings=1)
+    assert ("acme" in corpus.entities) is has_record
+    assert corpus.link_of("acme") == ("organisations/acme.md" if has_record else None)
+    assert [g.key for g in corpus.speakers] == (["acme"] if credited else ["~unnamed"])

@@ -201,3 +201,63 @@ def test_confidence_follows_evidence(text: str, name: str, linked: bool) -> None
     e = _entity(text, name)
     assert (e.confidence >= LINK_CONFIDENCE) is linked, e
     assert 0.0 <= e.confidence <= 1.0
+
+
+# Document-level evidence: lists, company forms, royals, a town's team throughout.
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Orders went to Modern Weaves, Delta Garments, Kestrel Hats and Blue Harbour Textiles.", "Kestrel Hats", "organisation"),
+        ("Target seats include Bristol West, Cardiff Central, Cambridge and Manchester Pelford.", "Manchester Pelford", "place"),
+        ("Target seats include Bristol West, Holborn and St Pancras, Cardiff Central and Wells.", "Holborn and St Pancras", "place"),
+        ("US-based Amazon.com holds the patent.", "Amazon.com", "organisation"),
+        ("The venture is backed by the Tarvel group.", "Tarvel group", "organisation"),
+        ("Eton Corporation's new radio is on sale. An Eton spokesperson said it was popular.", "Eton", "organisation"),
+        ("Seats at stake: Bristol West, Cardiff Central, Wells, Kenmoor and Dalby.", "Kenmoor and Dalby", "place"),
+    ],
+)
+def test_document_evidence(text: str, name: str, kind: str) -> None:
+    kinds = _kinds(text)
+    assert kinds.get(name) == kind, (name, kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [  # negatives: a list of mixed kinds decides nothing; a final "and" joins no names; a company's prize is a prize
+        ("He thanked Anna Kovac, the Halvor Trust, Leeds and Quorvex.", "Quorvex", "organisation"),
+        ("Visitors came from Leeds, York and Hull.", "York and Hull", "place"),
+        ("Novelist Jane Hale is favourite to win the Whitbread prize.", "Whitbread", "organisation"),
+    ],
+)
+def test_document_evidence_negatives(text: str, name: str, kind: str) -> None:
+    assert _kinds(text).get(name) != kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("He starred in the first televised pantomime, Dick Whittington.", "Dick Whittington", "other"),
+        ("EA makes games of movies such as Harry Potter and other hits.", "Harry Potter", "other"),
+        ("He appeared in several films, including 1947's Nicholas Nickleby.", "Nicholas Nickleby", "other"),
+        # negatives: people after the same words
+        ("The film's director, Harry Potter, said it took a year.", "Harry Potter", "person"),
+        ("Fans of the show welcomed Nicholas Nickleby, its new host.", "Nicholas Nickleby", "person"),
+    ],
+)
+def test_personal_looking_titles(text: str, name: str, kind: str) -> None:
+    assert _kinds(text).get(name) == kind, _kinds(text)
+
+
+def test_royal_titles_name_one_person() -> None:
+    text = "Crown Princess Mary toured the school. Later Queen Mary read to the pupils."
+    royals = [e for e in find_entities(text) if e.kind == "person"]
+    assert len(royals) == 1 and {m.text for m in royals[0].mentions} == {"Mary"}
+    assert royals[0].name == "Crown Princess Mary"
+
+
+def test_a_town_that_is_a_team_is_the_team_throughout() -> None:
+    text = ("Bath faced with ultimatum\n\nThe agent of centre Mike Tindall has warned Bath they must improve "
+            "their offer, while Bath coach Jon Reed said the club would talk. The season has been poor and the "
+            "team lost the match against Leeds, with fans and players unhappy with the league and cup form.")
+    bath = [e for e in find_entities(text) if e.name == "Bath"]
+    assert [e.kind for e in bath] == ["organisation"]

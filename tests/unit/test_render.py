@@ -568,3 +568,30 @@ def test_every_generated_link_leads_to_a_generated_page(make_briefing, min_brief
     has_page = page_url("people/christopher-wray.md", directory_urls) in by_url
     assert has_page == (min_briefings == 1)
     assert ("christopher-wray" in by_url[page_url("people/a-z/c.md", directory_urls)].anchors) == (not has_page)
+
+
+@pytest.mark.parametrize(("entity_confidence", "speaker_confidence", "linked"),
+                         [(0.9, 0.9, True), (0.2, 0.9, False), (0.9, 0.2, False)])
+def test_weak_names_and_guessed_speakers_are_shown_unlinked(make_briefing, entity_confidence: float,
+                                                            speaker_confidence: float, linked: bool) -> None:
+    """A name typed on weak evidence, or a speaker the engine guessed, is shown as text, never as a link."""
+    from dataclasses import replace
+
+    b = make_briefing("weak", "\"We won,\" Acme said.", [("acme", "Acme", "organisation", [], ["Acme"])],
+                      [{"content": "We won,", "cue": "said", "speaker": "Acme", "entity": "acme"}])
+    ann = b.annotation
+    claim = replace(ann.claims[0], speaker=replace(ann.claims[0].speaker, confidence=speaker_confidence))
+    b = replace(b, annotation=replace(ann, entities=(replace(ann.entities[0], confidence=entity_confidence),),
+                                      claims=(claim,)))
+    html = to_html(Renderer(build_corpus([b], min_briefings=1)).briefing(b))
+    footer = re.search(r"<footer>(.*?)</footer>", html)
+    assert footer is not None
+    assert footer.group(1) == ('<a href="../../organisations/acme/">Acme</a>' if linked else "<span>Acme</span>") + " <i>said</i>"
+    if entity_confidence >= 0.5:
+        assert '<a href="../../organisations/acme/">Acme</a> said.' in html
+        assert '<div class="bf-entities__group" data-kind="organisation">' in html
+    else:  # plain text, listed apart from the people, organisations and places
+        assert "&#34; Acme said.</p>" in html
+        assert '<div class="bf-entities__group" data-kind="organisation">' not in html
+        assert '<li><span>Acme</span> <small>×1</small></li>' in html
+        assert '"mentions"' not in html  # nor typed for machines

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from types import MappingProxyType
 
-from .model import KINDS, Briefing, Claim, Entity, RegisterEntry, Span
+from .model import KINDS, LINK_CONFIDENCE, Briefing, Claim, Entity, RegisterEntry, Span
 from .text import paragraphs, sentences, slugify
 
 #: The folder of each entity kind that earns a page; other kinds get none.
@@ -276,6 +276,8 @@ def build_corpus(
         for ent in b.annotation.entities:
             if ent.id in seen:  # the engine promises unique ids; a repeat must not count twice
                 continue
+            if ent.confidence < LINK_CONFIDENCE and ent.id not in reg_by_id:
+                continue  # typed on weak evidence: shown in the text, never given a page or a link
             seen.add(ent.id)
             kinds[ent.id][ent.kind] += 1
             names[ent.id][ent.name] += 1
@@ -287,7 +289,8 @@ def build_corpus(
             ref = ClaimRef(b.slug, claim)
             if claim.speaker is None:
                 speaker_groups["~unattributed"].append(ref)
-            elif claim.speaker.entity is None or claim.speaker.entity not in seen:
+            elif (claim.speaker.entity is None or claim.speaker.entity not in seen
+                  or claim.speaker.confidence < LINK_CONFIDENCE):  # a guessed speaker is not credited
                 speaker_groups["~unnamed"].append(ref)
             else:
                 speaker_groups[claim.speaker.entity].append(ref)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..core.corpus import Corpus
-from ..core.model import Briefing, Claim
+from ..core.model import LINK_CONFIDENCE, Briefing, Claim
 from ..core.text import paragraphs
 
 
@@ -147,6 +147,7 @@ def layout(briefing: Briefing, corpus: Corpus) -> Article:
     mentions = sorted(
         (m.start, m.end, ent.id)
         for ent in briefing.annotation.entities
+        if ent.confidence >= LINK_CONFIDENCE  # a name typed on weak evidence stays plain text
         for m in ent.mentions
         if 0 <= m.start < m.end <= len(text)
     )

@@ -25,7 +25,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..core.corpus import PAGE_DIRS, Corpus, EntityRecord, SpeakerGroup, briefing_page, letter_of, letter_slug, listing_page
-from ..core.model import Briefing, Claim, Entity, Span
+from ..core.model import LINK_CONFIDENCE, Briefing, Claim, Entity, Span
 from .article import Paragraph, layout
 from .safety import clean, html_text, json_ld, markdown_source, web_url
 
@@ -388,8 +388,8 @@ class Renderer:
         for ent in b.annotation.entities:
             rec = self.corpus.record(ent.id)
             kind = rec.kind if rec else ent.kind
-            if kind not in groups:
-                kind = "other"
+            if kind not in groups or (rec is None and ent.confidence < LINK_CONFIDENCE):
+                kind = "other"  # typed on weak evidence: not listed as a person, organisation or place
             role = ent.roles[0] if ent.roles else ""
             groups[kind].append(
                 {"id": ent.id, "name": rec.name if rec else ent.name, "role": role, "count": len(ent.mentions),
@@ -422,7 +422,8 @@ class Renderer:
             return {"name": None, "page": None, "role": "", "written": written}
         name = rec.name if rec else ent.name
         shown = written if adds_to(name, written) else None
-        return {"name": name, "page": rec.link if rec else None, "role": _role(ent, rec), "written": shown}
+        sure = claim.speaker.confidence >= LINK_CONFIDENCE  # a guessed speaker is named, never linked
+        return {"name": name, "page": rec.link if rec and sure else None, "role": _role(ent, rec), "written": shown}
 
     def _sources(self, b: Briefing) -> list[dict[str, Any]]:
         out = []
@@ -442,7 +443,7 @@ class Renderer:
         for ent in sorted(b.annotation.entities, key=lambda e: e.id):
             rec = self.corpus.record(ent.id)
             kind = rec.kind if rec else ent.kind
-            if kind in SCHEMA_TYPES:
+            if kind in SCHEMA_TYPES and (rec is not None or ent.confidence >= LINK_CONFIDENCE):
                 mentions.append({"@type": SCHEMA_TYPES[kind], "name": rec.name if rec else ent.name})
         quotes = []
         for claim in b.annotation.claims:
@@ -452,7 +453,8 @@ class Renderer:
             sp = speakers[claim.id]
             if sp["name"]:
                 rec = self.corpus.record(claim.speaker.entity) if claim.speaker else None
-                stype = SCHEMA_TYPES.get(rec.kind if rec else "", "Person")
+                ent = b.annotation.entity(claim.speaker.entity) if claim.speaker else None
+                stype = SCHEMA_TYPES.get(rec.kind if rec else ent.kind if ent else "", "Person")
                 q["spokenByCharacter"] = {"@type": stype if stype != "Place" else "Organization", "name": sp["name"]}
             quotes.append(q)
         data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": b.title}

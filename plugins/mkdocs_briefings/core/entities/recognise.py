@@ -389,17 +389,19 @@ _POST_NOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE VC GC Jr Sr 
 _COMPASS = frozenset("North South East West Central".split())
 
 
+#: First words of place names, never of a person's ("St Pancras", "San Andreas", "Fort Worth").
+_PLACE_FIRST = frozenset("St St. Saint San Santa Sao São Los Las Port Fort Lake Mount".split())
 #: Peers, whose names may end in "of <place>".
 _PEERS = frozenset(("Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess"))
 #: Titles that are part of a royal's name ("Prince Charles"), unlike offices ("President Bush").
-_ROYAL = frozenset("Crown King Queen Prince Princess Emperor Empress Pope".split())
+ROYAL = frozenset("Crown King Queen Prince Princess Emperor Empress Pope Kings Queens Princes Princesses".split())
 
 
 def _royal_title(role: str) -> str:
     """The royal title ending a role ("Crown Prince" of "Danish Crown Prince"), or ""."""
     words = role.split(" ")
     k = len(words)
-    while k > 0 and words[k - 1] in _ROYAL:
+    while k > 0 and words[k - 1] in ROYAL:
         k -= 1
     return " ".join(words[k:]) if k < len(words) and words[-1] != "Crown" else ""
 
@@ -515,6 +517,8 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = PLACE, STRONG
     elif name in lex.places:
         c.kind, c.strength = PLACE, GAZETTEER
+    elif len(toks) > 1 and first in _PLACE_FIRST:
+        c.kind, c.strength = PLACE, GUESS  # "St Pancras", "San Andreas", "Port Talbot": named like places
     elif len(toks) > 1 and first in lex.first_names:
         c.kind, c.strength = PERSON, GAZETTEER
     elif name.isupper() and _DIGIT.search(name) is not None:
@@ -523,7 +527,8 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = PERSON, GAZETTEER  # "M. Butcher": an initial and a surname
     elif len(toks) > 1 and len(first) > 1 and first.isupper() and "." not in first:
         c.kind, c.strength = ORG, GUESS  # "CITIC Pacific", "OFK Beograd": an acronym leads an organisation's name
-    elif (len(toks) > 1 and first not in lex.places and first.lower() not in lex.common_words
+    elif (len(toks) > 1 and (first not in lex.places or (lex.places[first] == "city" and last.lower() not in lex.common_words))
+          and first.lower() not in lex.common_words
           and all(_personal(t, lex) for t in toks[:-1]) and lex.places.get(last, "city") == "city"):
         c.kind, c.strength = PERSON, GUESS  # "Jansher Khan": the surname may be an ordinary word
     elif len(toks) > 1:

@@ -20,7 +20,7 @@ from .chunks import Word
 from .lexicon import Lexicon
 from .names import fold_key
 from .context import is_sport, org_clue, title_clue, work_clue
-from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, STRONG, UNKNOWN, Candidate, followed_by_score
+from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, ROYAL, STRONG, UNKNOWN, Candidate, followed_by_score
 
 #: Words after which an undecided name is a place ("in Crimea", "from Kherson").
 _PLACE_PREPOSITIONS = frozenset(
@@ -45,7 +45,9 @@ STRENGTH_CONF: dict[int, float] = {STRONG: 0.9, GAZETTEER: 0.7, GUESS: 0.4, UNKN
 CLUE_CONF = 0.6  # a word around a mention ("in X", "striker X")
 NO_EVIDENCE_CONF = 0.2
 SOURCE_CONF = 0.4  # a lone name as the source of a statement: an organisation, most likely
+WEAK_CLUE_CONF = 0.45  # "in X" (a place? a company? a work?), a given name alone: shown, never linked
 _SOURCE = "source"
+_GIVEN = "given"
 HEADLINE_CONF = 0.5  # a headline word in capitals the body or the lexicon confirms
 
 
@@ -73,6 +75,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     """
     form_kind = _form_kinds(cands)
     guessed = _guesses(text, cands, lex, default_kind, form_kind)
+    royals: dict[str, str] = {}
     # Full personal names, in text order, to link "Zelenskyy" and "Mr Smith" to.
     people: list[tuple[int, str, bool]] = []  # (start, name, may link a lone word that is a place)
     for c in cands:
@@ -124,6 +127,8 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             key = containing.get(name)
             if key is None:
                 key = containing[name] = _longest_containing(name_index, name.split(" ")) or name
+            if name.split(" ", 1)[0] in ROYAL:  # "Crown Princess Mary", later "Queen Mary": one royal
+                key = royals.setdefault(name.rsplit(" ", 1)[1], key)
             out.append(Resolved(c.start, c.end, PERSON, key, c.role, name, conf=STRENGTH_CONF[c.strength]))
             continue
         if single and name in orgs_by_initials and name.isupper():
@@ -143,14 +148,147 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         sense = ""
         if kind == PLACE and strength <= GAZETTEER and lex.places.get(name) == "city" and org_clue(text, c.start, c.end):
             kind, conf = ORG, CLUE_CONF  # "shares in Elan", "Seagate said in a statement": a company, not the town
-        if kind == PLACE and strength <= GAZETTEER and _team_place(name, lex) and not _located(text, c.start, c.end):
+        if (((kind == PLACE and strength <= GAZETTEER) or (kind == OTHER and conf <= NO_EVIDENCE_CONF))
+                and _team_place(name, lex) and not _located(text, c.start, c.end)):  # "Surrey" is also a word
             if sport is None:
                 sport = is_sport(text)
             if sport and not work_clue(text, c.start, c.end):  # "the Wimbledon title" is no team
                 kind, conf, sense = ORG, CLUE_CONF, "team"  # "Leicestershire beat Somerset": a town or county's team
         out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf, sense=sense))
+    _teams_throughout(out)
+    _short_company_names(out, lex)
+    _company_forms(text, out)
+    out = _kinds_from_lists(text, out)
     out.extend(_headline_mentions(text, shouted, out, lex))
     return out
+
+
+_SEP = r"(?:, | and |, and | & | or |, or )"
+#: What may stand between two names of one list: a separator, or ordinary capitalised words between separators
+#: ("Bournemouth East, Wells, Canterbury": "Wells" is also a word, so recognition left it out).
+_LIST_GAP = re.compile(rf"{_SEP}(?:[A-Z][a-z]+{_SEP}){{0,2}}")
+_GAP_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _kinds_from_lists(text: str, mentions: list[Resolved]) -> list[Resolved]:
+    """Undecided names in a list take the kind the list's decided names share.
+
+    "Modern Garments, TW Garments, Lesotho Hats and Vogue Landmark": names
+    joined by commas and "and" are things of one kind; when at least two of
+    them are decided on real evidence and agree, the undecided rest follow
+    ("Cardiff Central, Cambridge, Manchester Gorton": constituencies), and so
+    do capitalised words between them that recognition took for ordinary
+    words ("Wells"). An "and" inside the list, not before its last item, joins
+    one name ("Bristol West, Holborn and St Pancras, Wells"), and so does a
+    last "and" between two names nothing else decides ("..., Westmorland and Lonsdale").
+    """
+    ms = sorted((m for m in mentions if not m.shout and m.conf > 0.0), key=lambda m: (m.start, -m.end))
+    joined: dict[int, Resolved] = {}  # id of a mention folded into another -> the name it joined
+    added: list[Resolved] = []
+    run: list[Resolved] = []
+    for m in ms:
+        if run and _LIST_GAP.fullmatch(text, run[-1].end, m.start) is not None:
+            run.append(m)
+            continue
+        added.extend(_settle_list(text, run, joined))
+        run = [m]
+    added.extend(_settle_list(text, run, joined))
+    if not joined and not added:
+        return mentions
+    return [m for m in mentions if id(m) not in joined] + added
+
+
+def _settle_list(text: str, run: list[Resolved], joined: dict[int, Resolved]) -> list[Resolved]:
+    """Settle one list's undecided names; the mentions of words between its names, if any."""
+    if len(run) < 3:
+        return []
+    decided = [m.kind for m in run if m.conf >= STRENGTH_CONF[GAZETTEER] and m.kind in (PERSON, ORG, PLACE)]
+    if len(decided) < 2 or any(k != decided[0] for k in decided):
+        return []
+    kind = decided[0]
+    gaps = [text[a.end:b.start] for a, b in zip(run, run[1:])]
+    for i, gap in enumerate(gaps):
+        a, b = run[i], run[i + 1]
+        strong_other = any(x.kind != PLACE and x.conf >= STRENGTH_CONF[STRONG] for x in (a, b))
+        inside = i + 1 < len(gaps) and gaps[i + 1].startswith(",")  # "..., Holborn and St Pancras, ..."
+        undecided = a.conf <= STRENGTH_CONF[GUESS] and b.conf <= STRENGTH_CONF[GUESS]  # "..., Westmorland and Lonsdale."
+        if gap == " and " and (inside or undecided) and kind == PLACE and id(a) not in joined and not strong_other:
+            name = text[a.start:b.end]  # "Holborn and St Pancras"
+            a.end, a.key, a.name, a.role, a.kind = b.end, name, name, "", PLACE
+            a.conf = min(a.conf, b.conf)
+            joined[id(b)] = a
+    for m in run:
+        if m.conf <= STRENGTH_CONF[GUESS] and id(m) not in joined:  # no evidence, or a guess from the name's shape
+            m.kind, m.conf = kind, CLUE_CONF
+    added = []
+    for a, b in zip(run, run[1:]):
+        for w in _GAP_WORD.finditer(text, a.end, b.start):
+            added.append(Resolved(w.start(), w.end(), kind, w.group(), "", w.group(), conf=CLUE_CONF))
+    return added
+
+
+_DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)(?![\w.])")
+_PRIZE_AFTER = re.compile(r" (?:prize|prizes|award|awards|trophy)\b")
+
+
+def _company_forms(text: str, mentions: list[Resolved]) -> None:
+    """How companies are written around their names: "Amazon.com", "the Tata group", "the Whitbread prize".
+
+    A web domain after a name is part of it (a company); "the X group" names
+    the group X (the mention takes the word, so readers see the whole name);
+    a company's name before "prize" or "award" names the prize, a work.
+    """
+    for m in mentions:
+        if m.conf >= 1.0 or m.kind == PERSON:
+            continue  # the editor's register, and people, stay as they are
+        d = _DOMAIN.match(text, m.end)
+        if d is not None:
+            m.end, m.kind, m.conf = d.end(), ORG, max(m.conf, STRENGTH_CONF[STRONG])
+            continue
+        if text.startswith(" group", m.end) and not text[m.end + 6:m.end + 7].isalnum() and text[max(0, m.start - 4):m.start].lower() == "the ":
+            m.end = m.end + 6
+            if m.conf <= STRENGTH_CONF[GUESS]:
+                m.kind, m.conf = ORG, CLUE_CONF
+            continue
+        if m.kind == ORG and _PRIZE_AFTER.match(text, m.end) is not None:
+            m.kind = OTHER
+
+
+def _teams_throughout(mentions: list[Resolved]) -> None:
+    """A town that is a team once in a sports report is the team wherever it is not plainly the town.
+
+    "Bath faced with ... ultimatum", "warned Bath they have until next week":
+    mentions decided on weak evidence follow the team; "in Bath" (strong,
+    located) stays the town.
+    """
+    teams = {m.key for m in mentions if m.sense == "team"}
+    if not teams:
+        return
+    for m in mentions:
+        if m.key in teams and not m.sense and m.kind in (PLACE, OTHER) and m.conf < STRENGTH_CONF[GAZETTEER] and not m.shout:
+            m.kind, m.sense, m.conf = ORG, "team", CLUE_CONF
+
+
+#: Endings a company's short name drops ("Eton Corporation" is "Eton").
+_LEGAL_ENDINGS = frozenset("Corporation Corp Inc Incorporated Ltd Limited Plc PLC plc Group Holdings Company Co AG SA NV".split())
+
+
+def _short_company_names(mentions: list[Resolved], lex: Lexicon) -> None:
+    """A lone word that is the only company of the document named "<word> Corporation" is that company."""
+    full: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for m in mentions:
+        if m.kind == ORG and " " in m.key:
+            head, _, tail = m.key.partition(" ")
+            if tail in _LEGAL_ENDINGS:
+                if full.get(head, m.key) != m.key:
+                    ambiguous.add(head)
+                full[head] = m.key
+    if not full:
+        return
+    for m in mentions:
+        if " " not in m.key and m.key in full and m.key not in ambiguous and m.kind in (ORG, OTHER, PLACE) and m.conf < KNOWN_CONF:
+            m.kind, m.key, m.conf = ORG, full[m.key], max(m.conf, CLUE_CONF)
 
 
 def _used_as_names(text: str, cands: list[Candidate]) -> set[str]:
@@ -219,7 +357,12 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
             out[name] = (guessed_kind[name], NO_EVIDENCE_CONF)
             continue
         kind = max(sorted(v), key=lambda k: v[k])
-        out[name] = (ORG, SOURCE_CONF) if kind == _SOURCE else (kind, CLUE_CONF)
+        if kind == _SOURCE:
+            out[name] = (ORG, SOURCE_CONF)
+        elif kind in (PLACE, _GIVEN):
+            out[name] = (PLACE if kind == PLACE else PERSON, WEAK_CLUE_CONF)  # "in X", a given name alone: shown, not linked
+        else:
+            out[name] = (kind, CLUE_CONF)
     return out
 
 
@@ -273,10 +416,11 @@ def _clue(text: str, c: Candidate, lex: Lexicon) -> str | None:
         return ORG
     if work_clue(text, c.start, c.end):
         return OTHER
-    if c.kind is not None:
-        return None  # a guessed run: only a company or a work clue overrides its shape
+    if c.kind is not None:  # a guessed run: only a company, a work or a source clue overrides its shape
+        before = _previous_word(text, c.start)
+        return _SOURCE if before in _SPEECH_BEFORE or text.startswith(_SPEECH_AFTER, c.end) else None
     if c.name in lex.first_names and c.name not in lex.places and c.name.lower() not in lex.common_words:
-        return PERSON  # "speak to Tommy": a given name is a person whatever the preposition
+        return _GIVEN  # "speak to Tommy": a given name is a person whatever the preposition
     before = _previous_word(text, c.start)
     if before == "the":
         before = "the " + _previous_word(text, c.start - 4) if c.start >= 4 else before
