@@ -590,3 +590,14 @@ def test_a_quoted_name_after_a_naming_participle(text: str, count: int) -> None:
 def test_unnamed_sources_are_sure_as_written(text: str, confidence: float) -> None:
     (claim,) = find_claims(text, [])
     assert claim.speaker is not None and claim.speaker.confidence == confidence
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Surprisingly, the survey suggests that the decline of the dollar is no threat.", "the survey"),
+        ("Kelly, a nurse at the hospital says that the ward is full.", "Kelly"),
+    ],
+)
+def test_a_sentence_adverb_is_no_name(text: str, speaker: str) -> None:
+    assert [c.speaker.span.text for c in find_claims(text, []) if c.speaker] == [speaker]

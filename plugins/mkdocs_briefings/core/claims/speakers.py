@@ -239,12 +239,16 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
         # "Christoph Caselitz, president of the networks division at the firm says": the name speaks.
         name_first = _np_end_back(toks, first - 2)
         opens = name_first == 0 or toks[name_first - 1][2].lower() in _CLAUSE_OPENERS
-        if opens and name_first <= first - 2 and _is_name(toks, name_first, first - 2) and is_plain_name(
+        adverb = name_first == first - 2 and _ADVERB_ENDING.search(toks[name_first][2]) is not None  # "Surprisingly,"
+        if opens and not adverb and name_first <= first - 2 and _is_name(toks, name_first, first - 2) and is_plain_name(
             " ".join(t[2] for t in toks[name_first:first - 1])
         ):
             return _span(toks, name_first, first - 2)
     return _span(toks, first, j)
 
+
+#: Endings of sentence adverbs ("Surprisingly", "Separately"), which names ("Kelly", "Stanley") lack.
+_ADVERB_ENDING = re.compile(r"(?:ingly|ally|edly|ately|ously|ively|ently|antly|arly|fully|ibly|ably)$")
 
 #: What may stand before a subject that opens its clause ("But Christoph Caselitz, ...").
 _CLAUSE_OPENERS: frozenset[str] = frozenset(("but", "and", "yet", "so", ".", ";", ":", "\u2014", "\u2013", "-"))
