@@ -8,7 +8,6 @@ with whatever entities it is given.
 from __future__ import annotations
 
 import pytest
-
 from mkdocs_briefings.core.claims import find_claims
 from mkdocs_briefings.core.claims.descriptions import description_head
 from mkdocs_briefings.core.model import Entity, Span
@@ -152,8 +151,10 @@ def test_joined_paragraphs_of_one_quotation_are_one_claim() -> None:
     [
         # a new sentence that reports its own clause does not attribute the finished quotation before it
         (
-            '"It was a pleasure to work with him," Mr Pointon said. "He was a whimsical, droll fellow." '
-            "Jill said her father would be sorely missed.",
+            (
+                '"It was a pleasure to work with him," Mr Pointon said. "He was a whimsical, droll fellow." '
+                "Jill said her father would be sorely missed."
+            ),
             [("Mr Pointon", "It was a pleasure"), ("Jill", "her father would be sorely missed")],
         ),
         (
@@ -292,8 +293,10 @@ def test_belief_verbs(text: str, expected: list[tuple[str, str]]) -> None:
             "Rep. Jim Jordan (R-Ohio)",
         ),
         (
-            '"It is an invasion of the state regulatory domain," Scott Pruitt, the attorney general of Oklahoma, '
-            "one of the states suing the EPA, said at an event.",
+            (
+                '"It is an invasion of the state regulatory domain," Scott Pruitt, the attorney general of Oklahoma, '
+                "one of the states suing the EPA, said at an event."
+            ),
             "Scott Pruitt",
         ),
         ('"We will go," another friend, Mariam Emara, told CNN.', "another friend, Mariam Emara"),

@@ -73,13 +73,14 @@ def _extract(ctx: Context) -> list[Draft]:
     for m in cue_pattern().finditer(text):
         if m.start() in used_cues or inside(quoted, m.start(), m.end()):
             continue  # a cue inside a quotation is the speaker's words, not an attribution
-        draft = reported_claim(ctx, m.start(), m.end())
-        if draft is not None and draft.speaker is not None and text[slice(*draft.speaker)].lower() in WRITER:
+        found = reported_claim(ctx, m.start(), m.end())
+        if found is None:
+            continue
+        if found.speaker is not None and text[slice(*found.speaker)].lower() in WRITER:
             continue  # "I think she came to the start line drained": the writer's own view, not a source's
-        if draft is not None:
-            drafts.append(draft)
-            if draft.speaker and draft.cue:
-                ctx.note_speaker(draft.cue[0], draft.speaker)
+        drafts.append(found)
+        if found.speaker and found.cue:
+            ctx.note_speaker(found.cue[0], found.speaker)
     drafts = drop_relayed(text, drafts)
     reported = sorted(d.content for d in drafts)
     _mark_mixed(drafts, quotes)

@@ -16,10 +16,17 @@ links only what a reader can trust and `briefings review` lists the rest.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import LINK_CONFIDENCE
-from .descriptions import DOCUMENT_WORDS, description_head, kind_fits, name_fits, role_fits
+from .descriptions import (
+    DOCUMENT_WORDS,
+    description_head,
+    kind_fits,
+    name_fits,
+    role_fits,
+)
 from .draft import SentenceKey, inside
 from .layout import Layout
 from .resolve import OTHER_PRONOUNS, PERSON_PRONOUNS, PRONOUN_REACH, Resolver
@@ -168,12 +175,14 @@ class Linker:
             return kind_fits(wanted, head, kind)
 
         if wanted == "person":
-            named = None
-            for strict in (True, False):
-                named = named or resolver.latest_before(
-                    pos,
-                    lambda ent, kind, s=strict: kind == "person" and role_fits(head, phrase, resolver.roles.get(ent, ()), s),
-                )
+
+            def person_fits(strict: bool) -> Callable[[str, str], bool]:
+                def check(ent: str, kind: str) -> bool:
+                    return kind == "person" and role_fits(head, phrase, resolver.roles.get(ent, ()), strict)
+
+                return check
+
+            named = resolver.latest_before(pos, person_fits(True)) or resolver.latest_before(pos, person_fits(False))
         else:
             named = resolver.latest_before(
                 pos, lambda ent, kind: fits(ent, kind) and name_fits(head, resolver.names.get(ent, ""))
