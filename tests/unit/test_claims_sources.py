@@ -604,3 +604,20 @@ def test_unnamed_sources_are_sure_as_written(text: str, confidence: float) -> No
 )
 def test_a_sentence_adverb_is_no_name(text: str, speaker: str) -> None:
     assert [c.speaker.span.text for c in find_claims(text, []) if c.speaker] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The PSP will compete, despite Sony's assertion that the machines are aimed at different consumers.",
+            [("Sony", "that the machines are aimed at different consumers")],
+        ),
+        ("He dismissed the party's claim that taxes would fall next year.", [("He", "the party's claim that taxes would fall next year")]),
+        # negatives: no named possessor; a noun phrase that is the subject (its clause ends at a verb no rule finds)
+        ("Its claims that the deal was fair were rejected.", []),
+        ("Mr Blair's insistence that the war was legal angered critics.", []),
+    ],
+)
+def test_claims_reported_through_a_noun(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected
