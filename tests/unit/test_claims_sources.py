@@ -621,3 +621,17 @@ def test_a_sentence_adverb_is_no_name(text: str, speaker: str) -> None:
 )
 def test_claims_reported_through_a_noun(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr Kennedy made it clear he was determined to counter that accusation.", [("Mr Kennedy", "he was determined to counter that accusation")]),
+        ("She pointed out that the figures had been revised twice.", [("She", "that the figures had been revised twice")]),
+        # negatives: the words without a clause after them
+        ("The team made clear progress in the second half of the season.", []),
+        ("He pointed out of the window at the crowd below.", []),
+    ],
+)
+def test_phrases_of_saying(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected

@@ -33,7 +33,7 @@ from .draft import Draft, inside
 from .fragments import leftover_claims
 from .indirect import reported_claim
 from .labelled import labelled_claims
-from .nouns import noun_claims
+from .nouns import noun_claims, phrase_claims
 from .quotes import Quote, find_quotes
 from .reported import ClauseStops
 from .resolve import Resolver
@@ -83,7 +83,7 @@ def _extract(ctx: Context) -> list[Draft]:
         if found.speaker and found.cue:
             ctx.note_speaker(found.cue[0], found.speaker)
     claimed = sorted(d.content for d in drafts)
-    for found in noun_claims(ctx):
+    for found in noun_claims(ctx) + phrase_claims(ctx):
         # "despite Sony's assertion that ...": kept unless a verb's claim already covers the words
         lo, hi = found.content
         near = claimed[bisect_left(claimed, (lo - NOUN_OVERLAP_REACH, 0)):bisect_left(claimed, (hi, 0))]

@@ -1,4 +1,4 @@
-"""Claims reported through a noun: "despite Sony's assertion that the machines differ".
+"""Claims reported through a noun or a phrase: "despite Sony's assertion that ...", "made it clear".
 
 A possessive source and a noun of saying, then "that" and the clause,
 attribute the clause to the possessor as plainly as a verb would ("Sony
@@ -16,6 +16,7 @@ import re
 from .context import Context
 from .draft import Draft
 from .reported import clause_end
+from .speakers import plausible_speaker, speaker_for_cue
 
 #: Nouns of saying that take a "that" clause.
 _NOUNS = (
@@ -51,3 +52,33 @@ def noun_claims(ctx: Context) -> list[Draft]:
             continue
         out.append(Draft("indirect", (start, end), m.span("noun"), owner, ctx.sentence_key(start)))
     return out
+
+
+#: Phrases of saying made of several words ("has made it clear he will", "pointed out that").
+_PHRASE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?clear\b|\bpoint(?:ed|s)?\s+out\b")
+
+
+def phrase_claims(ctx: Context) -> list[Draft]:
+    """A claim for each phrase of saying followed by its clause, with the subject before it as speaker."""
+    text = ctx.text
+    out: list[Draft] = []
+    for m in _PHRASE.finditer(text):
+        si = ctx.sentence_key(m.start())
+        s_start, s_end = ctx.layout.bounds(si)
+        pos = m.end()
+        while pos < s_end and text[pos] in " \t":
+            pos += 1
+        if not _CLAUSE_OPENS.match(text, pos, s_end):
+            continue  # "made clear progress", "pointed out of the window"
+        end = clause_end(text, pos, s_end, ctx.stops)
+        if end is None or len(text[pos:end].split()) < 4:
+            continue
+        speaker = speaker_for_cue(text, s_start, m.start(), m.end())
+        if speaker is None or not plausible_speaker(text[speaker[0]:speaker[1]]):
+            continue
+        out.append(Draft("indirect", (pos, end), (m.start(), m.end()), speaker, si))
+    return out
+
+
+#: What a reported clause after a phrase opens with: "that", or a subject pronoun or name and a verb.
+_CLAUSE_OPENS = re.compile(r"that\b|(?:he|she|they|it|we|I|there)\s+(?:will|would|was|were|is|are|had|has|could|can|should|must|did|does)\b")
