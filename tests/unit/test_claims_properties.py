@@ -76,6 +76,12 @@ _PATHOLOGICAL = [
     ("alternating-marks", '" a' * (RUN_ON // 3)),
     ("paragraph-continuations", '"more\n' * (RUN_ON // 6)),
     ("relative-chains", "the official, who said, who said, " * (RUN_ON // 34)),
+    # issue 12's rules: quotations after reported speech, resumed quotations, appositive names, transcripts
+    ("quotes-after-reports", 'Mr Smith said the plan would fail. "We will go." ' * (RUN_ON // 50)),
+    ("resumed-quotes", '"A," he said, "b c d e." ' * (RUN_ON // 25)),
+    ("appositive-names", "Ann Lowe, a senior aide, Bo Ray, said, " * (RUN_ON // 39)),
+    ("interview-labels", "WN: Why?\nAnn: Yes we will go now.\n" * (RUN_ON // 35)),
+    ("joined-paragraphs", '"One. "Two. ' * (RUN_ON // 12)),
 ]
 
 

@@ -168,7 +168,12 @@ def test_joined_paragraphs_of_one_quotation_are_one_claim() -> None:
         ('"We will win the match." Mr Blair told his monthly news conference.', [("Mr Blair", "We will win the match.")]),
         ('"We will win the match." Smith said on Monday.', [("Smith", "We will win the match.")]),
         ('"We will win the match." Smith told reporters.', [("Smith", "We will win the match.")]),
-        ('"We will win the match," Smith said the team believed.', [("Smith", "We will win the match")]),
+        ('"We will win the match," Smith said the team believed it.', [("Smith", "the team believed it")]),
+        ('In an interview on "Face the Nation," Paul Ryan said the spate of shootings demands attention.', [("Paul Ryan", "the spate of shootings")]),
+        (
+            '"It was very nice," the tycoon told Reuters when asked if he had met her.',
+            [("the tycoon", "It was very nice"), (None, "if he had met her")],
+        ),
     ],
 )
 def test_an_attribution_after_a_finished_quotation_must_not_report_a_clause(
@@ -393,3 +398,102 @@ BRC: Spec = ("british-retail-consortium", "organisation", (), ("British Retail C
 def test_organisations_and_their_documents_are_credited(text: str, expected: tuple[str, str | None]) -> None:
     london: Spec = ("london", "place", (), ("London",))
     assert speakers(text, [NAO, BRC, london]) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, hedges",
+    [
+        # the writer's aside after the attribution is not a doubt about what was said
+        ('"Sit down with me to negotiate," he said on Friday, apparently referring to recent photos.', ()),
+        ('"We saw no movement," she said, reportedly speaking from Kyiv.', ()),
+        # a hedge on the claim or its attribution stays
+        ("He apparently said the talks would resume.", ("apparently",)),
+        ("More than 2000 civilians have died, Ukraine said, a claim that could not be independently verified.", ("could not be independently verified",)),
+        ('"We will win," he said, apparently confident.', ("apparently",)),
+    ],
+)
+def test_hedges_of_the_writers_aside_stay_off_the_claim(text: str, hedges: tuple[str, ...]) -> None:
+    (claim,) = find_claims(text, [])
+    assert claim.hedges == hedges
+
+
+def test_an_interviewers_questions_are_not_claims() -> None:
+    text = (
+        "WN: How did you get involved in this study?\n"
+        "Valeria Gazzola: We brainstormed about it for a long time.\n"
+        "WN: What was the timeline of this study?\n"
+        "Christian Keysers: I would say four years, more or less?\n"
+    )
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == [
+        ("Valeria Gazzola", "We brainstormed about it for a long time"),
+        ("Christian Keysers", "I would say four years, more or less?"),
+    ]
+    # negative: one question from a speaker who otherwise answers is still theirs
+    text = "Ann Lowe: Why would we wait any longer?\nAnn Lowe: We will vote on Monday morning.\n"
+    assert len(find_claims(text, [])) == 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cue form after a determiner is a noun; a speaker cut after a preposition is none
+        ('PolitiFact rated 32% of Republican claims as "false" last year.', []),
+        ('I had to change my answer: "Of course I believe in it."', []),
+        # negatives: the verb still attributes
+        ('Ms Lowe claims the plan is "dead in the water" now.', [("mixed", "Ms Lowe")]),
+        ('He answered: "Of course I believe in it."', [("direct", "He")]),
+    ],
+)
+def test_cue_forms_that_are_nouns(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(c.kind, c.speaker.span.text if c.speaker else None) for c in find_claims(text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the comma before the cue closes the subject's appositive: what follows is the clause
+        (
+            "Megan Hester, a senior associate at the institute, said parents still want neighbourhood schools.",
+            [("parents still want neighbourhood schools", "Megan Hester")],
+        ),
+        (
+            "A lawyer for the news outlets, David Schulz, said no decision had been made about an appeal.",
+            [("no decision had been made about an appeal", "David Schulz")],
+        ),
+        # negatives: an inverted speaker after a clause; "no" as an answer
+        ("Over time, the ferry sank in heavy seas, said the mayor.", [("Over time, the ferry sank in heavy seas", "the mayor")]),
+        ("Asked if he would go, he said no.", [("if he would go", None)]),
+    ],
+)
+def test_reported_clause_after_an_appositive_subject(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(c.content.text, c.speaker.span.text if c.speaker else None) for c in find_claims(text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # "show" reports only what evidence shows; a show is a programme
+        ("Fletcher is remembered for his misprints on TV show That's Life in the 1970s.", 0),
+        ("Paula showed real bouncebackability in New York.", 0),
+        ("DOE test results show that the machine managed 70 teraflops.", 1),
+        ("A new poll showed a tight race in the state.", 1),
+        ("Polls show Labour is ahead in the north.", 1),
+        # a participle of naming after a noun gives a name, not a claim
+        ("It is worked out using a speed test called Linpack which measures speed.", 0),
+        ("She called Trump a liar on Monday.", 1),
+    ],
+)
+def test_show_and_naming_verbs(text: str, count: int) -> None:
+    assert len(find_claims(text, [])) == count
+
+
+def test_the_prime_minister_is_the_person_whose_role_says_so() -> None:
+    text = "Tony Blair met Jack Straw in London. Mr Straw left early. The prime minister said the talks had gone well."
+    blair: Spec = ("tony-blair", "person", ("prime minister",), ("Tony Blair",))
+    straw: Spec = ("jack-straw", "person", ("foreign minister",), ("Jack Straw", "Mr Straw"))
+    assert speakers(text, [blair, straw]) == [("The prime minister", "tony-blair")]
+    # negative: with no role that says so, the head noun alone picks the latest minister
+    text = "Tony Blair met Jack Straw in London. The foreign minister said the talks had gone well."
+    assert speakers(text, [("tony-blair", "person", ("prime minister",), ("Tony Blair",)), straw]) == [
+        ("The foreign minister", "jack-straw")
+    ]

@@ -8,6 +8,9 @@ its last.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from ..model import Claim, Span, Speaker
 from .draft import Draft, Range
 from .hedges import hedge_index, hedges_between
@@ -44,7 +47,7 @@ def assemble(
                 content=Span.of(text, *d.content),
                 cue=Span.of(text, *d.cue) if d.cue else None,
                 speaker=speaker,
-                hedges=hedges_between(hedges_found, hedge_starts, *scope),
+                hedges=_own_hedges(text, d, hedges_found, hedge_starts, scope),
             )
         )
     return claims
@@ -56,3 +59,27 @@ def _scope(layout: Layout, d: Draft) -> Range:
     lo = min(r[0] for r in parts)
     hi = max(r[1] for r in parts)
     return layout.sentence(lo)[0], max(hi, layout.sentence(max(hi - 1, 0))[1])
+
+
+#: A hedge after a comma and before a participle, past the claim and its attribution, is the
+#: writer's aside about the context (', apparently referring to recent photos'), not a doubt
+#: about what was said.
+_ASIDE = re.compile(r"[ \t]*[A-Za-z]+[ \t]+[a-z]+ing\b")
+
+
+def _own_hedges(
+    text: str, d: Draft, index: list[tuple[int, str]], starts: list[int], scope: Range
+) -> tuple[str, ...]:
+    """The hedges of a claim's scope, without the writer's asides after its attribution."""
+    tail = max(r[1] for r in (d.content, d.cue, d.speaker) if r is not None)
+    lo, hi = scope
+    if tail < hi:
+        k = bisect_left(starts, tail)
+        asides = [
+            pos for pos, _ in index[k:bisect_left(starts, hi)]
+            if text[max(0, pos - 3):pos].rstrip().endswith(",") and _ASIDE.match(text, pos)
+        ]
+        if asides:
+            kept = [h for h in index[bisect_left(starts, lo):bisect_left(starts, hi)] if h[0] not in asides]
+            return hedges_between(kept, [h[0] for h in kept], lo, hi)
+    return hedges_between(index, starts, lo, hi)

@@ -104,10 +104,19 @@ def name_fits(head: str, name: str) -> bool:
     return head == "party" and PARTY_WORDS.search(name) is not None
 
 
-def role_fits(head: str, description: str, roles: tuple[str, ...]) -> bool:
-    """Whether a person's roles say they are what the description names ("the Ealing North MP": MP)."""
+def role_fits(head: str, description: str, roles: tuple[str, ...], strict: bool = False) -> bool:
+    """Whether a person's roles say they are what the description names ("the Ealing North MP": MP).
+
+    `strict` asks for every word of the description in one role ("the prime minister" is the
+    person whose role is prime minister, not the foreign minister); otherwise the head noun will do.
+    """
+    wanted = [w for w in description.lower().split()[1:] if w not in ("of", "the", "and", "for")]
     for role in roles:
         words = role.lower().split()
+        if strict:
+            if wanted and all(w in words for w in wanted):
+                return True
+            continue
         if head in words or (head == "boss" and "manager" in words) or (head == "manager" and "boss" in words):
             return True
         if len(words) > 1 and role.lower() in description.lower():

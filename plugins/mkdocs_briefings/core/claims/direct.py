@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .cues import ACCORDING_TO, ADDRESSEE_VERBS, cue_pattern
 from .quotes import Quote
+from .reported import skip_addressee
 from .speakers import NAME_THEN_APPOSITIVES, Coordinated, is_plain_name, np_after, speaker_for_cue, starts_like_speaker, subject_before
 
 #: How far after a quotation its attribution may end, and how far before it may start.
@@ -35,6 +36,7 @@ _LEADING_TAIL = re.compile(r"[^.!?;\"\u201c\u201d\n]{0,160}?[,:]\s*|\s*")
 #: A short description before a name, ended by a comma ("another friend, " in '..." another friend, Mariam Emara told').
 _APPOSITIVE = re.compile(r"[a-z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){0,5},[ \t]*")
 #: A finite verb or "that" in what follows a cue: a reported clause, not an adverbial tail.
+_THAT_NEXT = re.compile(r"\s*that\b")
 _FINITE_OR_THAT = re.compile(
     r"\b(?:that|is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do)\b"
 )
@@ -53,7 +55,7 @@ _INTRODUCES = re.compile("[^.!?;\"\u201c\u201d\n]{0,60}:[ \t]*(?:''|[\"\u201c])"
 _ENDS_STATEMENT = re.compile("[.!?][\u2019']?$")
 #: What opens a reported clause or an object right after a cue ("said her father ...", "said that ...").
 _TAKES_CLAUSE = re.compile(
-    r"[ \t]+(?:that|her|his|their|its|the|a|an|he|she|they|it|we|I|there|this|these|those|no|some|any|[a-z]+ing)\b"
+    r"[ \t]+(?:that|her|his|their|its|the|a|an|he|she|they|it|we|I|there|this|these|those|no|some|any|(?!during|including|regarding|concerning|following|according)[a-z]+ing)\b"
 )
 
 
@@ -161,24 +163,26 @@ def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int],
             speaker = (pos, speaker[1])  # '"...," another friend, Mariam Emara, told CNN': one speaker phrase
     if ACCORDING_TO.match(text, cue.start()) or _INTRODUCES.match(text, cue.end(), para_end):
         return None
-    if _ENDS_STATEMENT.search(text, max(quote.start, quote.end - 2), quote.end) and _reports_clause(
-        text, cue.group().lower() in ADDRESSEE_VERBS, cue.end(), sentence_end(cue.end())
-    ):
+    ends = _ENDS_STATEMENT.search(text, max(quote.start, quote.end - 2), quote.end) is not None
+    if _reports_clause(text, cue.group().lower() in ADDRESSEE_VERBS, cue.end(), sentence_end(cue.end()), not ends):
         # '"...generous." Jill said her father would be missed.': a new sentence reporting its own
         # clause, not an attribution of the finished quotation before it.
         return None
     return Attribution((cue.start(), cue.end()), speaker)
 
 
-def _reports_clause(text: str, addressee: bool, cue_end: int, s_end: int) -> bool:
+def _reports_clause(text: str, addressee: bool, cue_end: int, s_end: int, to_comma: bool = False) -> bool:
     """Whether a cue is followed, in its sentence, by a clause of its own ("said rates will drop").
 
     After a verb with an addressee ("told his news conference") a determiner opens the addressee.
+    With `to_comma` (a quotation ending in a comma, which an attribution usually follows), only
+    a clause opening right after the cue counts ('"Face the Nation," Ryan said the spate ...').
     """
     if not addressee and _TAKES_CLAUSE.match(text, cue_end):
         return True
-    tail = text[cue_end:min(s_end, cue_end + 200)]
-    return _FINITE_OR_THAT.search(tail) is not None
+    if to_comma:
+        return addressee and _THAT_NEXT.match(text, skip_addressee(text, cue_end, s_end)) is not None
+    return _FINITE_OR_THAT.search(text, cue_end, min(s_end, cue_end + 200)) is not None
 
 
 def _verb_cues(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
@@ -200,7 +204,7 @@ def before_quote(
     """
     start = max(lo, quote.open - _BEFORE_REACH)
     last = None
-    for m in cue_pattern().finditer(text, start, quote.open):
+    for m in _verb_cues(text, start, quote.open):
         last = m
     if last is None:
         return None

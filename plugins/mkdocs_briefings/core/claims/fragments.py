@@ -19,7 +19,7 @@ from .direct import Attribution
 from .draft import Draft, Range, inside
 from .quotes import Quote
 from .reported import clause_end
-from .speakers import speaker_for_cue
+from .speakers import plausible_speaker, speaker_for_cue
 
 #: How far before a quotation (characters, same sentence) a cue may attribute it.
 FRAGMENT_CUE_REACH = 90
@@ -45,6 +45,7 @@ def leftover_claims(
     # Where every claim and cue starts: a quotation only continues the last quote
     # when no other claim comes between them.
     starts = sorted({d.content[0] for d in drafts} | {d.cue[0] for d in drafts if d.cue})
+    draft_starts = [d.content[0] for d in drafts]  # drafts come sorted by where their content starts
     for i, q in enumerate(quotes):
         if i in direct:
             last = by_start.get(q.start, last)
@@ -68,7 +69,7 @@ def leftover_claims(
             # quotation resumes after its attribution, in the same sentence.
             last.content = (last.content[0], q.end)
             continue
-        reporter = _reported_before(ctx, drafts, starts, q) if opens_sentence else None
+        reporter = _reported_before(ctx, drafts, draft_starts, starts, q) if opens_sentence else None
         if reporter is not None:
             # 'Mr Florin said the firm would grow. "We will bring more people into gaming."': the
             # speaker of the reported speech just before goes on, in a quotation of their own.
@@ -80,8 +81,8 @@ def leftover_claims(
         if cue is None:
             continue
         speaker = speaker_for_cue(text, s_start, cue[0], cue[1], ctx.shared(s_start, cue[0]))
-        if speaker is None:
-            continue
+        if speaker is None or not plausible_speaker(text[speaker[0]:speaker[1]]) or text.startswith(("of ", "for "), speaker[0]):
+            continue  # 'rated 32% of Republican claims as "false"': a noun phrase, no speaker
         out.append(Draft("mixed", _fragment_clause(ctx, cue, q, s_end), cue, speaker, si))
     out.sort(key=lambda d: (d.content[0], d.content[1]))
     return out
@@ -108,13 +109,15 @@ def _resumed_after_cue(ctx: Context, last: Draft, q: Quote, starts: list[int]) -
     return not (k < len(starts) and starts[k] < q.open)
 
 
-def _reported_before(ctx: Context, drafts: list[Draft], starts: list[int], q: Quote) -> Draft | None:
+def _reported_before(
+    ctx: Context, drafts: list[Draft], draft_starts: list[int], starts: list[int], q: Quote
+) -> Draft | None:
     """The reported-speech claim that ends just before a quotation opening its sentence, if any.
 
     It must have a speaker, lie in the same paragraph, and
     no other claim or cue may come between its sentence and the quotation.
     """
-    k = bisect_right([d.content[0] for d in drafts], q.open) - 1
+    k = bisect_right(draft_starts, q.open) - 1
     if k < 0:
         return None
     d = drafts[k]

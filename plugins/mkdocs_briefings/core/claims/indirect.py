@@ -27,6 +27,8 @@ _NOT_BEFORE_CUE: frozenset[str] = frozenset(
 )
 _PROGRESSIVE: frozenset[str] = frozenset("is are was were been be".split())
 _COMMA_BEFORE = re.compile(r",\s*$")
+#: A subject, then one appositive between commas, then the cue: "Megan Hester, a senior associate, said".
+_APPOSITIVE_SUBJECT = re.compile(r"[ \t]*[A-Z][^,.;:!?\"\u201c\u201d\n]{0,80},[^,;:!?\"\u201c\u201d\n]{1,160},[ \t]*")
 _ANONYMITY = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b")
 
 
@@ -67,7 +69,8 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
     s_start = ctx.sentence_start(s_start)
     if according:
         return according_to_claim(ctx, cue_start, cue_end, si, s_start, s_end)
-    clause = clause_after(text, cue_start, cue_end, s_end, ctx.stops)
+    subject_first = _APPOSITIVE_SUBJECT.fullmatch(text, s_start, cue_start) is not None
+    clause = clause_after(text, cue_start, cue_end, s_end, ctx.stops, subject_first)
     if clause is None:
         return sentence_final_claim(ctx, cue_start, cue_end, si, s_start, s_end)
     speaker = speaker_for_cue(text, s_start, cue_start, cue_end, ctx.shared(s_start, cue_start))

@@ -51,4 +51,24 @@ def labelled_claims(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[
         quoted = _QUOTATION.match(text, c_start) is not None
         kind = "direct" if quoted else "mixed" if _QUOTATION.search(text, c_start, c_end) else "indirect"
         out.append((kind, (c_start, c_end), speaker))
-    return out
+    return _without_interviewer(text, out)
+
+
+def _without_interviewer(
+    text: str, found: list[tuple[str, tuple[int, int], tuple[int, int]]]
+) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """Drop the lines of a label that mostly asks questions: the interviewer ("WN: How did you ...?").
+
+    In an interview transcript the interviewer's questions are not claims;
+    the interviewer is the label with at least two lines, most of them
+    questions or asides in parentheses.
+    """
+    lines: dict[str, list[bool]] = {}
+    for _, (c_start, c_end), (s_start, s_end) in found:
+        content = text[c_start:c_end].rstrip()
+        asks = content.endswith("?") or (content.startswith("(") and content.endswith(")"))
+        lines.setdefault(text[s_start:s_end], []).append(asks)
+    asking = {label for label, asks in lines.items() if len(asks) >= 2 and sum(asks) * 2 > len(asks)}
+    if not asking:
+        return found
+    return [row for row in found if text[row[2][0]:row[2][1]] not in asking]

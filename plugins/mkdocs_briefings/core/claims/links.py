@@ -158,9 +158,12 @@ class Linker:
             return kind_fits(wanted, head, kind)
 
         if wanted == "person":
-            named = resolver.latest_before(
-                pos, lambda ent, kind: kind == "person" and role_fits(head, phrase, resolver.roles.get(ent, ()))
-            )
+            named = None
+            for strict in (True, False):
+                named = named or resolver.latest_before(
+                    pos,
+                    lambda ent, kind, s=strict: kind == "person" and role_fits(head, phrase, resolver.roles.get(ent, ()), s),
+                )
         else:
             named = resolver.latest_before(
                 pos, lambda ent, kind: fits(ent, kind) and name_fits(head, resolver.names.get(ent, ""))

@@ -33,10 +33,22 @@ _ADVERBIAL = re.compile(
     r")\b))*"
 )
 _THAT = re.compile(r"\bthat\b")
+#: Verbs that report what evidence shows: their subject must be a document or its figures.
+_EVIDENCE_VERBS: frozenset[str] = frozenset(("show", "shows", "showed", "shown"))
+_EVIDENCE = re.compile(
+    r"\b(?:polls?|surveys?|figures|results|data|stud(?:y|ies)|research|reports?|statistics|tests?|analysis|"
+    r"findings|records?|documents?|evidence|numbers|estimates?|index|audit|review|ads?|advert\w*|videos?|footage|"
+    r"photos?|photographs?|images?|pictures?|tapes?|recordings?|charts?|maps?|graphs?|transcripts?|e-?mails?|"
+    r"letters?|memos?|tweets?|accounts?|experiments?|trials?|scans?|tests?|it|they|this)\b[^.;:!?]{0,30}$",
+    re.IGNORECASE,
+)
+#: Participles of naming: "a test called Linpack".
+_NAMING: frozenset[str] = frozenset(("called", "dubbed", "labelled", "labeled", "branded"))
+_NOUN_BEFORE = re.compile(r"\b(?!(?:she|they|who|you|also|then|once|had|has|have|was|were)\b)[a-z]{3,}\s+$")
 _CLAUSE_START_BAD = re.compile(
     r"(?:to|of|in|on|at(?!\s+least\b)|for|with|by|from|about|into|as|after|before|during|over|under|than|and|or|but|so|"
-    r"it\.|nothing|something|anything|yes|no|goodbye|hello|thanks|sorry|"
-    r"[.,;:!?)\]\u2013\u2014-])(?:\b|\s|$)|$"
+    r"it\.|nothing|something|anything|goodbye|hello|thanks|sorry|"
+    r"[.,;:!?)\]\u2013\u2014-])(?:\b|\s|$)|(?:yes|no)(?=\s*(?:[.,;:!?\"\u201d]|$))|$"
 )
 
 
@@ -147,9 +159,19 @@ class ClauseStops:
 
 
 def clause_after(
-    text: str, cue_start: int, cue_end: int, sent_end: int, stops: ClauseStops | None = None
+    text: str,
+    cue_start: int,
+    cue_end: int,
+    sent_end: int,
+    stops: ClauseStops | None = None,
+    subject_first: bool = False,
 ) -> tuple[int, int] | None:
-    """The reported clause a cue introduces, or None when what follows is not a clause."""
+    """The reported clause a cue introduces, or None when what follows is not a clause.
+
+    `subject_first` says the comma before the cue closes an appositive of
+    the subject ("Megan Hester, a senior associate, said parents ..."), not
+    a clause before an inverted speaker (", said the mayor").
+    """
     cue = text[cue_start:cue_end]
     tag = tag_of(cue)
     pos = _ADVERBIAL.match(text, cue_end).end()
@@ -157,6 +179,13 @@ def clause_after(
         pos = skip_addressee(text, pos, sent_end)
     while pos < sent_end and text[pos].isspace():
         pos += 1
+    inverted = not subject_first and text[max(0, cue_start - 3):cue_start].rstrip().endswith(",")
+    if pos < sent_end and not _THAT.match(text, pos) and cue.lower() in _EVIDENCE_VERBS:
+        if not _EVIDENCE.search(text, max(0, cue_start - 60), cue_start):
+            return None  # "TV show That's Life", "Paula showed real bouncebackability": only evidence shows
+    if cue.lower() in _NAMING and pos < sent_end and text[pos].isupper():
+        if _NOUN_BEFORE.search(text, max(0, cue_start - 30), cue_start):
+            return None  # "a speed test called Linpack": a name given, not a claim
     if _THAT.match(text, pos):
         start = pos
     elif (that := _distant_that(text, pos, sent_end, cue.lower() in ADDRESSEE_VERBS)) is not None:
@@ -176,7 +205,7 @@ def clause_after(
     else:
         start = pos
     # "said his friends feel the same": a clause as a rule, but ", said the mayor" inverts the speaker.
-    plain = cue_base(cue) in _PLAIN_SAY and not text[max(0, cue_start - 3):cue_start].rstrip().endswith(",")
+    plain = cue_base(cue) in _PLAIN_SAY and not inverted
     if start == pos and not plain and not _THAT.match(text, pos) and not _looks_finite(text, start, sent_end):
         return _object(text, pos, sent_end, stops, cue)  # "claimed victory over the city"
     end = clause_end(text, start, sent_end, stops, cue)
@@ -265,6 +294,8 @@ _FINITE_WORDS = (
     r"sent|met|kept|held|found|brought|felt|led|paid|spent|stood|became|needs|wants|remains|seems)"
 )
 _FINITE = re.compile(r"\b" + _FINITE_WORDS + r"\b")
+#: For other modules: whether a stretch of text has a finite verb.
+FINITE = _FINITE
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I|you|there|this)\b", re.IGNORECASE)
 
 
@@ -287,6 +318,7 @@ def _looks_finite(text: str, start: int, sent_end: int) -> bool:
 
 _ADDRESSEE = re.compile(
     r"\s*(?:(?:him|her|them|me|us|you|reporters|journalists|lawmakers|supporters|members|officials)\b"
+    r"|[\"\u201c][^\"\u201c\u201d\n]{1,40}[\"\u201d](?=\s+that\b)"
     r"|(?:(?:the|a|an|his|her|their|its)\s+)?[A-Z][\w'\u2019.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019.\-]*){0,5})"
 )
 

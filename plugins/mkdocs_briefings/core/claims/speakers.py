@@ -423,8 +423,8 @@ _QUANTIFIERS: frozenset[str] = frozenset("several many some most both all few ot
 def plausible_speaker(phrase: str) -> bool:
     """Reject phrases that are a bare determiner, a possessive, or end in an adjective in -ing."""
     words = phrase.split()
-    if not words:
-        return False
+    if not words or words[0] in STOP:
+        return False  # "of Republican": a phrase cut after a preposition
     last = words[-1].lower()
     if len(words) == 1 and last in _QUANTIFIERS:
         return True  # "Several said they would rather ...", "many said Monday that ..."
