@@ -8,7 +8,8 @@ real `mkdocs build` (no mocks) of a temporary project and returns its site dir.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import subprocess
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -211,3 +212,25 @@ def listing_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def listing_seeds() -> dict[str, str]:
     """`LISTING_SEEDS` as a fixture, so test modules need not import conftest."""
     return dict(LISTING_SEEDS)
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a 64 KB tmpfs, filled up: every write there fails with ENOSPC, as on a full
+    cache disk. Mounting needs root (the suite's CI runs as root); elsewhere the test is skipped."""
+    mount = tmp_path / "full"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        (mount / "cache").mkdir()
+        with open(mount / "filler", "wb", buffering=0) as f:
+            try:
+                while True:
+                    f.write(b"\0" * 4096)
+            except OSError:
+                pass
+        yield mount / "cache"
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)

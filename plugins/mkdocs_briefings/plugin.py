@@ -19,11 +19,11 @@ mkdocs' own rendering, link checks included.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,8 @@ from .core.diagnostics import BriefingsError
 from .core.project import load_project
 from .render.sanitize import BriefingsHtmlExtension, registered
 from .render.pagestore import PageStore, StoreError, fingerprint
+from .render.jinja import FOLDER as TEMPLATE_FOLDER
+from .render.pages import Section, headings_of
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
 
 log = get_plugin_logger(__name__)
@@ -50,21 +52,6 @@ log = get_plugin_logger(__name__)
 
 #: A run of white space that holds a line break (the theme's template indentation).
 _BLANK_LINES = re.compile(r"\n[ \t\r\n]+")
-_HEADING = re.compile(r'<h([2-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def _toc_tokens(content: str) -> list[dict[str, Any]]:
-    """The h2/h3 headings of generated HTML as Python-Markdown toc tokens (h3 nested under h2)."""
-    tokens: list[dict[str, Any]] = []
-    for level, anchor, inner in _HEADING.findall(content):
-        name = html.escape(html.unescape(_TAG.sub("", inner)).strip(), quote=False)
-        token = {"level": int(level), "id": anchor, "name": name, "children": []}
-        if token["level"] == 3 and tokens:
-            tokens[-1]["children"].append(token)
-        else:
-            tokens.append(token)
-    return tokens
 
 
 class GeneratedPage(Page):
@@ -73,6 +60,7 @@ class GeneratedPage(Page):
     def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig) -> None:
         self.spec = spec
         self.editor_html = ""
+        self.editor_headings: tuple[Section, ...] = ()
         self.full_html = ""
         super().__init__(None, file, config)
 
@@ -85,8 +73,9 @@ class GeneratedPage(Page):
         anchors = set(self.spec.anchors)
         if self.spec.markdown:
             super().render(config, files)
-            self.editor_html = self.content or ""
-            anchors |= self.present_anchor_ids or set()
+            self.editor_html, editor_ids, renamed = _own_ids(self.content or "", self.present_anchor_ids or set(), anchors)
+            self.editor_headings = tuple(replace(h, id=renamed.get(h.id, h.id)) for h in headings_of(self.toc))
+            anchors |= editor_ids
         self.present_anchor_ids = anchors
         self.content = ""
 
@@ -98,7 +87,8 @@ class GeneratedPage(Page):
         # (hidden) into every briefing and listing page, and search finds a section's
         # anchor without it, the same as with it.
         hidden = "toc" in (self.meta.get("hide") or ())
-        self.toc = get_toc([] if hidden else _toc_tokens(self.full_html))
+        # type: ignore: mkdocs types toc tokens as its private TypedDict; ours are the same plain dicts.
+        self.toc = get_toc([] if hidden else self.spec.outline.toc(self.editor_headings))  # type: ignore[arg-type]
         self.content = _join(parts.search_before, self.editor_html, parts.search_after)
 
     def unveil(self) -> None:
@@ -108,6 +98,39 @@ class GeneratedPage(Page):
     def release(self) -> None:
         """Drop the HTML once the page is written: memory stays flat however large the site."""
         self.content = ""
+
+
+#: Ids the page keeps for itself besides its spec's anchors: the search version's title, the theme's own.
+_RESERVED_IDS = frozenset({"title"})
+_ID_ATTR = re.compile(r'(\sid=")([^"]*)(")')
+_HEADERLINK = re.compile(r'(<a class="headerlink" href="#)([^"]*)(")')
+
+
+def _own_ids(editor_html: str, editor_ids: set[str], page_ids: set[str]) -> tuple[str, set[str], dict[str, str]]:
+    """Editor markdown's heading ids, renamed where they would repeat one of the page's own.
+
+    An editor's `## claim-1` or `## Sources` gets the id the page already
+    gives a claim or a section; two elements with one id break the links to
+    it. Such an id becomes `editor-<id>` (links the editor wrote to `#claim-1`
+    still go to the page's claim).
+    """
+    taken = page_ids | _RESERVED_IDS
+    renamed: dict[str, str] = {}
+    for anchor in sorted(editor_ids):
+        if anchor in taken or anchor.startswith("__"):
+            new, n = f"editor-{anchor}", 1
+            while new in taken or new in editor_ids or new in renamed.values():
+                n += 1
+                new = f"editor-{anchor}-{n}"
+            renamed[anchor] = new
+    if not renamed:
+        return editor_html, set(editor_ids), renamed
+
+    def swap(m: re.Match[str]) -> str:
+        return m.group(1) + renamed.get(m.group(2), m.group(2)) + m.group(3)
+
+    editor_html = _HEADERLINK.sub(swap, _ID_ATTR.sub(swap, editor_html))
+    return editor_html, {renamed.get(a, a) for a in editor_ids}, renamed
 
 
 def _join(*parts: str) -> str:
@@ -193,7 +216,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """
         seeds, briefings = self._path(self.config.seeds_dir), self._path(self.config.briefings_dir)
         settings = {"plugin": dict(self.config), "directory_urls": config.use_directory_urls}
-        store = PageStore(self._path(self.config.cache_dir) / "pages", fingerprint([seeds, briefings], settings), log.warning)
+        # A site's custom_dir may override our templates (render/jinja.py): they are inputs of the pages too.
+        overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        inputs = [seeds, briefings, *([overrides / TEMPLATE_FOLDER] if overrides else [])]
+        store = PageStore(self._path(self.config.cache_dir) / "pages", fingerprint(inputs, settings), log.warning)
         self.store = store
         self.corpus = None
         if store.replay():
@@ -210,14 +236,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             except BriefingsError as exc:
                 raise PluginError(f"briefings: {exc}") from None
             self.corpus = build_corpus(project.briefings, project.register, min_briefings=self.config.min_briefings)
-            renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls)
+            try:
+                renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls,
+                                    overrides=overrides)
+            except BriefingsError as exc:  # a template override that does not compile
+                raise PluginError(f"briefings: {exc}") from None
             summary = (
                 f"{len(project.briefings)} briefings, "
-                f"{sum(1 for r in self.corpus.entities.values() if r.page)} entity pages, "
+                f"{sum(1 for r in self.corpus.entities.values() if r.has_page)} entity pages, "
                 f"{self.corpus.claim_count()} claims"
             )
             corpus = self.corpus
-            store.make(list(renderer.pages()), [str(d) for d in project.diagnostics], summary, lambda: export_json(corpus))
+            kept = [str(d) for d in project.diagnostics if not d.transient]
+            store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus))
+            for diagnostic in project.diagnostics:
+                if diagnostic.transient:
+                    log.warning(diagnostic)
         for diagnostic in store.diagnostics:
             log.warning(diagnostic)
         for spec in store.specs:
@@ -296,9 +330,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".tmp")
         try:
-            kept = store.commit()
+            kept = store.commit()  # open: a concurrent build's pruning cannot take it away
             if kept is not None:
-                shutil.copyfile(kept, tmp)
+                kept.seek(0)
+                with open(tmp, "wb") as copy:
+                    shutil.copyfileobj(kept, copy)
             else:
                 assert self.corpus is not None
                 tmp.write_bytes(export_json(self.corpus))

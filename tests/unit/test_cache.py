@@ -158,3 +158,98 @@ def test_long_runs_report_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     load_project(root, cache_dir=root / ".cache", progress=messages.append)
     steps = [f"annotated {n} of {seeds} seeds" for n in range(4, seeds, 4)]
     assert messages == [f"annotating {seeds} seeds (0 from cache)", *steps, f"annotated {seeds} seeds, 0 from cache"]
+
+
+def _entry_with(change) -> dict:
+    """The sample annotation's JSON with one field changed, as a tampered cache would hold it."""
+    data = json.loads(json.dumps(_sample().to_json("x")))
+    change(data)
+    return data
+
+
+def _set(path: tuple, value) -> object:
+    def run(data: dict) -> None:
+        node = data
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = value
+    return run
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # Ids become file names and URLs: none but a slug is accepted.
+        _set(("entities", 0, "id"), "../../../../tmp/x"),
+        _set(("entities", 0, "id"), "/etc/x"),
+        _set(("entities", 0, "id"), "Ada"),
+        _set(("entities", 0, "id"), "a" * 200),
+        _set(("entities", 0, "id"), ""),
+        _set(("entities", 0, "id"), 5),
+        _set(("claims", 0, "speaker", "entity"), "../x"),
+        _set(("claims", 0, "speaker", "entity"), "someone-else"),  # not an entity of the briefing
+        _set(("claims", 0, "id"), "../claim"),
+        _set(("claims", 0, "id"), 1),
+        # Wrong types that later code would trip over (TypeError on every build).
+        _set(("entities", 0, "name"), 5),
+        _set(("entities", 0, "name"), ["Ada"]),
+        _set(("entities", 0, "roles"), "mathematician"),
+        _set(("entities", 0, "roles"), [{"x": 1}]),
+        _set(("entities", 0, "mentions"), {"start": 0}),
+        _set(("entities", 0, "mentions", 0, "start"), True),
+        _set(("entities", 0, "mentions", 0, "start"), 0.0),
+        _set(("claims", 0, "hedges"), [1]),
+        _set(("claims", 0, "note"), 5),
+        _set(("claims", 0, "note"), {"a": 1}),
+        _set(("claims", 0, "status_source"), [1]),
+        _set(("claims", 0, "status"), "maybe"),
+        _set(("claims", 0, "speaker"), "Ada"),
+        _set(("claims", 0, "cue"), "said"),
+        _set(("claims",), {"claim-1": {}}),
+        _set(("entities",), None),
+    ],
+)
+def test_tampered_entries_are_refused(change) -> None:
+    with pytest.raises(CorruptEntry):
+        annotation_from_json(_entry_with(change), TEXT)
+
+
+@pytest.mark.parametrize("change", [_set(("claims", 0, "note"), None), _set(("claims", 0, "cue"), None),
+                                    _set(("claims", 0, "speaker", "entity"), None)])
+def test_valid_variants_are_accepted(change) -> None:
+    annotation_from_json(_entry_with(change), TEXT)
+
+
+def test_deep_nesting_is_a_corrupt_entry(tmp_path: Path) -> None:
+    cache = AnnotationCache(tmp_path)
+    cache.path("k").write_bytes(b'{"key": "k", "annotation": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+    with pytest.raises(CorruptEntry, match="nested"):
+        cache.get("k", TEXT)
+
+
+def test_tampered_entry_is_recomputed_with_a_warning(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"ada.txt": TEXT})
+    cache_dir = root / ".cache" / "briefings"
+    key = _key(TEXT)
+    cache_dir.mkdir(parents=True)
+    planted = {"key": key, "annotation": _entry_with(_set(("entities", 0, "id"), "../../../../tmp/x"))}
+    (cache_dir / f"{key}.json").write_text(json.dumps(planted), encoding="utf-8")
+    project = load_project(root, cache_dir=cache_dir)
+    assert project.briefings[0].annotation == annotate(TEXT)
+    assert [d.path for d in project.diagnostics] == [f".cache/briefings/{key}.json"]
+    assert "is not a slug" in project.diagnostics[0].message
+
+
+@pytest.mark.parametrize("where", ["file", "file-parent"])
+def test_unusable_cache_is_one_warning_not_one_per_seed(tmp_path: Path, where: str) -> None:
+    """A file where the cache folder should be: every read and write fails. The build needs no
+    cache, so it goes on without it, and says so once."""
+    root = write_project(tmp_path, {f"s{i}.txt": f"Ada Lovelace wrote note {i}." for i in range(3)})
+    blocker = root / "blocker"
+    blocker.write_text("not a folder", encoding="utf-8")
+    cache_dir = blocker if where == "file" else blocker / "briefings"
+    project = load_project(root, cache_dir=cache_dir)
+    assert len(project.briefings) == 3
+    assert [(d.path, d.message.split(" (")[0]) for d in project.diagnostics] == [
+        ("blocker" if where == "file" else "blocker/briefings", "the annotation cache cannot be used")
+    ]

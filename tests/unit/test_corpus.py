@@ -7,19 +7,15 @@ from datetime import date
 
 import pytest
 
-from mkdocs_briefings.core.corpus import (
-    MIN_BRIEFINGS,
-    PAGE_DIRS,
-    Thresholds,
-    build_corpus,
-    briefing_page,
-    entity_listing,
-    entity_page,
-    letter_of,
-    letter_slug,
-    newest_first,
-)
+from mkdocs_briefings.core.corpus import MIN_BRIEFINGS, PAGE_DIRS, Corpus, EntityRecord, Thresholds, build_corpus, earns_page, letter_of, newest_first
 from mkdocs_briefings.core.model import RegisterEntry
+from mkdocs_briefings.render.paths import briefing_page, entity_link, entity_listing, entity_page, letter_slug
+
+
+def link_of(corpus: Corpus, entity_id: str | None) -> str | None:
+    """Where a mention of an entity links to ("path" or "path#anchor"), or None (no record, or no pages for its kind)."""
+    rec = corpus.record(entity_id)
+    return entity_link(rec) if rec else None
 
 
 @pytest.mark.parametrize(
@@ -36,7 +32,9 @@ from mkdocs_briefings.core.model import RegisterEntry
 )
 def test_entity_page(kind: str, entity_id: str, expected: str | None) -> None:
     """Where an entity's page goes, for an entity that earns one under the default policy."""
-    assert entity_page(kind, entity_id, briefings=20, registered=False) == expected
+    has_page = earns_page(kind, briefings=20, registered=False)
+    assert has_page is (expected is not None)
+    assert entity_page(EntityRecord(entity_id, "Name", kind, has_page)) == expected
 
 
 @pytest.mark.parametrize(
@@ -80,9 +78,10 @@ def test_entity_page(kind: str, entity_id: str, expected: str | None) -> None:
 )
 def test_entity_page_policy(kind: str, briefings: int, registered: bool, min_briefings: Thresholds | None,
                             expected: str | None) -> None:
-    args = (kind, "christopher-wray", briefings, registered)
-    got = entity_page(*args) if min_briefings is None else entity_page(*args, min_briefings=min_briefings)
-    assert got == expected
+    args = (kind, briefings, registered)
+    got = earns_page(*args) if min_briefings is None else earns_page(*args, min_briefings=min_briefings)
+    assert got is (expected is not None)
+    assert entity_page(EntityRecord("christopher-wray", "Christopher Wray", kind, got)) == expected
 
 
 @pytest.mark.parametrize(
@@ -106,7 +105,8 @@ def test_entity_listing(kind: str, name: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("name", "letter", "slug"),
     [("Christopher Wray", "C", "c"), ("émile", "E", "e"), ("42nd Street", "#", "other"), ("", "#", "other"),
-     ("-dash", "#", "other")],
+     ("-dash", "#", "other"), ("Łukasz", "L", "l"), ("Øresund", "O", "o"), ("Людмила", "L", "l"),
+     ("Ελλάδα", "E", "e"), ("习近平", "X", "x"), ("☃", "#", "other")],
 )
 def test_letter_of_and_slug(name: str, letter: str, slug: str) -> None:
     assert letter_of(name) == letter
@@ -159,7 +159,7 @@ def corpus(make_briefing):
 
 def test_entity_records(corpus) -> None:
     zel = corpus.entities["volodymyr-zelenskyy"]
-    assert zel.page == "people/volodymyr-zelenskyy.md"
+    assert entity_page(zel) == "people/volodymyr-zelenskyy.md"
     assert zel.aliases == ("Zelenskyy",)
     assert zel.roles == ("Ukrainian President",)
     assert [a.slug for a in zel.appearances] == ["a", "b"]  # newest first
@@ -174,7 +174,7 @@ def test_entity_records(corpus) -> None:
 def test_kind_is_decided_by_majority(corpus) -> None:
     kherson = corpus.entities["kherson"]
     assert kherson.kind == "place"  # 2 briefings say place, 1 says organisation
-    assert kherson.page == "places/kherson.md"
+    assert entity_page(kherson) == "places/kherson.md"
     assert kherson.briefing_count == 3
 
 
@@ -206,10 +206,10 @@ def test_companions(corpus) -> None:
 
 def test_indexes_by_kind(corpus) -> None:
     assert [r.id for r in corpus.by_kind("person")] == ["vladimir-putin", "volodymyr-zelenskyy"]
-    assert corpus.link_of("kherson") == "places/kherson.md"  # an entity with a page links to it
-    assert corpus.link_of("vladimir-putin") == "people/vladimir-putin.md"  # one briefing, but registered
-    assert corpus.link_of("nobody") is None
-    assert corpus.link_of(None) is None
+    assert link_of(corpus, "kherson") == "places/kherson.md"  # an entity with a page links to it
+    assert link_of(corpus, "vladimir-putin") == "people/vladimir-putin.md"  # one briefing, but registered
+    assert link_of(corpus, "nobody") is None
+    assert link_of(corpus, None) is None
 
 
 def test_input_order_does_not_matter(make_briefing, corpus) -> None:
@@ -242,23 +242,24 @@ def once_and_twice(make_briefing):
 def test_entity_in_one_briefing_is_served_by_its_listing(once_and_twice) -> None:
     corpus = build_corpus(once_and_twice, min_briefings=2)
     wray = corpus.entities["christopher-wray"]
-    assert wray.page is None
-    assert wray.listing == "people/a-z/c.md"
-    assert wray.link == "people/a-z/c.md#christopher-wray"
-    assert corpus.link_of("christopher-wray") == "people/a-z/c.md#christopher-wray"
+    assert not wray.has_page and entity_page(wray) is None
+    assert entity_listing(wray.kind, wray.name) == "people/a-z/c.md"
+    assert entity_link(wray) == "people/a-z/c.md#christopher-wray"
+    assert link_of(corpus, "christopher-wray") == "people/a-z/c.md#christopher-wray"
     # Still a full record: the listing entry shows what a page would.
     assert wray.briefing_count == 1 and [r.claim.content.text for r in wray.said] == ["Fine,"]
     assert wray.roles == ("FBI Director",)
     # The '#' letter.
-    assert corpus.entities["3m"].link == "organisations/a-z/other.md#3m"
+    assert entity_link(corpus.entities["3m"]) == "organisations/a-z/other.md#3m"
     # An entity in two briefings has its page, and links to it.
     doe = corpus.entities["jane-doe"]
-    assert doe.page == "people/jane-doe.md" and doe.listing == "people/a-z/j.md"
-    assert doe.link == "people/jane-doe.md" == corpus.link_of("jane-doe")
+    assert entity_page(doe) == "people/jane-doe.md" and entity_listing(doe.kind, doe.name) == "people/a-z/j.md"
+    assert entity_link(doe) == "people/jane-doe.md" == link_of(corpus, "jane-doe")
     # A kind without pages has neither page, listing nor link.
     ukr = corpus.entities["ukrainians"]
-    assert (ukr.page, ukr.listing, ukr.link) == (None, None, None)
-    assert corpus.link_of("ukrainians") is None
+    assert (ukr.has_page, ukr.linked) == (False, False)
+    assert (entity_page(ukr), entity_listing(ukr.kind, ukr.name), entity_link(ukr)) == (None, None, None)
+    assert link_of(corpus, "ukrainians") is None
 
 
 @pytest.mark.parametrize(
@@ -274,16 +275,17 @@ def test_entity_in_one_briefing_is_served_by_its_listing(once_and_twice) -> None
 )
 def test_build_corpus_min_briefings(once_and_twice, min_briefings: int, register, with_page: set[str]) -> None:
     corpus = build_corpus(once_and_twice, register, min_briefings=min_briefings)
-    assert {r.id for r in corpus.entities.values() if r.page} == with_page
+    assert {r.id for r in corpus.entities.values() if r.has_page} == with_page
     for rec in corpus.entities.values():
         # Every entity of a page kind is reachable: its page, or its entry on its listing.
         if rec.kind in ("person", "organisation", "place"):
-            assert rec.link == (rec.page or f"{rec.listing}#{rec.id}")
-            assert rec.listing == entity_listing(rec.kind, rec.name)
+            assert rec.linked
+            assert entity_link(rec) == (entity_page(rec) or f"{entity_listing(rec.kind, rec.name)}#{rec.id}")
+            assert entity_listing(rec.kind, rec.name) is not None
 
 
 def test_default_min_briefings(once_and_twice) -> None:
-    """`build_corpus` and `entity_page` share one default (the plugin option's, see test_site_plugin)."""
+    """`build_corpus` and `earns_page` share one default (the plugin option's, see test_site_plugin)."""
     assert min(MIN_BRIEFINGS.values()) >= 2  # a name in a single briefing never gets a page by default
     assert set(MIN_BRIEFINGS) == set(PAGE_DIRS)  # a default for every kind that has pages
     assert build_corpus(once_and_twice) == build_corpus(once_and_twice, min_briefings=MIN_BRIEFINGS)
@@ -313,5 +315,5 @@ def test_weak_evidence_is_never_linked(make_briefing, entity_confidence: float, 
     register = (RegisterEntry("Acme", "organisation"),) if registered else ()
     corpus = build_corpus([b], register, min_briefings=1)
     assert ("acme" in corpus.entities) is has_record
-    assert corpus.link_of("acme") == ("organisations/acme.md" if has_record else None)
+    assert link_of(corpus, "acme") == ("organisations/acme.md" if has_record else None)
     assert [g.key for g in corpus.speakers] == (["acme"] if credited else ["~unnamed"])

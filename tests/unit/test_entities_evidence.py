@@ -43,6 +43,7 @@ def _entity(text: str, name: str) -> Entity:
         ("They watched 'Silver Tide' twice in one weekend.", "Silver Tide"),
         ("The deal mirrors the Harbour Funding Scheme agreed earlier.", "Harbour Funding Scheme"),
         ("Tickets for the Six Nations sold out within hours.", "Six Nations"),
+        ("The IBM Blue Gene machine tops the list.", "IBM Blue Gene"),
         ("He won two Grammys and a Bafta for the album.", "Grammys"),
     ],
 )
@@ -77,6 +78,7 @@ def test_fragments_and_common_words_are_no_entities(text: str) -> None:
         ("The National Union of Students backed the plan.", "National Union of Students", "organisation"),
         ("He studied at the London School of Economics.", "London School of Economics", "organisation"),
         ("Sony and Nintendo both cut prices.", "Sony", "organisation"),
+        ("IBM Global Services won the contract.", "IBM Global Services", "organisation"),
         ("The Liberal Democrats said the Lib Dems would win.", "Liberal Democrats", "organisation"),
         ("Conservatives said the Tories had a plan.", "Conservatives", "organisation"),
         ("Lucy said she had no idea.", "Lucy", "person"),

@@ -7,8 +7,10 @@ away; a half-written or damaged store that is trusted serves broken pages.
 These tests drive `PageStore` directly with hand-made pages (no mkdocs):
 
 * `fingerprint` moves with every input (seed bytes, names, overlays, the
-  register, settings, hidden files an overlay may name) and with nothing else
-  (version control folders, modification times, a repeated call);
+  register, settings, the name of a FIFO or device link the loader refuses) and
+  with nothing else (hidden files, version control folders, files that are not
+  inputs, modification times, a repeated call), and never opens a FIFO or a
+  device;
 * make -> commit -> replay returns every page exactly: its spec and its four
   HTML parts, non-ASCII and empty parts included, also pages nobody read;
 * a missing store or another key's is ignored quietly, a corrupt one is
@@ -24,6 +26,9 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -33,6 +38,8 @@ from typing import Any
 
 import pytest
 
+from mkdocs_briefings.core import cache
+from mkdocs_briefings.core.processes import alive
 from mkdocs_briefings.render import pagestore
 from mkdocs_briefings.render.pagestore import INDEX, PageStore, StoreError, fingerprint
 from mkdocs_briefings.render.renderer import PageSpec, Parts
@@ -70,8 +77,8 @@ def make_specs(n: int, make: Callable[[int], Parts] = parts_for) -> list[PageSpe
     return [
         PageSpec(
             f"briefings/page-{i}.md",
-            f"Page {i} — Ł “t”",
-            {"title": f"Page {i} — Ł", "hide": ["toc"], **({"search": {"exclude": True}} if i % 2 else {})},
+            f"Page {i} — Ł “t” & <co>",
+            {"title": f"Page {i} — Ł “t” &amp; &lt;co&gt;", "hide": ["toc"], **({"search": {"exclude": True}} if i % 2 else {})},
             partial(make, i),
             frozenset({"article", f"claim-{i}"} if i % 3 else set()),
             markdown=f"Editor’s **summary** {i}" if i % 2 else "",
@@ -93,6 +100,7 @@ def committed(directory: Path, key: str, specs: list[PageSpec], read: list[int] 
     for i in range(len(specs)) if read is None else read:
         assert store.specs[i].make() == specs[i].make()
     store.commit(EXPORT)
+    store.close()  # as the plugin does after copying the export
     return store
 
 
@@ -178,7 +186,10 @@ def _nothing(root: Path) -> None:
         (_nothing, {**SETTINGS, "plugin": {**SETTINGS["plugin"], "per_page": 49}}, True),
         (_nothing, {**SETTINGS, "directory_urls": False}, True),
         (_write(".cache/briefings/anything.json"), SETTINGS, False),  # not an input folder
-        (_write("seeds/.draft.txt"), SETTINGS, True),  # an overlay may name a hidden seed
+        (_write("seeds/.draft.txt"), SETTINGS, False),  # hidden files are never inputs (no overlay may name one)
+        (_write("seeds/photo.jpg"), SETTINGS, False),  # nor files without an input suffix
+        (lambda root: os.mkfifo(root / "seeds/pipe.txt"), SETTINGS, True),  # counted by name, never opened
+        (lambda root: os.symlink("/dev/zero", root / "seeds/zero.txt"), SETTINGS, True),
         (_write("seeds/.git/HEAD"), SETTINGS, False),  # version control is never an input
         (_write("briefings/.hg/store"), SETTINGS, False),
         (lambda root: (root / "seeds/empty").mkdir(), SETTINGS, False),
@@ -189,7 +200,7 @@ def _nothing(root: Path) -> None:
     ids=[
         "seed-bytes", "seed-in-subfolder", "seed-added", "seed-removed", "seed-renamed", "seed-moved-to-briefings",
         "overlay", "register", "setting", "directory-urls",
-        "other-folder", "hidden-file", "git-folder", "hg-folder", "empty-folder", "mtime", "repeat",
+        "other-folder", "hidden-file", "other-suffix", "fifo", "device-link", "git-folder", "hg-folder", "empty-folder", "mtime", "repeat",
         "settings-order",
     ],
 )
@@ -201,6 +212,42 @@ def test_fingerprint_moves_with_inputs_only(
     before = fingerprint(folders, SETTINGS)
     change(tmp_path)
     assert (fingerprint(folders, settings) != before) is moves
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda root: os.mkfifo(root / "seeds/pipe.txt"), id="fifo"),
+        pytest.param(lambda root: os.mkfifo(root / "briefings/pipe.md"), id="fifo-overlay"),
+        pytest.param(lambda root: os.symlink("/dev/zero", root / "seeds/zero.txt"), id="link-to-dev-zero"),
+        pytest.param(lambda root: os.symlink("/dev/zero", root / "briefings/entities.yml.new") or
+                     os.replace(root / "briefings/entities.yml.new", root / "briefings/entities.yml"), id="register-dev-zero"),
+    ],
+)
+def test_fingerprint_never_opens_fifos_or_devices(tmp_path: Path, make: Callable[[Path], None]) -> None:
+    """A FIFO blocked the fingerprint forever and /dev/zero filled memory; now both are seen by name only.
+
+    Run in a child process with a time limit, so that the old behaviour fails the test instead of hanging it.
+    """
+    _inputs(tmp_path)
+    make(tmp_path)
+    code = (
+        "import sys; from pathlib import Path; from mkdocs_briefings.render.pagestore import fingerprint;"
+        "root = Path(sys.argv[1]); print(fingerprint([root / 'seeds', root / 'briefings'], {}))"
+    )
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:  # /dev/zero must not take the machine's memory down with the test
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    try:
+        proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                              timeout=20, preexec_fn=limit)
+    except subprocess.TimeoutExpired:
+        pytest.fail("fingerprint() did not return within 20 s: it opened a FIFO or read a device")
+    assert proc.returncode == 0 and len(proc.stdout.strip()) == 64, proc.stderr[-2000:]
 
 
 # -- make, commit, replay -----------------------------------------------------
@@ -280,11 +327,32 @@ def _truncate(directory: Path) -> None:
         lambda d: _index(d, lambda data: data.update(pages=None)),
         _garble,
         lambda d: (d / INDEX).write_bytes(b"[1, 2]"),
+        # A store is outside input (CI restores caches): what no build of ours writes is refused.
+        lambda d: _index(d, lambda data: data["pages"][0].update(src_uri="../../../../tmp/x.md")),
+        lambda d: _index(d, lambda data: data["pages"][0].update(src_uri="/tmp/x.md")),
+        lambda d: _index(d, lambda data: data["pages"][0].update(src_uri="briefings/x.html")),
+        lambda d: _index(d, lambda data: data["pages"][0].update(src_uri=["briefings/x.md"])),
+        lambda d: _index(d, lambda data: data["pages"][0].update(title=5)),
+        lambda d: _index(d, lambda data: data["pages"][0].update(meta={"title": "x", "template": "../x.html"})),
+        lambda d: _index(d, lambda data: data["pages"][0].update(meta={"hide": ["navigation"]})),
+        lambda d: _index(d, lambda data: data["pages"][0].update(meta=[["title", "x"]])),
+        lambda d: _index(d, lambda data: data["pages"][0].update(markdown=None)),
+        lambda d: _index(d, lambda data: data["pages"][0].update(anchors=[1])),
+        lambda d: _index(d, lambda data: data["pages"][0].update(index="yes")),
+        lambda d: _index(d, lambda data: data["pages"][0].update(extent=[0, 1.5, 0, 0, 0])),
+        lambda d: _index(d, lambda data: data.update(diagnostics="abc")),
+        lambda d: _index(d, lambda data: data.update(summary=["x"])),
+        lambda d: (d / INDEX).write_bytes(b'{"format": 1, "key": "' + KEY.encode() + b'", "pages": '
+                                          + b"[" * 100_000 + b"]" * 100_000 + b"}"),
+        lambda d: (d / f"export-{KEY}.json").write_bytes(b"garbage, not the export"),
     ],
     ids=[
         "invalid-json", "not-utf8", "truncated-body", "longer-body", "missing-body", "missing-export",
         "no-pages", "no-diagnostics", "page-without-uri", "short-extent", "negative-extent", "extent-null",
         "pages-null", "garbled-body", "index-not-an-object",
+        "uri-traversal", "uri-absolute", "uri-not-md", "uri-not-text", "title-not-text", "meta-unknown-key",
+        "meta-other-hide", "meta-not-object", "markdown-null", "anchor-not-text", "index-not-bool",
+        "extent-float", "diagnostics-not-list", "summary-not-text", "deep-nesting", "garbage-export",
     ],
 )
 def test_corrupt_store_is_reported_once_and_rebuilt(tmp_path: Path, damage: Callable[[Path], None]) -> None:
@@ -299,6 +367,24 @@ def test_corrupt_store_is_reported_once_and_rebuilt(tmp_path: Path, damage: Call
     assert [s.make() for s in store.specs] == [parts_for(i) for i in range(5)]
     store.commit(EXPORT)
     assert_replays(tmp_path, specs)
+
+
+def test_replay_escapes_and_sanitises_what_it_reads(tmp_path: Path) -> None:
+    """A stored title, editor markdown or diagnostic is never used as written: the title is
+    escaped again, raw HTML in markdown turned into text, control characters dropped."""
+    committed(tmp_path, KEY, make_specs(2))
+    payload = "<img src=x onerror=alert(1)>"
+
+    def tamper(data: dict[str, Any]) -> None:
+        data["pages"][0].update(title=payload, meta={"title": payload}, markdown=payload + "{: onclick=x }")
+        data.update(diagnostics=["seeds/\x1b[31mred.txt: x".encode().decode("unicode_escape")], summary="\x1b[2J")
+    _index(tmp_path, tamper)
+    store, warnings = replayed(tmp_path)
+    assert store.replaying and warnings == []
+    assert store.specs[0].meta == {"title": "&lt;img src=x onerror=alert(1)&gt;"}
+    assert "<" not in store.specs[0].markdown and "{" not in store.specs[0].markdown
+    assert store.diagnostics == ["seeds/[31mred.txt: x"] and store.summary == "[2J"
+    store.close()
 
 
 @pytest.mark.parametrize("earlier", [False, True], ids=["no-earlier-build", "earlier-build"])
@@ -328,7 +414,7 @@ def test_commit_prunes_earlier_keys_and_stale_temp_files(tmp_path: Path) -> None
     stale, young = tmp_path / ".tmp-body-killed.bin", tmp_path / ".tmp-body-running.bin"
     for path in (stale, young):
         path.write_bytes(b"half a page")
-    old = time.time() - pagestore.STALE_SECONDS - 60
+    old = time.time() - cache.STALE_SECONDS - 60
     os.utime(stale, (old, old))
     committed(tmp_path, OTHER, make_specs(4))
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
@@ -466,3 +552,128 @@ def test_abort_stops_a_running_child(tmp_path: Path, forked: None) -> None:
     store.abort()
     assert time.monotonic() - started < 10 and not child.is_alive()
     assert list(tmp_path.iterdir()) == []
+
+
+# -- concurrent builds, killed builds ------------------------------------------
+
+
+def test_a_concurrent_build_cannot_take_a_replayed_store_away(tmp_path: Path) -> None:
+    """Two builds with different settings share one cache: the one that commits prunes the other's
+    files, which the other is still reading (it replayed them) and copying (its export)."""
+    specs = make_specs(5)
+    committed(tmp_path, KEY, specs)
+    reading = PageStore(tmp_path, KEY, _no_warnings)
+    assert reading.replay()
+    committed(tmp_path, OTHER, make_specs(3))  # the other build finishes first and prunes
+    assert [s.make() for s in reading.specs] == [parts_for(i) for i in range(5)]
+    kept = reading.commit()
+    assert kept is not None and kept.read() == EXPORT
+    reading.close()
+    committed(tmp_path, OTHER, make_specs(3))  # now nobody reads KEY's files: they go
+    assert not (tmp_path / f"body-{KEY}.bin").exists() and not (tmp_path / f"export-{KEY}.json").exists()
+
+
+def test_a_concurrent_build_cannot_take_a_made_export_away(tmp_path: Path) -> None:
+    making = PageStore(tmp_path, KEY, _no_warnings)
+    making.make(make_specs(4), DIAGNOSTICS, SUMMARY)
+    for spec in making.specs:
+        spec.make()
+    kept = making.commit(EXPORT)
+    committed(tmp_path, OTHER, make_specs(3))  # commits between our commit and our copy
+    assert kept is not None and kept.read() == EXPORT
+    making.close()
+
+
+def test_temp_files_of_dead_builds_go_at_once(tmp_path: Path) -> None:
+    """A killed build's temp body (tens of megabytes) is removed by the next build at its start,
+    not an hour later; a running build's stays."""
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(dead.stdout)
+    mine = cache.temp_prefix("body")
+    left = tmp_path / (mine.replace(f"-{os.getpid()}-", f"-{dead_pid}-") + "x.bin")
+    running = tmp_path / (mine + "y.bin")
+    for path in (left, running):
+        path.write_bytes(b"half a page")
+    store = PageStore(tmp_path, KEY, _no_warnings)
+    assert store.replay() is False
+    assert sorted(p.name for p in tmp_path.iterdir()) == [running.name]
+
+
+def test_interrupted_build_removes_its_temp_files_on_exit(tmp_path: Path) -> None:
+    """Ctrl-C in the middle of a build: the temp body is removed when Python exits."""
+    driver = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from mkdocs_briefings.render.pagestore import PageStore\n"
+        "from mkdocs_briefings.render.renderer import PageSpec, Parts\n"
+        "spec = PageSpec('briefings/a.md', 'A', {'title': 'A'}, lambda: Parts('x', '', ''))\n"
+        "store = PageStore(Path(sys.argv[1]), 'k', print)\n"
+        "store.make([spec], [], '')\n"
+        "store.specs[0].make()\n"
+        "raise KeyboardInterrupt\n"
+    )
+    env = {**os.environ, "PYTHONPATH": f"{Path(pagestore.__file__).parents[2]}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    subprocess.run([sys.executable, "-c", driver, str(tmp_path)], env=env, capture_output=True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_child_dies_with_its_parent(tmp_path: Path) -> None:
+    """The forked page-making child of a build killed with SIGKILL does not live on."""
+    driver = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from mkdocs_briefings.render import pagestore\n"
+        "from mkdocs_briefings.render.pagestore import PageStore\n"
+        "from mkdocs_briefings.render.renderer import PageSpec, Parts\n"
+        "pagestore._can_fork = lambda: True\n"
+        "def slow():\n"
+        "    time.sleep(60)\n"
+        "    return Parts('x', '', '')\n"
+        "specs = [PageSpec(f'briefings/p{i}.md', 'P', {'title': 'P'}, slow) for i in range(pagestore.PARALLEL_PAGES)]\n"
+        "store = PageStore(Path(sys.argv[1]), 'k', print)\n"
+        "store.make(specs, [], '')\n"
+        "print(store._child.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": f"{Path(pagestore.__file__).parents[2]}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    parent = subprocess.Popen([sys.executable, "-c", driver, str(tmp_path)], env=env, stdout=subprocess.PIPE, text=True)
+    child = 0
+    try:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and alive(child):
+            time.sleep(0.05)
+        assert not alive(child), "the page-making child outlived its killed parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+        if child and alive(child):
+            os.kill(child, signal.SIGKILL)
+
+
+def _big(i: int) -> Parts:
+    return Parts(f"<p>{i}</p>" + "x" * 20_000, "after", "search")
+
+
+@pytest.mark.parametrize("fork", [False, True], ids=["in-process", "forked"])
+def test_full_disk_is_one_warning_and_every_page_is_made(
+    full_disk: Path, fork: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if fork:
+        if not pagestore._fork_available():
+            pytest.skip("this machine cannot fork")
+        monkeypatch.setattr(pagestore, "_can_fork", pagestore._fork_available)
+        monkeypatch.setattr(pagestore, "PARALLEL_PAGES", 1)
+    warnings: list[str] = []
+    store = PageStore(full_disk / "pages", KEY, warnings.append)
+    assert store.replay() is False
+    store.make(make_specs(8, _big), DIAGNOSTICS, SUMMARY, lambda: EXPORT)
+    assert [s.make() for s in store.specs] == [_big(i) for i in range(8)]
+    kept = store.commit()
+    assert kept is None or kept.read() == EXPORT
+    store.close()
+    assert len(warnings) == 1 and "cannot be written" in warnings[0], warnings
+    assert not [p for p in (full_disk / "pages").iterdir()] if (full_disk / "pages").is_dir() else True

@@ -58,6 +58,12 @@ def test_valid_register() -> None:
         ),
         ("- name: A\n  aliases: {x: 1}\n", 2, "'aliases' of 'A' must be a list", ["A"]),
         ("- name: A\n  description: [1, 2]\n", 2, "'description' of 'A' must be text", ["A"]),
+        # Names that spell the same id would be one entity, and one description would be lost.
+        ("- name: Łódź\n  kind: place\n- name: Lodz\n  kind: place\n", 3,
+         "'Lodz' gets the same id 'lodz' as 'Łódź' on line 1", ["Łódź"]),
+        ("- name: Владимир Путин\n  kind: person\n  description: a\n- name: Vladimir Putin\n  kind: person\n", 4,
+         "'Vladimir Putin' gets the same id 'vladimir-putin' as 'Владимир Путин' on line 1", ["Владимир Путин"]),
+        ("- name: Anne-Marie\n- name: Anne Marie\n", 2, "gets the same id 'anne-marie' as 'Anne-Marie'", ["Anne-Marie"]),
     ],
 )
 def test_register_mistakes(text: str, line: int, words: str, names: list[str]) -> None:
@@ -106,3 +112,14 @@ def test_any_register_text_gives_entries_or_messages(text: str) -> None:
     entries, diags = parse_register(text, PATH)
     assert all(d.path == PATH and d.line >= 0 for d in diags)
     assert all(e.kind in ("person", "organisation", "place", "group", "other") and e.name for e in entries)
+
+
+def test_names_in_other_scripts_keep_their_own_entries() -> None:
+    """Before transliteration both names slugged to the same 12 bytes: one description was lost."""
+    entries, diags = parse_register(
+        "- name: Владимир Путин\n  kind: person\n  description: President of Russia.\n"
+        "- name: Владимир Зеленский\n  kind: person\n  description: President of Ukraine.\n",
+        PATH,
+    )
+    assert diags == []
+    assert [e.description for e in entries] == ["President of Russia.", "President of Ukraine."]

@@ -15,11 +15,15 @@ from urllib.parse import urljoin
 import markdown
 import pytest
 
-from mkdocs_briefings.core.corpus import PAGE_DIRS, build_corpus
+from mkdocs_briefings.core.corpus import build_corpus
+from mkdocs_briefings.core.kinds import PAGE_DIRS, TABLE
 from mkdocs_briefings.core.model import Span
 from mkdocs_briefings.render.article import layout
 from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
-from mkdocs_briefings.render.renderer import ASSETS, PageSpec, Renderer, adds_to, badges, context, date_label, page_url, rel
+from mkdocs_briefings.render import static
+from mkdocs_briefings.render.paths import CSS_URI, page_url, rel
+from mkdocs_briefings.render.renderer import PageSpec, Renderer
+from mkdocs_briefings.render.views import adds_to, badges, context, date_label, full_stop
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 
 PAYLOADS = [
@@ -52,9 +56,8 @@ def editor_html(source: str) -> str:
 def to_html(spec: PageSpec) -> str:
     """The HTML body of a generated page: its own HTML around its editor markdown (as the plugin joins them)."""
     parts = spec.make()
-    before, after = (parts.before, parts.after) if hasattr(parts, "before") else parts
     middle = editor_html(spec.markdown) if spec.markdown else ""
-    return "\n".join(x for x in (before, middle, after) if x)
+    return "\n".join(x for x in (parts.before, middle, parts.after) if x)
 
 
 def pages_of(renderer: Renderer) -> dict[str, PageSpec]:
@@ -172,14 +175,37 @@ def test_rel_and_page_url_agree_with_mkdocs(directory_urls: bool) -> None:
 def test_stylesheet_knows_every_kind_folder() -> None:
     """A mention's kind is the folder its link leads into: the stylesheet (and, through its
     --bf-kind, the script) must name each one that `PAGE_DIRS` gives."""
-    css = (ASSETS / "briefings.css").read_text(encoding="utf-8")
+    css = dict(static.assets())[CSS_URI].decode("utf-8")
     for folder in PAGE_DIRS.values():
         assert f'a[href*="/{folder}/"]' in css, folder
+    for kind in TABLE:  # the word a mention's tooltip and the script say is the table's
+        if kind.folder:
+            assert f'{kind.folder}/"] {{ --bf-kind: "{kind.singular}"; text-decoration-color: var(--bf-{kind.key}); }}' in css
+            assert f'[data-kind="{kind.key}"] li > :first-child {{ border-color: var(--bf-{kind.key}); }}' in css
+        else:  # a kind without pages is never linked: the sidebar and the tooltip give it the default
+            assert f'[data-kind="{kind.key}"] li' not in css
+    assert "@kinds" not in css  # every marker line was replaced
+
+
+@pytest.mark.parametrize("label", ['Pe"ople', "Back\\slash", "a;b", "x}"])
+def test_stylesheet_refuses_a_label_it_would_have_to_escape(label: str) -> None:
+    with pytest.raises(ValueError):
+        static._css_string(label)
 
 
 def test_date_label() -> None:
     assert date_label(date(2022, 3, 4)) == "4 March 2022"
     assert date_label(None) == "Undated"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stop"),
+    [("CC BY 2.5", "."), ("Included as the specification article.", ""), ("Really?", ""), ("Wow!", ""),
+     ("And so on…", ""), ("Ends with a space. ", ""), ("v1.0 licence", "."), ("", ".")],
+)
+def test_full_stop(sentence: str, stop: str) -> None:
+    """A licence line gets one full stop, never two ("…mkdocs-briefings.." on the specification article)."""
+    assert full_stop(sentence) == stop
 
 
 def test_json_ld_cannot_break_out() -> None:
@@ -265,6 +291,31 @@ def test_badges() -> None:
               hedges=("reportedly",), status="disputed")
     assert [b.key for b in badges(c)] == ["unnamed", "hedged", "disputed"]
     assert badges(Claim("claim-2", "direct", Span(0, 1, "x"), speaker=Speaker(Span(0, 1, "x"), "e"))) == ()
+
+
+def test_badge_table_is_the_one_source(make_briefing) -> None:
+    """Each badge's key, label, filter choice and help are written once (views.BADGES): the script's
+    tooltips, the claims index's filter and every badge on a page come from it."""
+    from mkdocs_briefings.core.model import STATUSES
+    from mkdocs_briefings.render.paths import JS_URI
+    from mkdocs_briefings.render.views import BADGES
+
+    assert [b.key for b in BADGES] == ["unnamed", "hedged", *STATUSES]
+    js = dict(static.assets())[JS_URI].decode("utf-8")
+    assert "@badges" not in js
+    for b in BADGES:
+        assert f'"{b.key}": "{b.help}"' in js
+    b = make_briefing("a", "Acme fell, officials reportedly said.", [],
+                      [{"content": "Acme fell", "kind": "indirect", "speaker": "officials", "cue": "said",
+                        "hedges": ["reportedly"], "status": "false"}])
+    pages = pages_of(Renderer(build_corpus([b])))
+    claims = to_html(pages["claims/index.md"])
+    assert re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', claims) == [("", "all claims")] + [
+        (b.key, b.filter) for b in BADGES]
+    callout = to_html(pages["briefings/a.md"])
+    for page in (claims, callout):  # one markup for a badge wherever it shows
+        assert '<span data-badge="unnamed">Unnamed source</span><span data-badge="hedged">Hedged</span>' \
+               '<span data-badge="false">False</span>' in page
 
 
 @pytest.mark.parametrize(

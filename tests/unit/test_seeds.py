@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from growth import assert_linear
 from mkdocs_briefings.core.seeds import MAX_SEED_BYTES, clean_text, find_caption, read_seed, shorten
 
 
@@ -172,3 +173,21 @@ def test_any_bytes_give_a_seed_or_a_message_naming_the_file(tmp_path: Path, data
         assert "\r" not in seed.text and "\ufeff" not in seed.text and "\u202e" not in seed.text
         if seed.caption:
             assert seed.text[seed.caption.start:seed.caption.end] == seed.caption.text
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "Photo: {s}x{s}y",  # the shape that took 90 s at 20,000 spaces
+        "Image /{s}x{s}",
+        "Picture:{s}a{s}b{s}c",
+        "(AP Photo /{s}x{s}",
+        "A line with spaces{s}and no credit{s}at all",
+    ],
+)
+def test_caption_check_is_linear_in_runs_of_spaces(shape: str) -> None:
+    """A first line of long space runs: checking it for a credit must not be quadratic in the run."""
+    def make(n: int) -> str:
+        return shape.format(s=" " * n) + "\nThe article starts here."
+
+    assert_linear(find_caption, make, 1000, repeats=1)

@@ -13,19 +13,15 @@ builds of the same inputs give the same site byte for byte.
 from __future__ import annotations
 
 import heapq
-import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
-from types import MappingProxyType
 
-from .model import KINDS, LINK_CONFIDENCE, Briefing, Claim, Entity, RegisterEntry, Span
-from .text import paragraphs, sentences, slugify
-
-#: The folder of each entity kind that earns a page; other kinds get none.
-PAGE_DIRS: dict[str, str] = {"person": "people", "organisation": "organisations", "place": "places"}
+from .kinds import KINDS, MIN_BRIEFINGS, PAGE_DIRS
+from .model import LINK_CONFIDENCE, Briefing, Claim, Entity, RegisterEntry, Span
+from .text import paragraphs, sentences, slugify, transliterate
 
 #: How many related briefings and companion entities a page lists.
 RELATED_LIMIT = 3
@@ -36,15 +32,6 @@ COMPANION_LIMIT = 10
 #: briefing would make finding related briefings quadratic in the archive.
 RELATED_MAX_POSTINGS = 100
 
-
-#: Default for `entity_page`: from how many briefings an entity of each kind earns its own page.
-#: A page gathers what one briefing cannot show, and readers come looking for people above
-#: all (who said what). Organisations and places are named far more often and quoted far
-#: less: in the BBC archive (2,225 articles, 13,458 names) 101 people, 152 organisations and
-#: 127 places reach 10 briefings, but only 50 organisations and 64 places reach 20. Each page
-#: costs a theme render and ~9 KB of theme markup; a listing entry names every briefing and
-#: links every claim.
-MIN_BRIEFINGS: Mapping[str, int] = MappingProxyType({"person": 10, "organisation": 20, "place": 20})
 
 #: `min_briefings` as a site gives it: one number for every kind, or a number per kind.
 Thresholds = int | Mapping[str, int]
@@ -57,8 +44,8 @@ def threshold(min_briefings: Thresholds, kind: str) -> int:
     return int(min_briefings.get(kind, MIN_BRIEFINGS.get(kind, 1)))
 
 
-def entity_page(kind: str, entity_id: str, briefings: int, registered: bool, min_briefings: Thresholds = MIN_BRIEFINGS) -> str | None:
-    """The page source path of an entity, or None when its listing entry serves it.
+def earns_page(kind: str, briefings: int, registered: bool, min_briefings: Thresholds = MIN_BRIEFINGS) -> bool:
+    """Whether an entity earns a page of its own, or its entry on the A-Z listing serves it.
 
     The one place that decides which entities earn a page. A page gathers
     what one briefing cannot show: many appearances with their sentences,
@@ -67,49 +54,17 @@ def entity_page(kind: str, entity_id: str, briefings: int, registered: bool, min
     names every briefing they appear in and links what they said, and a
     page each would multiply the pages of a large site, and with them its
     build time and size. Entities in the editors' register always get a
-    page: someone cared to describe them.
+    page: someone cared to describe them. Only kinds with a folder
+    (`kinds.PAGE_DIRS`) have pages or listings at all.
     """
-    folder = PAGE_DIRS.get(kind)
-    if folder is None or (briefings < threshold(min_briefings, kind) and not registered):
-        return None
-    return f"{folder}/{_not_index(entity_id)}.md"
-
-
-def entity_listing(kind: str, name: str) -> str | None:
-    """The A-Z listing page that holds an entity's entry (every entity of a page kind has one)."""
-    return listing_page(kind, letter_of(name))
-
-
-def listing_page(kind: str, letter: str) -> str | None:
-    """The A-Z listing page of one kind and letter ('#' for digits and symbols)."""
-    folder = PAGE_DIRS.get(kind)
-    return f"{folder}/a-z/{letter_slug(letter)}.md" if folder else None
-
-
-#: Latin letters that Unicode does not decompose into a base letter and a mark.
-_BASE_LETTERS = str.maketrans("ŁłØøĐđÆæŒœĦħßÞþıŊŋ", "LlOoDdAaOoHhsTtiNn")
+    return kind in PAGE_DIRS and (registered or briefings >= threshold(min_briefings, kind))
 
 
 def letter_of(name: str) -> str:
-    """The A-Z heading a name files under ("Łukasz" under L); digits and symbols go under '#'."""
-    first = unicodedata.normalize("NFKD", name.strip()[:1].translate(_BASE_LETTERS))
-    first = first.encode("ascii", "ignore").decode().upper()
+    """The A-Z heading a name files under, as its slug spells it ("Łukasz" and "Людмила" under L);
+    digits and symbols go under '#'."""
+    first = transliterate(name.strip()[:1])[0][:1].upper()
     return first if first.isalpha() else "#"
-
-
-def letter_slug(letter: str) -> str:
-    """'C' -> 'c'; '#' -> 'other'."""
-    return "other" if letter == "#" else letter.lower()
-
-
-def briefing_page(slug: str) -> str:
-    """The page source path of a briefing."""
-    return f"briefings/{_not_index(slug)}.md"
-
-
-def _not_index(slug: str) -> str:
-    """A slug that cannot collide with a folder's index page (or its pagination folder)."""
-    return f"{slug}-" if slug in ("index", "page") else slug
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +92,7 @@ class EntityRecord:
     id: str
     name: str
     kind: str
-    page: str | None  # its own page, or None
-    listing: str | None  # its A-Z listing page (None for kinds without pages)
+    has_page: bool  # a page of its own; else (for a kind with pages) its entry on the A-Z listing serves it
     roles: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     appearances: tuple[Appearance, ...] = ()
@@ -151,11 +105,9 @@ class EntityRecord:
         return len(self.appearances)
 
     @property
-    def link(self) -> str | None:
-        """Where a mention links to: its page, or its entry on the A-Z listing ("path#id")."""
-        if self.page:
-            return self.page
-        return f"{self.listing}#{self.id}" if self.listing else None
+    def linked(self) -> bool:
+        """Whether mentions link anywhere: to its page, or to its entry on its kind's A-Z listing."""
+        return self.kind in PAGE_DIRS
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +127,6 @@ class SpeakerGroup:
     entity: str | None
     claims: tuple[ClaimRef, ...]
 
-    @property
-    def anchor(self) -> str:
-        """The id of the group's heading on the claims index."""
-        return f"speaker-{self.entity or self.key.lstrip('~')}"
-
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
@@ -195,11 +142,6 @@ class Corpus:
     def record(self, entity_id: str | None) -> EntityRecord | None:
         """The corpus record of an entity id, or None."""
         return self.entities.get(entity_id) if entity_id else None
-
-    def link_of(self, entity_id: str | None) -> str | None:
-        """Where a mention of this entity links to ("path" or "path#anchor"), or None."""
-        rec = self.record(entity_id)
-        return rec.link if rec else None
 
     def by_kind(self, kind: str) -> tuple[EntityRecord, ...]:
         """Entities of one kind, A-Z by name (case-insensitively, then by id)."""
@@ -307,8 +249,7 @@ def build_corpus(
             id=ent_id,
             name=name,
             kind=kind,
-            page=entity_page(kind, ent_id, len(appearances[ent_id]), reg is not None, min_briefings),
-            listing=entity_listing(kind, name),
+            has_page=earns_page(kind, len(appearances[ent_id]), reg is not None, min_briefings),
             roles=tuple(sorted(role_counter, key=lambda r: (-role_counter[r], r))),
             aliases=tuple(sorted(aliases[ent_id] - {name}, key=lambda a: (a.casefold(), a))),
             appearances=tuple(sorted(appearances[ent_id], key=lambda a: date_rank[a.slug])),
@@ -316,7 +257,7 @@ def build_corpus(
             register=reg,
         )
     # Only an entity page shows "Appears with": count companions for those alone.
-    companions = _companions(by_slug.values(), {i for i, r in records.items() if r.page})
+    companions = _companions(by_slug.values(), {i for i, r in records.items() if r.has_page})
     for ent_id, found in companions.items():
         records[ent_id] = replace(records[ent_id], companions=found)
 

@@ -10,8 +10,26 @@ so `mkdocs build --strict` fails on them); errors stop the build through
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+#: What a terminal obeys or hides rather than shows: C0 and C1 controls (ANSI escape
+#: sequences start with ESC), text-direction controls, and lone surrogates (the
+#: undecodable bytes of a file name).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def escape_controls(text: str) -> str:
+    """`text` with every control character written as an escape (ESC -> '\\x1b').
+
+    Seed file names come from outside (a scrape, a pull request): a name
+    holding `ESC[2J` would clear an editor's terminal, or paint a fake "ok",
+    when a message names the file. Messages are one line each, so newlines
+    are escaped too.
+    """
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -26,10 +44,14 @@ class Diagnostic:
     line: int
     message: str
     severity: str = "warning"
+    #: About this build's cache rather than its inputs (an entry recomputed): reported once, and
+    #: not kept with the pages for the next build, which finds the entry already rewritten.
+    transient: bool = False
 
     def __str__(self) -> str:
+        """`path:line: message`, control characters escaped: what a log or terminal shows."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return escape_controls(f"{where}: {self.message}")
 
     @property
     def is_error(self) -> bool:
@@ -49,12 +71,24 @@ class BriefingsError(Exception):
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
 
+#: The longest value a message quotes: a megabyte of front matter must not become a megabyte of log.
+QUOTE_LIMIT = 80
+
+
+def quoted(value: object) -> str:
+    """A value as a message shows it: its repr, cut short with an ellipsis when long."""
+    text = repr(value[: QUOTE_LIMIT + 1] if isinstance(value, str) else value)
+    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "\u2026"
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' — did you mean 'title'?' for a near miss, else an empty string.
 
     Typos in keys are the commonest editing mistake and otherwise fail
     silently (the key is just ignored), so the nearest valid key is named.
     """
+    if len(word) > QUOTE_LIMIT:  # no key is that long; comparing would cost time for nothing
+        return ""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f" — did you mean '{close[0]}'?" if close else ""
 
@@ -65,7 +99,7 @@ def unknown_key(path: str, line: int, key: object, valid: Sequence[str], where: 
     return Diagnostic(
         path,
         line,
-        f"unknown key '{shown}' in {where}{did_you_mean(shown, valid)} (valid keys: {', '.join(valid)})",
+        f"unknown key {quoted(shown)} in {where}{did_you_mean(shown, valid)} (valid keys: {', '.join(valid)})",
     )
 
 

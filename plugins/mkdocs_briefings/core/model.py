@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any
 
-#: Entity kinds, in the order the site groups them.
-KINDS: tuple[str, ...] = ("person", "organisation", "place", "group", "other")
+from .kinds import KINDS  # noqa: F401  (re-exported: entity kinds, in the order the site groups them)
 
 #: Claim kinds of the annotation contract.
 CLAIM_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")

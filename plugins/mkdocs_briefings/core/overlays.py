@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path
 
-from .diagnostics import Diagnostic, unknown_key
+from .diagnostics import Diagnostic, quoted, unknown_key
 from .model import STATUSES, Annotation, Claim, Entity, RegisterEntry, Span, Speaker
 from .seeds import is_web_url, read_text, split_front_matter, string_list
 from .text import slugify
@@ -109,7 +109,7 @@ def parse_overlay(text: str, shown: str, slug: str) -> tuple[Overlay | None, lis
         title = None
     date = parse_date(meta.get("date"))
     if meta.get("date") is not None and date is None:
-        diags.append(Diagnostic(shown, doc.line("date"), f"bad date {meta.get('date')!r}: write it as YYYY-MM-DD"))
+        diags.append(Diagnostic(shown, doc.line("date"), f"bad date {quoted(meta.get('date'))}: write it as YYYY-MM-DD"))
     tags: tuple[str, ...] | None = None
     if "tags" in meta:
         tags = string_list(meta["tags"])
@@ -174,7 +174,7 @@ def _corrections(doc: YamlDoc, value: object, shown: str, diags: list[Diagnostic
         status = item.get("status")
         if status is not None and status not in STATUSES:
             diags.append(
-                Diagnostic(shown, doc.line("claims", i, "status"), f"bad status {status!r}: use one of {', '.join(STATUSES)}")
+                Diagnostic(shown, doc.line("claims", i, "status"), f"bad status {quoted(status)}: use one of {', '.join(STATUSES)}")
             )
             status = None
         note = item.get("note")
@@ -184,7 +184,7 @@ def _corrections(doc: YamlDoc, value: object, shown: str, diags: list[Diagnostic
         source = item.get("source")
         if source is not None and not (isinstance(source, str) and is_web_url(source.strip())):
             diags.append(
-                Diagnostic(shown, doc.line("claims", i, "source"), f"bad source {source!r}: only http:// and https:// links are allowed")
+                Diagnostic(shown, doc.line("claims", i, "source"), f"bad source {quoted(source)}: only http:// and https:// links are allowed")
             )
             source = None
         drop = item.get("drop", False)
@@ -259,7 +259,7 @@ def apply_corrections(
                 Diagnostic(
                     shown,
                     corr.line,
-                    f"correction quote {corr.quote!r} matches no claim in this briefing: "
+                    f"correction quote {quoted(corr.quote)} matches no claim in this briefing: "
                     "copy a few words exactly from the claim, or remove the correction",
                 )
             )

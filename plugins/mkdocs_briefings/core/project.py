@@ -12,25 +12,25 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .annotate import annotate, engine_version
+from .cache import AnnotationCache, CacheUnreadable, CorruptEntry, cache_key, engine_register, remove_stale_temps
 from .entities.corpus_names import resolve_corpus_names
-from .cache import AnnotationCache, CorruptEntry, cache_key, engine_register
 from .diagnostics import BriefingsError, Diagnostic, did_you_mean, sort_diagnostics
+from .inputs import SEED_SUFFIXES, Listing, is_hidden, list_files, refusal, within
 from .model import Annotation, Briefing, RegisterEntry
 from .overlays import Overlay, apply_corrections, read_overlay
+from .processes import die_with_parent
 from .register import load_register
 from .seeds import Seed, read_seed
 from .text import slugify
 
 #: File name of the entity register inside the briefings directory.
 REGISTER_FILE = "entities.yml"
-#: Seed file extensions.
-SEED_SUFFIXES: tuple[str, ...] = (".txt", ".md")
 #: Slugs taken by generated pages (`briefings/index.md` is the briefings index).
 RESERVED_SLUGS: frozenset[str] = frozenset({"index"})
 #: Above this many uncached texts, annotation is spread over processes.
@@ -82,41 +82,49 @@ class _Files:
             return path.as_posix()
 
 
-def _within(path: Path, directory: Path) -> bool:
-    """Whether `path`, symlinks resolved, lies inside `directory` (also resolved)."""
-    try:
-        path.resolve().relative_to(directory.resolve())
-    except (ValueError, OSError, RuntimeError):
-        return False
-    return True
+def _unreadable(listing: Listing, files: _Files, diags: list[Diagnostic]) -> None:
+    """A folder that cannot be listed fails the build: silently building without it would deploy a site short of it."""
+    for folder, reason in listing.unreadable:
+        message = f"cannot read this folder ({reason}): give the build permission to list it"
+        diags.append(Diagnostic(files.shown(folder), 0, message, "error"))
 
 
 def _scan_seeds(seeds_path: Path, files: _Files, diags: list[Diagnostic]) -> dict[str, Path]:
-    """Every seed file under seeds/ by its relative path, refusing symlinks that lead outside."""
+    """Every seed file under seeds/ by its relative path; anything that may not be read is refused by name.
+
+    Hidden files and folders (`.git/` among them) are not seeds, and files
+    without a seed suffix are not looked at; a seed that is a FIFO, a device
+    or a link leading outside seeds/ is an error, found without opening it.
+    """
     found: dict[str, Path] = {}
     if not seeds_path.is_dir():
         diags.append(Diagnostic(files.shown(seeds_path), 0, "seeds directory not found: create it and add articles"))
         return found
-    for path in sorted(seeds_path.rglob("*")):
+    listing = list_files(seeds_path)
+    _unreadable(listing, files, diags)
+    for path in listing.files:
         rel = path.relative_to(seeds_path)
-        if any(part.startswith(".") for part in rel.parts) or path.suffix.lower() not in SEED_SUFFIXES:
+        if path.suffix.lower() not in SEED_SUFFIXES:
             continue
-        if not _within(path, seeds_path):
-            diags.append(
-                Diagnostic(files.shown(path), 0, "seed is a link to a file outside the seeds directory; it is refused", "error")
-            )
+        why = refusal(path, seeds_path, SEED_SUFFIXES)
+        if why is not None:
+            diags.append(Diagnostic(files.shown(path), 0, f"seed {why}; it is refused", "error"))
             continue
-        if path.is_file():
-            found[rel.as_posix()] = path
+        found[rel.as_posix()] = path
     return found
 
 
 def _resolve_overlay_seed(
     ref: str, line: int, overlay: Overlay, seeds_path: Path, known: dict[str, Path], files: _Files
 ) -> tuple[str | None, Diagnostic | None]:
-    """An overlay's `seed:` value -> the seed's relative path, refusing anything outside seeds/."""
+    """An overlay's `seed:` value -> the seed's relative path, refusing anything outside seeds/.
+
+    Only a file the seeds scan accepted can be named: hidden files and
+    version-control internals (`seed: .git/config` would publish a CI token),
+    files without a seed suffix, FIFOs, devices and links leading outside.
+    """
     candidate = seeds_path / ref
-    if Path(ref).is_absolute() or not _within(candidate, seeds_path):
+    if Path(ref).is_absolute() or not within(candidate, seeds_path):
         return None, Diagnostic(
             overlay.path, line, f"seed '{ref}' is outside the seeds directory: name a file inside {files.shown(seeds_path)}/", "error"
         )
@@ -124,10 +132,52 @@ def _resolve_overlay_seed(
         rel = candidate.resolve().relative_to(seeds_path.resolve()).as_posix()
     except (ValueError, OSError, RuntimeError):
         rel = None
-    if rel is None or not candidate.is_file():
+    if rel is not None and is_hidden(rel):
+        message = f"seed '{ref}' is a hidden file or inside a hidden folder (such as .git/): those are never seeds"
+        return None, Diagnostic(overlay.path, line, message, "error")
+    if rel is not None and Path(rel).suffix.lower() not in SEED_SUFFIXES:
+        message = f"seed '{ref}' is not a seed file: seeds end in {' or '.join(SEED_SUFFIXES)}"
+        return None, Diagnostic(overlay.path, line, message, "error")
+    if rel is None or rel not in known:
         hint = did_you_mean(ref, known)
+        # A file that exists but was refused by the scan has its own error already.
         return None, Diagnostic(overlay.path, line, f"seed '{ref}' does not exist in {files.shown(seeds_path)}/{hint}", "error")
     return rel, None
+
+
+def _overlay_files(briefings_path: Path, files: _Files, diags: list[Diagnostic]) -> list[Path]:
+    """The overlay files directly in briefings/; those that may not be read are refused by name."""
+    if not briefings_path.is_dir():
+        return []
+    listing = list_files(briefings_path, recursive=False)
+    _unreadable(listing, files, diags)
+    found: list[Path] = []
+    for path in listing.files:
+        if path.suffix != ".md":
+            continue
+        why = refusal(path, briefings_path, (".md",))
+        if why is not None:
+            diags.append(Diagnostic(files.shown(path), 0, f"overlay {why}; it is refused", "error"))
+            continue
+        found.append(path)
+    return found
+
+
+def _register_file(register_path: Path, briefings_path: Path, files: _Files, diags: list[Diagnostic]) -> Path | None:
+    """The register file when there is one that may be read; a refused one is an error naming it."""
+    try:
+        os.lstat(register_path)
+    except FileNotFoundError:
+        return None  # no register is fine
+    except OSError as exc:
+        message = f"cannot read register: {exc.strerror or exc}"
+        diags.append(Diagnostic(files.shown(register_path), 0, message, "error"))
+        return None
+    why = refusal(register_path, briefings_path, (".yml",))
+    if why is not None:
+        diags.append(Diagnostic(files.shown(register_path), 0, f"register {why}; it is refused", "error"))
+        return None
+    return register_path
 
 
 def _annotate_job(job: tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]) -> tuple[Annotation | None, str | None]:
@@ -142,19 +192,27 @@ def _annotate_job(job: tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]) -
 def _run_jobs(
     jobs: list[tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]],
     progress: Progress | None = None,
-) -> list[tuple[Annotation | None, str | None]]:
+) -> Iterator[tuple[Annotation | None, str | None]]:
     """Annotate texts, in worker processes when there are many and the platform allows.
 
-    A long run reports how far it is every PROGRESS_EVERY texts.
+    Results come one by one, in job order, as they are made, so the caller
+    can keep each at once: a build killed near the end keeps nearly all of
+    its work. Workers end with this process, even when it is killed. A long
+    run reports how far it is every PROGRESS_EVERY texts.
     """
-    def reported(results: Iterable[tuple[Annotation | None, str | None]]) -> list[tuple[Annotation | None, str | None]]:
-        out = []
+    def reported(results: Iterable[tuple[Annotation | None, str | None]]) -> Iterator[tuple[Annotation | None, str | None]]:
         for done, result in enumerate(results, 1):
-            out.append(result)
+            yield result
             if progress and done % PROGRESS_EVERY == 0 and done < len(jobs):
                 progress(f"annotated {done} of {len(jobs)} seeds")
-        return out
 
+    return reported(_results(jobs))
+
+
+def _results(
+    jobs: list[tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]],
+) -> Iterator[tuple[Annotation | None, str | None]]:
+    done = 0
     if len(jobs) > PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
         methods = multiprocessing.get_all_start_methods()
         # fork is fastest (workers inherit the loaded engine) but is only safe from a
@@ -162,30 +220,33 @@ def _run_jobs(
         # threads, so there children come from a clean forkserver instead.
         if "fork" in methods and threading.active_count() == 1:
             context = multiprocessing.get_context("fork")
+            parent: int | None = os.getpid()
         else:
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            parent = None  # the workers' parent is the fork server, which ends with this process
         try:
-            with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                max_workers=os.cpu_count(), mp_context=context, initializer=die_with_parent, initargs=(parent,)
+            ) as pool:
                 # Chunks small enough for progress reports, large enough to keep overhead low.
                 chunk = max(1, min(PROGRESS_EVERY // 4, len(jobs) // ((os.cpu_count() or 1) * 4)))
-                return reported(pool.map(_annotate_job, jobs, chunksize=chunk))
+                for result in pool.map(_annotate_job, jobs, chunksize=chunk):
+                    done += 1
+                    yield result
         except (OSError, RuntimeError, ImportError):
-            pass  # no process support here (sandbox, frozen app): annotate in this process
-    return reported(_annotate_job(job) for job in jobs)
+            pass  # no process support here (sandbox, frozen app), or a lost worker: go on in this process
+    yield from (_annotate_job(job) for job in jobs[done:])
 
 
 def _plan(seeds_path: Path, briefings_path: Path, files: _Files, diags: list[Diagnostic]) -> list[_Plan]:
     """Read seeds and overlays and decide which seeds make which briefing."""
     seed_files = _scan_seeds(seeds_path, files, diags)
     overlays: list[Overlay] = []
-    if briefings_path.is_dir():
-        for path in sorted(briefings_path.glob("*.md")):
-            if path.name.startswith("."):
-                continue
-            overlay, found = read_overlay(path, files.shown(path))
-            diags.extend(found)
-            if overlay is not None:
-                overlays.append(overlay)
+    for path in _overlay_files(briefings_path, files, diags):
+        overlay, found = read_overlay(path, files.shown(path))
+        diags.extend(found)
+        if overlay is not None:
+            overlays.append(overlay)
 
     cache: dict[str, Seed | None] = {}
 
@@ -275,6 +336,8 @@ def _annotate_all(
     engine = engine_version()
     reg = engine_register(register)
     store = AnnotationCache(cache_dir) if cache_dir is not None else None
+    if store is not None:
+        remove_stale_temps(store.directory)  # of builds killed mid-write
     results: dict[str, Annotation] = {}
     todo: list[tuple[_Plan, str]] = []
     for plan in plans:
@@ -283,9 +346,12 @@ def _annotate_all(
         if store is not None:
             try:
                 hit = store.get(key, plan.text)
+            except CacheUnreadable as exc:  # once, not once a seed
+                diags.append(_cache_unusable(store, files, str(exc)))
+                store = None
             except CorruptEntry as exc:
                 diags.append(
-                    Diagnostic(files.shown(store.path(key)), 0, f"corrupt cache entry ignored and recomputed: {exc}")
+                    Diagnostic(files.shown(store.path(key)), 0, f"corrupt cache entry ignored and recomputed: {exc}", transient=True)
                 )
         if hit is not None:
             results[plan.slug] = hit
@@ -300,11 +366,19 @@ def _annotate_all(
             diags.append(Diagnostic(plan.where, 0, message))
             continue
         results[plan.slug] = annotation
-        if store is not None:
-            store.put(key, annotation)
+        if store is not None:  # at once: a killed build keeps what it finished
+            problem = store.put(key, annotation)
+            if problem is not None:  # a full disk, say: the cache is optional, say so once
+                diags.append(_cache_unusable(store, files, problem))
+                store = None
     if progress:
         progress(f"annotated {len(todo)} seeds, {len(plans) - len(todo)} from cache")
     return results
+
+
+def _cache_unusable(store: AnnotationCache, files: _Files, problem: str) -> Diagnostic:
+    message = f"the annotation cache cannot be used ({problem}); this build goes on without it"
+    return Diagnostic(files.shown(store.directory), 0, message, transient=True)
 
 
 def _briefing(plan: _Plan, annotation: Annotation, register: tuple[RegisterEntry, ...], diags: list[Diagnostic]) -> Briefing:
@@ -346,9 +420,11 @@ def _load(
     seeds_path = root / seeds_dir
     briefings_path = root / briefings_dir
     diags: list[Diagnostic] = []
-    register_path = briefings_path / REGISTER_FILE
-    register, found = load_register(register_path, files.shown(register_path))
-    diags.extend(found)
+    register_path = _register_file(briefings_path / REGISTER_FILE, briefings_path, files, diags)
+    register: tuple[RegisterEntry, ...] = ()
+    if register_path is not None:
+        register, found = load_register(register_path, files.shown(register_path))
+        diags.extend(found)
     plans = _plan(seeds_path, briefings_path, files, diags)
     if stop_on_error:
         _raise_errors(diags)

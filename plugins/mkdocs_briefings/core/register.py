@@ -12,9 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, did_you_mean, unknown_key
+from .diagnostics import Diagnostic, did_you_mean, quoted, unknown_key
 from .model import KINDS, RegisterEntry
 from .seeds import clean_text, is_web_url, read_text, string_list
+from .text import slugify
 from .yamldoc import YamlDoc, YamlError, parse_yaml
 
 #: Keys of one register entry.
@@ -41,6 +42,7 @@ def parse_register(text: str, shown: str) -> tuple[tuple[RegisterEntry, ...], li
         ]
     entries: list[RegisterEntry] = []
     owner: dict[str, tuple[str, int]] = {}  # folded name/alias -> (entry name, line)
+    ids: dict[str, tuple[str, int]] = {}  # entity id -> (entry name, line)
     for index, item in enumerate(doc.data):
         entry = _entry(doc, index, item, shown, diags)
         if entry is None:
@@ -56,6 +58,22 @@ def parse_register(text: str, shown: str) -> tuple[tuple[RegisterEntry, ...], li
                 )
             )
             continue
+        # Two names can spell the same id ("Łódź" and "Lodz"): their mentions would be one
+        # entity, one page, and one of the two descriptions would be lost.
+        ident = slugify(entry.name)
+        if ident in ids:
+            other, other_line = ids[ident]
+            diags.append(
+                Diagnostic(
+                    shown,
+                    entry.line,
+                    f"'{entry.name}' gets the same id '{ident}' as '{other}' on line {other_line}: "
+                    "if they are one entity merge the two entries (one name, the other an alias); "
+                    "if not, spell one name differently",
+                )
+            )
+            continue
+        ids[ident] = (entry.name, entry.line)
         aliases: list[str] = []
         for a_index, alias in enumerate(entry.aliases):
             fa = _fold(alias)
@@ -102,7 +120,7 @@ def _entry(doc: YamlDoc, index: int, item: Any, shown: str, diags: list[Diagnost
             Diagnostic(
                 shown,
                 doc.line(index, "kind"),
-                f"unknown kind {kind!r} for '{name}'{did_you_mean(str(kind), KINDS)} (use one of {', '.join(KINDS)})",
+                f"unknown kind {quoted(kind)} for '{name}'{did_you_mean(str(kind), KINDS)} (use one of {', '.join(KINDS)})",
             )
         )
         return None
@@ -126,7 +144,7 @@ def _entry(doc: YamlDoc, index: int, item: Any, shown: str, diags: list[Diagnost
             good_links.append(link)
         else:
             at = doc.line(index, "links", l_index) if isinstance(raw_links, list) else doc.line(index, "links")
-            diags.append(Diagnostic(shown, at, f"bad link {link!r} for '{name}': only http:// and https:// links are allowed"))
+            diags.append(Diagnostic(shown, at, f"bad link {quoted(link)} for '{name}': only http:// and https:// links are allowed"))
     return RegisterEntry(name, kind, aliases, clean_text(description).strip(), tuple(good_links), line)
 
 

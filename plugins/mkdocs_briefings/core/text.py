@@ -6,9 +6,13 @@ later stages never have to re-find text. Nothing here raises on any input.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 #: Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -109,15 +113,101 @@ def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
         out.append((s, e))
 
 
+#: The shape of every id and slug: lower-case ASCII letters and digits in hyphen-joined runs.
+#: Ids become file names and URL parts, so anything read back from outside (a cache entry)
+#: must match it before it is used. `slugify` makes at most SLUG_MAX characters; an entity id
+#: may add a suffix ("-organisation", "-2"), so ids may be up to ID_MAX.
+SLUG_MAX = 80
+ID_MAX = 128
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def is_slug(value: object) -> bool:
+    """Whether `value` is a slug `slugify` could have made (so it cannot name another folder)."""
+    return isinstance(value, str) and len(value) <= ID_MAX and _SLUG.fullmatch(value) is not None
+
+
+#: Letters and digits of other scripts spelt in ASCII (see data/make_translit.py).
+_TRANSLIT_FILE = Path(__file__).parent / "data" / "translit.tsv.gz"
+#: Length of the hash that keeps a slug unique when a name cannot be spelt in full.
+HASH_CHARS = 8
+
+
+@lru_cache(maxsize=1)
+def _translit() -> dict[str, str]:
+    table: dict[str, str] = {}
+    with gzip.open(_TRANSLIT_FILE, "rt", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            cp, spelt = line.rstrip("\n").split("\t", 1)
+            table[chr(int(cp, 16))] = spelt
+    return table
+
+
+def transliterate(name: str) -> tuple[str, bool]:
+    """`name` in ASCII, and whether every letter and digit of it could be spelt.
+
+    Each character is looked up in the table generated from anyascii
+    ("ł" -> "l", "ß" -> "ss", "Ж" -> "Zh"), else decomposed (accents and
+    compatibility forms: "é" -> "e", Hangul syllables -> jamo) and its
+    pieces looked up; combining marks go, other symbols become a space.
+    """
+    if name.isascii():
+        return name, True
+    table = _translit()
+    out: list[str] = []
+    complete = True
+    for char in name:
+        if char.isascii():
+            out.append(char)
+        elif char in table:
+            out.append(table[char])
+        else:
+            for piece in unicodedata.normalize("NFKD", char):
+                category = unicodedata.category(piece)
+                if piece.isascii():
+                    out.append(piece)
+                elif piece in table:
+                    out.append(table[piece])
+                elif category[0] == "M":
+                    continue
+                elif category[0] in "LN":
+                    complete = False
+                    out.append(" ")
+                else:
+                    out.append(" ")
+    return "".join(out), complete
+
+
+def name_hash(name: str) -> str:
+    """A short hash of a name, the same however it is spaced or cased."""
+    key = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:HASH_CHARS]
+
+
+#: Apostrophes and the marks written for them (okina, ayn, primes, accents, backtick) are
+#: dropped, not made separators: "O'Brien", "O’Brien" and "O´Brien" are one slug, as are
+#: "Nuku'alofa" and "Nukuʻalofa".
+_APOSTROPHES = str.maketrans(dict.fromkeys("'`\u00b4\u02b9\u02bb\u02bc\u02be\u02bf\u02c8\u2018\u2019\u2032\uff07"))
+
+
 def slugify(name: str) -> str:
     """An ASCII slug for ids and URLs: 'Volodymyr Zelenskyy' -> 'volodymyr-zelenskyy'.
 
-    Accents are folded so that the same name spelt with or without them gets
-    the same page; a name with no ASCII letters at all keeps a readable hex
-    form rather than an empty slug.
+    Names are transliterated ('Łódź' -> 'lodz', 'Владимир Путин' ->
+    'vladimir-putin'), so the same name spelt with or without accents, or in
+    another script, gets the same page. Two different names must never share
+    a slug by accident: when some letter cannot be spelt in ASCII, or the
+    slug is cut to SLUG_MAX characters, a short hash of the whole name is
+    added ('x-1a2b3c4d' for a name with nothing spellable).
     """
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower().replace("'", "").replace("\u2019", "")).strip("-")
+    spelt, complete = transliterate(name.translate(_APOSTROPHES))
+    slug = re.sub(r"[^a-z0-9]+", "-", spelt.lower().translate(_APOSTROPHES)).strip("-")
+    if not name:
+        return "x"
     if not slug:
-        slug = "x-" + name.encode("utf-8").hex()[:24] if name else "x"
-    return slug[:80].rstrip("-")
+        return f"x-{name_hash(name)}"
+    if not complete or len(slug) > SLUG_MAX:
+        slug = f"{slug[:SLUG_MAX - HASH_CHARS - 1].rstrip('-')}-{name_hash(name)}"
+    return slug

@@ -88,7 +88,11 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None and _has_alias(node):
+            raise YamlError(_alias_diagnostic(text, path, first_line))
         data = loader.construct_document(node) if node is not None else None
+    except YamlError:
+        raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         # An error found at the end of the stream belongs to the document's last line,
@@ -101,6 +105,51 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
     finally:
         loader.dispose()
     return YamlDoc(data, node, first_line)
+
+
+def _has_alias(root: yaml.Node) -> bool:
+    """Whether any node is reached twice: that is what an alias (`*name`) makes.
+
+    An alias shares its anchor's node, so the composed tree stays as small as
+    the text, but constructing it copies the value at every use: nine lines of
+    aliases of aliases (a "billion laughs") expand to billions of items and
+    end in a MemoryError after half a minute. Editors' YAML has no need of
+    them, so they are refused before anything is constructed; the walk stops
+    at the first repeat, so it is linear in the text (and ends on a
+    self-referencing alias too).
+    """
+    seen: set[int] = set()
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+    return False
+
+
+def _alias_diagnostic(text: str, path: str, first_line: int) -> Diagnostic:
+    """The error for a document with aliases, on the line of the first one (never its expanded value)."""
+    line = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line
+                break
+    except yaml.YAMLError:
+        pass
+    return Diagnostic(
+        path,
+        first_line + line,
+        "YAML aliases ('*name' repeating an '&name' anchor) are not accepted: write the value out in full",
+        "error",
+    )
 
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z ]*)?$")

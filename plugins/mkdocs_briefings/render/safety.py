@@ -46,16 +46,26 @@ def json_ld(data: Any) -> str:
     return text
 
 
+#: Stand-ins for `<` and `{` in editor markdown: characters Markdown gives no meaning to (private
+#: use), put back as `&lt;` and `&#123;` in the finished HTML (see sanitize._Restore).
+LT = "\ue000"
+BRACE = "\ue001"
+
+
 def markdown_source(value: str) -> str:
     """Editor-written markdown with its raw HTML and attribute lists turned into text.
 
     Summaries and register descriptions are the only markdown we render.
-    Escaping `<` removes raw HTML (and HTML comments); escaping `{` disables
-    attribute lists, which
-    could otherwise add event-handler attributes. Script URLs in links are
-    dropped later, on the element tree (see sanitize._Defuse).
+    Replacing `<` removes raw HTML (and HTML comments); replacing `{`
+    disables attribute lists, which could otherwise add event-handler
+    attributes. They are replaced by stand-ins rather than entities so that
+    a code span shows what the editor wrote: Markdown escapes a code span's
+    `&` again, so `` `<b>` `` written as `&lt;b>` would show as "&lt;b>".
+    The stand-ins become entities after rendering. Idempotent, like the
+    page store needs (it sanitises stored markdown again). Script URLs in
+    links are dropped later, on the element tree (see sanitize._Defuse).
     """
-    return clean(value).replace("<", "&lt;").replace("{", "&#123;")
+    return clean(value).replace("<", LT).replace("{", BRACE)
 
 
 def web_url(value: str | None) -> str | None:

@@ -16,7 +16,10 @@ import xml.etree.ElementTree as etree
 from collections.abc import Iterable
 
 from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from .safety import BRACE, LT
 
 _UNSAFE_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
@@ -43,12 +46,27 @@ class _Defuse(Treeprocessor):
 _URL_ATTRS: frozenset[str] = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster"})
 
 
+class _Restore(Postprocessor):
+    """Turn the stand-ins of `safety.markdown_source` into entities in the finished HTML.
+
+    Last of all (after raw HTML and code blocks are put back), so that no
+    Markdown rule ever sees a `<` or `{` the editor wrote, and everywhere
+    (text, code, attribute values), where an entity is always safe.
+    """
+
+    def run(self, text: str) -> str:
+        if LT in text or BRACE in text:
+            text = text.replace(LT, "&lt;").replace(BRACE, "&#123;")
+        return text
+
+
 class BriefingsHtmlExtension(Extension):
-    """Register the URL defuser."""
+    """Register the URL defuser and the stand-in restorer."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # After inline patterns (20) created the links, before mkdocs rewrites them.
         md.treeprocessors.register(_Defuse(md), "briefings_defuse", 18)
+        md.postprocessors.register(_Restore(md), "briefings_restore", 1)
 
 
 def registered(extensions: Iterable[object]) -> bool:

@@ -30,14 +30,14 @@ ORG_NOUNS = (
 )
 #: Words right after a name (or its possessive) that only organisations have.
 _ORG_AFTER = re.compile(
-    rf"(?:['\u2019]s?)? (?:(?:chief executive|chief financial officer|chief operating officer|chief|boss|bosses|"
-    rf"chairman|chairwoman|board|shareholders|shares|share price|profits?|losses|revenues?|"
-    rf"turnover|earnings|spokesman|spokeswoman|spokesperson|staff|employees|workers|headquarters|"
-    rf"executives?|directors|subsidiary|takeover|shareholder|stake|bid|founder|"
-    rf"co-founder|manager|coach|squad|striker|midfielder|defender|goalkeeper|captain|players?)\b"
-    rf"|(?:Inc|Ltd|plc|Corp)\b|(?:said|says|announced|reported|posted|confirmed) (?:in a statement|its)\b"
-    rf"|(?:has|had) (?:announced|reported|posted|bought|sold|agreed|cut|launched|signed|acquired)\b"
-    rf"|(?:bought|acquired|employs|owns|reported|posted)\b)"
+    r"(?:['\u2019]s?)? (?:(?:chief executive|chief financial officer|chief operating officer|chief|boss|bosses|"
+    r"chairman|chairwoman|board|shareholders|shares|share price|profits?|losses|revenues?|"
+    r"turnover|earnings|spokesman|spokeswoman|spokesperson|staff|employees|workers|headquarters|"
+    r"executives?|directors|subsidiary|takeover|shareholder|stake|bid|founder|"
+    r"co-founder|manager|coach|squad|striker|midfielder|defender|goalkeeper|captain|players?)\b"
+    r"|(?:Inc|Ltd|plc|Corp)\b|(?:said|says|announced|reported|posted|confirmed) (?:in a statement|its)\b"
+    r"|(?:has|had) (?:announced|reported|posted|bought|sold|agreed|cut|launched|signed|acquired)\b"
+    r"|(?:bought|acquired|employs|owns|reported|posted)\b)"
 )
 #: "shares in X", "the Japanese firm X", "rival X": organisation words before a name.
 _ORG_BEFORE = re.compile(

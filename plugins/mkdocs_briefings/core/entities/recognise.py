@@ -406,6 +406,14 @@ def _royal_title(role: str) -> str:
     return " ".join(words[k:]) if k < len(words) and words[-1] != "Crown" else ""
 
 
+def _brand_led(toks: list[str], lex: Lexicon) -> bool:
+    """A known company's name, then words that name no body: a product ("IBM Blue Gene")."""
+    entry = lex.known.get(toks[0]) or lex.companies.get(toks[0])
+    if entry is None or entry.kind != ORG or len(toks) < 3:
+        return False
+    return not any(t in lex.org_suffixes or t in lex.org_heads or t in lex.places for t in toks[1:])
+
+
 def _model_code(token: str) -> bool:
     """A product's model code: "DS", "2", "A300s", "X5" (a name word has lower-case letters and no digit)."""
     core = token[:-1] if token.endswith("s") and len(token) > 2 else token
@@ -517,6 +525,8 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = PLACE, STRONG
     elif name in lex.places:
         c.kind, c.strength = PLACE, GAZETTEER
+    elif len(toks) > 1 and _brand_led(toks, lex):
+        c.kind, c.strength = OTHER, GUESS  # "IBM Blue Gene", "NEC Earth Simulator": a company's product
     elif len(toks) > 1 and first in _PLACE_FIRST:
         c.kind, c.strength = PLACE, GUESS  # "St Pancras", "San Andreas", "Port Talbot": named like places
     elif len(toks) > 1 and first in lex.first_names:

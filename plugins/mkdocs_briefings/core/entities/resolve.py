@@ -117,7 +117,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             continue
         single = " " not in name
         if single and (c.strength < STRONG or kind == PERSON):
-            options = by_token_titled.get(fold_key(name)) if kind == PERSON else by_token.get(fold_key(name))
+            options = (by_token_titled if kind == PERSON else by_token).get(fold_key(name), [])
             if options and kind != PERSON and guessed.get(name, ("", 0.0)) == (ORG, CLUE_CONF):
                 options = [o for o in options if o[1] in sure_people]  # "Pirelli shares": not "Pirelli Cables", a guess
             if options:
@@ -448,9 +448,9 @@ def _form_kinds(cands: list[Candidate]) -> dict[str, tuple[str, int]]:
             v[0] = max(v[0], c.strength)
             v[1] += c.strength
     out: dict[str, tuple[str, int]] = {}
-    for form, v in votes.items():
-        kind = next(iter(v)) if len(v) == 1 else max(sorted(v), key=lambda k: (v[k][0], v[k][1]))
-        out[form] = (kind, v[kind][0])
+    for form, by_kind in votes.items():
+        kind = next(iter(by_kind)) if len(by_kind) == 1 else max(sorted(by_kind), key=lambda k: (by_kind[k][0], by_kind[k][1]))
+        out[form] = (kind, by_kind[kind][0])
     return out
 
 

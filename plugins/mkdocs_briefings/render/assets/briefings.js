@@ -43,12 +43,7 @@
      tooltip), what a badge means, where a claim number leads, and each
      callout's "#" link to itself. */
   var BADGES = {
-    unnamed: "The text does not name who said this.",
-    hedged: "The text itself qualifies this claim.",
-    verified: "Editorial status: verified",
-    disputed: "Editorial status: disputed",
-    unverified: "Editorial status: unverified",
-    "false": "Editorial status: false"
+    /* @badges: what each badge means, made from render/views.py's BADGES (render/static.py) */
   };
 
   function each(root, selector, fn) {

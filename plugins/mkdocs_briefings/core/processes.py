@@ -1,0 +1,68 @@
+"""Child processes that end with the build that started them.
+
+A build killed with `kill -9` (an impatient CI runner, the OOM killer) runs
+no clean-up code, so its children must notice on their own: forked pool
+workers block forever on a queue whose writing end their siblings still
+hold, keep the parent's stdout open (a CI step never ends) and hold memory.
+On Linux the kernel sends them SIGKILL when their parent dies
+(PR_SET_PDEATHSIG); elsewhere a daemon thread watches the parent's pid.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
+
+#: prctl option: the signal this process gets when its parent dies (linux/prctl.h).
+PR_SET_PDEATHSIG = 1
+#: How often the watchdog (platforms without prctl) checks that the parent is alive.
+WATCH_SECONDS = 1.0
+
+
+def die_with_parent(parent: int | None = None) -> None:
+    """Make this process end when its parent does.
+
+    `parent` is the pid the caller forked from, if known: if the parent died
+    before the request was made (the kernel would never signal), this
+    process exits at once.
+    """
+    if not _pdeathsig():
+        watched = os.getppid()
+        threading.Thread(target=_watch, args=(watched,), name="die-with-parent", daemon=True).start()
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
+
+
+def _pdeathsig() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
+
+
+def alive(pid: int) -> bool:
+    """Whether a process with this pid exists on this machine (a zombie counts as ended)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except OSError:
+        return True

@@ -1,0 +1,146 @@
+"""The index pages: briefings newest first, A-Z of each kind with pages, and claims by speaker.
+
+Each paginates: briefings `per_page` to a page, claims about
+`claims_per_page` to a page (a speaker's claims stay on one page), and each
+kind's A-Z index has one listing page per letter that describes every
+entity without a page of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..core.corpus import Corpus, EntityRecord, SpeakerGroup, letter_of
+from ..core.kinds import BY_KEY
+from .contexts import BriefingsIndexContext, ClaimsIndexContext, EntityIndexContext, Letter, LetterContext
+from .jinja import Templates
+from .pages import Outline, PageSpec, Parts, Section
+from .paths import briefings_page, claims_page, entity_anchor, kind_index, letter_anchor, listing_page, speaker_anchor
+from .safety import html_text
+from .views import CLAIM_LABELS
+
+
+def claims_pages(speakers: Sequence[SpeakerGroup], per_page: int) -> list[list[SpeakerGroup]]:
+    """The speaker groups of each claims page, about `per_page` claims to a page.
+
+    A speaker's claims stay on one page; pages break between speakers.
+    """
+    pages: list[list[SpeakerGroup]] = [[]]
+    size = 0
+    for g in speakers:
+        if size and size + len(g.claims) > per_page:
+            pages.append([])
+            size = 0
+        pages[-1].append(g)
+        size += len(g.claims)
+    return pages
+
+
+def _index_meta(title: str) -> dict[str, object]:
+    """An index page's front matter: search leaves it out (it names what the pages it lists hold)."""
+    return {"title": title, "search": {"exclude": True}, "hide": ["toc"]}
+
+
+class IndexPages:
+    """The index pages of a corpus, made with the renderer's templates."""
+
+    corpus: Corpus
+    templates: Templates
+    per_page: int
+    claims_pages: list[list[SpeakerGroup]]
+
+    def entity_indexes(self, kind: str) -> Iterator[PageSpec]:
+        """People / Organisations / Places: an A-Z index, and one listing page per letter.
+
+        The index names every entity with a page of its own; each letter page
+        lists every entity of that letter, those without a page in full.
+        """
+        letters: dict[str, list[EntityRecord]] = {}
+        for rec in self.corpus.by_kind(kind):
+            letters.setdefault(letter_of(rec.name), []).append(rec)
+        ordered = sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
+        here = kind_index(kind)
+        title = BY_KEY[kind].plural
+        listing: list[Letter] = [
+            (letter, Section(2, letter_anchor(letter), letter), listing_page(kind, letter), recs)
+            for letter, recs in ordered
+        ]
+        outline = Outline(body=tuple(section for _, section, _, _ in listing))
+
+        def make_index() -> Parts:
+            return Parts(self.templates.page("entity_index.html", EntityIndexContext(
+                here=here, title=title, kind=kind, letters=listing, total=sum(len(v) for v in letters.values()),
+                with_page=sum(1 for v in letters.values() for r in v if r.has_page),
+            )), "", "")
+
+        yield PageSpec(here, title, _index_meta(title), make_index, outline.ids(), index=True, outline=outline)
+        for letter, _, uri, recs in listing:
+            yield self._letter_page(kind, title, letter, uri, recs, listing)
+
+    def _letter_page(self, kind: str, title: str, letter: str, uri: str, recs: list[EntityRecord],
+                     listing: list[Letter]) -> PageSpec:
+        """One letter's listing: its entities with a page, linked; the others described, each under its heading."""
+        listed = [r for r in recs if not r.has_page]
+        # Each entry is a section search finds (name and roles only).
+        outline = Outline(body=tuple(Section(2, entity_anchor(r), r.name, indexed=True) for r in listed))
+
+        def make() -> Parts:
+            roles = {s.id: f"<p>{html_text(', '.join(r.roles))}</p>" for s, r in zip(outline.body, listed, strict=True)}
+            search = self.templates.search_head(f"{title}: {letter}") + self.templates.search_sections(outline.body, roles)
+            return Parts(self.templates.page("entity_letter.html", LetterContext(
+                here=uri, title=title, kind=kind, letter=letter, recs=recs, letters=listing,
+                entries={r.id: s for s, r in zip(outline.body, listed, strict=True)},
+            )), "", search)
+
+        page_title = f"{title}: {letter}"
+        return PageSpec(uri, page_title, {"title": html_text(page_title), "hide": ["toc"]}, make, outline.ids(),
+                        outline=outline)
+
+    def briefing_indexes(self) -> Iterator[PageSpec]:
+        """Briefings newest first, `per_page` to a page: briefings/index.md, briefings/page/2.md, ..."""
+        items = self.corpus.briefings
+        per_page = self.per_page
+        pages = max(1, -(-len(items) // per_page))
+        page_uris = [(i, briefings_page(i)) for i in range(1, pages + 1)]
+        for n, here in page_uris:
+            title = "Briefings" if n == 1 else f"Briefings, page {n}"
+
+            def make(n: int = n, here: str = here, title: str = title) -> Parts:
+                return Parts(self.templates.page("briefings_index.html", BriefingsIndexContext(
+                    here=here, title=title, items=items[(n - 1) * per_page : n * per_page],
+                    page=n, pages=pages, first=(n - 1) * per_page + 1, total=len(items),
+                    prev=briefings_page(n - 1) if n > 1 else None, next=briefings_page(n + 1) if n < pages else None,
+                    page_uris=page_uris,
+                )), "", "")
+
+            yield PageSpec(here, title, _index_meta(title), make, index=n == 1)
+
+    def claims_indexes(self) -> Iterator[PageSpec]:
+        """All claims grouped by speaker, with kind and badge filters, about `claims_per_page` to a page."""
+        c = self.corpus
+
+        def span(groups: list[SpeakerGroup]) -> str:
+            if not groups:
+                return ""
+            first, last = groups[0].label, groups[-1].label
+            return first if first == last else f"{first} – {last}"
+
+        page_list = [(i, claims_page(i), span(chunk)) for i, chunk in enumerate(self.claims_pages, 1)]
+        for n, groups in enumerate(self.claims_pages, 1):
+            here = claims_page(n)
+            title = "Claims" if n == 1 else f"Claims, page {n}"
+            outline = Outline(body=tuple(Section(2, speaker_anchor(g), g.label) for g in groups))
+
+            def make(n: int = n, here: str = here, title: str = title, groups: list[SpeakerGroup] = groups,
+                     outline: Outline = outline) -> Parts:
+                counts = {k: 0 for k in CLAIM_LABELS}
+                for g in groups:
+                    for ref in g.claims:
+                        if ref.claim.kind in counts:
+                            counts[ref.claim.kind] += 1
+                return Parts(self.templates.page("claims_index.html", ClaimsIndexContext(
+                    here=here, title=title, groups=groups, sections=outline.body, counts=counts,
+                    total=sum(len(g.claims) for g in groups), all=c.claim_count(), page=n, pages=page_list,
+                )), "", "")
+
+            yield PageSpec(here, title, _index_meta(title), make, outline.ids(), index=n == 1, outline=outline)

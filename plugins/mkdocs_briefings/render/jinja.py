@@ -1,0 +1,97 @@
+"""The Jinja environment of the generated pages, and the templates a site can override.
+
+Every template lives under `fragments/briefings/` (see docs/templates.md for
+each one's context). As with mkdocs-material's own plugins (its tags plugin
+resolves `fragments/tags/...` through the theme's environment), a site's
+`custom_dir` is searched first: `overrides/fragments/briefings/claim.html`
+replaces the claim callout. The environment stays ours, though, whatever a
+site overrides: autoescaping, strict undefined names, and `clean` on every
+printed value, so seed text reaches a page only as escaped text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateError
+from markupsafe import Markup
+
+from ..core.diagnostics import BriefingsError, Diagnostic
+from .contexts import Context
+from .pages import Section
+from .safety import clean, html_text
+
+#: The plugin's own templates.
+TEMPLATES = Path(__file__).parent / "templates"
+
+#: Where a site's overrides go, under its theme's `custom_dir`.
+FOLDER = "fragments/briefings"
+
+#: Every template the renderer uses, by its name (the path a site overrides it at, under `custom_dir`).
+NAMES: tuple[str, ...] = tuple(p.relative_to(TEMPLATES).as_posix() for p in sorted((TEMPLATES / FOLDER).glob("*.html")))
+
+
+def _diagnostic(exc: TemplateError, overrides: Path | None) -> Diagnostic:
+    """A template that cannot be used, as a message naming its file and line."""
+    where = getattr(exc, "filename", None) or str((overrides or TEMPLATES) / name("macros.html"))
+    line = getattr(exc, "lineno", None) or 0
+    return Diagnostic(where, line, f"this template cannot be used: {exc.message or exc}", "error")
+
+
+def name(template: str) -> str:
+    """'claim.html' -> 'fragments/briefings/claim.html'."""
+    return f"{FOLDER}/{template}"
+
+
+class Templates:
+    """The environment, its templates compiled once per build, and the snippets made with them."""
+
+    def __init__(self, globals_: Mapping[str, Any], overrides: Path | None = None) -> None:
+        search = [str(overrides)] if overrides is not None and (overrides / FOLDER).is_dir() else []
+        self.env = Environment(
+            loader=FileSystemLoader([*search, str(TEMPLATES)]),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            finalize=clean,
+            auto_reload=False,  # a build compiles each template once: no stat of its file per render
+        )
+        self.env.globals.update(globals_)
+        # The shared snippets are globals, not imported by each template: an import runs on every
+        # render, and a claim's callout is rendered once per claim.
+        try:
+            macros = vars(self.env.get_template(name("macros.html")).module)
+            missing = [m for m in ("badge", "heading") if not callable(macros.get(m))]
+            if missing:
+                raise TemplateError(f"it must define the macro{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+            self.heading: Callable[[Section], Markup] = macros["heading"]
+            self.env.globals.update(heading=self.heading, badge=macros["badge"])
+            self.templates: dict[str, Template] = {n: self.env.get_template(n) for n in NAMES}
+        except TemplateError as exc:  # a site's override that does not compile: say which, and where
+            raise BriefingsError(_diagnostic(exc, overrides)) from None
+
+    def html(self, template: str, **context: Any) -> str:
+        """A template's HTML, without the blank lines either side."""
+        return self.templates[name(template)].render(**context).strip()
+
+    def page(self, template: str, context: Context) -> str:
+        """A page template's HTML, given its typed context."""
+        return self.html(template, **context.variables())
+
+    def fragment(self, template: str, **context: Any) -> Markup:
+        """A template's HTML as it is, for another template to print (a claim's callout)."""
+        return Markup(self.templates[name(template)].render(**context))
+
+    @staticmethod
+    def search_head(title: str, *lines: str) -> str:
+        """A title and plain lines, as lean HTML for the search index."""
+        # An h1 with an id starts search's first section (its location is the page itself).
+        return f'<h1 id="title">{html_text(title)}</h1>' + "".join(f"<p>{html_text(x)}</p>" for x in lines if x)
+
+    def search_sections(self, sections: Sequence[Section], content: Mapping[str, str] | None = None) -> str:
+        """The sections search indexes, as lean HTML: each heading (the page's own markup), then its text."""
+        # str(): a macro's output is Markup, which would escape the (already escaped) text added to it.
+        return "".join(str(self.heading(s)) + (content or {}).get(s.id, "") for s in sections if s.indexed)

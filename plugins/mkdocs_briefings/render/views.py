@@ -1,0 +1,244 @@
+"""What templates print, as typed views: small frozen dataclasses made from the corpus.
+
+A template never digs through the corpus for what a callout or a sidebar
+needs: a view says it (a name, the page it links to, a role), so a site that
+overrides a template (see docs/templates.md) reads fields with names and
+types, and the words the site uses for badges, claim kinds and licences are
+written once, here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date as Date
+
+from ..core.corpus import Corpus, EntityRecord
+from ..core.kinds import BY_KEY, KINDS
+from ..core.model import LINK_CONFIDENCE, STATUSES, Briefing, Claim, Entity, Span
+from .article import Paragraph
+from .paths import entity_link
+from .safety import web_url
+
+#: What each claim kind is called on the site.
+CLAIM_LABELS: Mapping[str, str] = {"direct": "Direct quote", "indirect": "Reported speech", "mixed": "Mixed quote"}
+
+#: Licences we can link to their deed.
+LICENCES: Mapping[str, str] = {
+    "cc by 2.5": "https://creativecommons.org/licenses/by/2.5/",
+    "cc by 3.0": "https://creativecommons.org/licenses/by/3.0/",
+    "cc by 4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "cc by-sa 4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+}
+
+#: How much of a sentence an entity page shows either side of a mention.
+CONTEXT_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """A label on a claim; `key` is the stable `data-badge` value that CSS, JS and tests select on.
+
+    What a badge means (`help`) is said once a page, by the script (as a
+    tooltip, from the table this module writes into it) and in "How to read
+    a briefing", not in the markup of every claim. `filter` is its choice
+    on the claims index's filter.
+    """
+
+    key: str  # data-badge value: unnamed | hedged | verified | disputed | unverified | false
+    label: str
+    filter: str
+    help: str
+
+
+def _status_badge(status: str) -> Badge:
+    return Badge(status, status.capitalize(), status, f"Editorial status: {status}")
+
+
+UNNAMED = Badge("unnamed", "Unnamed source", "unnamed sources", "The text does not name who said this.")
+HEDGED = Badge("hedged", "Hedged", "hedged claims", "The text itself qualifies this claim.")
+
+#: Every badge, in the order a claim shows them (the statuses an overlay may give last).
+BADGES: tuple[Badge, ...] = (UNNAMED, HEDGED, *(_status_badge(s) for s in STATUSES))
+
+
+def badges(claim: Claim) -> tuple[Badge, ...]:
+    """The badges of a claim, in a fixed order."""
+    out: list[Badge] = []
+    if claim.speaker is None or claim.speaker.entity is None:
+        out.append(UNNAMED)
+    if claim.hedges:
+        out.append(HEDGED)
+    if claim.status:
+        out.append(_status_badge(claim.status))
+    return tuple(out)
+
+
+def adds_to(name: str, written: str) -> bool:
+    """Whether the words that name a speaker in the text tell the reader more than the name.
+
+    "He", "the minister" or "a spokesman" do: they show how the speaker
+    was resolved. "Mr Blair" for Tony Blair, or "chairman Richard Parsons",
+    only restate the name (its last word is among them).
+    """
+    words = re.findall(r"\w+", written.casefold())
+    last = re.findall(r"\w+", name.casefold())[-1:]
+    return not (written.casefold() in name.casefold() or (last and last[0] in words))
+
+
+def context(sentence: str, mention: Span, width: int = CONTEXT_CHARS) -> tuple[str, str, str]:
+    """A mention with up to `width` characters of its sentence either side, cut at a word.
+
+    Most news sentences fit whole; a team sheet or a list of names runs to
+    hundreds of characters, and an entity page shows one per briefing.
+    """
+    before, name, after = sentence[: mention.start], sentence[mention.start : mention.end], sentence[mention.end :]
+    if len(before) > width:
+        cut = before[-width:]
+        space = cut.find(" ")
+        before = "…" + (cut[space + 1 :] if 0 <= space < len(cut) - 1 else cut)
+    if len(after) > width:
+        cut = after[:width]
+        space = cut.rfind(" ")
+        after = (cut[:space] if space > 0 else cut) + "…"
+    return before, name, after
+
+
+def plain_text(para: Paragraph) -> str:
+    """The text of a laid-out paragraph (what the search index holds)."""
+    return "".join(p.text for run in para.runs for p in run.pieces)
+
+
+def date_label(d: Date | None) -> str:
+    """'4 March 2022' (locale-independent, so builds match on every machine)."""
+    if d is None:
+        return "Undated"
+    months = "January February March April May June July August September October November December".split()
+    return f"{d.day} {months[d.month - 1]} {d.year}"
+
+
+def full_stop(sentence: str) -> str:
+    """The "." that ends a sentence, unless it already ends in one ("… of mkdocs-briefings." gets none)."""
+    return "" if sentence.rstrip().endswith((".", "!", "?", "…")) else "."
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity as its mentions in one briefing show it: link target, full name, role (for the tooltip)."""
+
+    page: str | None  # its page or listing entry ("path" or "path#id"); None: plain text
+    name: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class SidebarEntry:
+    """One name in a briefing's sidebar."""
+
+    id: str
+    name: str
+    role: str
+    count: int  # mentions in this briefing
+    page: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SidebarGroup:
+    """The names of one kind in a briefing's sidebar, most mentioned first."""
+
+    kind: str
+    label: str
+    items: tuple[SidebarEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerView:
+    """Who said a claim, as its callout shows it."""
+
+    name: str | None  # the entity's name; None: an unnamed source, or none found
+    page: str | None  # where the name links; None for a guessed speaker (named, never linked)
+    role: str
+    written: str | None  # the words of the text, when they tell more than the name (or name no one)
+    kind: str = "person"  # the speaker's entity kind (schema.org type in JSON-LD)
+
+
+NO_SPEAKER = SpeakerView(None, None, "", None)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """One source of a briefing, for its "Source and licence" list."""
+
+    title: str
+    source: str
+    url: str | None  # a checked http(s) URL, or None
+    date: Date | None
+    license: str
+    license_url: str | None
+
+
+def role_of(ent: Entity, rec: EntityRecord | None) -> str:
+    """The role to show beside a name: this briefing's first, else the corpus's most common."""
+    return ent.roles[0] if ent.roles else (rec.roles[0] if rec and rec.roles else "")
+
+
+class Views:
+    """The views of one briefing's parts, read from the corpus."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    def sidebar(self, b: Briefing) -> tuple[SidebarGroup, ...]:
+        """The sidebar: entities of this briefing by corpus kind, most mentioned first."""
+        groups: dict[str, list[SidebarEntry]] = {k: [] for k in KINDS}
+        for ent in b.annotation.entities:
+            rec = self.corpus.record(ent.id)
+            kind = rec.kind if rec else ent.kind
+            if kind not in groups or (rec is None and ent.confidence < LINK_CONFIDENCE):
+                kind = "other"  # typed on weak evidence: not listed as a person, organisation or place
+            groups[kind].append(SidebarEntry(
+                ent.id, rec.name if rec else ent.name, ent.roles[0] if ent.roles else "", len(ent.mentions),
+                entity_link(rec) if rec else None,
+            ))
+        return tuple(
+            SidebarGroup(kind, BY_KEY[kind].plural, tuple(sorted(items, key=lambda i: (-i.count, i.name.casefold(), i.id))))
+            for kind, items in groups.items() if items
+        )
+
+    def mentions(self, b: Briefing) -> dict[str, Mention]:
+        """Per entity id of this briefing: link target, full name and role (for the tooltip)."""
+        out: dict[str, Mention] = {}
+        for ent in b.annotation.entities:
+            rec = self.corpus.record(ent.id)
+            out[ent.id] = Mention(entity_link(rec) if rec else None, rec.name if rec else ent.name, role_of(ent, rec))
+        return out
+
+    def speaker(self, claim: Claim, ents: Mapping[str, Entity]) -> SpeakerView:
+        """Who said it, as the callout shows it (`ents`: the briefing's entities by id)."""
+        if claim.speaker is None:
+            return NO_SPEAKER
+        written = claim.speaker.span.text
+        ent = ents.get(claim.speaker.entity or "")
+        if ent is None:
+            return SpeakerView(None, None, "", written)
+        rec = self.corpus.record(ent.id)
+        name = rec.name if rec else ent.name
+        sure = claim.speaker.confidence >= LINK_CONFIDENCE  # a guessed speaker is named, never linked
+        return SpeakerView(
+            name, entity_link(rec) if rec and sure else None, role_of(ent, rec),
+            written if adds_to(name, written) else None, rec.kind if rec else ent.kind,
+        )
+
+    @staticmethod
+    def sources(b: Briefing) -> tuple[SourceView, ...]:
+        out = []
+        for s in b.sources:
+            url = web_url(s.url)
+            source = s.source or ""
+            if not source and url and "wikinews.org" in url:
+                source = "Wikinews"
+            licence = s.license or ""
+            out.append(SourceView(s.title or b.title, source, url, s.date, licence,
+                                  LICENCES.get(" ".join(licence.lower().split()))))
+        return tuple(out)
