@@ -631,6 +631,7 @@ def test_claims_reported_through_a_noun(text: str, expected: list[tuple[str, str
         # negatives: the words without a clause after them
         ("The team made clear progress in the second half of the season.", []),
         ("He pointed out of the window at the crowd below.", []),
+        ("If it was pointed out that one of my articles used the poem, I could defend myself.", []),
     ],
 )
 def test_phrases_of_saying(text: str, expected: list[tuple[str, str]]) -> None:
