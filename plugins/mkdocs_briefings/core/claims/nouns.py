@@ -70,6 +70,8 @@ def phrase_claims(ctx: Context) -> list[Draft]:
             pos += 1
         if not _CLAUSE_OPENS.match(text, pos, s_end):
             continue  # "made clear progress", "pointed out of the window"
+        if _PASSIVE.search(text, max(s_start, m.start() - 12), m.start()):
+            continue  # "If it was pointed out that ...": nobody says it
         end = clause_end(text, pos, s_end, ctx.stops)
         if end is None or len(text[pos:end].split()) < 4:
             continue
@@ -80,5 +82,6 @@ def phrase_claims(ctx: Context) -> list[Draft]:
     return out
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$")
 #: What a reported clause after a phrase opens with: "that", or a subject pronoun or name and a verb.
 _CLAUSE_OPENS = re.compile(r"that\b|(?:he|she|they|it|we|I|there)\s+(?:will|would|was|were|is|are|had|has|could|can|should|must|did|does)\b")
