@@ -182,15 +182,18 @@ def test_forked_page_making_builds_the_in_process_site(
     assert_identical(here, again)
 
 
-def test_a_hidden_seed_named_by_an_overlay_is_an_input(
+def test_hidden_files_are_never_inputs(
     tmp_path: Path, project_writer: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    config_file = project_writer(
-        seeds={".draft.txt": "Alpha Bravo said the plan works.\n"},
-        overlays={"draft.md": "---\nseed: .draft.txt\ntitle: Draft\n---\n"},
-    )
+    """Hidden files and folders (version control among them) are never seeds (issue 13): editing one
+    keeps the stored pages. An overlay naming one fails the build (tests/site/test_hostile_files.py)."""
+    caplog.set_level(logging.INFO)
+    config_file = project_writer(seeds={"a.txt": "Alpha Bravo said the plan works.\n", ".draft.txt": "Charlie Delta said no.\n"})
     before, _ = build_into(config_file, "site", caplog)
-    assert "plan works" in html(before, "briefings/draft")
-    (tmp_path / "seeds" / ".draft.txt").write_text("Charlie Delta said the plan fails.\n", encoding="utf-8")
-    after, _ = build_into(config_file, "site", caplog)
-    assert "plan fails" in html(after, "briefings/draft")
+    assert not (before / "briefings" / "draft").exists()
+    (tmp_path / "seeds" / ".draft.txt").write_text("Echo Foxtrot said the plan fails.\n", encoding="utf-8")
+    after, reused = build_into(config_file, "site-again", caplog)
+    assert reused
+    assert_identical(before, after)
+
+
