@@ -38,6 +38,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .core.contract import export_json
 from .core.corpus import MIN_BRIEFINGS, PAGE_DIRS, Corpus, build_corpus
 from .core.diagnostics import BriefingsError
 from .core.project import load_project
@@ -267,7 +268,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
             corpus = self.corpus
             kept = [str(d) for d in project.diagnostics if not d.transient]
-            store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus))
+            store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus.briefings))
             for diagnostic in project.diagnostics:
                 if diagnostic.transient:
                     log.warning(diagnostic)
@@ -306,6 +307,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 page.materialize()
             except StoreError as exc:
                 raise PluginError(f"briefings: making the pages failed:\n{exc}") from None
+            except BriefingsError as exc:  # a site's template override that failed on this page
+                raise PluginError(f"briefings: {exc}") from None
         return context
 
     # ...and after it, so that the theme renders the page's own HTML.
@@ -356,7 +359,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     shutil.copyfileobj(kept, copy)
             else:
                 assert self.corpus is not None
-                tmp.write_bytes(export_json(self.corpus))
+                tmp.write_bytes(export_json(self.corpus.briefings))
             os.replace(tmp, out)
         except StoreError as exc:
             store.abort()
@@ -370,31 +373,3 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.store is not None:
             self.store.abort()
             self.store = None
-
-
-def export_json(corpus: Corpus) -> bytes:
-    """`briefings.json`: every briefing, its metadata and its annotation (the eval contract's JSON)."""
-    records = []
-    for b in sorted(corpus.briefings, key=lambda b: b.slug):
-        records.append(
-            {
-                "slug": b.slug,
-                "title": b.title,
-                "date": b.date.isoformat() if b.date else None,
-                "sources": [
-                    {
-                        "seed": s.seed,
-                        "title": s.title,
-                        "date": s.date.isoformat() if s.date else None,
-                        "source": s.source,
-                        "url": s.url,
-                        "license": s.license,
-                    }
-                    for s in b.sources
-                ],
-                "tags": list(b.tags),
-                "summary": b.summary,
-                "annotation": b.annotation.to_json(b.slug),
-            }
-        )
-    return (json.dumps({"briefings": records}, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -73,6 +73,8 @@ def test_without_an_override_the_plugin_templates_serve(project_writer: Callable
     [
         ("claim.html", "<aside>\n{% if claim.hedges %}\n</aside>\n", "claim.html:3: this template cannot be used"),
         ("macros.html", "{% macro heading(s) %}{{ s.title }}{% endmacro %}\n", "macros.html: this template cannot be used: it must define the macro badge"),
+        # It compiles, but fails on the page (a name the context does not have).
+        ("claim.html", "<aside>\n{{ claim.id }} {{ no_such_name }}\n</aside>\n", "claim.html:2: this template failed: 'no_such_name' is undefined"),
     ],
 )
 def test_a_broken_override_fails_the_build_naming_it(project_writer: Callable[..., Path], name: str, text: str,

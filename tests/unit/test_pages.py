@@ -88,3 +88,24 @@ def test_every_page_prints_exactly_its_outline(make_briefing) -> None:
         assert [i for lv, i in _HEADING.findall(search) if lv != "1"] == indexed, spec.src_uri
         seen.add(spec.src_uri.split("/")[0])
     assert seen == {"briefings", "people", "organisations", "places", "claims"}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None, [], {"head": []}, {"head": [], "body": [], "x": []}, {"head": {}, "body": []},
+        {"head": [[2, "a", "A"]], "body": []},  # too short
+        {"head": [[True, "a", "A", False]], "body": []},  # a bool is not a level
+        {"head": [[7, "a", "A", False]], "body": []},
+        {"head": [["2", "a", "A", False]], "body": []},
+        {"head": [[2, 'a"><script>alert(1)</script>', "A", False]], "body": []},  # an id that would break out
+        {"head": [[2, "a b", "A", False]], "body": []},
+        {"head": [[2, "", "A", False]], "body": []},
+        {"head": [[2, "a", 3, False]], "body": []},
+        {"head": [[2, "a", "A", "yes"]], "body": []},
+    ],
+)
+def test_a_stored_outline_that_is_not_one_is_refused(data: object) -> None:
+    """The page store is outside input: what it holds reaches the table of contents only if it is an outline."""
+    with pytest.raises(ValueError):
+        Outline.from_json(data)

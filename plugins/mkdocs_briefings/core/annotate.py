@@ -7,13 +7,13 @@ its inputs, so a cached result is as good as a fresh one.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from .claims import find_claims
 from .entities import find_entities
+from .files import tree_digest
 from .limits import cap_annotation
 from .model import Annotation, RegisterEntry
 
@@ -32,16 +32,6 @@ def annotate(text: str, register: Sequence[RegisterEntry] = (), ignore: Collecti
     entities = find_entities(text, register, ignore)
     claims = find_claims(text, entities)
     return cap_annotation(Annotation(entities=tuple(entities), claims=tuple(claims)))
-
-
-def tree_digest(root: Path, suffixes: Collection[str]) -> str:
-    """sha256 over the paths and bytes of every file under `root` with one of `suffixes`."""
-    digest = hashlib.sha256()
-    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in suffixes and "__pycache__" not in p.parts)
-    for path in files:
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .annotate import annotate, engine_version
-from .cache import AnnotationCache, CacheUnreadable, CorruptEntry, cache_key, engine_register, remove_stale_temps
+from .cache import AnnotationCache, CacheUnreadable, cache_key, engine_register
+from .contract import CorruptEntry
+from .files import remove_stale_temps
 from .entities.corpus_names import resolve_corpus_names
 from .diagnostics import BriefingsError, Diagnostic, did_you_mean, sort_diagnostics
 from .inputs import SEED_SUFFIXES, Listing, is_hidden, list_files, refusal, within

@@ -11,6 +11,7 @@ printed value, so seed text reaches a page only as escaped text.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,15 @@ def _diagnostic(exc: TemplateError, overrides: Path | None) -> Diagnostic:
     where = getattr(exc, "filename", None) or str((overrides or TEMPLATES) / name("macros.html"))
     line = getattr(exc, "lineno", None) or 0
     return Diagnostic(where, line, f"this template cannot be used: {exc.message or exc}", "error")
+
+
+def _failed(exc: TemplateError) -> Diagnostic:
+    """A template that failed while making a page (an undefined name, say), at its innermost template line."""
+    where, line = "", 0
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if frame.f_code.co_filename.endswith(".html"):  # Jinja maps its frames back to the template's lines
+            where, line = frame.f_code.co_filename, lineno
+    return Diagnostic(where or "a template", line, f"this template failed: {exc.message or exc}", "error")
 
 
 def name(template: str) -> str:
@@ -73,9 +83,15 @@ class Templates:
         except TemplateError as exc:  # a site's override that does not compile: say which, and where
             raise BriefingsError(_diagnostic(exc, overrides)) from None
 
+    def _render(self, template: str, context: Mapping[str, Any]) -> str:
+        try:
+            return self.templates[name(template)].render(**context)
+        except TemplateError as exc:  # only an override can fail here: ours are tested
+            raise BriefingsError(_failed(exc)) from None
+
     def html(self, template: str, **context: Any) -> str:
         """A template's HTML, without the blank lines either side."""
-        return self.templates[name(template)].render(**context).strip()
+        return self._render(template, context).strip()
 
     def page(self, template: str, context: Context) -> str:
         """A page template's HTML, given its typed context."""
@@ -83,7 +99,7 @@ class Templates:
 
     def fragment(self, template: str, **context: Any) -> Markup:
         """A template's HTML as it is, for another template to print (a claim's callout)."""
-        return Markup(self.templates[name(template)].render(**context))
+        return Markup(self._render(template, context))
 
     @staticmethod
     def search_head(title: str, *lines: str) -> str:

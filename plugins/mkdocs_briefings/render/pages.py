@@ -13,6 +13,7 @@ nothing parses our own headings back out of our own markup.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -73,12 +74,35 @@ class Outline:
         return {part: [[s.level, s.id, s.title, s.indexed] for s in getattr(self, part)] for part in ("head", "body")}
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Outline:
-        """The outline `to_json` wrote (the page store keeps it with the page)."""
-        def sections(items: Any) -> tuple[Section, ...]:
-            return tuple(Section(int(level), str(i), str(title), bool(indexed)) for level, i, title, indexed in items)
+    def from_json(cls, data: Any) -> Outline:
+        """The outline `to_json` wrote, checked: the page store is outside input (CI restores caches),
+        and a section's id reaches the theme's table of contents, which does not escape it.
+        Anything else raises ValueError."""
+        if not isinstance(data, dict) or set(data) != {"head", "body"}:
+            raise ValueError("outline is not a head and a body")
+        return cls(_sections(data["head"]), _sections(data["body"]))
 
-        return cls(sections(data["head"]), sections(data["body"]))
+
+#: What a section id may be: what our pages and an editor's markdown give (slugs, "speaker-…").
+_SAFE_ID = re.compile(r"[\w.:-]{1,200}")
+
+
+def _sections(items: Any) -> tuple[Section, ...]:
+    if not isinstance(items, list):
+        raise ValueError("outline sections are not a list")
+    out = []
+    for item in items:
+        if not (isinstance(item, list) and len(item) == 4):
+            raise ValueError("outline section is not [level, id, title, indexed]")
+        level, anchor, title, indexed = item
+        if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 6:
+            raise ValueError("outline section level is not 1 to 6")
+        if not isinstance(anchor, str) or _SAFE_ID.fullmatch(anchor) is None:
+            raise ValueError("outline section id is not an id")
+        if not isinstance(title, str) or not isinstance(indexed, bool):
+            raise ValueError("outline section title or flag has the wrong type")
+        out.append(Section(level, anchor, title, indexed))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -44,8 +44,7 @@ try:
 except ImportError:  # Windows: an open file cannot be removed there anyway
     fcntl = None  # type: ignore[assignment]
 
-from ..core.annotate import tree_digest
-from ..core.cache import TEMP, atomic_write, remove_stale_temps, stale_temp, temp_prefix
+from ..core.files import TEMP, atomic_write, remove_stale_temps, stale_temp, temp_prefix, tree_digest
 from ..core.inputs import SEED_SUFFIXES, list_files, read_regular, refusal
 from ..core.processes import die_with_parent
 from ..core.seeds import MAX_SEED_BYTES
@@ -62,7 +61,7 @@ PARALLEL_PAGES = 400
 BATCH = 16
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: The files under the input folders that the build reads: seeds, overlays, the register.
-INPUT_SUFFIXES: tuple[str, ...] = (*SEED_SUFFIXES, ".yml")
+INPUT_SUFFIXES: tuple[str, ...] = (*SEED_SUFFIXES, ".yml", ".html")  # .html: a site's template overrides
 _CODE_SUFFIXES = frozenset({".py", ".html", ".css", ".js", ".txt", ".tsv", ".gz", ".json", ".yml"})
 
 #: A page's place in the body: its start and the byte lengths of its four Parts.
