@@ -192,12 +192,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _path(self, value: str) -> Path:
         return (self.root / value).resolve()
 
+    def _check_folders(self, config: MkDocsConfig) -> None:
+        """Refuse input or cache folders inside `docs_dir` or `site_dir`.
+
+        mkdocs publishes everything under `docs/` as it is: seeds there would
+        become raw pages (their HTML unescaped) beside their briefings, and the
+        cache's page bodies and annotation files would be downloadable. Under
+        `site_dir` they would be deleted by the next build's clean-up.
+        """
+        published = {"docs_dir": Path(config.docs_dir).resolve(), "site_dir": Path(config.site_dir).resolve()}
+        for option in ("seeds_dir", "briefings_dir", "cache_dir"):
+            path = self._path(getattr(self.config, option))
+            for name, folder in published.items():
+                if path == folder or folder in path.parents:
+                    raise PluginError(
+                        f"briefings: {option} ({getattr(self.config, option)}) is inside {name}, where mkdocs "
+                        f"{'publishes' if name == 'docs_dir' else 'deletes'} every file: move it outside"
+                    )
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve paths, register the markdown extension and the site's CSS/JS."""
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         if self.config.per_page < 1:
             raise PluginError(f"briefings: per_page must be at least 1, not {self.config.per_page}")
         _check_min_briefings(self.config.min_briefings)
+        self._check_folders(config)
         if not registered(config.markdown_extensions):
             config.markdown_extensions.append(BriefingsHtmlExtension())  # type: ignore[arg-type]
         if CSS_URI not in config.extra_css:

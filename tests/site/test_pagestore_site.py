@@ -182,18 +182,23 @@ def test_forked_page_making_builds_the_in_process_site(
     assert_identical(here, again)
 
 
-def test_hidden_files_are_never_inputs(
+def test_a_hidden_seed_is_never_an_input(
     tmp_path: Path, project_writer: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Hidden files and folders (version control among them) are never seeds (issue 13): editing one
-    keeps the stored pages. An overlay naming one fails the build (tests/site/test_hostile_files.py)."""
+    """Hidden files are never seeds (issue 13: `seed: .git/config` published a CI token).
+
+    Editing one leaves the page store valid; an overlay naming one fails the build on its line.
+    """
     caplog.set_level(logging.INFO)
-    config_file = project_writer(seeds={"a.txt": "Alpha Bravo said the plan works.\n", ".draft.txt": "Charlie Delta said no.\n"})
+    config_file = project_writer(seeds={"a.txt": "Alpha Bravo said the plan works.\n", ".draft.txt": "Secret draft.\n"})
     before, _ = build_into(config_file, "site", caplog)
-    assert not (before / "briefings" / "draft").exists()
-    (tmp_path / "seeds" / ".draft.txt").write_text("Echo Foxtrot said the plan fails.\n", encoding="utf-8")
-    after, reused = build_into(config_file, "site-again", caplog)
+    assert not (before / "briefings" / "draft").exists() and not (before / "briefings" / "-draft").exists()
+    (tmp_path / "seeds" / ".draft.txt").write_text("Charlie Delta said the plan fails.\n", encoding="utf-8")
+    _, reused = build_into(config_file, "site", caplog)
     assert reused
-    assert_identical(before, after)
+    (tmp_path / "briefings" / "draft.md").write_text("---\nseed: .draft.txt\ntitle: Draft\n---\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_into(config_file, "site", caplog)
+    assert "briefings/draft.md:2: seed '.draft.txt' is a hidden file" in caplog.text
 
 
