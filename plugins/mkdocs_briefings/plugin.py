@@ -296,6 +296,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 return _BLANK_LINES.sub("\n", output)
         return output
 
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Static pages (404.html) search like every other page."""
+        return self.search.page_output(output_content)
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when seeds, overlays or the register change (they live outside docs/)."""
         for folder in (self.config.seeds_dir, self.config.briefings_dir):

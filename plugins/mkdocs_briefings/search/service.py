@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,7 @@ class PagefindService:
         self._errors: list[str] = []
         self._next_id = 0
         self.pages = 0
+        self.cpu_seconds = 0.0  # user + system time of the Pagefind process, once closed
         self._reader = threading.Thread(target=self._read, name="pagefind-reader", daemon=True)
         self._reader.start()
         answer = self._ask({"type": "NewIndex", "config": {"force_language": language}})
@@ -138,16 +140,22 @@ class PagefindService:
             raise PagefindError("Pagefind refused pages: " + "; ".join(errors[:5]))
 
     def close(self) -> None:
-        """Stop the child process (idempotent)."""
-        if self._proc.poll() is None:
+        """Stop the child process (idempotent); note its CPU time."""
+        if self._proc.returncode is None:
             try:
                 assert self._proc.stdin is not None
                 self._proc.stdin.close()
             except OSError:
                 pass
-            try:
-                self._proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                pid, _, usage = os.wait4(self._proc.pid, os.WNOHANG)
+                if pid:
+                    self._proc.returncode = 0
+                    self.cpu_seconds = usage.ru_utime + usage.ru_stime
+                    break
+                time.sleep(0.01)
+            else:
                 self._proc.kill()
                 self._proc.wait()
         self._reader.join(timeout=5)

@@ -139,12 +139,7 @@ function groupsOf(data, query) {
 async function search(value, id) {
   const query = parse(value);
   if (!Object.keys(query.filters).length) {
-    if (!query.text) {
-      /* Material asks with the empty query when the search box gets the focus: the reader is
-       * about to type, so fetch the engine (script, wasm, page list) now, no index chunk yet. */
-      load().catch(() => {});
-      return { items: [] };
-    }
+    if (!query.text) return { items: [] };
     /* One letter matches every word that starts with it: wait for the second. */
     if (query.text.length < 2) return null;
   }
@@ -195,6 +190,15 @@ async function drain() {
     }
   }
   running = false;
+}
+
+/* The page's script (search.js) says when the reader opens search: fetch the engine (script,
+ * wasm, page list; no index chunk) while they type. Material itself sends its first, empty,
+ * query on page load, so that cannot be the signal. */
+if (typeof BroadcastChannel !== "undefined") {
+  new BroadcastChannel("briefings-search").addEventListener("message", ev => {
+    if (ev.data === "warm") load().catch(() => {});
+  });
 }
 
 self.addEventListener("message", ev => {
