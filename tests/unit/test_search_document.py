@@ -11,6 +11,7 @@ from mkdocs_briefings.search.document import (
     document,
     facts,
     is_listing,
+    key_word,
     kind_of,
     plain,
     title_of,
@@ -139,3 +140,24 @@ def test_untrusted_values_are_escaped(evil: str) -> None:
     doc = document(title=evil, search_html="<p>ok</p>", kind="briefing", found=found)
     assert "<script>" not in doc and "<img" not in doc
     assert doc.count("&amp;") >= (4 if "&" in evil else 0)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "word"),
+    [
+        ("tag", "ukraine", "bftag_ukraine"),
+        ("tag", "Human Rights", "bftag_human_rights"),
+        ("tag", "a_b--c!", "bftag_a_b_c"),
+        ("month", "2022-03", "bfmonth_2022_03"),
+        ("kind", "person", "bfkind_person"),
+    ],
+)
+def test_key_word(key: str, value: str, word: str) -> None:
+    assert key_word(key, value) == word
+
+
+def test_filter_values_are_words_too() -> None:
+    doc = document(title="T", search_html="<p>x</p>", kind="briefing",
+                   found=Facts(date="2022-03-04", tags=("ukraine", "Human rights")))
+    assert ('<span data-pagefind-meta="keys">bfkind_briefing bftag_ukraine bftag_human_rights '
+            "bfyear_2022 bfmonth_2022_03</span>") in doc

@@ -7,6 +7,8 @@ attributes:
 
 - `kind` (person, organisation, place, briefing, claim, page) as metadata
   and as a filter, so every result says what it is;
+- `keys`: every filter value as a word of its own (`key_word`), so that a
+  query of filters alone costs one index chunk, not all of them;
 - for a briefing, its date (metadata, sort key, and `year`/`month`
   filters) and its tags (filter `tag`);
 - for an A-Z listing, `listing`: each name on it (a section of its own)
@@ -135,6 +137,19 @@ def facts(full_html: str, kind: str) -> Facts:
     return Facts()
 
 
+_NOT_WORD = re.compile(r"[^\w]+|_+")
+
+
+def key_word(key: str, value: str) -> str:
+    """The word a filter value is also findable by (`tag`, `human rights` -> `bftag_human_rights`).
+
+    Pagefind answers a query of filters alone by reading every index chunk
+    (megabytes on a large site); a query for this word reads one. The search
+    script makes the same word from `tag:...`, `date:...` and `kind:...`.
+    """
+    return "bf" + key + "_" + _NOT_WORD.sub("_", value.lower()).strip("_")
+
+
 def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
@@ -162,6 +177,10 @@ def document(*, title: str, search_html: str, kind: str, found: Facts, listing: 
         pairs += [("meta", "date", found.date), ("sort", "date", found.date),
                   ("filter", "year", found.date[:4]), ("filter", "month", found.date[:7])]
     pairs += [("filter", "tag", tag) for tag in found.tags]
+    keys = [key_word("kind", kind)] + [key_word("tag", tag) for tag in found.tags]
+    if found.date:
+        keys += [key_word("year", found.date[:4]), key_word("month", found.date[:7])]
+    pairs.append(("meta", "keys", " ".join(keys)))
     if found.mentions and not listing:
         pairs.append(("meta", "mentions", str(found.mentions)))
     if listing:

@@ -94,6 +94,10 @@ function parse(value) {
   return { text: text.join(" "), filters };
 }
 
+function keyWord(key, value) {
+  return `bf${key}_${String(value).toLowerCase().replace(/[^\p{L}\p{N}]+|_+/gu, "_").replace(/^_+|_+$/g, "")}`;
+}
+
 /* A name typed whole: every query word is a word of the name. */
 function names(kind, name, query) {
   if (!ENTITIES.has(kind) || !query.length) return false;
@@ -146,7 +150,11 @@ async function search(value, id) {
   const pagefind = await load();
   const options = { filters: query.filters };
   if (!query.text) options.sort = { date: "desc" };
-  const found = await pagefind.search(query.text || null, options);
+  /* Filters alone: search for the words their values are indexed as (see document.py's
+   * key_word); a query without words would make Pagefind read every index chunk. */
+  const term = query.text || Object.entries(query.filters)
+    .flatMap(([key, values]) => values.map(v => keyWord(key, v))).join(" ");
+  const found = await pagefind.search(term, options);
   if (id !== latest || !found) return null;
   const datas = await Promise.all(found.results.slice(0, SHOWN).map(r => r.data()));
   if (id !== latest) return null;
