@@ -147,3 +147,58 @@ def test_nothing_of_the_index_is_fetched_before_search_is_used(open_page: Callab
     _results(page, "Bachelet")
     assert any("/pagefind/" in u for u in fetched), "the worker fetched no Pagefind file (requests are not seen?)"
     assert visit.problems() == []
+
+
+#: Seed text is untrusted: markup in it must reach the result list as text.
+EVIL = '<img src=x onerror="window.__pwned=1"><b>bold</b>'
+
+
+@pytest.fixture(scope="module")
+def evil_site_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A small site built with `search_backend: pagefind` whose seed's title and text hold markup."""
+    import functools
+    import http.server
+    import subprocess
+    import sys
+    import threading
+
+    root = tmp_path_factory.mktemp("evil-search")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "seeds").mkdir()
+    (root / "briefings").mkdir()
+    title = EVIL.replace('"', '\\"')
+    (root / "seeds" / "evil.txt").write_text(
+        f'---\ntitle: "Zanzibar {title}"\n---\nThe mayor of Zanzibar wrote {EVIL} in a letter.\n', encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Evil\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n"
+        "  - briefings:\n      search_backend: pagefind\n      min_briefings: 1\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, check=True, capture_output=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
+    handler.log_message = lambda *args: None  # type: ignore[assignment]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_markup_in_seeds_stays_text_in_results(chromium: Any, evil_site_url: str) -> None:
+    from browser_support import watch_page
+
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        visit = watch_page(page, evil_site_url)
+        page.goto(evil_site_url, wait_until="load")
+        page.locator("input.md-search__input").click()
+        results = _results(page, "Zanzibar")
+        assert results, "the seed was not found"
+        html = page.inner_html(".md-search-result__list")
+        assert "<img" not in html and "<b>" not in html, html[:500]
+        assert "&lt;img" in html or "&lt;b&gt;" in html, html[:500]  # shown as text
+        page.wait_for_timeout(300)
+        assert page.evaluate("() => window.__pwned") is None
+        assert visit.problems() == []
+    finally:
+        context.close()
