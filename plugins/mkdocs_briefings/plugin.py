@@ -171,6 +171,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.store: PageStore | None = None
         self.root = Path.cwd()
         self.search = SearchIntegration("auto")
+        self.dirty = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember a dirty build (`--dirty`, `--dirtyreload`): it renders only changed pages."""
+        self.dirty = dirty
 
     def _path(self, value: str) -> Path:
         return (self.root / value).resolve()
@@ -182,7 +187,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise PluginError(f"briefings: per_page must be at least 1, not {self.config.per_page}")
         _check_min_briefings(self.config.min_briefings)
         self.search.close()
-        self.search = SearchIntegration(self.config.search_backend)
+        self.search = SearchIntegration(self.config.search_backend, dirty=self.dirty)
         if not registered(config.markdown_extensions):
             config.markdown_extensions.append(BriefingsHtmlExtension())  # type: ignore[arg-type]
         if CSS_URI not in config.extra_css:

@@ -123,3 +123,24 @@ def test_pagefind_needs_material_search(project_writer) -> None:
     config_file.write_text(text)
     with pytest.raises(Abort):
         build(config_file)
+
+
+def test_a_dirty_build_keeps_the_last_index(tmp_path: Path) -> None:
+    """`--dirty` renders only changed pages: their index alone must not replace the whole one."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    from conftest import write_project
+
+    config_file = write_project(tmp_path, seeds=SEEDS, plugin={"search_backend": "pagefind", "min_briefings": 1})
+
+    def run(dirty: bool) -> Path:
+        config = load_config(config_file=str(config_file))
+        config.plugins.on_startup(command="build", dirty=dirty)
+        mkdocs_build(config, dirty=dirty)
+        return Path(config.site_dir)
+
+    site = run(dirty=False)
+    before = _tree(site / "pagefind")
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nChanged.\n", encoding="utf-8")
+    run(dirty=True)
+    assert _tree(site / "pagefind") == before

@@ -76,10 +76,13 @@ def _material_search(config: MkDocsConfig) -> Any:
 class SearchIntegration:
     """The `search_backend` option in action; the plugin calls one method per mkdocs event."""
 
-    def __init__(self, option: str) -> None:
+    def __init__(self, option: str, *, dirty: bool = False) -> None:
         if option not in BACKENDS:
             raise PluginError(f"briefings: search_backend must be one of {', '.join(BACKENDS)}, not {option!r}")
         self.option = option
+        #: `mkdocs build --dirty` / `serve --dirtyreload` render only changed pages: an index of
+        #: those alone would replace the whole one, so such builds keep the last index instead.
+        self.dirty = dirty
         self.backend = "material"
         self.service: PagefindService | None = None
         self.seconds = 0.0  # time this build spent on the Pagefind index (documents, streaming, writing)
@@ -121,6 +124,9 @@ class SearchIntegration:
             config.extra_css.append(CSS_URI)
         if not any(str(s) == JS_URI for s in config.extra_javascript):
             config.extra_javascript.append(JS_URI)  # type: ignore[arg-type]
+        if self.dirty and (Path(config.site_dir) / BUNDLE_DIR / "pagefind-entry.json").is_file():
+            log.info("search: a dirty build keeps the last Pagefind index (a full build makes a new one)")
+            return wanted
         try:
             assert binary is not None
             self.service = PagefindService(binary, language=self.language)
