@@ -90,6 +90,19 @@ def test_results_say_what_they_are(open_page: Callable[..., Visit]) -> None:
     assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", briefing["tags"][1]), briefing  # its date
 
 
+def test_the_count_says_how_many_matched(open_page: Callable[..., Visit]) -> None:
+    visit = open_page("")
+    _open_search(visit)
+    results = _results(visit.page, "said")
+    visit.page.wait_for_function(
+        "() => /the best/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=10_000)
+    meta = visit.page.locator(".md-search-result__meta").inner_text()
+    match = re.fullmatch(r"([\d,]+) matching documents, the best (\d+) shown", meta.strip())
+    assert match, meta
+    # (material draws the first 10 results at once, the rest as the list is scrolled)
+    assert int(match.group(1).replace(",", "")) > int(match.group(2)) >= len(results) >= min(10, int(match.group(2)))
+
+
 def test_a_quotation_is_found_as_a_claim(open_page: Callable[..., Visit], spec: Any) -> None:
     visit = open_page("")
     _open_search(visit)

@@ -132,12 +132,19 @@ class PagefindService:
         self.pages += 1
 
     def write(self, output: Path) -> None:
-        """Write the search bundle (index chunks, fragments, pagefind.js, wasm) to `output`."""
+        """Write the search bundle (index chunks, fragments, pagefind.js, wasm) to `output`.
+
+        Pagefind answers the request before its last files are on disk (on a
+        busy machine `pagefind-entry.json` was seen still empty), and stops
+        writing when its input closes: so wait until the bundle is complete
+        and has stopped changing.
+        """
         self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)}, self.WRITE_TIMEOUT_S)
         with self._lock:
             errors = list(self._errors)
         if errors:
             raise PagefindError("Pagefind refused pages: " + "; ".join(errors[:5]))
+        _settle(output, self.WRITE_TIMEOUT_S)
 
     def close(self) -> None:
         """Stop the child process (idempotent); note its CPU time."""
@@ -159,3 +166,46 @@ class PagefindService:
                 self._proc.kill()
                 self._proc.wait()
         self._reader.join(timeout=5)
+
+
+#: How long the bundle must stay unchanged, once complete, to count as written.
+SETTLE_S = 0.25
+
+
+def _snapshot(output: Path) -> tuple[int, int]:
+    """(files, bytes) under `output`."""
+    count = size = 0
+    stack = [output]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                else:
+                    count += 1
+                    size += entry.stat(follow_symlinks=False).st_size
+    return count, size
+
+
+def _complete(output: Path) -> bool:
+    """The entry file is whole and names a page list that is there."""
+    try:
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return all((output / f"pagefind.{info['hash']}.pf_meta").stat().st_size > 0 for info in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def _settle(output: Path, timeout: float) -> None:
+    """Wait until the bundle is complete and unchanged for `SETTLE_S`."""
+    deadline = time.monotonic() + timeout
+    last: tuple[int, int] | None = None
+    since = time.monotonic()
+    while time.monotonic() < deadline:
+        now = _snapshot(output) if output.is_dir() else (0, 0)
+        if now != last or not _complete(output):
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= SETTLE_S:
+            return
+        time.sleep(0.05)
+    raise PagefindError(f"Pagefind did not finish writing {output} in {timeout:.0f} s")

@@ -191,7 +191,12 @@ async function drain() {
     try {
       const data = await search(value, id);
       /* `query` is ours (material reads `items`): it tells which query the results answer. */
-      if (data !== null && id === latest) self.postMessage({ type: RESULT, data: { ...data, query: value } });
+      if (data !== null && id === latest) {
+        self.postMessage({ type: RESULT, data: { ...data, query: value } });
+        /* Material counts the results it is given; say how many matched in all. */
+        if (channel && data.total > data.items.length)
+          channel.postMessage({ query: value, shown: data.items.length, total: data.total });
+      }
     } catch (err) {
       if (id === latest) self.postMessage({ type: RESULT, data: { items: [] } });
       setTimeout(() => { throw err; });
@@ -203,8 +208,9 @@ async function drain() {
 /* The page's script (search.js) says when the reader opens search: fetch the engine (script,
  * wasm, page list; no index chunk) while they type. Material itself sends its first, empty,
  * query on page load, so that cannot be the signal. */
-if (typeof BroadcastChannel !== "undefined") {
-  new BroadcastChannel("briefings-search").addEventListener("message", ev => {
+const channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel("briefings-search") : null;
+if (channel) {
+  channel.addEventListener("message", ev => {
     if (ev.data === "warm") load().catch(() => {});
   });
 }
