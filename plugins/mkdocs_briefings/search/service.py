@@ -70,8 +70,12 @@ class PagefindService:
         self.cpu_seconds = 0.0  # user + system time of the Pagefind process, once closed
         self._reader = threading.Thread(target=self._read, name="pagefind-reader", daemon=True)
         self._reader.start()
-        answer = self._ask({"type": "NewIndex", "config": {"force_language": language}})
-        self._index = int(answer["index_id"])
+        try:
+            answer = self._ask({"type": "NewIndex", "config": {"force_language": language}})
+            self._index = int(answer["index_id"])
+        except (PagefindError, KeyError, TypeError, ValueError) as exc:
+            self.close()
+            raise PagefindError(f"{binary} did not start as a Pagefind service: {exc}") from None
 
     def _send(self, payload: dict[str, Any]) -> int:
         with self._lock:
@@ -88,7 +92,10 @@ class PagefindService:
         """Send one request and wait for its answer (every request before it is answered first)."""
         message_id = self._send(payload)
         assert self._proc.stdin is not None
-        self._proc.stdin.flush()
+        try:
+            self._proc.stdin.flush()
+        except (BrokenPipeError, OSError) as exc:
+            raise PagefindError(f"the Pagefind process stopped ({exc})") from None
         with self._lock:
             if not self._lock.wait_for(lambda: message_id in self._answers or not self._reader.is_alive(), timeout):
                 raise PagefindError(f"Pagefind did not answer a {payload['type']} request in {timeout:.0f} s")
