@@ -144,3 +144,14 @@ def test_a_dirty_build_keeps_the_last_index(tmp_path: Path) -> None:
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nChanged.\n", encoding="utf-8")
     run(dirty=True)
     assert _tree(site / "pagefind") == before
+
+
+def test_pagefind_without_its_binary_is_a_clear_error(project_writer, monkeypatch: pytest.MonkeyPatch,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
+    from conftest import build
+
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/nonexistent/pagefind")
+    config_file = project_writer(seeds=SEEDS, plugin={"search_backend": "pagefind"})
+    with pytest.raises(Abort):
+        build(config_file)
+    assert any("pip install 'pagefind[bin]'" in r.getMessage() for r in caplog.records)
