@@ -14,6 +14,18 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from mkdocs_briefings.search.integration import AUTO_PAGES, WORKER_URI
 
+
+def _helpers():
+    """tests/conftest.py's `build` and `write_project`, by path: `import conftest` can find
+    another directory's conftest.py when the whole suite runs."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_search_tests_conftest", Path(__file__).resolve().parents[1] / "conftest.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build, module.write_project
+
 SEEDS = {
     "2022-03-04-talks.txt": "---\ntitle: Zelenskyy dares Putin to talk\ndate: 2022-03-04\ntags: [ukraine, diplomacy]\n---\n"
     "Ukrainian President Volodymyr Zelenskyy said on Thursday: \"I don't bite. What are you afraid of?\"\n"
@@ -41,7 +53,7 @@ def _tree(site: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import build, write_project
+    build, write_project = _helpers()
 
     root = tmp_path_factory.mktemp("pagefind")
     return build(write_project(root, seeds=SEEDS, plugin={"search_backend": "pagefind", "min_briefings": 1}))
@@ -89,7 +101,7 @@ def test_indexed_pages_say_what_they_are(pagefind_site: Path) -> None:
 
 
 def test_pagefind_build_is_deterministic(tmp_path: Path, pagefind_site: Path) -> None:
-    from conftest import build, write_project
+    build, write_project = _helpers()
 
     again = build(write_project(tmp_path, seeds=SEEDS, plugin={"search_backend": "pagefind", "min_briefings": 1}))
     assert _tree(again / "pagefind") == _tree(pagefind_site / "pagefind")
@@ -97,7 +109,7 @@ def test_pagefind_build_is_deterministic(tmp_path: Path, pagefind_site: Path) ->
 
 @pytest.mark.parametrize("option", ["material", "auto"])
 def test_material_backend_and_auto_on_a_small_site(tmp_path: Path, option: str) -> None:
-    from conftest import build, write_project
+    build, write_project = _helpers()
 
     site = build(write_project(tmp_path, seeds=SEEDS, plugin={"search_backend": option}))
     assert len(list(site.rglob("*.html"))) < AUTO_PAGES  # small: auto keeps material's search
@@ -116,7 +128,7 @@ def test_unknown_backend_is_refused(project_writer, value: object) -> None:
 
 
 def test_pagefind_needs_material_search(project_writer) -> None:
-    from conftest import build
+    build, _ = _helpers()
 
     config_file = project_writer(seeds=SEEDS, plugin={"search_backend": "pagefind"}, config={"plugins": []})
     text = config_file.read_text().replace("plugins: []", "plugins:\n- briefings:\n    search_backend: pagefind")
@@ -129,7 +141,7 @@ def test_a_dirty_build_keeps_the_last_index(tmp_path: Path) -> None:
     """`--dirty` renders only changed pages: their index alone must not replace the whole one."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    from conftest import write_project
+    _, write_project = _helpers()
 
     config_file = write_project(tmp_path, seeds=SEEDS, plugin={"search_backend": "pagefind", "min_briefings": 1})
 
@@ -148,7 +160,7 @@ def test_a_dirty_build_keeps_the_last_index(tmp_path: Path) -> None:
 
 def test_pagefind_without_its_binary_is_a_clear_error(project_writer, monkeypatch: pytest.MonkeyPatch,
                                                       caplog: pytest.LogCaptureFixture) -> None:
-    from conftest import build
+    build, _ = _helpers()
 
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/nonexistent/pagefind")
     config_file = project_writer(seeds=SEEDS, plugin={"search_backend": "pagefind"})
