@@ -47,7 +47,18 @@ def _results(page: Any, query: str) -> list[dict[str, Any]]:
         arg=query,
         timeout=RESULT_TIMEOUT_MS,
     )
-    page.wait_for_timeout(300)  # a later answer for the whole query replaces one for a prefix
+    # A later answer for the whole query replaces one for a prefix (and a query ending in a
+    # short word waits a moment for the next key): wait until the list has stopped changing.
+    page.wait_for_function(
+        """() => {
+             const html = document.querySelector('.md-search-result').innerHTML;
+             const now = performance.now();
+             if (window.__bfList !== html) { window.__bfList = html; window.__bfSince = now; }
+             return now - window.__bfSince > 600;
+           }""",
+        timeout=RESULT_TIMEOUT_MS,
+        polling=100,
+    )
     return page.evaluate(
         """() => [...document.querySelectorAll('.md-search-result__item')].map(li => ({
              href: new URL(li.querySelector('a').href).pathname + new URL(li.querySelector('a').href).hash,

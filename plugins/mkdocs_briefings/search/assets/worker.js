@@ -142,9 +142,12 @@ function groupsOf(data, query) {
 
 async function search(value, id) {
   const query = parse(value);
+  /* The last word is still being typed, and Pagefind matches it as a prefix: one letter would
+   * match every word that starts with it, so wait for the second ("interest r" asks "interest"). */
+  const typed = query.text.split(" ");
+  if (typed.length > 1 && typed[typed.length - 1].length < 2) query.text = typed.slice(0, -1).join(" ");
   if (!Object.keys(query.filters).length) {
     if (!query.text) return { items: [] };
-    /* One letter matches every word that starts with it: wait for the second. */
     if (query.text.length < 2) return null;
   }
   const pagefind = await load();
@@ -177,6 +180,19 @@ async function search(value, id) {
   return { items, total: found.results.length };
 }
 
+/* How long a query waits for the next key before it is searched. Pagefind matches the last
+ * word as a prefix, and a prefix of a few letters ("in", "inte") matches most of a large
+ * site: seconds of work that a reader still typing does not want and cannot interrupt.
+ * From five letters on, a query is searched at once. */
+function settle(value) {
+  const { text } = parse(value);
+  const last = text.split(" ").pop() || "";
+  if (!text) return 0;
+  return [300, 300, 300, 200, 100][last.length] ?? 0;
+}
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
 /* One search at a time, the newest query next: typing "Blair" sends "B", "Bl", ... and only
  * the last one matters. A search overtaken by a newer query stops before fetching fragments. */
 let pending = null;
@@ -188,6 +204,11 @@ async function drain() {
     const value = pending;
     const id = latest;
     pending = null;
+    const wait = settle(value);
+    if (wait > 0) {
+      await sleep(wait);
+      if (id !== latest) continue;  /* the reader typed on */
+    }
     try {
       const data = await search(value, id);
       /* `query` is ours (material reads `items`): it tells which query the results answer. */
