@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mkdocs_briefings.search.document import (
@@ -111,8 +113,8 @@ def test_briefing_document_carries_kind_date_tags_and_claims() -> None:
         '<span data-pagefind-filter="year">2022</span>',
         '<span data-pagefind-filter="month">2022-03</span>',
         '<span data-pagefind-filter="tag">a&amp;b</span>',
-        '<h3 id="claim-1" data-pagefind-weight="0.5">Direct quote · Volodymyr Zelenskyy, Ukrainian President</h3>',
-        "<p data-pagefind-weight=\"0.5\">I don&#x27;t bite</p>",
+        '<h3 id="claim-1" data-pagefind-weight="1">Direct quote · Volodymyr Zelenskyy, Ukrainian President</h3>',
+        "<p>I don&#x27;t bite</p>",
     ):
         assert needle in doc, needle
     assert "data-pagefind-ignore><span" in doc  # metadata is not indexed as words
@@ -161,3 +163,25 @@ def test_filter_values_are_words_too() -> None:
                    found=Facts(date="2022-03-04", tags=("ukraine", "Human rights")))
     assert ('<span data-pagefind-meta="keys">bfkind_briefing bftag_ukraine bftag_human_rights '
             "bfyear_2022 bfmonth_2022_03</span>") in doc
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # each quotation is cut from the first paragraph that holds it whole, once
+        (["He said I don't bite today.", "Then talks would fail, they said."], ["He said … today.", "Then … , they said."]),
+        (["I don't bite. I don't bite."], ["… . I don't bite."]),
+        (["Nothing quoted here."], ["Nothing quoted here."]),
+        (["I don't", "bite"], ["I don't", "bite"]),  # split over paragraphs: left where it is
+    ],
+)
+def test_quotations_are_indexed_once(paragraphs: list[str], expected: list[str]) -> None:
+    import html as html_module
+
+    head = '<h1 id="title">T</h1><p>I don&#x27;t bite in the summary</p><h2 id="article">Article</h2>'
+    body = head + "".join(f"<p>{html_module.escape(p)}</p>" for p in paragraphs)
+    doc = document(title="T", search_html=body, kind="briefing", found=facts(BRIEFING_HTML, "briefing"))
+    article = doc[doc.index('<h2 id="article">') : doc.index('<h3 id="claim-1"')]
+    assert [html_module.unescape(p) for p in re.findall(r"<p>(.*?)</p>", article)] == expected
+    assert "<p>I don&#x27;t bite in the summary</p>" in doc  # only the article is cut
+    assert doc.count("<p>I don&#x27;t bite</p>") == 1  # the claim's own section keeps its words

@@ -16,8 +16,9 @@ attributes:
 - for an entity, how many briefings name it (`mentions`), which the
   search script uses to put the best-known of several namesakes first;
 - each claim of a briefing as a section of its own (`#claim-N`), titled
-  with its kind and speaker, so a quotation is found as a claim and opens
-  at its callout.
+  with its kind and speaker and holding its words (cut from the article's
+  paragraph, so they are indexed once), so a quotation is found as a claim
+  and opens at its callout.
 
 Indexing this document rather than the page itself keeps the theme's
 navigation, the entity sidebar and the related-briefings list out of the
@@ -45,12 +46,11 @@ KIND_LABELS: dict[str, str] = {
 #: Site folder of a generated page -> its kind (entity folders as `core.corpus.PAGE_DIRS` lays them out).
 FOLDER_KINDS: dict[str, str] = {"people": "person", "organisations": "organisation", "places": "place", "briefings": "briefing"}
 
-#: Pagefind weights (0-10; a heading's default is 7 for h1 down to 2 for h6).
+#: Pagefind weight (0-10; a heading's default is 7 for h1 down to 2 for h6).
 #: An entity's name is what a reader types to find the entity: it outweighs a
-#: headline that mentions the name. A claim section repeats words of the
-#: article (the callout quotes its paragraph), so it weighs half.
+#: headline that mentions the name. A claim's heading (kind and speaker) weighs
+#: as much as body text: it says who spoke, it is not the page's subject.
 ENTITY_TITLE_WEIGHT = 10.0
-CLAIM_WEIGHT = 0.5
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -160,6 +160,33 @@ def _hidden(pairs: Iterable[tuple[str, str, str]]) -> str:
     return f"<div data-pagefind-ignore>{spans}</div>" if spans else ""
 
 
+_ARTICLE = '<h2 id="article">'
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+
+
+def _without_quotes(search_html: str, claims: tuple[Claim, ...]) -> str:
+    """The article's paragraphs with each claim's words cut out (they go under the claim's heading).
+
+    Indexed twice, a quotation would cost Pagefind a quarter more text on a
+    news site and find the article section where the claim is the answer.
+    A quotation that is not found whole in one paragraph is left there.
+    """
+    start = search_html.find(_ARTICLE)
+    if start < 0:
+        return search_html
+    left = [c.quote for c in claims if c.quote]
+
+    def cut(match: re.Match[str]) -> str:
+        text = plain(match.group(1))
+        for quote in list(left):
+            if quote in text:
+                text = text.replace(quote, " … ", 1)
+                left.remove(quote)
+        return f"<p>{html.escape(_SPACE.sub(' ', text).strip(), quote=False)}</p>"
+
+    return search_html[:start] + _PARAGRAPH.sub(cut, search_html[start:])
+
+
 def title_of(search_html: str, fallback: str) -> str:
     """The page's title: its search text's first h1, else the page title mkdocs knows."""
     h1 = _FIRST_H1.search(search_html)
@@ -190,10 +217,12 @@ def document(*, title: str, search_html: str, kind: str, found: Facts, listing: 
         # A listing's own heading ("People: B") is no answer to any query; an entity's name is the best one.
         weight = 0 if listing else ENTITY_TITLE_WEIGHT
         body = _FIRST_H1.sub(lambda m: f'<h1 data-pagefind-weight="{weight:g}">{m.group(1)}</h1>', body, count=1)
+    if found.claims:
+        body = _without_quotes(body, found.claims)
     claims = "".join(
-        f'<h3 id="{_attr(c.anchor)}" data-pagefind-weight="{CLAIM_WEIGHT:g}">{html.escape(c.label)}'
+        f'<h3 id="{_attr(c.anchor)}" data-pagefind-weight="1">{html.escape(c.label)}'
         f'{" · " + html.escape(c.speaker) if c.speaker else ""}</h3>'
-        f'<p data-pagefind-weight="{CLAIM_WEIGHT:g}">{html.escape(c.quote)}</p>'
+        f"<p>{html.escape(c.quote)}</p>"
         for c in found.claims
     )
     return (
