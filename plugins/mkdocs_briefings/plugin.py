@@ -40,6 +40,7 @@ from mkdocs.structure.toc import get_toc
 
 from .core.corpus import MIN_BRIEFINGS, PAGE_DIRS, Corpus, build_corpus
 from .core.diagnostics import BriefingsError
+from .core.export import across
 from .core.project import load_project
 from .render.sanitize import BriefingsHtmlExtension, registered
 from .render.pagestore import PageStore, StoreError, fingerprint
@@ -378,4 +379,4 @@ def export_json(corpus: Corpus) -> bytes:
                 "annotation": b.annotation.to_json(b.slug),
             }
         )
-    return (json.dumps({"briefings": records}, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return (json.dumps({"briefings": records, **across(corpus)}, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
