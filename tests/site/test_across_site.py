@@ -1,8 +1,10 @@
-"""Across briefings (issue 17) in a real build: duplicate stories, and every new link resolving.
+"""Across briefings (issue 17) in a real build: duplicate stories, the claims ledger, every new link resolving.
 
 The project holds the specification article twice (a copy re-filed under
-another name and date, its headline changed) and two other briefings that
-share people with it.
+another name and date, its headline changed), two other briefings that
+share people with it, and a short story (written for this test) that
+repeats two of its quotes, crediting one to an unnamed official and the
+other to someone else.
 """
 
 from __future__ import annotations
@@ -22,6 +24,20 @@ OTHERS = (
 )
 
 
+ECHO = "2022-03-06-moscow-dismisses-offer.txt"
+ECHO_TEXT = """---
+title: Moscow dismisses the offer
+date: 2022-03-06
+source: Test Wire
+---
+Officials in Moscow dismissed the offer on Sunday.
+"Sit down with me to negotiate, just not at 30 metres," a senior Ukrainian official told reporters, describing the president's message.
+"I don't bite. What are you afraid of?" Kremlin spokesman Dmitry Peskov said, mocking the remark.
+Mr Peskov spoke to reporters in Moscow.
+The talks are expected to resume next week in Belarus, officials said.
+"""
+
+
 def _retitled(seed: str, title: str) -> str:
     return re.sub(r"(?m)^title: .*$", f"title: {title}", seed, count=1)
 
@@ -30,7 +46,7 @@ def _retitled(seed: str, title: str) -> str:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     spec = repo_seed(SPEC_SEED)
     seeds = {SPEC_SEED: spec, COPY: _retitled(spec, "Zelenskyy repeats his call for talks"),
-             **{name: repo_seed(name) for name in OTHERS}}
+             ECHO: ECHO_TEXT, **{name: repo_seed(name) for name in OTHERS}}
     return build(write_project(tmp_path_factory.mktemp("across"), seeds=seeds, plugin={"min_briefings": 2}))
 
 
@@ -63,3 +79,52 @@ def test_export_lists_duplicate_groups(site: Path) -> None:
 
     data = json.loads((site / "briefings.json").read_text(encoding="utf-8"))
     assert data["duplicates"] == [sorted([SPEC_SEED.removesuffix(".txt"), COPY.removesuffix(".txt")])]
+
+
+def _ledger(site: Path) -> str:
+    return (site / "ledger" / "index.html").read_text(encoding="utf-8")
+
+
+def test_ledger_lists_each_statement_with_every_appearance_and_flags(site: Path) -> None:
+    ledger = _ledger(site)
+    assert "Statements of six words or more" in ledger and "2 credited to different sources come first" in ledger
+    sit = ledger.split("Sit down with me to negotiate", 1)[1].split("</table>", 1)[0]
+    assert "In 3 briefings (2 stories; the others are copies)" in sit
+    assert "Flag: credited to a named speaker in one briefing and an unnamed source in another." in sit
+    assert "Unnamed source: “a senior Ukrainian official”" in sit
+    assert '<td data-credit="named"><a href="../people/volodymyr-zelenskyy/">Volodymyr Zelenskyy</a>' in sit
+    for stem in (SPEC_SEED, COPY, ECHO):  # each appearance links to the claim on its briefing
+        assert f'href="../briefings/{stem.removesuffix(".txt")}/#claim-' in sit
+    bite = ledger.split("I don&#39;t bite", 1)[1].split("</table>", 1)[0]
+    assert "Flag: credited to different speakers." in bite and "Dmitry Peskov" in bite
+    assert "Test Wire" in bite
+
+
+def test_claim_says_also_in_n_briefings_and_links_its_entry(site: Path) -> None:
+    echo = _page(site, ECHO.removesuffix(".txt"))
+    assert re.search(r'<p class="bf-claim__ledger"><a href="\.\./\.\./ledger/#s-[0-9a-f]{10}">Also in 2 other briefings</a>',
+                     echo)
+    other = _page(site, OTHERS[0].removesuffix(".txt"))
+    assert "bf-claim__ledger" not in other  # nothing of it is repeated elsewhere
+
+
+def test_ledger_is_in_the_nav_and_searchable(site: Path) -> None:
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = [d for d in index["docs"] if d["location"].startswith("ledger/#s-")]
+    assert hits and any("Sit down with me to negotiate" in d["title"] for d in hits)
+    assert 'href="ledger/"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_export_holds_the_ledger(site: Path) -> None:
+    import json
+
+    ledger = json.loads((site / "briefings.json").read_text(encoding="utf-8"))["ledger"]
+    assert [e["flags"] for e in ledger] == [["named-unnamed"], ["speakers"]]
+    sit = ledger[0]
+    assert sit["stories"] == 2 and sit["statement"].startswith("Sit down with me")
+    assert {(a["briefing"], a["speaker"]["credit"]) for a in sit["appearances"]} == {
+        (ECHO.removesuffix(".txt"), "unnamed"), (SPEC_SEED.removesuffix(".txt"), "named"),
+        (COPY.removesuffix(".txt"), "named")}
+    assert set(sit["appearances"][0]) == {"briefing", "claim", "text", "date", "source", "speaker"}

@@ -21,6 +21,7 @@ from datetime import date as Date
 
 from .duplicates import Duplicates, find_duplicates
 from .kinds import KINDS, MIN_BRIEFINGS, PAGE_DIRS
+from .ledger import Ledger, build_ledger
 from .model import LINK_CONFIDENCE, Briefing, Claim, Entity, RegisterEntry, Span
 from .text import paragraphs, sentences, slugify, transliterate
 
@@ -140,6 +141,7 @@ class Corpus:
     speakers: tuple[SpeakerGroup, ...]
     postings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity id -> briefing slugs
     duplicates: Duplicates = field(default_factory=lambda: Duplicates((), {}))  # briefings that are one story
+    ledger: Ledger = field(default_factory=Ledger)  # statements in two stories or more
 
     def record(self, entity_id: str | None) -> EntityRecord | None:
         """The corpus record of an entity id, or None."""
@@ -275,6 +277,7 @@ def build_corpus(
         speakers=_speaker_groups(speaker_groups, records, date_rank),
         postings=frozen_postings,
         duplicates=duplicates,
+        ledger=build_ledger(by_slug.values(), duplicates, {i: r.name for i, r in records.items()}),
     )
 
 

@@ -29,6 +29,7 @@ from .contexts import BriefingContext, EntityContext
 from .indexes import IndexPages, claims_pages
 from .jinja import Templates
 from .jsonld import news_article
+from .ledger import LedgerPages
 from .markup import runs_html
 from .pages import Outline, PageSpec, Parts, Section
 from .paths import CSS_URI, JS_URI, briefing_page, claims_page, entity_link, entity_page, page_url, rel, speaker_anchor
@@ -42,7 +43,7 @@ __all__ = ["CSS_URI", "JS_URI", "PageSpec", "Parts", "Renderer", "adds_to", "bad
            "full_stop", "page_url", "rel"]
 
 
-class Renderer(IndexPages):
+class Renderer(IndexPages, LedgerPages):
     """Every generated page of the site, as `PageSpec`s."""
 
     def __init__(self, corpus: Corpus, per_page: int = 50, directory_urls: bool = True, claims_per_page: int = 500,
@@ -61,8 +62,9 @@ class Renderer(IndexPages):
             "all_badges": BADGES, "kinds": BY_KEY, "claim_labels": CLAIM_LABELS, "corpus": corpus,
             "web_url": web_url, "context": context, "claims_of": self.claims_of, "briefing_page": briefing_page,
             "entity_page": entity_page, "entity_link": entity_link, "zip": zip,
-            "runs": self.runs, "callout": self.callout,
+            "runs": self.runs, "callout": self.callout, "ledger_link": self.ledger_link,
         }, overrides)
+        self.init_ledger()
 
     def rel(self, here: str, target: str, anchor: str = "") -> str:
         """A link from one generated page to another, as this site's URLs are laid out."""
@@ -92,6 +94,7 @@ class Renderer(IndexPages):
             if rec.has_page:
                 yield self.entity(rec)
         yield from self.claims_indexes()
+        yield from self.ledger_pages()
 
     def briefing(self, b: Briefing) -> PageSpec:
         """A briefing page: head and sidebar, editor's summary, article with callouts, related, sources."""
