@@ -128,3 +128,37 @@ def test_export_holds_the_ledger(site: Path) -> None:
         (ECHO.removesuffix(".txt"), "unnamed"), (SPEC_SEED.removesuffix(".txt"), "named"),
         (COPY.removesuffix(".txt"), "named")}
     assert set(sit["appearances"][0]) == {"briefing", "claim", "text", "date", "source", "speaker"}
+
+
+def test_briefing_shows_its_sourcing_bar_with_figures_in_text(site: Path) -> None:
+    echo = _page(site, ECHO.removesuffix(".txt"))
+    figure = echo.split('<figure class="bf-sourcing">', 1)[1].split("</figure>", 1)[0]
+    words = figure.split("<figcaption>", 1)[1]
+    # Moscow (a place speaking for its government), Peskov, and three unnamed: "a senior Ukrainian official" twice
+    assert ("5 claims: 20% named people, 20% named organisations, 60% unnamed sources, 0% no source given; "
+            "0% hedged; 2 direct, 3 reported, 0 mixed; 4 distinct voices.") in words
+    svg = figure.split("</svg>", 1)[0]
+    assert 'role="img"' in svg and "<title>5 claims: 20% named people" in svg
+    assert svg.count("<rect") == 3  # no empty rectangle for "no source given"
+
+
+def test_sources_page(site: Path) -> None:
+    page = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    for anchor in ("by-outlet", "by-tag", "by-month", "most-quoted-people", "most-quoted-organisations"):
+        assert f'id="{anchor}"' in page
+    assert '<th scope="row">Test Wire</th><td>1</td><td>5</td>' in page
+    assert '<th scope="row">2022-03</th>' in page and '<th scope="row">ukraine</th>' in page
+    people = page.split('id="most-quoted-people"', 1)[1].split("</ol>", 1)[0]
+    assert '<a href="../people/volodymyr-zelenskyy/">Volodymyr Zelenskyy</a>' in people
+    assert 'href="sources/"' in (site / "index.html").read_text(encoding="utf-8")  # in the nav
+
+
+def test_export_holds_sourcing_profiles(site: Path) -> None:
+    import json
+
+    sourcing = json.loads((site / "briefings.json").read_text(encoding="utf-8"))["sourcing"]
+    echo = sourcing["briefings"][ECHO.removesuffix(".txt")]
+    assert (echo["claims"], echo["people"], echo["organisations"], echo["unnamed"], echo["none"], echo["voices"]) == (
+        5, 1, 1, 3, 0, 4)
+    assert sourcing["outlets"]["Test Wire"] == echo
+    assert set(sourcing) == {"briefings", "outlets", "tags", "months"} and "2022-03" in sourcing["months"]

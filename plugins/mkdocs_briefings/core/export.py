@@ -11,13 +11,20 @@ every list is sorted, as the corpus sorts it.
   "speaker": {"text", "entity", "credit"}}` where `credit` is `named`,
   `unnamed`, `guessed` (a speaker the engine could not identify with
   confidence) or `none` (no source found).
+- `sourcing`: sourcing profiles (`sourcing.py`), each a mapping of counts
+  (`claims`, `people`, `organisations`, `unnamed`, `none`, `hedged`,
+  `direct`, `reported`, `mixed`, `voices`, `briefings`): per briefing (by
+  slug), per outlet, per tag and per month (`YYYY-MM`); "" is the group of
+  briefings without an outlet, or without a date.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from .corpus import Corpus
+from .sourcing import briefing_profile, grouped, month, outlets, tags
 
 
 def across(corpus: Corpus) -> dict[str, Any]:
@@ -44,4 +51,9 @@ def across(corpus: Corpus) -> dict[str, Any]:
             }
             for e in corpus.ledger.entries
         ],
+        "sourcing": {
+            "briefings": {b.slug: asdict(briefing_profile(b)) for b in sorted(corpus.briefings, key=lambda b: b.slug)},
+            **{name: {k: asdict(p) for k, p in grouped(corpus.briefings, keys).items()}
+               for name, keys in (("outlets", outlets), ("tags", tags), ("months", month))},
+        },
     }

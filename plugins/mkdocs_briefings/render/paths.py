@@ -67,6 +67,11 @@ def ledger_anchor(entry_id: str) -> str:
     return entry_id
 
 
+def sources_page() -> str:
+    """The page source of the site's Sources page (how stories are sourced, per outlet, tag and month)."""
+    return "sources/index.md"
+
+
 def kind_index(kind: str) -> str:
     """The A-Z index page of a kind with pages (mkdocs.yml's nav lists the same paths)."""
     return f"{PAGE_DIRS[kind]}/index.md"

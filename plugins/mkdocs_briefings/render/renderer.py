@@ -30,6 +30,7 @@ from .indexes import IndexPages, claims_pages
 from .jinja import Templates
 from .jsonld import news_article
 from .ledger import LedgerPages
+from .sourcing import SourcingPages, bar, summary
 from .markup import runs_html
 from .pages import Outline, PageSpec, Parts, Section
 from .paths import CSS_URI, JS_URI, briefing_page, claims_page, entity_link, entity_page, page_url, rel, speaker_anchor
@@ -43,7 +44,7 @@ __all__ = ["CSS_URI", "JS_URI", "PageSpec", "Parts", "Renderer", "adds_to", "bad
            "full_stop", "page_url", "rel"]
 
 
-class Renderer(IndexPages, LedgerPages):
+class Renderer(IndexPages, LedgerPages, SourcingPages):
     """Every generated page of the site, as `PageSpec`s."""
 
     def __init__(self, corpus: Corpus, per_page: int = 50, directory_urls: bool = True, claims_per_page: int = 500,
@@ -63,6 +64,7 @@ class Renderer(IndexPages, LedgerPages):
             "web_url": web_url, "context": context, "claims_of": self.claims_of, "briefing_page": briefing_page,
             "entity_page": entity_page, "entity_link": entity_link, "zip": zip,
             "runs": self.runs, "callout": self.callout, "ledger_link": self.ledger_link,
+            "sourcing": self.sourcing, "sourcing_bar": bar, "sourcing_summary": summary,
         }, overrides)
         self.init_ledger()
 
@@ -95,6 +97,7 @@ class Renderer(IndexPages, LedgerPages):
                 yield self.entity(rec)
         yield from self.claims_indexes()
         yield from self.ledger_pages()
+        yield from self.sources_pages()
 
     def briefing(self, b: Briefing) -> PageSpec:
         """A briefing page: head and sidebar, editor's summary, article with callouts, related, sources."""
