@@ -162,3 +162,10 @@ def test_export_holds_sourcing_profiles(site: Path) -> None:
         5, 1, 1, 3, 0, 4)
     assert sourcing["outlets"]["Test Wire"] == echo
     assert set(sourcing) == {"briefings", "outlets", "tags", "months"} and "2022-03" in sourcing["months"]
+
+
+def test_entity_page_says_what_was_said_about_it(site: Path) -> None:
+    putin = (site / "people" / "vladimir-putin" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="said-about">Said about</h2>' in putin
+    about = putin.split('id="said-about"', 1)[1].split("</ul>", 1)[0]
+    assert f'href="../../briefings/{SPEC_SEED.removesuffix(".txt")}/#claim-' in about

@@ -75,3 +75,9 @@ def test_bar_is_static_svg_with_a_text_alternative() -> None:
     assert svg.startswith('<svg class="bf-bar" viewBox="0 0 100 10"') and 'role="img"' in svg
     assert "<title>3 claims: 33% named people, 0% named organisations, 67% unnamed sources" in svg
     assert svg.count("<rect") == 2 and 'width="33.33"' in svg and 'x="33.33"' in svg and "<script" not in svg
+
+
+def test_a_decorative_bar_is_hidden_from_assistive_technology() -> None:
+    p = briefing_profile(brief("a", claim(1, "jane-doe")))
+    svg = str(bar(p, decorative=True))
+    assert 'aria-hidden="true"' in svg and "<title>" not in svg and 'role="img"' not in svg

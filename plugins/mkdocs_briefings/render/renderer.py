@@ -20,15 +20,16 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..core.corpus import Corpus, EntityRecord
+from ..core.corpus import ClaimRef, Corpus, EntityRecord
 from ..core.kinds import BY_KEY, PAGE_DIRS, kind_of
-from ..core.model import Briefing, Claim
+from ..core.model import LINK_CONFIDENCE, Briefing, Claim
 from . import static
 from .article import Paragraph, layout
 from .contexts import BriefingContext, EntityContext
 from .indexes import IndexPages, claims_pages
 from .jinja import Templates
 from .jsonld import news_article
+from ..core.said_about import said_about
 from .ledger import LedgerPages
 from .sourcing import SourcingPages, bar, summary
 from .markup import runs_html
@@ -65,7 +66,10 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
             "entity_page": entity_page, "entity_link": entity_link, "zip": zip,
             "runs": self.runs, "callout": self.callout, "ledger_link": self.ledger_link,
             "sourcing": self.sourcing, "sourcing_bar": bar, "sourcing_summary": summary,
+            "said_about": self.said_about, "said_by": self.said_by,
         }, overrides)
+        self._said_about = said_about(corpus.briefings, {i for i, r in corpus.entities.items() if r.has_page},
+                                      {b.slug: n for n, b in enumerate(corpus.briefings)})
         self.init_ledger()
 
     def rel(self, here: str, target: str, anchor: str = "") -> str:
@@ -75,6 +79,15 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
     def claims_of(self, here: str, entity_id: str) -> str:
         """The link from `here` to an entity's claims on the claims index (its speaker group)."""
         return self.rel(here, *self._claims_of[entity_id])
+
+    def said_about(self, rec: EntityRecord) -> tuple[ClaimRef, ...]:
+        """The claims whose content names an entity with a page, newest first (core/said_about.py)."""
+        return self._said_about.get(rec.id, ())
+
+    def said_by(self, claim: Claim) -> EntityRecord | None:
+        """The record of the speaker a claim is credited to, if named with confidence (else None)."""
+        sp = claim.speaker
+        return self.corpus.record(sp.entity) if sp and sp.entity and sp.confidence >= LINK_CONFIDENCE else None
 
     def runs(self, para: Paragraph, mentions: dict[str, Mention], here: str) -> Markup:
         """A paragraph of the article, as HTML."""
@@ -147,6 +160,7 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
             head=(Section(2, "about", "About", indexed=True),) if description else (),
             body=(
                 Section(2, "said", "Said"),
+                *((Section(2, "said-about", "Said about"),) if self.said_about(rec) else ()),
                 Section(2, "mentioned-in", "Mentioned in"),
                 *((Section(2, "appears-with", "Appears with"),) if rec.companions else ()),
             ),

@@ -42,8 +42,12 @@ def summary(p: Profile) -> str:
             f"{p.voices} distinct voice{'s' if p.voices != 1 else ''}.")
 
 
-def bar(p: Profile) -> Markup:
-    """The stacked bar of a profile's sources, as inline SVG (empty without claims)."""
+def bar(p: Profile, decorative: bool = False) -> Markup:
+    """The stacked bar of a profile's sources, as inline SVG (empty without claims).
+
+    `decorative`: the same figures are in the cells next to it (a table row),
+    so assistive technology skips the bar rather than read them twice.
+    """
     if not p.claims:
         return Markup("")
     x, rects = 0.0, []
@@ -52,6 +56,9 @@ def bar(p: Profile) -> Markup:
         if w:
             rects.append(f'<rect class="bf-bar__{k}" x="{x:.2f}" y="0" width="{w:.2f}" height="10" fill="{COLOURS[k]}"/>')
         x += w
+    if decorative:
+        return Markup(f'<svg class="bf-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" '
+                      f'focusable="false">{"".join(rects)}</svg>')
     alt = html.escape(summary(p))
     return Markup(f'<svg class="bf-bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" '
                   f'aria-label="{alt}"><title>{alt}</title>{"".join(rects)}</svg>')
