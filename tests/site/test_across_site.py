@@ -169,3 +169,20 @@ def test_entity_page_says_what_was_said_about_it(site: Path) -> None:
     assert '<h2 id="said-about">Said about</h2>' in putin
     about = putin.split('id="said-about"', 1)[1].split("</ul>", 1)[0]
     assert f'href="../../briefings/{SPEC_SEED.removesuffix(".txt")}/#claim-' in about
+
+
+def test_specification_briefing_carries_claim_review(spec_site: Path) -> None:
+    """The demo's overlay marks two casualty figures "unverified": each is a ClaimReview on the page."""
+    import json
+
+    from conftest import SPEC_SLUG
+
+    page = next((spec_site / "briefings").glob(f"*{SPEC_SLUG}/index.html")).read_text(encoding="utf-8")
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    reviews = [r for s in scripts for r in (json.loads(s) if s.startswith("[") else [])]
+    claimed = sorted(r["claimReviewed"] for r in reviews)  # the claims the overlay's quotes fall in
+    assert len(claimed) == 2 and "more than 2000 civilians have died" in claimed[0]
+    assert "nearly 500 of its troops have been killed" in claimed[1]
+    assert {r["reviewRating"]["alternateName"] for r in reviews} == {"Unverified"}
+    assert all(r["@type"] == "ClaimReview" and r.get("reviewBody") for r in reviews)
+    assert broken_links(spec_site) == []

@@ -30,6 +30,7 @@ from .indexes import IndexPages, claims_pages
 from .jinja import Templates
 from .jsonld import news_article
 from ..core.said_about import said_about
+from .claimreview import claim_reviews
 from .ledger import LedgerPages
 from .sourcing import SourcingPages, bar, summary
 from .markup import runs_html
@@ -66,7 +67,7 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
             "entity_page": entity_page, "entity_link": entity_link, "zip": zip,
             "runs": self.runs, "callout": self.callout, "ledger_link": self.ledger_link,
             "sourcing": self.sourcing, "sourcing_bar": bar, "sourcing_summary": summary,
-            "said_about": self.said_about, "said_by": self.said_by,
+            "said_about": self.said_about, "said_by": self.said_by, "claim_reviews": claim_reviews,
         }, overrides)
         self._said_about = said_about(corpus.briefings, {i for i, r in corpus.entities.items() if r.has_page},
                                       {b.slug: n for n, b in enumerate(corpus.briefings)})
