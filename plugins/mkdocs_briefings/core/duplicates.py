@@ -10,9 +10,9 @@ detection. Finding the pairs never compares all pairs of briefings:
 
 1. texts that are the same after normalisation (the same word tokens) are
    grouped by a hash of those tokens, in one pass;
-2. of each such group one text is sampled: the shingles whose (stable,
-   CRC-32) hash is 0 modulo `SAMPLE` are kept, so two texts keep the same
-   shingles of what they share. An inverted index of sampled shingles, which
+2. of each such group one text is sampled: the shingles whose first word's
+   (stable, CRC-32) hash is 0 modulo `SAMPLE` are kept, so two texts keep
+   the same shingles of what they share. An inverted index of them, which
    skips any shingle in more than `MAX_POSTINGS` texts (boilerplate, not a
    story), yields the candidate pairs: those sharing at least
    `MIN_SHARED` sampled shingles;
@@ -21,11 +21,14 @@ detection. Finding the pairs never compares all pairs of briefings:
 The cost is linear in the words of the archive plus the candidate pairs,
 which the posting cap bounds.
 
-The threshold (`THRESHOLD`) is measured, not guessed: on the BBC corpus
-(`tests/bench/bench_duplicates.py` prints the distribution) duplicate pairs
-score 1.0 and the most similar distinct stories (follow-ups sharing
-background paragraphs) stay below 0.5, so 0.8 leaves room on both sides for
-lightly edited copies.
+The threshold (`THRESHOLD`) is measured, not guessed, on the BBC corpus
+(`tests/bench/bench_duplicates.py` prints the distribution). Of the pairs
+of distinct texts that share enough to be scored, 19 score 0.8 or more, and
+reading them, each is one story lightly edited (the same headline, or one
+with a word added); 10 score 0.6 to 0.8, half of them updates rewritten
+under a new headline, which a reader wants among related briefings rather
+than hidden as copies; below that they are different stories on one
+subject. 0.8 takes the first group and none of the rest.
 """
 
 from __future__ import annotations

@@ -45,8 +45,9 @@ def summary(p: Profile) -> str:
 def bar(p: Profile, decorative: bool = False) -> Markup:
     """The stacked bar of a profile's sources, as inline SVG (empty without claims).
 
-    `decorative`: the same figures are in the cells next to it (a table row),
-    so assistive technology skips the bar rather than read them twice.
+    `decorative`: the same figures are printed next to it (a figure's
+    caption, a table row's cells), so assistive technology skips the bar
+    rather than read them twice, and the page does not carry them twice.
     """
     if not p.claims:
         return Markup("")
@@ -54,7 +55,7 @@ def bar(p: Profile, decorative: bool = False) -> Markup:
     for k in BUCKETS:
         w = 100 * p.count(k) / p.claims
         if w:
-            rects.append(f'<rect class="bf-bar__{k}" x="{x:.2f}" y="0" width="{w:.2f}" height="10" fill="{COLOURS[k]}"/>')
+            rects.append(f'<rect x="{x:.2f}" width="{w:.2f}" height="10" fill="{COLOURS[k]}"/>')
         x += w
     if decorative:
         return Markup(f'<svg class="bf-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" '
