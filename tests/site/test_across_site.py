@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SPEC_SEED, build, repo_seed, write_project
 from test_links import broken_links
+
+REPO = Path(__file__).resolve().parents[2]
+SPEC_SEED = "2022-03-04-zelenskyy-challenges-putin-to-talks.txt"
+SPEC_SLUG = "zelenskyy-challenges-putin-to-talks"
 
 COPY = "2022-03-05-zelenskyy-repeats-call-for-talks.txt"
 OTHERS = (
@@ -38,16 +41,20 @@ The talks are expected to resume next week in Belarus, officials said.
 """
 
 
+def repo_seed(name: str) -> str:
+    return (REPO / "seeds" / name).read_text(encoding="utf-8")
+
+
 def _retitled(seed: str, title: str) -> str:
     return re.sub(r"(?m)^title: .*$", f"title: {title}", seed, count=1)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(session_builder) -> Path:
     spec = repo_seed(SPEC_SEED)
     seeds = {SPEC_SEED: spec, COPY: _retitled(spec, "Zelenskyy repeats his call for talks"),
              ECHO: ECHO_TEXT, **{name: repo_seed(name) for name in OTHERS}}
-    return build(write_project(tmp_path_factory.mktemp("across"), seeds=seeds, plugin={"min_briefings": 2}))
+    return session_builder("across", seeds=seeds, plugin={"min_briefings": 2})
 
 
 def _page(site: Path, slug: str) -> str:
@@ -174,8 +181,6 @@ def test_entity_page_says_what_was_said_about_it(site: Path) -> None:
 def test_specification_briefing_carries_claim_review(spec_site: Path) -> None:
     """The demo's overlay marks two casualty figures "unverified": each is a ClaimReview on the page."""
     import json
-
-    from conftest import SPEC_SLUG
 
     page = next((spec_site / "briefings").glob(f"*{SPEC_SLUG}/index.html")).read_text(encoding="utf-8")
     scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
