@@ -150,3 +150,14 @@ def test_ledger_pages_print_their_outline_and_paginate() -> None:
     briefing = next(s for s in Renderer(corpus).pages() if s.src_uri == "briefings/a.md").make().after
     assert briefing.count('class="bf-claim__ledger"') == n
     assert '<a href="../../ledger/page/2/#s-' in briefing and "Also in 1 other briefing</a>" in briefing
+
+
+def test_colliding_entry_ids_stay_unique(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs_briefings.core import ledger
+
+    monkeypatch.setattr(ledger, "_entry_id", lambda key: "s-0000000000")  # every statement hashes alike
+    other = "prices will rise again before the end of the year"
+    found = build_ledger([brief("a", (S, None, None), (other, None, None)),
+                          brief("b", (S, None, None), (other, None, None))], NONE, NAMES)
+    assert sorted(e.id for e in found.entries) == ["s-0000000000", "s-0000000000-2"]
+    assert {found.entry_of("a", "claim-1"), found.entry_of("a", "claim-2")} == {"s-0000000000", "s-0000000000-2"}

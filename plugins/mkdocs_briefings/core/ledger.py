@@ -32,7 +32,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
 from .duplicates import Duplicates, words
@@ -169,9 +169,22 @@ def build_ledger(briefings: Iterable[Briefing], duplicates: Duplicates, names: M
         longest = max((keys[i] for i in group), key=lambda k: (len(k), k))
         text = next(a.text for a in reversed(apps) if statement_key(a.text) == longest)
         entries.append(Entry(_entry_id(longest), text, apps, len(stories), _flags(apps)))
+    entries = _unique_ids(entries)
     entries.sort(key=lambda e: (not e.flags, -e.stories, -len(e.appearances), e.id))
     of = {(a.slug, a.claim): e.id for e in entries for a in e.appearances}
     return Ledger(tuple(entries), dict(sorted(of.items())))
+
+
+def _unique_ids(entries: list[Entry]) -> list[Entry]:
+    """Entries whose ids are unique anchors: two statements whose hashes collide get "-2", "-3"... by wording."""
+    by_id: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        by_id[e.id].append(e)
+    out: list[Entry] = []
+    for same in by_id.values():
+        same.sort(key=lambda e: e.text)
+        out.extend(replace(e, id=e.id if n == 1 else f"{e.id}-{n}") for n, e in enumerate(same, 1))
+    return out
 
 
 def _number(claim_id: str) -> tuple[int, str]:
