@@ -40,6 +40,7 @@ from mkdocs.structure.toc import get_toc
 from .core.contract import export_json
 from .core.corpus import MIN_BRIEFINGS, PAGE_DIRS, Corpus, build_corpus
 from .core.diagnostics import BriefingsError
+from .core.export import across
 from .core.project import load_project
 from .render.sanitize import BriefingsHtmlExtension, registered
 from .render.pagestore import PageStore, StoreError, fingerprint
@@ -281,7 +282,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
             corpus = self.corpus
             kept = [str(d) for d in project.diagnostics if not d.transient]
-            store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus.briefings))
+            store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus.briefings, across(corpus)))
             for diagnostic in project.diagnostics:
                 if diagnostic.transient:
                     log.warning(diagnostic)
@@ -385,7 +386,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     shutil.copyfileobj(kept, copy)
             else:
                 assert self.corpus is not None
-                tmp.write_bytes(export_json(self.corpus.briefings))
+                tmp.write_bytes(export_json(self.corpus.briefings, across(self.corpus)))
             os.replace(tmp, out)
         except StoreError as exc:
             store.abort()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .model import CLAIM_KINDS, KINDS, STATUSES, Annotation, Briefing, Claim, Entity, SourceInfo, Span, Speaker
@@ -91,10 +91,12 @@ def briefing_to_json(b: Briefing) -> dict[str, Any]:
     }
 
 
-def export_json(briefings: Iterable[Briefing]) -> bytes:
-    """`briefings.json`: every briefing by slug, compact, UTF-8, byte-identical for the same input."""
+def export_json(briefings: Iterable[Briefing], across: Mapping[str, Any] | None = None) -> bytes:
+    """`briefings.json`: every briefing by slug, then what is found across them (`core/export.py`:
+    duplicates, the claims ledger, sourcing profiles); compact, UTF-8, byte-identical for the same input."""
     records = [briefing_to_json(b) for b in sorted(briefings, key=lambda b: b.slug)]
-    return (json.dumps({"briefings": records}, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    data = {"briefings": records, **(across or {})}
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 # -- reading ---------------------------------------------------------------------------------

@@ -19,7 +19,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
+from .duplicates import Duplicates, find_duplicates
 from .kinds import KINDS, MIN_BRIEFINGS, PAGE_DIRS
+from .ledger import Ledger, build_ledger
 from .model import LINK_CONFIDENCE, Briefing, Claim, Entity, RegisterEntry, Span
 from .text import paragraphs, sentences, slugify, transliterate
 
@@ -146,6 +148,8 @@ class Corpus:
     related: dict[str, tuple[Related, ...]]
     speakers: tuple[SpeakerGroup, ...]
     postings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity id -> briefing slugs
+    duplicates: Duplicates = field(default_factory=lambda: Duplicates((), {}))  # briefings that are one story
+    ledger: Ledger = field(default_factory=Ledger)  # statements in two stories or more
 
     def record(self, entity_id: str | None) -> EntityRecord | None:
         """The corpus record of an entity id, or None."""
@@ -272,7 +276,9 @@ def build_corpus(
         records[ent_id] = replace(records[ent_id], companions_sampled=True)
 
     frozen_postings = {k: tuple(v) for k, v in sorted(postings.items())}
-    related = {slug: _related(b, frozen_postings, records, date_rank) for slug, b in by_slug.items()}
+    duplicates = find_duplicates((slug, b.text) for slug, b in by_slug.items())
+    related = {slug: _related(b, frozen_postings, records, date_rank, duplicates.others(slug))
+               for slug, b in by_slug.items()}
     return Corpus(
         briefings=ordered,
         by_slug=by_slug,
@@ -280,6 +286,8 @@ def build_corpus(
         related=related,
         speakers=_speaker_groups(speaker_groups, records, date_rank),
         postings=frozen_postings,
+        duplicates=duplicates,
+        ledger=build_ledger(by_slug.values(), duplicates, {i: r.name for i, r in records.items()}),
     )
 
 
@@ -334,8 +342,12 @@ def _related(
     postings: dict[str, tuple[str, ...]],
     records: dict[str, EntityRecord],
     date_rank: dict[str, int],
+    copies: Sequence[str] = (),
 ) -> tuple[Related, ...]:
     """Briefings ranked by how many entities they share with `b`, via the inverted index.
+
+    Copies of the same story (`copies`, from `duplicates.py`) are never related:
+    the page says "same story as" instead, and they would crowd out the rest.
 
     Only entities in at most RELATED_MAX_POSTINGS briefings count, so the
     work per briefing is bounded whatever the size of the archive.
@@ -346,7 +358,7 @@ def _related(
         if len(posting) > RELATED_MAX_POSTINGS:
             continue
         for other in posting:
-            if other != b.slug:
+            if other != b.slug and other not in copies:
                 shared[other].append(ent_id)
     # The same as sorted(...)[:RELATED_LIMIT] (keys are unique), without sorting every candidate.
     ranked = heapq.nsmallest(RELATED_LIMIT, shared.items(), key=lambda kv: (-len(kv[1]), date_rank.get(kv[0], 0), kv[0]))
