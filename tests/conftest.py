@@ -179,6 +179,20 @@ def session_builder(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., P
     return run
 
 
+@pytest.fixture(scope="session")
+def project_maker(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """`project_maker(name, seeds={...}, ...)`: write a project in a new folder (any scope), return its mkdocs.yml.
+
+    Test modules use this rather than `from conftest import ...`, which in a whole-suite run may
+    find another folder's conftest module first.
+    """
+
+    def run(name: str, **kwargs: Any) -> Path:
+        return write_project(tmp_path_factory.mktemp(name), **kwargs)
+
+    return run
+
+
 @pytest.fixture
 def project_writer(tmp_path: Path) -> Callable[..., Path]:
     """`write_project(tmp_path, ...)` as a fixture: returns the mkdocs.yml path."""

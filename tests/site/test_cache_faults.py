@@ -34,11 +34,8 @@ def _pages(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def reference(tmp_path_factory: pytest.TempPathFactory, caplog: pytest.LogCaptureFixture) -> tuple[Path, dict[str, bytes]]:
-    from conftest import write_project
-
-    root = tmp_path_factory.mktemp("reference")
-    site, warnings = _build(write_project(root, seeds=SEEDS, plugin={"min_briefings": 1}), "site", caplog)
+def reference(project_maker: Callable[..., Path], caplog: pytest.LogCaptureFixture) -> tuple[Path, dict[str, bytes]]:
+    site, warnings = _build(project_maker("reference", seeds=SEEDS, plugin={"min_briefings": 1}), "site", caplog)
     assert warnings == []
     return site, _pages(site)
 

@@ -33,12 +33,9 @@ REGISTER = "- name: Ada Lovelace\n  kind: person\n  description: |\n    ## said\
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import build, write_project
-
-    root = tmp_path_factory.mktemp("editor-markdown")
-    return build(write_project(root, seeds={"ada.txt": SEED}, overlays={"ada.md": OVERLAY}, register=REGISTER,
-                               plugin={"min_briefings": 1}))
+def site(session_builder: Callable[..., Path]) -> Path:
+    return session_builder("editor-markdown", seeds={"ada.txt": SEED}, overlays={"ada.md": OVERLAY}, register=REGISTER,
+                           plugin={"min_briefings": 1})
 
 
 def _ids(html: str) -> Counter[str]:

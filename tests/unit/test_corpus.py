@@ -317,3 +317,25 @@ def test_weak_evidence_is_never_linked(make_briefing, entity_confidence: float, 
     assert ("acme" in corpus.entities) is has_record
     assert link_of(corpus, "acme") == ("organisations/acme.md" if has_record else None)
     assert [g.key for g in corpus.speakers] == (["acme"] if credited else ["~unnamed"])
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ({}, ()),
+        ({"mayor": 1}, ("mayor",)),
+        # case variants are one role; a role inside a longer one is part of it
+        ({"Ukrainian President": 3, "President": 2, "Ukraine President": 1, "Ukrainian president": 1, "elected President": 1},
+         ("Ukrainian President", "Ukraine President", "elected President")),
+        ({"coach": 3, "England coach": 2, "new head coach": 1, "head coach": 1}, ("England coach", "new head coach")),
+        # negatives: words that are not a run of the longer role stay apart
+        ({"home secretary": 2, "shadow foreign secretary": 1}, ("home secretary", "shadow foreign secretary")),
+        ({"chief executive": 1, "executive chairman": 1}, ("chief executive", "executive chairman")),
+    ],
+)
+def test_merged_roles(counts: dict[str, int], expected: tuple[str, ...]) -> None:
+    from collections import Counter
+
+    from mkdocs_briefings.core.corpus import merged_roles
+
+    assert merged_roles(Counter(counts)) == expected

@@ -184,6 +184,40 @@ def _vote(counter: Counter[str], order: Sequence[str] = ()) -> str:
     return min(counter, key=lambda v: (-counter[v], rank.get(v, len(rank)), v))
 
 
+#: Roles an entity page considers: the most frequent ones (a hostile seed can give one name
+#: thousands of "roles"; comparing them is quadratic, and no reader needs more than a few).
+ROLE_LIMIT = 100
+
+
+def merged_roles(counts: Counter[str]) -> tuple[str, ...]:
+    """An entity's roles across briefings, one per role, the most used first.
+
+    Spellings that differ only in case are one role (the commoner spelling
+    is shown); a role whose words all appear, in order, inside a longer role
+    of the same entity is part of it ("President" in "Ukrainian President",
+    "coach" in "England coach") and adds its count there. What is left reads
+    as one main role and a few other descriptions, not a list of variants.
+    """
+    by_case: dict[str, Counter[str]] = defaultdict(Counter)
+    for role, n in counts.items():
+        by_case[role.casefold()][role] += n
+    totals = Counter({min(spellings, key=lambda r: (-spellings[r], r)): sum(spellings.values())
+                      for spellings in by_case.values()})
+    ranked = sorted(totals, key=lambda r: (-totals[r], r))[:ROLE_LIMIT]
+    words = {r: r.casefold().split() for r in ranked}
+    kept: Counter[str] = Counter()
+    for role in sorted(ranked, key=lambda r: (-len(words[r]), -totals[r], r)):  # longest first
+        host = next((k for k in sorted(kept, key=lambda k: (-kept[k], k)) if _within(words[role], words[k])), None)
+        kept[host or role] += totals[role]
+    return tuple(sorted(kept, key=lambda r: (-kept[r], r)))
+
+
+def _within(part: list[str], whole: list[str]) -> bool:
+    """Whether `part` is a run of consecutive words of a longer `whole`."""
+    n = len(part)
+    return 0 < n < len(whole) and any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
+
+
 def _sentence_ranges(text: str) -> list[tuple[int, int]]:
     """Every sentence of every paragraph, in order (computed once per briefing)."""
     return [r for p_start, p_end in paragraphs(text) for r in sentences(text, p_start, p_end)]
@@ -262,7 +296,7 @@ def build_corpus(
             name=name,
             kind=kind,
             has_page=earns_page(kind, len(appearances[ent_id]), reg is not None, min_briefings),
-            roles=tuple(sorted(role_counter, key=lambda r: (-role_counter[r], r))),
+            roles=merged_roles(role_counter),
             aliases=tuple(sorted(aliases[ent_id] - {name}, key=lambda a: (a.casefold(), a))),
             appearances=tuple(sorted(appearances[ent_id], key=lambda a: date_rank[a.slug])),
             said=tuple(sorted(said[ent_id], key=lambda r: (date_rank[r.slug], _claim_number(r.claim)))),
