@@ -1,0 +1,248 @@
+"""Last look at each name before it becomes an entity: the shapes no name has.
+
+The earlier stages cut runs of capitalised words at the evidence they see in
+the run; a few shapes get through that a reader at once sees are not one
+name of a person, organisation or place:
+
+- an office before "of" is a role, the rest the body or place it is held in
+  ("Governor of Tyumen Oblast", "Director of Mid Wales Tourism Partnership");
+  an office of an office ("Office of President") names nothing;
+- two complete names joined by "and" are two entities ("El Paso and Ciudad
+  Juárez", "Center for Biological Diversity and Center for Food Safety"), and
+  a person's name holds no "and" at all ("Affairs and Intelligence");
+- "for The" starts a second name ("Blues Incorporated for The Rolling Stones");
+- a function word at either end is no part of a name ("In Global Islamic
+  Politics", "D.C. They");
+- a single letter, or a company suffix alone ("Co" of "Co-author"), is no name;
+- a place or an office written before a person's given name is not part of
+  the person's name ("Hong Kong Carrie Lam", "National Intelligence John
+  Ratcliffe");
+- a person's name of two or more ordinary words and no given name ("Technical
+  Officer") is no person (one word may be a surname: "Bush", "Law").
+
+Each rule looks only at the name's own words and the word lists, never at a
+particular document, so it is cheap (a few set lookups per mention).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from .lexicon import Lexicon
+from .recognise import ORG, PERSON, PLACE
+from .resolve import Resolved
+
+_LINKED = frozenset((PERSON, ORG, PLACE))
+_TOKEN = re.compile(r"\S+")
+#: Offices named before "of" that are no body themselves ("Office of President" names nothing).
+_OFFICE_HEADS = frozenset(("Office", "Post", "Role", "Position", "Rank", "Title"))
+#: Words that make a leading title part of a body's name ("Secretary of State", "Head of State").
+_OF_STATE = frozenset(("State", "States", "Staff", "Government", "Public"))
+_PARTICLES = frozenset(["de", "du", "des", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "das", "y", "al", "bin", "ibn", "el"])
+#: Function words that are also names ("Theresa May", "Will Smith", "Channel Four", "The Who").
+_NAMELIKE = frozenset(["will", "can", "may", "might", "must", "shall", "would", "could", "do", "does", "did", "who", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "well", "all", "such"])
+#: Words that end no name: what follows a name across a missed sentence end ("D.C. They", "No. Because").
+_TRAILING = frozenset(["they", "these", "those", "this", "that", "there", "here", "he", "she", "we", "it", "its", "because", "but", "and", "or", "so", "if", "then", "when", "while", "which", "what"])
+
+
+def tidy_mentions(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
+    """`mentions` with the shapes above cut into the names they hold, or dropped."""
+    out: list[Resolved] = []
+    for m in mentions:
+        if m.kind not in _LINKED or not _suspect(m.key.split(), m.kind, lex) or not text[m.start:m.end].endswith(m.key):
+            out.append(m)
+            continue
+        out.extend(_tidy(text, m, lex))
+    return out
+
+
+def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
+    """Whether any rule below may apply: most names pass on a few set lookups (engine speed)."""
+    if not words:
+        return False
+    if len(words) == 1:
+        return _no_name(words[0], lex) or _function(words[0], lex)
+    if _function(words[0], lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
+        return True
+    if kind == PERSON:
+        return "&" in words or len(words) >= 3 and words[0] not in lex.first_names or _ordinary(words, lex)
+    return "of" in words
+
+
+def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
+    """One mention as the names it holds (none, itself, or parts of it)."""
+    at = m.end - len(m.key)  # after an honorific ("Mr. A")
+    toks = [(t.start() + at, t.end() + at, t.group()) for t in _TOKEN.finditer(m.key)]
+    toks = _strip_function_words(toks, lex)
+    if not toks:
+        return []
+    if len(toks) == 1 and _no_name(toks[0][2], lex):
+        return []
+    words = [t[2] for t in toks]
+    if m.kind in (ORG, PLACE):
+        office = _office_of(words, lex)
+        if office is not None:
+            if office >= len(words):
+                return []
+            return _tidy(text, _part(m, toks[office:], role=" ".join(words[:words.index("of")])), lex)
+    for joiner in ("and", "for"):
+        if joiner in words[1:-1]:
+            parts = _split_at(text, m, toks, joiner, lex)
+            if parts is not None:
+                return [p for part in parts for p in _tidy(text, part, lex)]
+    if m.kind == PERSON:
+        if "and" in words or "&" in words:
+            return []
+        cut = _before_given_name(words, lex)
+        if cut:
+            before = toks[:cut]
+            rest = [_part(m, toks[cut:])]
+            prefix = " ".join(words[:cut])
+            if prefix in lex.places:
+                rest.insert(0, replace(_part(m, before), kind=PLACE, role=""))
+            else:
+                rest[0].role = f"{m.role} {prefix}".strip()  # "Director of" + "National Intelligence"
+            return rest
+        if len(words) > 1 and _ordinary(words, lex):
+            return []
+    if len(toks) != len(m.key.split()):
+        return [_part(m, toks)]
+    return [m]
+
+
+def _part(m: Resolved, toks: list[tuple[int, int, str]], role: str | None = None) -> Resolved:
+    """The mention narrowed to the tokens `toks`."""
+    name = " ".join(t[2] for t in toks)
+    return replace(m, start=toks[0][0], end=toks[-1][1], key=name, name=name,
+                   role=m.role if role is None else role)
+
+
+def _strip_function_words(toks: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Without a function word at either end ("In Global Islamic Politics", "D.C. They")."""
+    while toks and _function(toks[0][2], lex):
+        toks = toks[1:]
+    while toks and toks[-1][2].lower() in _TRAILING and _function(toks[-1][2], lex):
+        toks = toks[:-1]
+    return toks
+
+
+def _function(tok: str, lex: Lexicon) -> bool:
+    """A capitalised function word ("In", "They"), not a particle or a letter ("A" of "Mr. A")."""
+    return tok in _capitalised(lex.function_words)
+
+
+@lru_cache(maxsize=4)
+def _capitalised(function_words: frozenset[str]) -> frozenset[str]:
+    """Function words as they start a sentence ("In"), without those that are names or particles."""
+    return frozenset(w.capitalize() for w in function_words if len(w) > 1 and w not in _PARTICLES and w not in _NAMELIKE)
+
+
+def _no_name(tok: str, lex: Lexicon) -> bool:
+    """A single letter or initial ("A", "I."), a company suffix alone ("Co", "Ltd")."""
+    bare = tok.rstrip(".")
+    if len(bare) <= 1:
+        return True
+    return tok in lex.org_suffixes and tok not in lex.known and (bare.lower() not in lex.common_words or len(bare) <= 3)
+
+
+def _office_of(words: list[str], lex: Lexicon) -> int | None:
+    """Index of the name after "<office> of (the)", when the words before "of" are only an office."""
+    if "of" not in words[1:-1]:
+        return None
+    i = words.index("of")
+    head = words[:i]
+    if head[-1] in _OFFICE_HEADS and len(head) == 1:
+        rest = [w for w in words[i + 1:] if w != "the"]
+        return len(words) if all(w in lex.titles for w in rest) else None
+    if head[-1] not in lex.titles or not all(w in lex.titles or w.lower() in lex.common_words for w in head):
+        return None
+    if words[i + 1] in _OF_STATE:
+        return None
+    j = i + 2 if words[i + 1] == "the" else i + 1
+    if all(w in lex.titles for w in words[j:]):
+        return len(words)
+    return j
+
+
+def _split_at(text: str, m: Resolved, toks: list[tuple[int, int, str]], joiner: str,
+              lex: Lexicon) -> list[Resolved] | None:
+    """Two names joined by `joiner`, when both sides are complete names of their own."""
+    words = [t[2] for t in toks]
+    whole = " ".join(words)
+    if whole in lex.known or whole in lex.places or whole in lex.companies:
+        return None
+    i = words.index(joiner, 1)
+    left, right = words[:i], words[i + 1:]
+    if joiner == "for":
+        if right[0] != "The" or len(right) < 2:
+            return None
+        return [_part(m, toks[:i])]
+    if m.kind == PLACE:
+        if _place(left, lex) and _place(right, lex):
+            return [_part(m, toks[:i]), _part(m, toks[i + 1:])]
+        return None
+    if m.kind == ORG:
+        people = _trailing_person(left, lex)
+        if people and _given(right, lex):
+            return [_part(m, toks[:i - people]), replace(_part(m, toks[i - people:i]), kind=PERSON, role=""),
+                    replace(_part(m, toks[i + 1:]), kind=PERSON, role="")]
+        if _complete_org(left, lex) and (_complete_org(right, lex) or right[0] == left[0] and len(right) > 1):
+            return [_part(m, toks[:i]), _part(m, toks[i + 1:])]
+    return None
+
+
+def _place(ws: list[str], lex: Lexicon) -> bool:
+    name = " ".join(ws)
+    k = lex.known.get(name)
+    return name in lex.places or k is not None and k.kind == PLACE
+
+
+def _given(ws: list[str], lex: Lexicon) -> bool:
+    """A given name and a surname ("Mike Bost")."""
+    return len(ws) == 2 and ws[0] in lex.first_names and ws[1][:1].isupper() and ws[1].lower() not in lex.common_words
+
+
+def _trailing_person(ws: list[str], lex: Lexicon) -> int:
+    """2 when `ws` ends in a given name and a surname after a body's name ("House of Representatives
+    Darin LaHood"), else 0."""
+    if len(ws) >= 4 and _given(ws[-2:], lex) and ws[-3] not in lex.first_names and ws[-3] not in ("of", "the", "for"):
+        return 2
+    return 0
+
+
+def _complete_org(ws: list[str], lex: Lexicon) -> bool:
+    """A body's name on its own: known, or ending in a body's word ("Stanford University"),
+    or a body's word "of" a name ("University of Washington")."""
+    name = " ".join(ws)
+    k = lex.known.get(name)
+    if k is not None and k.kind == ORG or name in lex.companies:
+        return True
+    if len(ws) >= 2 and ws[-1] in lex.org_suffixes:
+        return True
+    return len(ws) >= 3 and ws[0] in lex.org_heads and ws[1] in ("of", "for")
+
+
+def _before_given_name(words: list[str], lex: Lexicon) -> int:
+    """Where a person's name starts after a place or an office ("India | Narendra Modi",
+    "National Intelligence | John Ratcliffe"); 0 when it starts at the first word."""
+    if len(words) < 3 or words[0] in lex.first_names:
+        return 0
+    for i in range(1, len(words) - 1):
+        if words[i] in lex.first_names and words[i + 1][:1].isupper():
+            if words[i].lower() in _PARTICLES or words[-1] in lex.titles:
+                return 0
+            prefix = words[:i]
+            joined = " ".join(prefix)
+            if lex.places.get(joined) in ("country", "region") or len(prefix) >= 2 and all(
+                    w.lower() in lex.common_words and w not in lex.honorifics and w.lower() not in lex.function_words
+                    for w in prefix):
+                return i
+            return 0
+    return 0
+
+
+def _ordinary(words: list[str], lex: Lexicon) -> bool:
+    """Only ordinary English words, none a given name ("Technical Officer", "Week")."""
+    return all(w.lower() in lex.common_words and w not in lex.first_names and w.isalpha() for w in words)
