@@ -194,3 +194,40 @@ def test_ordinary_words_are_no_person(text: str, junk: str) -> None:
 
 def test_one_word_surname_stays_a_person() -> None:
     assert _shown("George Bush arrived. Bush said he was pleased.").get("George Bush") == "person"
+
+
+# A name guessed to be a person's that is a country, a known body, or ends in a thing's word is that thing.
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Members of the Northern Kiowa Tribe watched the release.", "Kiowa Tribe", "organisation"),
+        ("Lawmakers passed the Reproductive Health Care Reform Bill on Tuesday.", "Care Reform Bill", None),
+        ("Protesters gathered in the Gay Village on Saturday night.", "Gay Village", "place"),
+        ("Former CIA deputy director Mark Hollis praised him.", "CIA", "organisation"),
+    ],
+)
+def test_things_are_no_people(text: str, name: str, kind: str | None) -> None:
+    shown = {e.name: e.kind for e in find_entities(text)}
+    assert shown.get(name) != "person"
+    if kind:
+        assert _shown(text).get(name, _shown(text).get("Central Intelligence Agency")) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [  # negatives: a given name first, or a surname that is a place word
+        ("Radio host Jane Peel Show said she was leaving.", None),
+        ("Tom Hall said the plan would work.", "Tom Hall"),
+        ("The ticket of presidential nominee Darrell Castle did well.", "Darrell Castle"),
+    ],
+)
+def test_things_are_no_people_negatives(text: str, person: str | None) -> None:
+    shown = _shown(text)
+    if person:
+        assert shown.get(person) == "person"
+    else:
+        assert "Jane Peel" in {e.name.removesuffix(" Show") for e in find_entities(text) if e.kind == "person"}
+
+
+def test_a_hall_is_still_a_place() -> None:
+    assert _shown("The concert at the Albert Hall was sold out.").get("Albert Hall") == "place"

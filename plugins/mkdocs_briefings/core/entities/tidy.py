@@ -17,6 +17,11 @@ name of a person, organisation or place:
 - a place or an office written before a person's given name is not part of
   the person's name ("Hong Kong Carrie Lam", "National Intelligence John
   Ratcliffe");
+- a given name and a place word that is also a surname is a person where the
+  text says so ("Tom Hall said", "nominee Darrell Castle");
+- a name guessed to be a person's that is a country, a known body, or ends in a
+  thing's word ("Iraq", "CIA", "Northern Arapaho Tribe", "Care Reform Bill") is
+  that thing;
 - a person's name of two or more ordinary words and no given name ("Technical
   Officer") is no person (one word may be a surname: "Bush", "Law").
 
@@ -35,6 +40,9 @@ from .recognise import ORG, PERSON, PLACE
 from .resolve import Resolved
 
 _LINKED = frozenset((PERSON, ORG, PLACE))
+_SAID = (" said", " says", " told", " added")
+#: Lower-case words before a person's name that are not in the lexicon's role nouns.
+_PERSON_NOUNS = frozenset(("nominee", "rapper", "singer", "actor", "actress", "author", "writer", "wife", "husband"))
 _TOKEN = re.compile(r"\S+")
 #: Offices named before "of" that are no body themselves ("Office of President" names nothing).
 _OFFICE_HEADS = frozenset(("Office", "Post", "Role", "Position", "Rank", "Title"))
@@ -51,8 +59,12 @@ def tidy_mentions(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Res
     """`mentions` with the shapes above cut into the names they hold, or dropped."""
     out: list[Resolved] = []
     for m in mentions:
-        if m.kind not in _LINKED or not _suspect(m.key.split(), m.kind, lex) or not text[m.start:m.end].endswith(m.key):
+        if m.kind not in _LINKED or not _suspect(m.key.split(), m.kind, lex):
             out.append(m)
+            continue
+        if not text[m.start:m.end].endswith(m.key):  # a short form of a longer name ("Olympiad"): only its kind
+            kind = _thing_kind(m.key.split(), lex, strict=True) if m.kind == PERSON else ""
+            out.append(replace(m, kind=kind) if kind else m)
             continue
         out.extend(_tidy(text, m, lex))
     return out
@@ -63,12 +75,12 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
     if not words:
         return False
     if len(words) == 1:
-        return _no_name(words[0], lex) or _function(words[0], lex)
+        return _no_name(words[0], lex) or _function(words[0], lex) or kind == PERSON and _thing_kind(words, lex) != ""
     if _function(words[0], lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
         return True
     if kind == PERSON:
-        return "&" in words or len(words) >= 3 and words[0] not in lex.first_names or _ordinary(words, lex)
-    return "of" in words
+        return "&" in words or words[-1] in lex.thing_heads or len(words) >= 3 and words[0] not in lex.first_names or _ordinary(words, lex)
+    return "of" in words or kind == PLACE and len(words) == 2 and words[1] in lex.place_suffixes
 
 
 def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
@@ -81,6 +93,8 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     if len(toks) == 1 and _no_name(toks[0][2], lex):
         return []
     words = [t[2] for t in toks]
+    if m.kind == PLACE and _personal_place(text, m, words, lex):
+        return [replace(_part(m, toks), kind=PERSON)]
     if m.kind in (ORG, PLACE):
         office = _office_of(words, lex)
         if office is not None:
@@ -107,6 +121,9 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
             return rest
         if len(words) > 1 and _ordinary(words, lex):
             return []
+        kind = _thing_kind(words, lex)
+        if kind:
+            return [replace(_part(m, toks), kind=kind)]
     if len(toks) != len(m.key.split()):
         return [_part(m, toks)]
     return [m]
@@ -241,6 +258,38 @@ def _before_given_name(words: list[str], lex: Lexicon) -> int:
                 return i
             return 0
     return 0
+
+
+def _personal_place(text: str, m: Resolved, words: list[str], lex: Lexicon) -> bool:
+    """A given name and a place word that is also a surname, used of a person ("Tom Hall said",
+    "nominee Darrell Castle"); "the Albert Hall" stays a place."""
+    if len(words) != 2 or words[1] not in lex.place_suffixes:
+        return False
+    first = words[0]
+    if first not in lex.first_names or first in lex.places:
+        return False
+    if text.startswith(_SAID, m.end):
+        return True
+    before = text[max(0, m.start - 30):m.start].split()
+    return bool(before) and (before[-1] in lex.role_nouns or before[-1] in _PERSON_NOUNS)
+
+
+def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False) -> str:
+    """The kind of a name guessed to be a person that names a thing: a country or region, a known
+    body or place ("Iraq", "CIA"), or a name ending in a thing's word ("Northern Arapaho Tribe");
+    "" when nothing says so or a given name starts it ("Jordan", "Bill Show"; not "Marvel Comics",
+    "Florida Highway Patrol": a word or a place first is no given name). `strict` for a name judged
+    by its short forms (an entity keyed "John Peel Show" whose mentions say "Peel"): any given name first."""
+    first = words[0]
+    if first in lex.first_names and (strict or first.lower() not in lex.common_words and first not in lex.places):
+        return ""
+    name = " ".join(words)
+    known = lex.known.get(name)
+    if known is not None and known.kind != PERSON:
+        return known.kind
+    if lex.places.get(name) in ("country", "region"):
+        return PLACE
+    return lex.thing_heads.get(words[-1], "") if len(words) > 1 else ""
 
 
 def _ordinary(words: list[str], lex: Lexicon) -> bool:
