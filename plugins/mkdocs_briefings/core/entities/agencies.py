@@ -42,5 +42,5 @@ def described_organisations(text: str, lex: Lexicon, ignored: frozenset[str]) ->
 
 #: First words that make the phrase no name ("Ukraine's own agency", "Britain's biggest agency").
 _NOT_DESCRIPTIVE = frozenset(
-    ["a", "an", "the", "own", "new", "old", "main", "biggest", "largest", "top", "leading", "former", "other", "only", "first", "second", "its", "their"]
+    "a an the own new old main biggest largest top leading former other only first second its their".split()
 )

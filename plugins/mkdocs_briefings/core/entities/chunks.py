@@ -21,7 +21,7 @@ _TOKEN = _UP + _TOKEN_REST
 
 #: Lower-case words allowed inside a name.
 CONNECTORS: frozenset[str] = frozenset(
-    ["of", "the", "de", "du", "des", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "das", "y", "for", "and", "&", "al", "bin", "ibn", "on", "upon", "in"]
+    "of the de du des del della la le van von der den da di dos das y for and & al bin ibn on upon in".split()
 )
 _CONN = "(?:" + "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=True)) + ")"
 # The first character class comes first so that the regex engine can skip ahead to

@@ -121,11 +121,19 @@ def constituency_clue(text: str, start: int) -> bool:
 
 #: Words of sports reports: a document with many of them names teams more than works.
 SPORT_WORDS = frozenset(
-    ["match", "matches", "goal", "goals", "coach", "striker", "midfielder", "defender", "goalkeeper", "keeper", "season", "league", "cup", "championship", "tournament", "innings", "wicket", "wickets", "batsman", "bowler", "scored", "draw", "drew", "beat", "beaten", "victory", "defeat", "squad", "captain", "fixture", "semi-final", "quarter-final", "rugby", "football", "soccer", "cricket", "tennis", "golf", "baseball", "basketball", "hockey", "athletics", "olympic", "medal", "tries", "penalty", "referee", "unbeaten", "relegation", "promoted", "halftime", "half-time", "kick-off", "playoff", "play-off", "standings", "points", "club", "clubs", "player", "players", "team", "teams", "win", "won", "title", "champion", "champions", "final", "finals", "semi-finals", "manager", "transfer", "signing", "fans", "stadium", "medal", "medals", "athlete", "athletes", "sprinter", "ranking", "rankings", "seed", "seeded", "injury", "injured", "winger", "midfield", "international", "internationals", "caps", "trophy", "wimbledon", "olympics"]
+    "match matches goal goals coach striker midfielder defender goalkeeper keeper season league cup championship "
+    "tournament innings wicket wickets batsman bowler scored draw drew beat beaten victory defeat squad captain "
+    "fixture semi-final quarter-final rugby football soccer cricket tennis golf baseball basketball hockey "
+    "athletics olympic medal tries penalty referee unbeaten relegation promoted halftime half-time kick-off "
+    "playoff play-off standings points club clubs player players team teams win won title champion champions "
+    "final finals semi-finals manager transfer signing fans stadium medal medals athlete athletes sprinter "
+    "ranking rankings seed seeded injury injured winger midfield international internationals caps trophy "
+    "wimbledon olympics".split()
 )
 #: Sport words that politics and business use as much ("won the seat", "a team of scientists").
 _WEAK_SPORT_WORDS = frozenset(
-    ["win", "won", "title", "season", "final", "finals", "team", "teams", "points", "player", "players", "fans", "international", "seed", "seeded", "victory", "defeat", "beat", "beaten", "draw", "drew", "champion", "champions", "ranking", "rankings", "transfer", "signing", "injury", "injured"]
+    "win won title season final finals team teams points player players fans international seed seeded "
+    "victory defeat beat beaten draw drew champion champions ranking rankings transfer signing injury injured".split()
 )
 _LOWER_WORDS = re.compile(r"(?<![\w'\u2019-])[a-z][a-z\-]*(?![\w'\u2019])")
 _SPORT_DENSITY = 0.02  # sport words per word: about one in 50

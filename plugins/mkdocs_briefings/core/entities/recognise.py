@@ -25,24 +25,27 @@ from .lexicon import Known, Lexicon, lexicon
 PERSON, ORG, PLACE, GROUP, OTHER = "person", "organisation", "place", "group", "other"
 
 #: Connectors that are part of personal and place names ("de Gaulle", "bin Laden").
-_PARTICLES = frozenset(["de", "du", "des", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "das", "y", "al", "bin", "ibn"])
+_PARTICLES = frozenset("de du des del della la le van von der den da di dos das y al bin ibn".split())
 #: Heads of "X of Y" place names.
 _PLACE_OF_HEADS = frozenset(
-    ["Gulf", "Bay", "Sea", "Isle", "Isles", "Cape", "Strait", "Republic", "Kingdom", "Province", "State", "City", "Lake", "Mount", "Duchy", "Islands", "United", "Commonwealth", "Federation", "Principality", "Emirate", "Sultanate", "Straits", "Port"]
+    "Gulf Bay Sea Isle Isles Cape Strait Republic Kingdom Province State City Lake Mount Duchy Islands "
+    "United Commonwealth Federation Principality Emirate Sultanate Straits Port".split()
 )
-_PLACE_PREFIX = frozenset(["Lake", "Mount", "Mt", "Cape", "Gulf", "Isle"])
+_PLACE_PREFIX = frozenset("Lake Mount Mt Cape Gulf Isle".split())
 _ARTICLES = frozenset(("The", "A", "An"))
 _DIGIT = re.compile(r"\d")
 #: Offices that end a role phrase ("US Secretary", "Senate Majority Leader"), seldom surnames.
 _OFFICES = frozenset(
-    ["Secretary", "Senator", "Representative", "Councillor", "Councilman", "Councilwoman", "Minister", "President", "Governor", "Leader", "Chairman", "Chairwoman", "Director", "Ambassador", "Spokesman", "Spokeswoman", "Commissioner", "Chief", "Mayor", "Premier", "Executive", "Deputy", "Adviser", "Advisor", "Envoy", "Secretary-General", "Attorney-General", "Prosecutor", "Manager", "Coach"]
+    "Secretary Senator Representative Councillor Councilman Councilwoman Minister President Governor Leader "
+    "Chairman Chairwoman Director Ambassador Spokesman Spokeswoman Commissioner Chief Mayor Premier "
+    "Executive Deputy Adviser Advisor Envoy Secretary-General Attorney-General Prosecutor Manager Coach".split()
 )
 _MAX_NAME_WORDS = 12
 _CACHED_LENGTH = 200  # longer runs are rare and not worth keeping in the cache
 #: Places that can be sports teams (towns, counties, states; national teams stay places).
 _TEAM_PLACES = frozenset(("city", "region"))
 _TEAM_NEXT = re.compile(r" (?:captain|coach|manager|skipper|beat|beats|drew|defeated|thrashed|v|vs|versus)\b")
-_TEAM_PREV = tuple(f" {w} " for w in ["beat", "beating", "v", "vs", "versus"])
+_TEAM_PREV = tuple(f" {w} " for w in "beat beating v vs versus".split())
 _SCORE = re.compile(r" {1,3}(\d+)(?:-\d+)?(?=[ \n,;)]|$)(?! *(?:per|percent|pct|%|points|pts|years?|km|miles|people|metres|meters|tonnes))")
 
 #: Evidence strength: how sure the run alone makes us of its kind.
@@ -378,19 +381,20 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
 #: Function words written with a capital inside a title ("Bold And The Beautiful"), never inside
 #: the name of a person, an organisation or a place (those write them in lower case).
 _TITLE_FUNCTION_WORDS = frozenset(
-    ["The", "A", "An", "And", "Of", "In", "On", "For", "With", "My", "Your", "Our", "His", "Her", "Its", "Their", "To", "From", "Is", "Are", "Was", "Be", "At", "By", "Me", "You", "It", "Who", "What", "When", "Where", "How", "Not", "No", "All", "This", "That"]
+    "The A An And Of In On For With My Your Our His Her Its Their To From Is Are Was Be At By Me You It Who What "
+    "When Where How Not No All This That".split()
 )
 #: Letters after a person's name, never a product's model code ("Philippe Sands QC").
-_POST_NOMINALS = frozenset(["QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "MBE", "CBE", "KBE", "DBE", "VC", "GC", "Jr", "Sr", "II", "III", "IV"])
-_COMPASS = frozenset(["North", "South", "East", "West", "Central"])
+_POST_NOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE VC GC Jr Sr II III IV".split())
+_COMPASS = frozenset("North South East West Central".split())
 
 
 #: First words of place names, never of a person's ("St Pancras", "San Andreas", "Fort Worth").
-_PLACE_FIRST = frozenset(["St", "St.", "Saint", "San", "Santa", "Sao", "São", "Los", "Las", "Port", "Fort", "Lake", "Mount"])
+_PLACE_FIRST = frozenset("St St. Saint San Santa Sao São Los Las Port Fort Lake Mount".split())
 #: Peers, whose names may end in "of <place>".
 _PEERS = frozenset(("Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess"))
 #: Titles that are part of a royal's name ("Prince Charles"), unlike offices ("President Bush").
-ROYAL = frozenset(["Crown", "King", "Queen", "Prince", "Princess", "Emperor", "Empress", "Pope", "Kings", "Queens", "Princes", "Princesses"])
+ROYAL = frozenset("Crown King Queen Prince Princess Emperor Empress Pope Kings Queens Princes Princesses".split())
 
 
 def _royal_title(role: str) -> str:
@@ -416,7 +420,7 @@ def _model_code(token: str) -> bool:
     return (core.isupper() and len(core) <= 3 and core.isalpha()) or (_DIGIT.search(core) is not None and len(core) <= 6)
 
 
-def _org_of(toks: list[Word] | list[str], lex: Lexicon) -> bool:
+def _org_of(toks: "list[Word] | list[str]", lex: Lexicon) -> bool:
     """An organisation word followed by "of" or "for" anywhere: "National Union of Students",
     "London School of Economics", "Office for National Statistics"."""
     texts = [t if isinstance(t, str) else t.text for t in toks]
@@ -463,11 +467,11 @@ def _demonym(name: str, lex: Lexicon) -> bool:
     if name in lex.places:
         return False
     if " " in name:
-        stem = name.removesuffix("s")
+        stem = name[:-1] if name.endswith("s") else name
         return stem.endswith("an") and (stem[:-1] in lex.places or stem[:-2] + "o" in lex.places)  # "Sri Lankan", "Puerto Rican"
     if name.endswith(("ists", "ians", "ites")) and name[1:].islower():
         return True  # "Egyptologists", "Parliamentarians", "Shiites": kinds of people
-    stem = name.removesuffix("s")
+    stem = name[:-1] if name.endswith("s") else name
     return (stem.endswith("an") and stem[:-1] in lex.places) or (stem.endswith("i") and stem[:-1] in lex.places)
 
 

@@ -17,27 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .chunks import Word
-from .context import is_sport, org_clue, title_clue, work_clue
 from .lexicon import Lexicon
 from .names import fold_key
-from .recognise import (
-    GAZETTEER,
-    GUESS,
-    ORDINARY,
-    ORG,
-    OTHER,
-    PERSON,
-    PLACE,
-    ROYAL,
-    STRONG,
-    UNKNOWN,
-    Candidate,
-    followed_by_score,
-)
+from .context import is_sport, org_clue, title_clue, work_clue
+from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, ROYAL, STRONG, UNKNOWN, Candidate, followed_by_score
 
 #: Words after which an undecided name is a place ("in Crimea", "from Kherson").
 _PLACE_PREPOSITIONS = frozenset(
-    ["in", "at", "from", "near", "to", "into", "across", "outside", "inside", "towards", "toward", "via", "throughout", "around", "through", "between", "beyond", "within"]
+    "in at from near to into across outside inside towards toward via throughout around "
+    "through between beyond within".split()
 )
 #: A lone name after or before these is a source of a statement ("said Seagate", "Hotseat said").
 _SPEECH_BEFORE = frozenset(("said", "says", "told", "according"))
@@ -282,7 +270,7 @@ def _teams_throughout(mentions: list[Resolved]) -> None:
 
 
 #: Endings a company's short name drops ("Eton Corporation" is "Eton").
-_LEGAL_ENDINGS = frozenset(["Corporation", "Corp", "Inc", "Incorporated", "Ltd", "Limited", "Plc", "PLC", "plc", "Group", "Holdings", "Company", "Co", "AG", "SA", "NV"])
+_LEGAL_ENDINGS = frozenset("Corporation Corp Inc Incorporated Ltd Limited Plc PLC plc Group Holdings Company Co AG SA NV".split())
 
 
 def _short_company_names(mentions: list[Resolved], lex: Lexicon) -> None:

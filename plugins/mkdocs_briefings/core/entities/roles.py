@@ -30,13 +30,15 @@ _INTRO_WINDOW = 400
 _LONGEST_MENTION = 200
 #: Lower-case words that never start or extend a role ("including colleague", "and an officer").
 _NOT_IN_ROLES = frozenset(
-    ["and", "or", "but", "nor", "with", "without", "including", "by", "for", "to", "of", "from", "in", "on", "at", "as", "than", "that", "which", "who", "whom", "whose", "said", "says", "told", "added", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "such", "also", "then"]
+    "and or but nor with without including by for to of from in on at as than that which who whom whose "
+    "said says told added his her their its our my your this these those such also then".split()
 )
 _CAP_WORD = re.compile(r"[A-Z][\w'\u2019\-]*")
-_MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
 #: Capitalised words that open sentences and are no part of a role ("Earlier Tory leader Michael Howard").
 _OPENERS = frozenset(
-    ["The", "A", "An", "But", "And", "As", "In", "On", "At", "Earlier", "Later", "Meanwhile", "However", "Now", "Then", "Also", "Yet", "Still", "Instead", "Last", "Next", "When", "While", "After", "Before", "Since", "During", "Despite", "Although", "Though", "If"]
+    "The A An But And As In On At Earlier Later Meanwhile However Now Then Also Yet Still Instead "
+    "Last Next When While After Before Since During Despite Although Though If".split()
 )
 
 
