@@ -231,3 +231,30 @@ def test_things_are_no_people_negatives(text: str, person: str | None) -> None:
 
 def test_a_hall_is_still_a_place() -> None:
     assert _shown("The concert at the Albert Hall was sold out.").get("Albert Hall") == "place"
+
+
+# One-word names the rest of the document explains.
+def test_a_towns_name_that_is_a_persons_surname_is_the_person() -> None:
+    text = "Police named the attacker as Sudesh Amman. Officers said Amman had been released in January."
+    ents = {e.name: e for e in find_entities(text)}
+    assert "Amman" not in ents
+    assert ents["Sudesh Amman"].kind == "person" and len(ents["Sudesh Amman"].mentions) == 2
+
+
+def test_a_town_after_a_place_word_stays_a_town() -> None:
+    text = "Police named the attacker as Sudesh Amman. He had once lived in Amman, Jordan."
+    assert _shown(text).get("Amman") == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "linked"),
+    [
+        ("He is survived by his two sons Wyatt and Zachary.", "Zachary", False),
+        ('"Be bold. Vote Gold," the candidate told supporters.', "Gold", False),
+        ("Cases rose by 10 a.m. Central European Time on Friday.", "Time", False),
+        ("The fair was held in Tyler, Texas, on Saturday.", "Tyler", True),  # negative: a town after "in"
+    ],
+)
+def test_one_word_towns_that_are_words_or_given_names(text: str, word: str, linked: bool) -> None:
+    ents = [e for e in find_entities(text) if e.name == word and e.kind in SHOWN]
+    assert any(e.confidence >= 0.5 for e in ents) == linked

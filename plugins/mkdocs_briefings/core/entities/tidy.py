@@ -35,11 +35,14 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ..model import LINK_CONFIDENCE
 from .lexicon import Lexicon
 from .recognise import ORG, PERSON, PLACE
 from .resolve import Resolved
 
 _LINKED = frozenset((PERSON, ORG, PLACE))
+_WEAK = 0.45  # below LINK_CONFIDENCE: shown, never linked
+_PLACE_WORDS = frozenset(("in", "at", "from", "near", "to", "into", "outside", "inside", "of", "across", "via"))
 _SAID = (" said", " says", " told", " added")
 #: Lower-case words before a person's name that are not in the lexicon's role nouns.
 _PERSON_NOUNS = frozenset(("nominee", "rapper", "singer", "actor", "actress", "author", "writer", "wife", "husband"))
@@ -57,6 +60,11 @@ _TRAILING = frozenset(["they", "these", "those", "this", "that", "there", "here"
 
 def tidy_mentions(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
     """`mentions` with the shapes above cut into the names they hold, or dropped."""
+    return _lone_words(text, _shapes(text, mentions, lex), lex)
+
+
+def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
+    """Each mention by its own words (see the module docstring)."""
     out: list[Resolved] = []
     for m in mentions:
         if m.kind not in _LINKED or not _suspect(m.key.split(), m.kind, lex):
@@ -68,6 +76,59 @@ def tidy_mentions(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Res
             continue
         out.extend(_tidy(text, m, lex))
     return out
+
+
+def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
+    """One-word names the rest of the document explains.
+
+    A town's name that is also the surname of a person named in full is that person ("Barack Obama
+    ... after Obama was elected"), unless a place word comes before it ("in Obama"); a town's name that
+    is a given name next to another given name is a person ("his children Elizabeth and Susan"); a
+    town's name or a person's that is an ordinary word ("Vote Gold", "Central European Time", "Week")
+    is shown but never linked.
+    """
+    surnames: dict[str, str] = {}
+    for m in mentions:
+        if m.kind == PERSON and " " in m.key:
+            last = m.key.rsplit(" ", 1)[1]
+            surnames[last] = m.key if surnames.get(last, m.key) == m.key else ""
+    out: list[Resolved] = []
+    for m in mentions:
+        key = m.key
+        if " " in key or m.kind not in _LINKED or m.conf < LINK_CONFIDENCE or m.role:
+            out.append(m)
+            continue
+        if m.kind == PLACE and lex.places.get(key) == "city" and not _after_place_word(text, m.start):
+            full = surnames.get(key)
+            if full:
+                m = replace(m, kind=PERSON, key=full)
+            elif key in lex.first_names and _beside_given_name(text, m, lex):
+                m = replace(m, kind=PERSON, conf=_WEAK)
+            elif key.lower() in lex.common_words:
+                m = replace(m, conf=_WEAK)
+        elif m.kind == PERSON and key.lower() in lex.common_words and key not in lex.first_names:
+            m = replace(m, conf=_WEAK)
+        out.append(m)
+    return out
+
+
+def _after_place_word(text: str, start: int) -> bool:
+    """Whether a place preposition comes just before `start` ("in Obama", "near Gold")."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in _PLACE_WORDS
+
+
+_GIVEN_BESIDE = re.compile(r"(?:,| and| or) ([A-Z][a-z]+)\b")
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:,| and| or) $")
+
+
+def _beside_given_name(text: str, m: Resolved, lex: Lexicon) -> bool:
+    """Whether a given name that is no place is listed next to the mention ("Wyatt and Zachary")."""
+    after = _GIVEN_BESIDE.match(text, m.end)
+    if after and after.group(1) in lex.first_names and after.group(1) not in lex.places:
+        return True
+    before = _GIVEN_BEFORE.search(text[max(0, m.start - 30):m.start])
+    return before is not None and before.group(1) in lex.first_names and before.group(1) not in lex.places
 
 
 def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
