@@ -258,3 +258,17 @@ def test_a_town_after_a_place_word_stays_a_town() -> None:
 def test_one_word_towns_that_are_words_or_given_names(text: str, word: str, linked: bool) -> None:
     ents = [e for e in find_entities(text) if e.name == word and e.kind in SHOWN]
     assert any(e.confidence >= 0.5 for e in ents) == linked
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "linked"),
+    [
+        ("Officials at the Bavarian State Ministry of Public Health and Health Care said so.", "Care", False),
+        ("He spoke at the opening of Sacred Defence Week, an annual event.", "Week", False),
+        ("President Bush said the war was over.", "Bush", True),  # negatives: a person's title first
+        ("Chancellor Brown said rates would fall.", "Brown", True),
+    ],
+)
+def test_an_ordinary_word_after_a_title(text: str, word: str, linked: bool) -> None:
+    ents = [e for e in find_entities(text) if e.name == word and e.kind == "person"]
+    assert any(e.confidence >= 0.5 for e in ents) == linked

@@ -42,6 +42,10 @@ from .resolve import Resolved
 
 _LINKED = frozenset((PERSON, ORG, PLACE))
 _WEAK = 0.45  # below LINK_CONFIDENCE: shown, never linked
+#: Person titles beside the lexicon's role nouns ("Speaker Pelosi", "Sheriff Clarke").
+_PERSON_TITLES = frozenset(("speaker", "sheriff", "congressman", "congresswoman", "sergeant", "inspector",
+                            "detective", "constable", "lord", "lady", "sir", "dame", "pope", "cardinal", "bishop",
+                            "rep", "sen", "gov", "rev", "sgt", "lt", "col", "gen", "capt"))
 _PLACE_WORDS = frozenset(("in", "at", "from", "near", "to", "into", "outside", "inside", "of", "across", "via"))
 _SAID = (" said", " says", " told", " added")
 #: Lower-case words before a person's name that are not in the lexicon's role nouns.
@@ -85,7 +89,7 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
     ... after Obama was elected"), unless a place word comes before it ("in Obama"); a town's name that
     is a given name next to another given name is a person ("his children Elizabeth and Susan"); a
     town's name or a person's that is an ordinary word ("Vote Gold", "Central European Time", "Week")
-    is shown but never linked.
+    is shown but never linked, unless a person's title comes before it ("President Bush").
     """
     surnames: dict[str, str] = {}
     for m in mentions:
@@ -95,7 +99,12 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
     out: list[Resolved] = []
     for m in mentions:
         key = m.key
-        if " " in key or m.kind not in _LINKED or m.conf < LINK_CONFIDENCE or m.role:
+        if " " in key or m.kind not in _LINKED or m.conf < LINK_CONFIDENCE:
+            out.append(m)
+            continue
+        if m.role:
+            if m.kind == PERSON and _ordinary_word(key, lex) and not _person_title(m.role, lex):
+                m = replace(m, conf=_WEAK)  # "Health Care", "Speaker of the House", "Energy Forum"
             out.append(m)
             continue
         if m.kind == PLACE and lex.places.get(key) == "city" and not _after_place_word(text, m.start):
@@ -106,10 +115,21 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
                 m = replace(m, kind=PERSON, conf=_WEAK)
             elif key.lower() in lex.common_words:
                 m = replace(m, conf=_WEAK)
-        elif m.kind == PERSON and key.lower() in lex.common_words and key not in lex.first_names:
+        elif m.kind == PERSON and _ordinary_word(key, lex):
             m = replace(m, conf=_WEAK)
         out.append(m)
     return out
+
+
+def _ordinary_word(word: str, lex: Lexicon) -> bool:
+    return word.lower() in lex.common_words and word not in lex.first_names
+
+
+def _person_title(role: str, lex: Lexicon) -> bool:
+    """Whether a role ends in a word for a person ("President Bush", "Chancellor Brown"), not in
+    one for a department or a thing ("Health | Care", "Speaker of the | House", "Grand | Master")."""
+    last = role.rsplit(" ", 1)[-1]
+    return last.lower() in lex.role_nouns or last.lower() in _PERSON_TITLES or last in lex.honorifics
 
 
 def _after_place_word(text: str, start: int) -> bool:
