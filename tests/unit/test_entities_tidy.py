@@ -272,3 +272,33 @@ def test_one_word_towns_that_are_words_or_given_names(text: str, word: str, link
 def test_an_ordinary_word_after_a_title(text: str, word: str, linked: bool) -> None:
     ents = [e for e in find_entities(text) if e.name == word and e.kind == "person"]
     assert any(e.confidence >= 0.5 for e in ents) == linked
+
+
+# "and" inside one body's name joins its parts; between two names it does not (recognise._body_and).
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Food and Fisheries Organization warned of famine.", "Food and Fisheries Organization"),
+        ("She heads the National Institute of Allergy and Infectious Diseases.",
+         "National Institute of Allergy and Infectious Diseases"),
+        ("The Department of Health and Human Services said so.", "Department of Health and Human Services"),
+        ("The Peace and Freedom Party of Oregon nominated her.", "Peace and Freedom Party of Oregon"),
+    ],
+)
+def test_and_inside_a_body(text: str, name: str) -> None:
+    shown = _shown(text)
+    assert shown.get(name) == "organisation", shown
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [  # negatives: two names stay two
+        ("Storms hit London and Westminster overnight.", ("London", "Westminster")),
+        ("The Civil Liberties Union of Montana and Native American Rights Fund sued.",
+         ("Civil Liberties Union of Montana", "Native American Rights Fund")),
+    ],
+)
+def test_and_between_two_names(text: str, parts: tuple[str, ...]) -> None:
+    shown = _shown(text)
+    for p in parts:
+        assert p in shown, shown

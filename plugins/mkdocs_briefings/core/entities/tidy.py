@@ -160,7 +160,8 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
     if _function(words[0], lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
         return True
     if kind == PERSON:
-        return "&" in words or words[-1] in lex.thing_heads or len(words) >= 3 and words[0] not in lex.first_names or _ordinary(words, lex)
+        return "&" in words or words[-1] in lex.thing_heads or (
+            words[0] not in lex.first_names and (len(words) >= 3 or _ordinary(words, lex)))
     return "of" in words or kind == PLACE and len(words) == 2 and words[1] in lex.place_suffixes
 
 
@@ -286,7 +287,7 @@ def _split_at(text: str, m: Resolved, toks: list[tuple[int, int, str]], joiner: 
         if people and _given(right, lex):
             return [_part(m, toks[:i - people]), replace(_part(m, toks[i - people:i]), kind=PERSON, role=""),
                     replace(_part(m, toks[i + 1:]), kind=PERSON, role="")]
-        if _complete_org(left, lex) and (_complete_org(right, lex) or right[0] == left[0] and len(right) > 1):
+        if _complete_org(left, lex) and (_own_body(right, lex) or right[0] == left[0] and len(right) > 1):
             return [_part(m, toks[:i]), _part(m, toks[i + 1:])]
     return None
 
@@ -312,14 +313,25 @@ def _trailing_person(ws: list[str], lex: Lexicon) -> int:
 
 def _complete_org(ws: list[str], lex: Lexicon) -> bool:
     """A body's name on its own: known, or ending in a body's word ("Stanford University"),
-    or a body's word "of" a name ("University of Washington")."""
+    or a body's word "of" a name ("University of Washington", "Civil Liberties Union of Montana")."""
     name = " ".join(ws)
     k = lex.known.get(name)
     if k is not None and k.kind == ORG or name in lex.companies:
         return True
     if len(ws) >= 2 and ws[-1] in lex.org_suffixes:
         return True
-    return len(ws) >= 3 and ws[0] in lex.org_heads and ws[1] in ("of", "for")
+    if len(ws) >= 3 and ws[0] in lex.org_heads and ws[1] in ("of", "for"):
+        return True
+    return any(ws[i] in lex.org_suffixes and ws[i + 1] in ("of", "for") for i in range(1, len(ws) - 2))
+
+
+def _own_body(ws: list[str], lex: Lexicon) -> bool:
+    """A complete body's name after "and" that is not the rest of the first ("Stanford University",
+    "Center for Food Safety", "Native American Rights Fund"; not "Human Services" of "Department of
+    Health and Human Services")."""
+    if not _complete_org(ws, lex):
+        return False
+    return (" ".join(ws) in lex.known or ws[0].lower() not in lex.common_words or len(ws) >= 3)
 
 
 def _before_given_name(words: list[str], lex: Lexicon) -> int:
