@@ -631,7 +631,29 @@ def test_claims_reported_through_a_noun(text: str, expected: list[tuple[str, str
         # negatives: the words without a clause after them
         ("The team made clear progress in the second half of the season.", []),
         ("He pointed out of the window at the crowd below.", []),
+        ("If it was pointed out that one of my articles used the poem, I could defend myself.", []),
     ],
 )
 def test_phrases_of_saying(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Union leaders have been warning that developing nations could lose jobs.",
+            [("Union leaders", "that developing nations could lose jobs")],
+        ),
+        ("They are saying that the plan will fail.", [("They", "that the plan will fail")]),
+        (
+            "Donald Trump is telling voters that the military is depleted and says he will expand it.",
+            [("Donald Trump", "that the military is depleted"), ("Donald Trump", "he will expand it")],
+        ),
+        # negatives: passive, and a progressive with an object rather than a clause
+        ("He was told the plan would fail.", []),
+        ("He was warning the crowd.", []),
+    ],
+)
+def test_progressive_cues(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected

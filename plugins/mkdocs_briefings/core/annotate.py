@@ -14,6 +14,7 @@ from pathlib import Path
 from .claims import find_claims
 from .entities import find_entities
 from .files import tree_digest
+from .limits import cap_annotation
 from .model import Annotation, RegisterEntry
 
 _ENGINE_DIR = Path(__file__).parent
@@ -23,11 +24,14 @@ def annotate(text: str, register: Sequence[RegisterEntry] = (), ignore: Collecti
     """Annotate one article.
 
     `register` entries take precedence over detection; surface forms in
-    `ignore` are never annotated. Never raises on any string.
+    `ignore` are never annotated. Never raises on any string. At most
+    `limits.MAX_CLAIMS` claims and `limits.MAX_NAMES` names (and their
+    speakers) are returned, so that text made to be dense cannot make the
+    site that shows it grow without bound.
     """
     entities = find_entities(text, register, ignore)
     claims = find_claims(text, entities)
-    return Annotation(entities=tuple(entities), claims=tuple(claims))
+    return cap_annotation(Annotation(entities=tuple(entities), claims=tuple(claims)))
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,13 @@ from .text import paragraphs, sentences, slugify, transliterate
 RELATED_LIMIT = 3
 COMPANION_LIMIT = 10
 
+#: "Appears with" is counted over at most this many names of each briefing (its most
+#: mentioned ones): counting every pair of a briefing's names is quadratic, and one seed
+#: of 20,000 names took four minutes and 8 GB. A real article names far fewer (the most
+#: over the demo's seeds and the BBC archive is 205), so only text made to be dense is
+#: sampled, and the pages it touches say so.
+COMPANION_SAMPLE = 250
+
 #: Entities named in more briefings than this do not make briefings related:
 #: "United States" links half an archive, and following it from every
 #: briefing would make finding related briefings quadratic in the archive.
@@ -99,6 +106,7 @@ class EntityRecord:
     said: tuple[ClaimRef, ...] = ()
     companions: tuple[tuple[str, int], ...] = ()  # (entity id, briefings shared), most first
     register: RegisterEntry | None = None
+    companions_sampled: bool = False  # counted over a sample of a crowded briefing's names (COMPANION_SAMPLE)
 
     @property
     def briefing_count(self) -> int:
@@ -257,9 +265,11 @@ def build_corpus(
             register=reg,
         )
     # Only an entity page shows "Appears with": count companions for those alone.
-    companions = _companions(by_slug.values(), {i for i, r in records.items() if r.has_page})
+    companions, sampled = _companions(by_slug.values(), {i for i, r in records.items() if r.has_page})
     for ent_id, found in companions.items():
         records[ent_id] = replace(records[ent_id], companions=found)
+    for ent_id in sampled:
+        records[ent_id] = replace(records[ent_id], companions_sampled=True)
 
     frozen_postings = {k: tuple(v) for k, v in sorted(postings.items())}
     related = {slug: _related(b, frozen_postings, records, date_rank) for slug, b in by_slug.items()}
@@ -287,25 +297,36 @@ def _claim_number(claim: Claim) -> tuple[int, str]:
     return (int(tail), claim.id) if tail.isdigit() else (1 << 30, claim.id)
 
 
-def _companions(briefings: Iterable[Briefing], wanted: set[str]) -> dict[str, tuple[tuple[str, int], ...]]:
-    """For each wanted entity, the entities it shares the most briefings with.
+def _companions(briefings: Iterable[Briefing], wanted: set[str]) -> tuple[dict[str, tuple[tuple[str, int], ...]], set[str]]:
+    """For each wanted entity, the entities it shares the most briefings with; and who was sampled.
 
-    Counted per briefing over its own entity list (mentions x mentions of
-    one article), which stays linear in the number of briefings.
+    Counted per briefing over its own entity list, at most COMPANION_SAMPLE
+    names of it (the most mentioned, ties by id), so the work per briefing
+    is bounded and the whole stays linear in the number of briefings. The
+    second result holds the wanted entities of briefings that were sampled.
     """
     together: dict[str, Counter[str]] = defaultdict(Counter)
+    sampled: set[str] = set()
     for b in briefings:
-        ids = sorted({e.id for e in b.annotation.entities})
+        mentions: dict[str, int] = {}
+        for e in b.annotation.entities:
+            mentions[e.id] = max(mentions.get(e.id, 0), len(e.mentions))
+        if len(mentions) > COMPANION_SAMPLE:
+            sampled.update(i for i in mentions if i in wanted)
+            ids = sorted(heapq.nsmallest(COMPANION_SAMPLE, mentions, key=lambda i: (-mentions[i], i)))
+        else:
+            ids = sorted(mentions)
         for a in ids:
             if a not in wanted:
                 continue
             for other in ids:
                 if other != a:
                     together[a][other] += 1
-    return {
+    found = {
         ent_id: tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:COMPANION_LIMIT])
         for ent_id, counter in together.items()
     }
+    return found, sampled
 
 
 def _related(

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..core.corpus import Corpus, EntityRecord
+from ..core.corpus import COMPANION_SAMPLE, Corpus, EntityRecord
 from ..core.kinds import BY_KEY, PAGE_DIRS, kind_of
+from ..core.limits import cap_notes
 from ..core.model import Briefing, Claim
 from . import static
 from .article import Paragraph, layout
@@ -116,6 +117,7 @@ class Renderer(IndexPages):
                 speakers=speakers, related=[(self.corpus.by_slug[r.slug], r) for r in related],
                 sources=self.views.sources(b), jsonld=news_article(b, self.corpus, speakers), has_summary=has_summary,
                 outline=outline, sections={s.id: s for s in outline.body},
+                cap_notes=[note[0].upper() + note[1:] + "." for note in cap_notes(b.annotation)],
             )
             paras = ([article.caption] if article.caption else []) + list(article.paragraphs)
             text = "".join(f"<p>{html_text(plain_text(p))}</p>" for p in paras)
@@ -154,6 +156,7 @@ class Renderer(IndexPages):
                 # A companion may be a name typed on weak evidence: it has no record, and is not listed.
                 companions=[(self.corpus.entities[i], n) for i, n in rec.companions if i in self.corpus.entities],
                 outline=outline, sections={s.id: s for s in outline.body},
+                companion_sample=COMPANION_SAMPLE if rec.companions_sampled else 0,
             )
             also = "Also written as: " + ", ".join(rec.aliases) if rec.aliases else ""
             search = self.templates.search_head(rec.name, " · ".join([kind_label, *rec.roles]), also)

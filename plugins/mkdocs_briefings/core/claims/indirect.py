@@ -34,6 +34,7 @@ _THAT_NEXT = re.compile(r"\s+that\s+(?!plays|airs|runs|features|stars)")
 #: A subject pronoun right after a cue form: the form is a verb ("claims he will"); "that" may be
 #: a relative pronoun after a noun ("the attacks that have defined his bid").
 _CLAUSE_NEXT = re.compile(r"\s+(?:he|she|they|we|I)\s")
+_THAT_SOON = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,4}?that\b")
 _ANONYMITY = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b")
 
 
@@ -57,7 +58,9 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
         window = text[max(0, cue_start - 80):cue_start]
         before = window.lower().split()
         prev = before[-1] if before else ""
-        if prev in _NOT_BEFORE_CUE or prev.endswith(("'s", "\u2019s", "n't", "n\u2019t")):
+        # "have been warning that", "are saying that": a progressive verb with its "that" clause
+        progressive = lowered.endswith("ing") and prev in _PROGRESSIVE and _THAT_SOON.match(text, cue_end) is not None
+        if (prev in _NOT_BEFORE_CUE and not progressive) or prev.endswith(("'s", "\u2019s", "n't", "n\u2019t")):
             return None  # passive, infinitive, negated, or a noun: "was told", "did not say", "its claims"
         if lowered.endswith("ing") and not (
             window.rstrip().endswith((",", "\u2014", "\u2013", "--"))

@@ -98,6 +98,8 @@ def _same_tense(cue: str, verb: str) -> bool:
     if verb in _AUX_PAST or verb in _AUX_PRESENT:
         past_cue = not (cue.endswith("s") and not cue.endswith("ss")) and cue != cue_base(cue)
         return verb in (_AUX_PAST if past_cue else _AUX_PRESENT)
+    if cue.endswith("ing") and verb.endswith("s") and not verb.endswith("ss") and verb in cue_forms():
+        return True  # "is telling voters that ... and says he will": a progressive, then the present
     if cue.endswith("ing") or verb.endswith("ing"):
         return cue.endswith("ing") and verb.endswith("ing")
     present = cue.endswith("s") and not cue.endswith("ss")
