@@ -302,3 +302,28 @@ def test_and_between_two_names(text: str, parts: tuple[str, ...]) -> None:
     shown = _shown(text)
     for p in parts:
         assert p in shown, shown
+
+
+def test_short_forms_follow_the_tidied_name() -> None:
+    text = ("Current Director of National Intelligence John Ratcliffe said the report was wrong. "
+            "Later, Ratcliffe and the FBI director held a press conference.")
+    people = {e.name: e for e in find_entities(text) if e.kind == "person"}
+    assert "John Ratcliffe" in people and len(people["John Ratcliffe"].mentions) == 2
+    assert not any("Intelligence" in n for n in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("The Chief Technical Officer Dana Wu wrote the note. Technical Officer posts were cut.", "Technical Officer",
+         False),
+        ("Officials of the Ministry of Emergency Situations said the fire was out.", "Emergency Situations", False),
+        ("Judge Gray Miller ruled on Friday. Miller said the law was unfair.", "Gray Miller", True),  # negative
+    ],
+)
+def test_ordinary_words_after_a_title(text: str, name: str, kept: bool) -> None:
+    assert (_shown(text).get(name) == "person") == kept
+
+
+def test_a_function_word_with_a_stop_is_no_name() -> None:
+    assert "No." not in _shown('So I thought: "No. Because I should not do it," she said.')

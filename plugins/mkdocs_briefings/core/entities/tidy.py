@@ -70,16 +70,38 @@ def tidy_mentions(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Res
 def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
     """Each mention by its own words (see the module docstring)."""
     out: list[Resolved] = []
+    short: list[int] = []  # indexes in `out` of short forms of suspect names ("Ratcliffe" of "National
+    renamed: dict[str, str] = {}  # Intelligence John Ratcliffe"); a suspect name -> what it became ("" if dropped)
     for m in mentions:
         if m.kind not in _LINKED or not _suspect(m.key.split(), m.kind, lex):
             out.append(m)
             continue
         if not text[m.start:m.end].endswith(m.key):  # a short form of a longer name ("Olympiad"): only its kind
             kind = _thing_kind(m.key.split(), lex, strict=True) if m.kind == PERSON else ""
+            short.append(len(out))
             out.append(replace(m, kind=kind) if kind else m)
             continue
-        out.extend(_tidy(text, m, lex))
-    return out
+        parts = _tidy(text, m, lex)
+        out.extend(parts)
+        if not parts:
+            renamed.setdefault(m.key, "")
+        elif len(parts) == 1 and parts[0].key != m.key:
+            renamed.setdefault(m.key, parts[0].key)
+    if not renamed or not short:
+        return out
+    drop: set[int] = set()
+    for i in short:
+        m = out[i]
+        new = renamed.get(m.key)
+        if new is None:
+            continue
+        surface = text[m.start:m.end]
+        if not new:
+            if surface in m.key:
+                drop.add(i)  # "No." of a dropped "No. Because"
+        elif surface in new or m.name and m.name in new:
+            out[i] = replace(m, key=new)  # "Ratcliffe" of "John Ratcliffe"
+    return [m for i, m in enumerate(out) if i not in drop]
 
 
 def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
@@ -89,7 +111,8 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
     ... after Obama was elected"), unless a place word comes before it ("in Obama"); a town's name that
     is a given name next to another given name is a person ("his children Elizabeth and Susan"); a
     town's name or a person's that is an ordinary word ("Vote Gold", "Central European Time", "Week")
-    is shown but never linked, unless a person's title comes before it ("President Bush").
+    is shown but never linked, unless a person's title comes before it ("President Bush"); so is a
+    body named by its kind alone ("Commission", "University").
     """
     surnames: dict[str, str] = {}
     for m in mentions:
@@ -117,6 +140,8 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
                 m = replace(m, conf=_WEAK)
         elif m.kind == PERSON and _ordinary_word(key, lex):
             m = replace(m, conf=_WEAK)
+        elif m.kind == ORG and (key in lex.org_suffixes or key in lex.org_heads) and key not in lex.known:
+            m = replace(m, conf=_WEAK)  # "the Commission", "University": which one, the text says elsewhere
         out.append(m)
     return out
 
@@ -201,8 +226,9 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
             else:
                 rest[0].role = f"{m.role} {prefix}".strip()  # "Director of" + "National Intelligence"
             return rest
-        if len(words) > 1 and _ordinary(words, lex):
-            return []
+        if len(words) > 1 and _ordinary(words, lex) and (
+                _no_surname(words[-1], lex) or not (m.role and _person_title(m.role, lex))):
+            return []  # "Technical Officer", "General Public License"; not "Judge Gray Miller"
         kind = _thing_kind(words, lex)
         if kind:
             return [replace(_part(m, toks), kind=kind)]
@@ -241,8 +267,8 @@ def _capitalised(function_words: frozenset[str]) -> frozenset[str]:
 def _no_name(tok: str, lex: Lexicon) -> bool:
     """A single letter or initial ("A", "I."), a company suffix alone ("Co", "Ltd")."""
     bare = tok.rstrip(".")
-    if len(bare) <= 1:
-        return True
+    if len(bare) <= 1 or bare.lower() in lex.function_words and bare.lower() not in _NAMELIKE:
+        return True  # "A", "No."
     return tok in lex.org_suffixes and tok not in lex.known and (bare.lower() not in lex.common_words or len(bare) <= 3)
 
 
@@ -383,6 +409,18 @@ def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False) -> str:
     if lex.places.get(name) in ("country", "region"):
         return PLACE
     return lex.thing_heads.get(words[-1], "") if len(words) > 1 else ""
+
+
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "ed", "ing")
+
+
+def _no_surname(word: str, lex: Lexicon) -> bool:
+    """An ordinary word shaped like no surname: a role ("Officer"), an abstract noun
+    ("Administration"), a plural ("Situations")."""
+    low = word.lower()
+    if low in lex.role_nouns or low.endswith(_NOUN_ENDINGS):
+        return True
+    return low.endswith("s") and not low.endswith("ss") and low[:-1] in lex.common_words
 
 
 def _ordinary(words: list[str], lex: Lexicon) -> bool:
