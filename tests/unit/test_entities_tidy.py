@@ -327,3 +327,27 @@ def test_ordinary_words_after_a_title(text: str, name: str, kept: bool) -> None:
 
 def test_a_function_word_with_a_stop_is_no_name() -> None:
     assert "No." not in _shown('So I thought: "No. Because I should not do it," she said.')
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "place"),
+    [
+        ('The Prime Minister of India Narendra Modi wrote, "India grieves."', "Narendra Modi", "India"),
+        ("The Chief Executive of Hong Kong Carrie Lam spoke. Lam was interrupted.", "Carrie Lam", "Hong Kong"),
+    ],
+)
+def test_a_country_before_a_persons_name(text: str, person: str, place: str) -> None:
+    shown = _shown(text)
+    assert shown.get(person) == "person" and shown.get(place) == "place", shown
+    assert not any(n.startswith(place) and n.endswith(person) for n in shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [  # negatives: a country's name that is the given name, or a surname alone after it
+        ("Author Chad Michael Murray said so.", "Chad Michael Murray"),
+        ("The columnist India Knight said the book was good.", "India Knight"),
+    ],
+)
+def test_a_given_name_that_is_a_country_stays(text: str, person: str) -> None:
+    assert _shown(text).get(person) == "person"

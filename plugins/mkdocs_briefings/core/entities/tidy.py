@@ -72,14 +72,21 @@ def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
     out: list[Resolved] = []
     short: list[int] = []  # indexes in `out` of short forms of suspect names ("Ratcliffe" of "National
     renamed: dict[str, str] = {}  # Intelligence John Ratcliffe"); a suspect name -> what it became ("" if dropped)
+    placed: dict[str, tuple[str, str]] = {}  # a person's name cut into a place and the name
     for m in mentions:
         if m.kind not in _LINKED or not _suspect(m.key.split(), m.kind, lex):
             out.append(m)
             continue
         if not text[m.start:m.end].endswith(m.key):  # a short form of a longer name ("Olympiad"): only its kind
-            kind = _thing_kind(m.key.split(), lex, strict=True) if m.kind == PERSON else ""
+            words = m.key.split()
+            kind = _thing_kind(words, lex, strict=True) if m.kind == PERSON else ""
+            cut = _place_prefix(words, lex) if m.kind == PERSON else 0
             short.append(len(out))
-            out.append(replace(m, kind=kind) if kind else m)
+            if kind:
+                m = replace(m, kind=kind)
+            elif cut and text[m.start:m.end] in " ".join(words[cut:]):
+                m = replace(m, key=" ".join(words[cut:]))  # "Nicola Sturgeon" of "Scotland Nicola Sturgeon"
+            out.append(m)
             continue
         parts = _tidy(text, m, lex)
         out.extend(parts)
@@ -87,15 +94,24 @@ def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
             renamed.setdefault(m.key, "")
         elif len(parts) == 1 and parts[0].key != m.key:
             renamed.setdefault(m.key, parts[0].key)
-    if not renamed or not short:
+        elif len(parts) == 2 and parts[0].kind == PLACE and parts[1].kind == PERSON:
+            placed.setdefault(m.key, (parts[0].key, parts[1].key))
+    if not short or not (renamed or placed):
         return out
     drop: set[int] = set()
     for i in short:
         m = out[i]
+        surface = text[m.start:m.end]
+        if m.key in placed:  # "India" and "Modi" of "India Narendra Modi"
+            place, person = placed[m.key]
+            if surface == place:
+                out[i] = replace(m, kind=PLACE, key=place, role="")
+            elif surface in person:
+                out[i] = replace(m, key=person)
+            continue
         new = renamed.get(m.key)
         if new is None:
             continue
-        surface = text[m.start:m.end]
         if not new:
             if surface in m.key:
                 drop.add(i)  # "No." of a dropped "No. Because"
@@ -185,7 +201,8 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
     if _function(words[0], lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
         return True
     if kind == PERSON:
-        return "&" in words or words[-1] in lex.thing_heads or (
+        return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or (
+            len(words) >= 4 and f"{words[0]} {words[1]}" in lex.places) or (
             words[0] not in lex.first_names and (len(words) >= 3 or _ordinary(words, lex)))
     return "of" in words or kind == PLACE and len(words) == 2 and words[1] in lex.place_suffixes
 
@@ -216,7 +233,7 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     if m.kind == PERSON:
         if "and" in words or "&" in words:
             return []
-        cut = _before_given_name(words, lex)
+        cut = _place_prefix(words, lex, text.endswith(" of ", 0, toks[0][0])) or _before_given_name(words, lex)
         if cut:
             before = toks[:cut]
             rest = [_part(m, toks[cut:])]
@@ -358,6 +375,18 @@ def _own_body(ws: list[str], lex: Lexicon) -> bool:
     if not _complete_org(ws, lex):
         return False
     return (" ".join(ws) in lex.known or ws[0].lower() not in lex.common_words or len(ws) >= 3)
+
+
+def _place_prefix(words: list[str], lex: Lexicon, after_of: bool = False) -> int:
+    """How many first words name a country or region before a person's full name ("Scotland | Nicola
+    Sturgeon", "Prime Minister of India | Narendra Modi"); 0 when the first word is also a given name
+    ("Georgia May ...") unless an office "of" comes before ("Chief Executive of Hong Kong Carrie Lam")."""
+    for i in (1, 2):
+        if len(words) - i < 2 or words[0] in lex.first_names and not after_of:
+            return 0
+        if lex.places.get(" ".join(words[:i])) in ("country", "region") and words[i].lower() not in _PARTICLES:
+            return i
+    return 0
 
 
 def _before_given_name(words: list[str], lex: Lexicon) -> int:
