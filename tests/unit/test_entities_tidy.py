@@ -351,3 +351,29 @@ def test_a_country_before_a_persons_name(text: str, person: str, place: str) -> 
 )
 def test_a_given_name_that_is_a_country_stays(text: str, person: str) -> None:
     assert _shown(text).get(person) == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "linked"),
+    [
+        ("He was sentenced in the Eastern District of Virginia in 2014.", "Eastern District", False),
+        ("She was inducted into the National Radio Hall of Fame.", "National Radio Hall", False),
+        ("She ran for Sheriff of Pike County in Ohio last year.", "Pike County", True),  # negative
+    ],
+)
+def test_pieces_of_longer_place_names(text: str, name: str, linked: bool) -> None:
+    ents = [e for e in find_entities(text) if e.name == name and e.kind in SHOWN]
+    assert any(e.confidence >= 0.5 for e in ents) == linked
+
+
+def test_a_person_noun_before_an_unknown_place_name() -> None:
+    assert _shown("That same day, rapper Kanye East made a surprise announcement.").get("Kanye East") == "person"
+
+
+def test_register_names_are_left_as_the_editor_wrote_them() -> None:
+    from mkdocs_briefings.core.model import RegisterEntry
+
+    reg = [RegisterEntry(name="Center for Arts and Center for Science", kind="organisation")]
+    text = "The Center for Arts and Center for Science opened a new office."
+    names = {e.name: e.kind for e in find_entities(text, reg)}
+    assert names.get("Center for Arts and Center for Science") == "organisation", names

@@ -48,6 +48,7 @@ def find_entities(text: str, register: Sequence[RegisterEntry] = (), ignore: Col
         mentions = [m for m in mentions if text[m.start:m.end] not in ignored]
     mentions.extend(role_mentions(text, mentions, lex, ignored))
     mentions.extend(described_organisations(text, lex, ignored))
+    mentions = tidy_mentions(text, mentions, lex)
     if ignored:
         mentions = [m for m in mentions if text[m.start:m.end] not in ignored and m.name not in ignored]
-    return group(text, tidy_mentions(text, mentions, lex), fixed)
+    return group(text, mentions, fixed)

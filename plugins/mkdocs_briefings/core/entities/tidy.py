@@ -42,6 +42,7 @@ from .resolve import Resolved
 
 _LINKED = frozenset((PERSON, ORG, PLACE))
 _WEAK = 0.45  # below LINK_CONFIDENCE: shown, never linked
+_REGISTER = 1.0  # an editor's register entry: always as the editor wrote it
 #: Person titles beside the lexicon's role nouns ("Speaker Pelosi", "Sheriff Clarke").
 _PERSON_TITLES = frozenset(("speaker", "sheriff", "congressman", "congresswoman", "sergeant", "inspector",
                             "detective", "constable", "lord", "lady", "sir", "dame", "pope", "cardinal", "bishop",
@@ -74,7 +75,7 @@ def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
     renamed: dict[str, str] = {}  # Intelligence John Ratcliffe"); a suspect name -> what it became ("" if dropped)
     placed: dict[str, tuple[str, str]] = {}  # a person's name cut into a place and the name
     for m in mentions:
-        if m.kind not in _LINKED or not _suspect(m.key.split(), m.kind, lex):
+        if m.kind not in _LINKED or m.conf >= _REGISTER or not _suspect(m.key.split(), m.kind, lex):
             out.append(m)
             continue
         if not text[m.start:m.end].endswith(m.key):  # a short form of a longer name ("Olympiad"): only its kind
@@ -138,7 +139,7 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
     out: list[Resolved] = []
     for m in mentions:
         key = m.key
-        if " " in key or m.kind not in _LINKED or m.conf < LINK_CONFIDENCE:
+        if " " in key or m.kind not in _LINKED or m.conf < LINK_CONFIDENCE or m.conf >= _REGISTER:
             out.append(m)
             continue
         if m.role:
@@ -204,7 +205,7 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
         return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or (
             len(words) >= 4 and f"{words[0]} {words[1]}" in lex.places) or (
             words[0] not in lex.first_names and (len(words) >= 3 or _ordinary(words, lex)))
-    return "of" in words or kind == PLACE and len(words) == 2 and words[1] in lex.place_suffixes
+    return "of" in words or kind == PLACE and len(words) <= 3
 
 
 def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
@@ -225,6 +226,8 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
             if office >= len(words):
                 return []
             return _tidy(text, _part(m, toks[office:], role=" ".join(words[:words.index("of")])), lex)
+    if m.kind == PLACE and "of" not in words and _runs_on(text, toks[-1][1], words, lex):
+        return [replace(_part(m, toks), conf=min(m.conf, _WEAK))]
     for joiner in ("and", "for"):
         if joiner in words[1:-1]:
             parts = _split_at(text, m, toks, joiner, lex)
@@ -410,7 +413,11 @@ def _before_given_name(words: list[str], lex: Lexicon) -> int:
 
 def _personal_place(text: str, m: Resolved, words: list[str], lex: Lexicon) -> bool:
     """A given name and a place word that is also a surname, used of a person ("Tom Hall said",
-    "nominee Darrell Castle"); "the Albert Hall" stays a place."""
+    "nominee Darrell Castle"), or a name no gazetteer knows after a word for a person ("rapper Kanye
+    West"); "the Albert Hall" stays a place."""
+    if 2 <= len(words) <= 3 and " ".join(words) not in lex.places and words[-1] not in lex.place_suffixes:
+        before = text[max(0, m.start - 30):m.start].split()
+        return bool(before) and before[-1] in _PERSON_NOUNS
     if len(words) != 2 or words[1] not in lex.place_suffixes:
         return False
     first = words[0]
@@ -420,6 +427,18 @@ def _personal_place(text: str, m: Resolved, words: list[str], lex: Lexicon) -> b
         return True
     before = text[max(0, m.start - 30):m.start].split()
     return bool(before) and (before[-1] in lex.role_nouns or before[-1] in _PERSON_NOUNS)
+
+
+_RUNS_ON = re.compile(r" of (?:the )?[A-Z]")
+
+
+def _runs_on(text: str, end: int, words: list[str], lex: Lexicon) -> bool:
+    """A place's name of ordinary words only, cut before "of" ("Eastern District | of Virginia",
+    "National Radio Hall | of Fame"): a piece of a longer name, shown but not linked."""
+    name = " ".join(words)
+    if name in lex.places or name in lex.known or not all(w.lower() in lex.common_words for w in words):
+        return False
+    return _RUNS_ON.match(text, end) is not None
 
 
 def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False) -> str:
