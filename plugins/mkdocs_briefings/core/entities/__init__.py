@@ -9,6 +9,7 @@ is deterministic and fast; the stages live in small modules:
 - `resolve`: document-level kinds, surnames and acronyms linked to full names;
 - `roles`: appositions and role-only references ("the mayor of Enerhodar");
 - `agencies`: organisations named by description ("Ukraine's state emergencies agency");
+- `tidy`: shapes no name has (an office before "of", two names joined by "and");
 - `registry`: the editor's register and ignore list, which win over detection;
 - `merge`: mentions grouped into entities with stable ids.
 """
@@ -26,6 +27,7 @@ from .recognise import find_candidates
 from .registry import register_mentions, without_reserved
 from .resolve import resolve
 from .roles import role_mentions
+from .tidy import tidy_mentions
 
 __all__ = ["find_entities"]
 
@@ -46,6 +48,7 @@ def find_entities(text: str, register: Sequence[RegisterEntry] = (), ignore: Col
         mentions = [m for m in mentions if text[m.start:m.end] not in ignored]
     mentions.extend(role_mentions(text, mentions, lex, ignored))
     mentions.extend(described_organisations(text, lex, ignored))
+    mentions = tidy_mentions(text, mentions, lex)
     if ignored:
         mentions = [m for m in mentions if text[m.start:m.end] not in ignored and m.name not in ignored]
     return group(text, mentions, fixed)

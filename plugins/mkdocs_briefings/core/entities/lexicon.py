@@ -50,6 +50,7 @@ class Lexicon:
     first_names: frozenset[str]
     common_words: frozenset[str]  # lower-case English words
     function_words: frozenset[str]  # "and", "under", "including": never part of a name or a role
+    thing_heads: dict[str, str]  # last word of a thing's name, never of a person's ("Tribe") -> the thing's kind
 
 
 def _lines(path: Path) -> list[str]:
@@ -145,4 +146,5 @@ def lexicon() -> Lexicon:
         - {w.title() for line in sec.get("function_words", []) for w in line.split()},
         common_words=common_words,
         function_words=frozenset(w for line in sec.get("function_words", []) for w in line.split()),
+        thing_heads={w.strip(): k.strip() for w, _, k in (row.partition("\t") for row in sec.get("thing_heads", []))},
     )

@@ -276,8 +276,31 @@ def _joins(text: str, current: list[Word], pending: list[Word], nxt: Word, lex: 
         return True
     if conns == ["and"]:
         joined = text[current[0].start:nxt.end]
-        return first in lex.org_heads or joined in lex.places or joined in lex.known
+        if first in lex.org_heads or joined in lex.places or joined in lex.known:
+            return True
+        return _body_and(text, current, nxt, lex)
     return False
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019&.-]*(?: [A-Z][\w'\u2019&.-]*)*")
+
+
+def _body_and(text: str, current: list[Word], nxt: Word, lex: Lexicon) -> bool:
+    """Whether "and" joins two parts of one body's name: after a body's word "of" a field ("National
+    Institute of Allergy and Infectious Diseases"), or between ordinary words before a body's word
+    ("Food and Agriculture Organization"); not between two names ("London and Westminster")."""
+    ws = [w.text for w in current]
+    for i in range(1, len(ws) - 1):
+        if ws[i] in ("of", "for") and (ws[i - 1] in lex.org_suffixes or ws[i - 1] in lex.org_heads):
+            return True
+    if len(ws) > 2 or not all(w.lower() in lex.common_words and w not in lex.places for w in ws):
+        return False
+    run = _CAPITALISED_RUN.match(text, nxt.start)
+    if run is None:
+        return False
+    after = run.group().split()
+    return 2 <= len(after) <= 4 and after[-1] in lex.org_suffixes and all(
+        w.lower() in lex.common_words and w not in lex.places for w in after)
 
 
 def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candidate | None:
