@@ -42,7 +42,7 @@ TO_VERBS: frozenset[str] = frozenset(
 OBJECT_VERBS: frozenset[str] = frozenset(
     "announce show endorse criticise criticize describe accuse defend praise reject dismiss blame cite "
     "claim allege argue insist acknowledge warn predict suggest admit confirm deny reveal disclose concede "
-    "propose condemn demand question slam blast attack call".split()
+    "propose condemn demand question slam blast attack call express denounce".split()
 )
 
 #: Forms that are nouns far more often than verbs of saying ("his remarks", "attacks on", "the

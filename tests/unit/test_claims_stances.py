@@ -1,0 +1,62 @@
+"""Stances reported as claims, and sentence adverbs that are never a speaker (issue 12, PolNeAR recall).
+
+Each row is one short text and the one claim expected from it, as
+(kind, content, cue, speaker span), found from the text alone (no entities);
+each pattern has negatives that must yield no claim or keep their speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_briefings.core.claims import find_claims
+
+Row = tuple[str, str, str | None, str | None]
+
+CASES: list[tuple[str, Row]] = [
+    # "expressed" and "denounced" take what was held or condemned as their object.
+    (
+        "Younger voters expressed misgivings about the candidate.",
+        ("indirect", "misgivings about the candidate", "expressed", "Younger voters"),
+    ),
+    (
+        "The minister expressed concern that the talks would stall.",
+        ("indirect", "concern that the talks would stall", "expressed", "The minister"),
+    ),
+    ("Ms Reyes denounced the annexation of the peninsula.", ("indirect", "the annexation of the peninsula", "denounced", "Ms Reyes")),
+    # A sentence adverb before a comma is no speaker, with or without an adverb's ending.
+    ("Overall, the fund predicted that growth would slow next year.", ("indirect", "that growth would slow next year", "predicted", "the fund")),
+    ("Recently, the group said that new bases were needed.", ("indirect", "that new bases were needed", "said", "the group")),
+    (
+        "Once in his twenties, when his mother mentioned the devil, he laughed and said he did not believe in it.",
+        ("indirect", "he did not believe in it", "said", "he"),
+    ),
+    # Names in -ly and a name before its description stay the speaker.
+    ("Stanley, chief executive of the firm says the deal was done.", ("indirect", "the deal was done", "says", "Stanley")),
+    ("Kelly, a spokeswoman for the firm says the deal was done.", ("indirect", "the deal was done", "says", "Kelly")),
+]
+
+
+@pytest.mark.parametrize("text, row", CASES, ids=[c[0][:40] for c in CASES])
+def test_one_claim(text: str, row: Row) -> None:
+    claims = find_claims(text, [])
+    assert len(claims) == 1, [(c.content.text, c.cue and c.cue.text) for c in claims]
+    claim = claims[0]
+    kind, content, cue, speaker = row
+    assert (claim.kind, claim.content.text) == (kind, content)
+    assert (claim.cue.text if claim.cue else None) == cue
+    assert (claim.speaker.span.text if claim.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She took the express train to Leeds.",  # an adjective after a determiner
+        "The denounced official resigned on Monday.",  # a participle as adjective
+        "They expressed.",  # no object
+        "The parcel was expressed to the office.",  # a passive names no source
+        "He did not denounce anyone.",  # negated
+    ],
+)
+def test_no_claim(text: str) -> None:
+    assert [c.content.text for c in find_claims(text, [])] == []
