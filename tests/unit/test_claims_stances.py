@@ -24,6 +24,10 @@ CASES: list[tuple[str, Row]] = [
         ("indirect", "concern that the talks would stall", "expressed", "The minister"),
     ),
     ("Ms Reyes denounced the annexation of the peninsula.", ("indirect", "the annexation of the peninsula", "denounced", "Ms Reyes")),
+    # Aims and hopes take their infinitive, as promises do.
+    ("The group seeks to prevent gun deaths in the city.", ("indirect", "to prevent gun deaths in the city", "seeks", "The group")),
+    ("She hopes to be elected president next year.", ("indirect", "to be elected president next year", "hopes", "She")),
+    ("The coalition aims to cut emissions by half.", ("indirect", "to cut emissions by half", "aims", "The coalition")),
     # A sentence adverb before a comma is no speaker, with or without an adverb's ending.
     ("Overall, the fund predicted that growth would slow next year.", ("indirect", "that growth would slow next year", "predicted", "the fund")),
     ("Recently, the group said that new bases were needed.", ("indirect", "that new bases were needed", "said", "the group")),
@@ -56,6 +60,10 @@ def test_one_claim(text: str, row: Row) -> None:
         "They expressed.",  # no object
         "The parcel was expressed to the office.",  # a passive names no source
         "He did not denounce anyone.",  # negated
+        "They sought shelter in the church.",  # an object, not an aim
+        "Police are seeking a man in his thirties.",
+        "He aimed at the target and fired.",
+        "The hope to win faded.",  # a noun
     ],
 )
 def test_no_claim(text: str) -> None:

@@ -33,7 +33,8 @@ ASK_VERBS: frozenset[str] = frozenset(
 TO_VERBS: frozenset[str] = frozenset(
     "promise promises promised promising pledge pledges pledged pledging vow vows vowed vowing "
     "threaten threatens threatened threatening refuse refuses refused refusing agree agrees agreed agreeing "
-    "offer offers offered offering decline declines declined declining".split()
+    "offer offers offered offering decline declines declined declining "
+    "seek seeks sought seeking aim aims aimed aiming hope hopes hoped hoping".split()
 )
 
 #: Verbs of stance and announcement whose noun-phrase object is what was said or held
