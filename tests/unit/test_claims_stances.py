@@ -28,6 +28,12 @@ CASES: list[tuple[str, Row]] = [
     ("The group seeks to prevent gun deaths in the city.", ("indirect", "to prevent gun deaths in the city", "seeks", "The group")),
     ("She hopes to be elected president next year.", ("indirect", "to be elected president next year", "hopes", "She")),
     ("The coalition aims to cut emissions by half.", ("indirect", "to cut emissions by half", "aims", "The coalition")),
+    # An inquiry's finding, with or without "that".
+    (
+        "An arbitration panel in 2001 found the United States was in breach of the agreement.",
+        ("indirect", "the United States was in breach of the agreement", "found", "An arbitration panel"),
+    ),
+    ("One study found 31 cases of fraud among a billion ballots.", ("indirect", "31 cases of fraud among a billion ballots", "found", "One study")),
     # A sentence adverb before a comma is no speaker, with or without an adverb's ending.
     ("Overall, the fund predicted that growth would slow next year.", ("indirect", "that growth would slow next year", "predicted", "the fund")),
     ("Recently, the group said that new bases were needed.", ("indirect", "that new bases were needed", "said", "the group")),
@@ -64,6 +70,8 @@ def test_one_claim(text: str, row: Row) -> None:
         "Police are seeking a man in his thirties.",
         "He aimed at the target and fired.",
         "The hope to win faded.",  # a noun
+        "Police found the body in the river.",  # found by people, not an inquiry
+        "He found the keys under the mat.",
     ],
 )
 def test_no_claim(text: str) -> None:

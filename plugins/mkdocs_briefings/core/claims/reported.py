@@ -49,6 +49,26 @@ def shown_by_evidence(text: str, cue_start: int, cue_end: int) -> bool:
     return _EVIDENCE.search(text, max(0, cue_start - 60), cue_start) is not None
 
 
+#: What finds as an inquiry does: a study, a poll, a panel ("a 2014 study by ... found 31 incidents").
+_FINDERS = re.compile(
+    r"\b(?:polls?|surveys?|stud(?:y|ies)|research|researchers|reports?|analys[ie]s|investigations?|inquiry|"
+    r"inquiries|probe|review|audit|panel|jury|court|tests?|experiments?|data|census)\b[^.;:!?\"\u201c\u201d]{0,60}$",
+    re.IGNORECASE,
+)
+_FIND_VERBS: frozenset[str] = frozenset(("find", "finds", "found"))
+
+
+def found_by_inquiry(text: str, cue_start: int, cue_end: int) -> bool:
+    """Whether a cue is "found" with an inquiry as subject, which then takes a bare clause or object.
+
+    "A study found most voters undecided" reports the study's finding as
+    "found that" would; "he found the keys" (no inquiry before it) does not.
+    """
+    if text[cue_start:cue_end].lower() not in _FIND_VERBS:
+        return False
+    return _FINDERS.search(text, max(0, cue_start - 80), cue_start) is not None
+
+
 #: Participles of naming: "a test called Linpack".
 NAMING: frozenset[str] = frozenset(("called", "dubbed", "labelled", "labeled", "branded"))
 NOUN_BEFORE = re.compile(r"\b(?!(?:she|they|who|you|also|then|once|had|has|have|was|were)\b)[a-z]{3,}\s+$")
@@ -208,10 +228,12 @@ def clause_after(
         return _object(text, demand.end(), sent_end, stops, "demand")  # "called for a special prosecutor"
     elif pos >= sent_end or _CLAUSE_START_BAD.match(text, pos):
         return None
-    elif tag != CLAUSE:
+    elif tag != CLAUSE and not (inquiry := found_by_inquiry(text, cue_start, cue_end)):
         return _object(text, pos, sent_end, stops, cue)
     else:
         start = pos
+        if tag != CLAUSE and inquiry and not _looks_finite(text, start, sent_end):
+            return _object(text, pos, sent_end, stops, "show")  # "a study found 31 incidents of fraud"
     # "said his friends feel the same": a clause as a rule, but ", said the mayor" inverts the speaker.
     plain = cue_base(cue) in _PLAIN_SAY and not inverted
     if start == pos and not plain and not _THAT.match(text, pos) and not _looks_finite(text, start, sent_end):
