@@ -34,6 +34,21 @@ CASES: list[tuple[str, Row]] = [
         ("indirect", "the United States was in breach of the agreement", "found", "An arbitration panel"),
     ),
     ("One study found 31 cases of fraud among a billion ballots.", ("indirect", "31 cases of fraud among a billion ballots", "found", "One study")),
+    # A reported clause goes on past a list or a result in -ing, and stops at a contrast even after a quotation.
+    (
+        "The campaign says it raised $21 million in January, bringing its total to $95 million.",
+        ("indirect", "it raised $21 million in January, bringing its total to $95 million", "says", "The campaign"),
+    ),
+    (
+        "She said the tariffs would hurt farmers, including those in Iowa.",
+        ("indirect", "the tariffs would hurt farmers, including those in Iowa", "said", "She"),
+    ),
+    (
+        'Voters said the positions are "about right," though many call them too liberal.',
+        ("mixed", 'the positions are "about right,"', "said", "Voters"),
+    ),
+    ("He said the economy was improving, smiling at the crowd.", ("indirect", "the economy was improving", "said", "He")),
+    ("Most said they backed the plan, compared with a third last year.", ("indirect", "they backed the plan", "said", "Most")),
     # A sentence adverb before a comma is no speaker, with or without an adverb's ending.
     ("Overall, the fund predicted that growth would slow next year.", ("indirect", "that growth would slow next year", "predicted", "the fund")),
     ("Recently, the group said that new bases were needed.", ("indirect", "that new bases were needed", "said", "the group")),

@@ -86,7 +86,7 @@ def _clause_stop() -> re.Pattern[str]:
         r",[\"\u201d']?\s*(?:adding|saying|noting|stating|arguing|insisting|claiming|explaining|warning|telling|"
         r"writing|according to)\b"
         r"|,\s*(?:he|she|they|it)\s+(?:said|says|added|adds)\b"
-        r"|,\s*(?:while|whereas|although|though)\b"
+        r"|,[\"\u201d']?\s*(?:while|whereas|although|though|however|compared\s+(?:with|to))\b"
         r"|,?\s+(?:and|but)\s+(?:he|she|they|I|we)\s+(?=[a-z])"
         r"|,\s+(?:and|but)\s+(?:[\w'\u2019-]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|wrote|believe|think)\b"
         r"|(?P<participle>,[\"\u201d']?\s*(?:[a-z]+ly\s+)?[a-z]+ing)\b"
@@ -96,6 +96,13 @@ def _clause_stop() -> re.Pattern[str]:
 
 
 _SENT_FINAL = ".!?"
+#: Words in -ing after a comma that go on with the reported clause rather than end it: a list
+#: ("..., including ..."), a result ("raised $21m, bringing its total to ..."), or no verb at all.
+_CONTINUING: frozenset[str] = frozenset(
+    "including during nothing something everything anything depending ranging bringing showing working "
+    "looking having speaking protecting holding watching imposing requiring letting hitting standing "
+    "leading making using building going".split()
+)
 #: A participle after a comma ends a clause ("..., echoing a memo"), unless quoted words
 #: attributed by the same cue still follow ('Volnovakha ..., leading to ..., "has been destroyed"').
 _QUOTE_MARK = re.compile("''|[\"\u201c\u201d]")
@@ -159,6 +166,7 @@ class ClauseStops:
             for m in _clause_stop().finditer(self.text, start, end)
             if (not m.group("coord") or m.group("coord") in forms or _predicate(m.group("coord")))
             and not (m.group("participle") and _QUOTE_MARK.search(self.text, m.end(), end))
+            and not (m.group("participle") and m.group("participle").rsplit(None, 1)[-1].lstrip(",\"\u201d'") in _CONTINUING)
             and not self._quoted(m.start(), m.end())
         ]
         cached = (start, [m.start() for m in found], [m.group("coord") for m in found])
