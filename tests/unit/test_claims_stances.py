@@ -49,6 +49,10 @@ CASES: list[tuple[str, Row]] = [
     ),
     ("He said the economy was improving, smiling at the crowd.", ("indirect", "the economy was improving", "said", "He")),
     ("Most said they backed the plan, compared with a third last year.", ("indirect", "they backed the plan", "said", "Most")),
+    # "report" takes a bare clause as "say" does (its object, "reported its casualties", is no claim); the noun ("a GAO report found") is no cue.
+    ("CNN reported at least six planes filled the skies.", ("indirect", "at least six planes filled the skies", "reported", "CNN")),
+    ("Amazon reported it sold $30 billion in goods in the quarter.", ("indirect", "it sold $30 billion in goods in the quarter", "reported", "Amazon")),
+    ("A GAO report found that the agency could not trace the money.", ("indirect", "that the agency could not trace the money", "found", "A GAO report")),
     # A sentence adverb before a comma is no speaker, with or without an adverb's ending.
     ("Overall, the fund predicted that growth would slow next year.", ("indirect", "that growth would slow next year", "predicted", "the fund")),
     ("Recently, the group said that new bases were needed.", ("indirect", "that new bases were needed", "said", "the group")),
@@ -85,6 +89,10 @@ def test_one_claim(text: str, row: Row) -> None:
         "Police are seeking a man in his thirties.",
         "He aimed at the target and fired.",
         "The hope to win faded.",  # a noun
+        "Three people were reported missing.",  # passive
+        "He reported to the manager on Monday.",
+        "The company reported its smallest quarterly profit in 17 years.",
+        "The IMF report provides little clarity on the outlook.",  # a noun
         "Police found the body in the river.",  # found by people, not an inquiry
         "He found the keys under the mat.",
     ],

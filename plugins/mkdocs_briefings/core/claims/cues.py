@@ -53,7 +53,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 #: them: "Souness believes Smith would be the perfect choice" is a stance news reports.
 WEAK_FORMS: frozenset[str] = frozenset(
     "states remarks remark attacks attack questions question claims demands demand promises fears "
-    "thought hoped call state".split()
+    "thought hoped call state report".split()
 )
 
 #: Cue forms that headlines write capitalised ("Sanders Says Brexit Vote Could Help Trump").
