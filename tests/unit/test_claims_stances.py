@@ -60,7 +60,10 @@ CASES: list[tuple[str, Row]] = [
         "Once in his twenties, when his mother mentioned the devil, he laughed and said he did not believe in it.",
         ("indirect", "he did not believe in it", "said", "he"),
     ),
+    # Adverbs of frequency stand between speaker and cue.
+    ("The network has always claimed that its reporters are unbiased.", ("indirect", "that its reporters are unbiased", "claimed", "The network")),
     # Names in -ly and a name before its description stay the speaker.
+    ("The official said the talks had stalled.", ("indirect", "the talks had stalled", "said", "The official")),
     ("Stanley, chief executive of the firm says the deal was done.", ("indirect", "the deal was done", "says", "Stanley")),
     ("Kelly, a spokeswoman for the firm says the deal was done.", ("indirect", "the deal was done", "says", "Kelly")),
 ]
@@ -93,6 +96,8 @@ def test_one_claim(text: str, row: Row) -> None:
         "He reported to the manager on Monday.",
         "The company reported its smallest quarterly profit in 17 years.",
         "The IMF report provides little clarity on the outlook.",  # a noun
+        "He made his constant vow to build a wall.",  # a noun after its adjective
+        "Her firmest promise yet was to block the deal.",
         "Police found the body in the river.",  # found by people, not an inquiry
         "He found the keys under the mat.",
     ],

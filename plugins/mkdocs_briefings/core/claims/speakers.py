@@ -55,6 +55,7 @@ STOP: frozenset[str] = frozenset(
 #: Words between a speaker and its cue that belong to neither ("he also said", "Putin on Thursday said").
 _BETWEEN: frozenset[str] = frozenset(
     """also has have had was is are were been being will would later previously repeatedly again then once reportedly recently
+    always usually sometimes ever
     publicly privately initially originally earlier first frequently often never not did does do even just
     only still already long now further allegedly apparently simply flatly quickly swiftly subsequently
     herself himself themselves itself on last this yesterday today tonight monday tuesday wednesday thursday
