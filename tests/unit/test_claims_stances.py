@@ -60,6 +60,19 @@ CASES: list[tuple[str, Row]] = [
         "Once in his twenties, when his mother mentioned the devil, he laughed and said he did not believe in it.",
         ("indirect", "he did not believe in it", "said", "he"),
     ),
+    # A sentence-final attribution: a dateline is not what was said; ", and ..." opens no appositive of a subject.
+    (
+        "BEDFORD, N.H. (AP) \u2014 The rivals see an opening in New Hampshire, aides said.",
+        ("indirect", "The rivals see an opening in New Hampshire", "said", "aides"),
+    ),
+    (
+        "The EU \u2015 and its members \u2015 will act, officials said.",
+        ("indirect", "The EU \u2015 and its members \u2015 will act", "said", "officials"),
+    ),
+    (
+        "The refusal did not go over well, and the meeting deteriorated from there, said one source in the room.",
+        ("indirect", "The refusal did not go over well, and the meeting deteriorated from there", "said", "one source"),
+    ),
     # Adverbs of frequency stand between speaker and cue.
     ("The network has always claimed that its reporters are unbiased.", ("indirect", "that its reporters are unbiased", "claimed", "The network")),
     # Names in -ly and a name before its description stay the speaker.

@@ -36,7 +36,9 @@ _DETERMINERS: frozenset[str] = frozenset("his her their its the a an our my your
 _PROGRESSIVE: frozenset[str] = frozenset("is are was were been be".split())
 _COMMA_BEFORE = re.compile(r",\s*$")
 #: A subject, then one appositive between commas, then the cue: "Megan Hester, a senior associate, said".
-_APPOSITIVE_SUBJECT = re.compile(r"[ \t]*[A-Z][^,.;:!?\"\u201c\u201d\n]{0,80},[^,;:!?\"\u201c\u201d\n]{1,160},[ \t]*")
+_APPOSITIVE_SUBJECT = re.compile(
+    r"[ \t]*[A-Z][^,.;:!?\"\u201c\u201d\n]{0,80},(?!\s*(?:and|but|or|so|yet)\b)[^,;:!?\"\u201c\u201d\n]{1,160},[ \t]*"
+)
 #: "shows that ..." reports, whoever shows it; "a show that plays ..." is a programme (see below).
 _THAT_NEXT = re.compile(r"\s+that\s+(?!plays|airs|runs|features|stars)")
 #: A subject pronoun right after a cue form: the form is a verb ("claims he will"); "that" may be
