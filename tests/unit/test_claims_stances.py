@@ -53,6 +53,11 @@ CASES: list[tuple[str, Row]] = [
     ("CNN reported at least six planes filled the skies.", ("indirect", "at least six planes filled the skies", "reported", "CNN")),
     ("Amazon reported it sold $30 billion in goods in the quarter.", ("indirect", "it sold $30 billion in goods in the quarter", "reported", "Amazon")),
     ("A GAO report found that the agency could not trace the money.", ("indirect", "that the agency could not trace the money", "found", "A GAO report")),
+    # A poll average shows as a poll does.
+    (
+        "The state polling average shows the senator ahead by 3.7 points.",
+        ("indirect", "the senator ahead by 3.7 points", "shows", "The state polling average"),
+    ),
     # A sentence adverb before a comma is no speaker, with or without an adverb's ending.
     ("Overall, the fund predicted that growth would slow next year.", ("indirect", "that growth would slow next year", "predicted", "the fund")),
     ("Recently, the group said that new bases were needed.", ("indirect", "that new bases were needed", "said", "the group")),
@@ -111,6 +116,8 @@ def test_one_claim(text: str, row: Row) -> None:
         "The IMF report provides little clarity on the outlook.",  # a noun
         "He made his constant vow to build a wall.",  # a noun after its adjective
         "Her firmest promise yet was to block the deal.",
+        "The talent show drew an average crowd.",  # a programme, not a report
+        "An average player shows real promise.",  # "average" as an adjective
         "Police found the body in the river.",  # found by people, not an inquiry
         "He found the keys under the mat.",
     ],

@@ -39,14 +39,20 @@ _EVIDENCE = re.compile(
     r"\b(?:polls?|surveys?|figures|results|data|stud(?:y|ies)|research|reports?|statistics|tests?|analysis|"
     r"findings|records?|documents?|evidence|numbers|estimates?|index|audit|review|ads?|advert\w*|videos?|footage|"
     r"photos?|photographs?|images?|pictures?|tapes?|recordings?|charts?|maps?|graphs?|transcripts?|e-?mails?|"
-    r"letters?|memos?|tweets?|accounts?|experiments?|trials?|scans?|tests?|this)\b[^.;:!?]{0,30}$",
+    r"letters?|memos?|tweets?|accounts?|experiments?|trials?|scans?|tests?|tally|this)\b[^.;:!?]{0,30}$",
     re.IGNORECASE,
 )
 def shown_by_evidence(text: str, cue_start: int, cue_end: int) -> bool:
     """Whether a cue is not "show", or its subject is evidence ("polls show", not "TV show")."""
     if text[cue_start:cue_end].lower() not in _EVIDENCE_VERBS:
         return True
-    return _EVIDENCE.search(text, max(0, cue_start - 60), cue_start) is not None
+    window = max(0, cue_start - 60)
+    return _EVIDENCE.search(text, window, cue_start) is not None or _AVERAGE.search(text, window, cue_start) is not None
+
+
+#: A polling average right before its verb ("the Real Clear Politics average shows"); "an average
+#: player shows" has a noun between, so the adjective never counts.
+_AVERAGE = re.compile(r"\baverages?\s+$", re.IGNORECASE)
 
 
 #: What finds as an inquiry does: a study, a poll, a panel ("a 2014 study by ... found 31 incidents").
