@@ -33,7 +33,8 @@ ASK_VERBS: frozenset[str] = frozenset(
 TO_VERBS: frozenset[str] = frozenset(
     "promise promises promised promising pledge pledges pledged pledging vow vows vowed vowing "
     "threaten threatens threatened threatening refuse refuses refused refusing agree agrees agreed agreeing "
-    "offer offers offered offering decline declines declined declining".split()
+    "offer offers offered offering decline declines declined declining "
+    "seek seeks sought seeking aim aims aimed aiming hope hopes hoped hoping".split()
 )
 
 #: Verbs of stance and announcement whose noun-phrase object is what was said or held
@@ -42,7 +43,7 @@ TO_VERBS: frozenset[str] = frozenset(
 OBJECT_VERBS: frozenset[str] = frozenset(
     "announce show endorse criticise criticize describe accuse defend praise reject dismiss blame cite "
     "claim allege argue insist acknowledge warn predict suggest admit confirm deny reveal disclose concede "
-    "propose condemn demand question slam blast attack call".split()
+    "propose condemn demand question slam blast attack call express denounce".split()
 )
 
 #: Forms that are nouns far more often than verbs of saying ("his remarks", "attacks on", "the
@@ -52,7 +53,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 #: them: "Souness believes Smith would be the perfect choice" is a stance news reports.
 WEAK_FORMS: frozenset[str] = frozenset(
     "states remarks remark attacks attack questions question claims demands demand promises fears "
-    "thought hoped call state".split()
+    "thought hoped call state report".split()
 )
 
 #: Cue forms that headlines write capitalised ("Sanders Says Brexit Vote Could Help Trump").

@@ -25,10 +25,20 @@ _NOT_BEFORE_CUE: frozenset[str] = frozenset(
     "was were been being be is are so-called to not never the a an his her its their this that these those "
     "of no any some our my your fewer more less few having".split()
 )
+#: Adjectives that make the cue form after them a noun when a determiner opens the phrase
+#: ("his initial tweet", "her firmest promise"); a closed list, because "the official said" has
+#: a noun in the same place.
+_NOUN_ADJECTIVES: frozenset[str] = frozenset(
+    "constant initial firmest latest recent earlier previous repeated frequent own overt renewed "
+    "explicit implicit vague bold famous infamous controversial stated".split()
+)
+_DETERMINERS: frozenset[str] = frozenset("his her their its the a an our my your this that".split())
 _PROGRESSIVE: frozenset[str] = frozenset("is are was were been be".split())
 _COMMA_BEFORE = re.compile(r",\s*$")
 #: A subject, then one appositive between commas, then the cue: "Megan Hester, a senior associate, said".
-_APPOSITIVE_SUBJECT = re.compile(r"[ \t]*[A-Z][^,.;:!?\"\u201c\u201d\n]{0,80},[^,;:!?\"\u201c\u201d\n]{1,160},[ \t]*")
+_APPOSITIVE_SUBJECT = re.compile(
+    r"[ \t]*[A-Z][^,.;:!?\"\u201c\u201d\n]{0,80},(?!\s*(?:and|but|or|so|yet)\b)[^,;:!?\"\u201c\u201d\n]{1,160},[ \t]*"
+)
 #: "shows that ..." reports, whoever shows it; "a show that plays ..." is a programme (see below).
 _THAT_NEXT = re.compile(r"\s+that\s+(?!plays|airs|runs|features|stars)")
 #: A subject pronoun right after a cue form: the form is a verb ("claims he will"); "that" may be
@@ -62,6 +72,8 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
         progressive = lowered.endswith("ing") and prev in _PROGRESSIVE and _THAT_SOON.match(text, cue_end) is not None
         if (prev in _NOT_BEFORE_CUE and not progressive) or prev.endswith(("'s", "\u2019s", "n't", "n\u2019t")):
             return None  # passive, infinitive, negated, or a noun: "was told", "did not say", "its claims"
+        if prev in _NOUN_ADJECTIVES and len(before) > 1 and before[-2] in _DETERMINERS:
+            return None  # "his constant vow to", "her firmest promise yet": a noun after its adjective
         if lowered.endswith("ing") and not (
             window.rstrip().endswith((",", "\u2014", "\u2013", "--"))
             or prev in _PROGRESSIVE

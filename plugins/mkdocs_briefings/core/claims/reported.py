@@ -39,14 +39,40 @@ _EVIDENCE = re.compile(
     r"\b(?:polls?|surveys?|figures|results|data|stud(?:y|ies)|research|reports?|statistics|tests?|analysis|"
     r"findings|records?|documents?|evidence|numbers|estimates?|index|audit|review|ads?|advert\w*|videos?|footage|"
     r"photos?|photographs?|images?|pictures?|tapes?|recordings?|charts?|maps?|graphs?|transcripts?|e-?mails?|"
-    r"letters?|memos?|tweets?|accounts?|experiments?|trials?|scans?|tests?|this)\b[^.;:!?]{0,30}$",
+    r"letters?|memos?|tweets?|accounts?|experiments?|trials?|scans?|tests?|tally|this)\b[^.;:!?]{0,30}$",
     re.IGNORECASE,
 )
 def shown_by_evidence(text: str, cue_start: int, cue_end: int) -> bool:
     """Whether a cue is not "show", or its subject is evidence ("polls show", not "TV show")."""
     if text[cue_start:cue_end].lower() not in _EVIDENCE_VERBS:
         return True
-    return _EVIDENCE.search(text, max(0, cue_start - 60), cue_start) is not None
+    window = max(0, cue_start - 60)
+    return _EVIDENCE.search(text, window, cue_start) is not None or _AVERAGE.search(text, window, cue_start) is not None
+
+
+#: A polling average right before its verb ("the Real Clear Politics average shows"); "an average
+#: player shows" has a noun between, so the adjective never counts.
+_AVERAGE = re.compile(r"\baverages?\s+$", re.IGNORECASE)
+
+
+#: What finds as an inquiry does: a study, a poll, a panel ("a 2014 study by ... found 31 incidents").
+_FINDERS = re.compile(
+    r"\b(?:polls?|surveys?|stud(?:y|ies)|research|researchers|reports?|analys[ie]s|investigations?|inquiry|"
+    r"inquiries|probe|review|audit|panel|jury|court|tests?|experiments?|data|census)\b[^.;:!?\"\u201c\u201d]{0,60}$",
+    re.IGNORECASE,
+)
+_FIND_VERBS: frozenset[str] = frozenset(("find", "finds", "found"))
+
+
+def found_by_inquiry(text: str, cue_start: int, cue_end: int) -> bool:
+    """Whether a cue is "found" with an inquiry as subject, which then takes a bare clause or object.
+
+    "A study found most voters undecided" reports the study's finding as
+    "found that" would; "he found the keys" (no inquiry before it) does not.
+    """
+    if text[cue_start:cue_end].lower() not in _FIND_VERBS:
+        return False
+    return _FINDERS.search(text, max(0, cue_start - 80), cue_start) is not None
 
 
 #: Participles of naming: "a test called Linpack".
@@ -66,7 +92,7 @@ def _clause_stop() -> re.Pattern[str]:
         r",[\"\u201d']?\s*(?:adding|saying|noting|stating|arguing|insisting|claiming|explaining|warning|telling|"
         r"writing|according to)\b"
         r"|,\s*(?:he|she|they|it)\s+(?:said|says|added|adds)\b"
-        r"|,\s*(?:while|whereas|although|though)\b"
+        r"|,[\"\u201d']?\s*(?:while|whereas|although|though|however|compared\s+(?:with|to))\b"
         r"|,?\s+(?:and|but)\s+(?:he|she|they|I|we)\s+(?=[a-z])"
         r"|,\s+(?:and|but)\s+(?:[\w'\u2019-]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|wrote|believe|think)\b"
         r"|(?P<participle>,[\"\u201d']?\s*(?:[a-z]+ly\s+)?[a-z]+ing)\b"
@@ -76,6 +102,13 @@ def _clause_stop() -> re.Pattern[str]:
 
 
 _SENT_FINAL = ".!?"
+#: Words in -ing after a comma that go on with the reported clause rather than end it: a list
+#: ("..., including ..."), a result ("raised $21m, bringing its total to ..."), or no verb at all.
+_CONTINUING: frozenset[str] = frozenset(
+    "including during nothing something everything anything depending ranging bringing showing working "
+    "looking having speaking protecting holding watching imposing requiring letting hitting standing "
+    "leading making using building going".split()
+)
 #: A participle after a comma ends a clause ("..., echoing a memo"), unless quoted words
 #: attributed by the same cue still follow ('Volnovakha ..., leading to ..., "has been destroyed"').
 _QUOTE_MARK = re.compile("''|[\"\u201c\u201d]")
@@ -139,6 +172,7 @@ class ClauseStops:
             for m in _clause_stop().finditer(self.text, start, end)
             if (not m.group("coord") or m.group("coord") in forms or _predicate(m.group("coord")))
             and not (m.group("participle") and _QUOTE_MARK.search(self.text, m.end(), end))
+            and not (m.group("participle") and m.group("participle").rsplit(None, 1)[-1].lstrip(",\"\u201d'") in _CONTINUING)
             and not self._quoted(m.start(), m.end())
         ]
         cached = (start, [m.start() for m in found], [m.group("coord") for m in found])
@@ -208,10 +242,12 @@ def clause_after(
         return _object(text, demand.end(), sent_end, stops, "demand")  # "called for a special prosecutor"
     elif pos >= sent_end or _CLAUSE_START_BAD.match(text, pos):
         return None
-    elif tag != CLAUSE:
+    elif tag != CLAUSE and not (inquiry := found_by_inquiry(text, cue_start, cue_end)):
         return _object(text, pos, sent_end, stops, cue)
     else:
         start = pos
+        if tag != CLAUSE and inquiry and not _looks_finite(text, start, sent_end):
+            return _object(text, pos, sent_end, stops, "show")  # "a study found 31 incidents of fraud"
     # "said his friends feel the same": a clause as a rule, but ", said the mayor" inverts the speaker.
     plain = cue_base(cue) in _PLAIN_SAY and not inverted
     if start == pos and not plain and not _THAT.match(text, pos) and not _looks_finite(text, start, sent_end):

@@ -55,6 +55,7 @@ STOP: frozenset[str] = frozenset(
 #: Words between a speaker and its cue that belong to neither ("he also said", "Putin on Thursday said").
 _BETWEEN: frozenset[str] = frozenset(
     """also has have had was is are were been being will would later previously repeatedly again then once reportedly recently
+    always usually sometimes ever
     publicly privately initially originally earlier first frequently often never not did does do even just
     only still already long now further allegedly apparently simply flatly quickly swiftly subsequently
     herself himself themselves itself on last this yesterday today tonight monday tuesday wednesday thursday
@@ -239,7 +240,7 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
         # "Christoph Caselitz, president of the networks division at the firm says": the name speaks.
         name_first = _np_end_back(toks, first - 2)
         opens = name_first == 0 or toks[name_first - 1][2].lower() in _CLAUSE_OPENERS
-        adverb = name_first == first - 2 and _ADVERB_ENDING.search(toks[name_first][2]) is not None  # "Surprisingly,"
+        adverb = name_first == first - 2 and is_sentence_adverb(toks[name_first][2])  # "Surprisingly,", "Overall,"
         if opens and not adverb and name_first <= first - 2 and _is_name(toks, name_first, first - 2) and is_plain_name(
             " ".join(t[2] for t in toks[name_first:first - 1])
         ):
@@ -394,7 +395,21 @@ def _fronted(toks: list[tuple[int, int, str]], i: int) -> int:
     participle = first.endswith("ing") and (i == 0 or toks[i][2].islower())
     if first in STOP or first in _LEAD or participle or first in _TIME_WORDS or last in ("ago", "later", "earlier"):
         return k + 1
+    if first in _SENTENCE_ADVERBS or (k == i + 1 and is_sentence_adverb(toks[i][2])):
+        return k + 1  # "Recently, however, it issued ...", "Once in his twenties, he said": not the subject
     return i
+
+
+#: Sentence adverbs without an adverb's ending ("Overall, the fund predicted").
+_SENTENCE_ADVERBS: frozenset[str] = frozenset(
+    "overall once otherwise likewise elsewhere altogether instead still again together thus hence".split()
+)
+
+
+def is_sentence_adverb(word: str) -> bool:
+    """Whether a capitalised word before a comma is a sentence adverb ("Recently,", "Overall,"), not a name."""
+    lower = word.lower()
+    return lower in _SENTENCE_ADVERBS or (lower not in _LY_NOUNS and _ADVERB_ENDING.search(lower) is not None)
 
 
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -57,6 +57,10 @@ def _past_addressee(text: str, cue_start: int, cue_end: int, s_end: int) -> int:
     return skip_addressee(text, cue_end, s_end)
 
 
+#: A dateline opening a story's first sentence: "WASHINGTON \u2015 ", "BEDFORD, N.H. (AP) \u2014 ".
+DATELINE = re.compile(r"[ \t]*[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,3}(?:\s*\([A-Za-z .]+\))?\s*(?:--|[\u2013\u2014\u2015])\s*")
+
+
 def sentence_final_claim(
     ctx: Context, cue_start: int, cue_end: int, si: SentenceKey, s_start: int, s_end: int
 ) -> Draft | None:
@@ -93,6 +97,9 @@ def sentence_final_claim(
     if not plausible_speaker(text[speaker[0]:speaker[1]]):
         return None
     start, end = s_start, s_end if parenthetical else comma
+    dateline = DATELINE.match(text, start, end)
+    if dateline is not None:
+        start = dateline.end()  # "WASHINGTON (AP) — ...": where the story was filed is not what was said
     while end > start and text[end - 1] in " \t,.!?":
         end -= 1
     if len(text[start:end].split()) < 3:
