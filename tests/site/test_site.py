@@ -68,7 +68,10 @@ def test_spec_page_links_zelenskyy(spec_site: Path) -> None:
 def test_i_dont_bite_names_zelenskyy(spec_site: Path) -> None:
     box = callout(read(spec_site, f"briefings/{SPEC}"), "I don't bite")
     assert re.search(r'<footer><a href="\.\./\.\./people/volodymyr-zelenskyy/">Volodymyr Zelenskyy</a>', box)  # the speaker
-    assert re.search(r'id="claim-\d+"', box) and 'data-kind="direct"' in box
+    assert re.search(r'data-claim="claim-\d+"', box) and 'data-kind="direct"' in box
+    # ...and its note beside the paragraph carries the id the number in the text links to.
+    n = re.search(r'data-claim="(claim-\d+)"', box).group(1)
+    assert f'<details class="bf-note" id="{n}" data-kind="direct">' in read(spec_site, f"briefings/{SPEC}")
 
 
 def test_zelenskyy_page_lists_the_quote_and_briefings(spec_site: Path) -> None:

@@ -23,7 +23,7 @@ from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
 from mkdocs_briefings.render import static
 from mkdocs_briefings.render.paths import CSS_URI, page_url, rel
 from mkdocs_briefings.render.renderer import PageSpec, Renderer
-from mkdocs_briefings.render.views import adds_to, badges, context, date_label, full_stop
+from mkdocs_briefings.render.views import adds_to, badges, context, date_label, full_stop, inner_quotes
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 
 PAYLOADS = [
@@ -418,6 +418,53 @@ def test_briefing_page_structure(make_briefing) -> None:
     assert data["hasPart"] == [{"@type": "Quotation", "text": "I don't bite",
                                 "spokenByCharacter": {"@type": "Person", "name": "Volodymyr Zelenskyy"}}]
     assert "Wikinews" in html and "https://creativecommons.org/licenses/by/2.5/" in html
+
+
+def test_claims_in_place(make_briefing) -> None:
+    """A claim's words appear once in the reading flow; its note beside the paragraph carries the
+    details (and the id); the list at the end (for print and readers without the script) repeats them."""
+    text = "Intro with no claim.\nZelenskyy said \"I don't bite\".\nKherson fell, officials reportedly said."
+    b = make_briefing(
+        "spec", text,
+        [("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "person", ["Ukrainian President"], ["Zelenskyy"])],
+        [{"content": "I don't bite", "speaker": "Zelenskyy", "entity": "volodymyr-zelenskyy", "cue": "said"},
+         {"content": "Kherson fell", "kind": "indirect", "speaker": "officials", "cue": "said", "hedges": ["reportedly"]}],
+    )
+    spec = Renderer(build_corpus([b], min_briefings=1)).briefing(b)
+    html = to_html(spec)
+    article = html[html.index('<div class="bf-article">'):html.index('<section class="bf-claims-list">')]
+    assert article.count("I don&#39;t bite") == 1  # in the text only, not again in a callout
+    assert html.count('id="claim-1"') == 1 and '<details class="bf-note" id="claim-1" data-kind="direct">' in html
+    start = article.index('id="claim-1"')
+    note = article[start:article.index("</details>", start)]
+    assert '<span class="bf-note__who">Volodymyr Zelenskyy</span>' in note
+    assert 'href="../../people/volodymyr-zelenskyy/">Volodymyr Zelenskyy</a>, Ukrainian President' in note
+    assert "<i>said</i>" in note and "<blockquote>" not in note
+    assert '<li value="2"><aside class="bf-claim" data-kind="indirect" data-claim="claim-2">' in html
+    assert "<blockquote>Kherson fell</blockquote>" in html  # the list repeats the words
+    assert {"claims", "in-this-briefing"} <= spec.anchors
+    # The story first: the "In this briefing" box follows the first paragraph, linked from the top.
+    assert html.index("Intro with no claim.") < html.index('id="in-this-briefing"') < html.index("<mark>I don&#39;t bite")
+    assert '<a class="bf-names" href="#in-this-briefing">' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "nested", "expected"),
+    [
+        ('it "an aggression"', True, "it ‘an aggression’"),  # the site's “…” go around: inner marks single
+        ("it “an aggression”", True, "it ‘an aggression’"),
+        ('"We are ready"', True, "We are ready"),  # marks around the whole text: dropped, not doubled
+        ("“We are ready”", True, "We are ready"),
+        ('"a" and "b"', True, "‘a’ and ‘b’"),  # not one pair around the whole: kept, made single
+        ('he said "no', True, "he said ‘no"),  # an unclosed mark stays one mark
+        ("no marks at all", True, "no marks at all"),
+        ("it's Kyiv's", True, "it's Kyiv's"),  # apostrophes are not quotation marks
+        ('it "an aggression"', False, "it “an aggression”"),  # reported speech: double, made curly
+        ('"We are ready"', False, "“We are ready”"),
+    ],
+)
+def test_inner_quotes(text: str, nested: bool, expected: str) -> None:
+    assert inner_quotes(text, nested) == expected
 
 
 def link(html: str, cls: str) -> str | None:

@@ -34,12 +34,17 @@ from .pages import Outline, PageSpec, Parts, Section
 from .paths import CSS_URI, JS_URI, briefing_page, claims_page, entity_link, entity_page, page_url, rel, speaker_anchor
 from .safety import html_text, markdown_source, web_url
 from .views import (
-    BADGES, CLAIM_LABELS, Mention, SpeakerView, Views, adds_to, badges, context, date_label, full_stop, plain_text,
+    BADGES, CLAIM_LABELS, Mention, SpeakerView, Views, adds_to, badges, context, date_label, full_stop, inner_quotes,
+    plain_text,
 )
 
 # Re-exported: the adapter and the page store import these from here.
 __all__ = ["CSS_URI", "JS_URI", "PageSpec", "Parts", "Renderer", "adds_to", "badges", "context", "date_label",
            "full_stop", "page_url", "rel"]
+
+
+#: The id of a briefing's "In this briefing" box (briefing_entities.html), linked from under its title.
+ENTITIES_ANCHOR = "in-this-briefing"
 
 
 class Renderer(IndexPages):
@@ -61,7 +66,7 @@ class Renderer(IndexPages):
             "all_badges": BADGES, "kinds": BY_KEY, "claim_labels": CLAIM_LABELS, "corpus": corpus,
             "web_url": web_url, "context": context, "claims_of": self.claims_of, "briefing_page": briefing_page,
             "entity_page": entity_page, "entity_link": entity_link, "zip": zip,
-            "runs": self.runs, "callout": self.callout,
+            "runs": self.runs, "callout": self.callout, "note": self.note, "inner_quotes": inner_quotes,
         }, overrides)
 
     def rel(self, here: str, target: str, anchor: str = "") -> str:
@@ -76,9 +81,14 @@ class Renderer(IndexPages):
         """A paragraph of the article, as HTML."""
         return runs_html(para, mentions, here, self.rel)
 
-    def callout(self, claim: Claim, speaker: SpeakerView, here: str) -> Markup:
-        """A claim's callout: the `claim.html` template, which a site may override."""
-        return self.templates.fragment("claim.html", claim=claim, speaker=speaker, here=here)
+    def callout(self, claim: Claim, speaker: SpeakerView, here: str, full: bool = True) -> Markup:
+        """A claim's details: the `claim.html` template, which a site may override. `full` (the
+        "Claims in this briefing" list) repeats the claim's words; a note beside the text does not."""
+        return self.templates.fragment("claim.html", claim=claim, speaker=speaker, here=here, full=full)
+
+    def note(self, claim: Claim, speaker: SpeakerView, here: str) -> Markup:
+        """A claim's note beside its paragraph (`claim_note.html`): a chip that opens on its details."""
+        return self.templates.fragment("claim_note.html", claim=claim, speaker=speaker, here=here)
 
     def pages(self) -> Iterator[PageSpec]:
         """Every generated page, in a fixed order."""
@@ -102,6 +112,7 @@ class Renderer(IndexPages):
             head=(Section(2, "summary", "Editor’s summary", indexed=True),) if has_summary else (),
             body=(
                 Section(2, "article", "Article", indexed=True),
+                *((Section(2, "claims", "Claims in this briefing"),) if b.annotation.claims else ()),
                 *((Section(2, "related-briefings", "Related briefings"),) if related else ()),
                 Section(2, "sources", "Source and licence"),
             ),
@@ -127,7 +138,8 @@ class Renderer(IndexPages):
 
         return PageSpec(
             here, b.title, {"title": html_text(b.title), "hide": ["toc"]}, make,
-            outline.ids() | {c.id for c in b.annotation.claims},  # and each claim's callout
+            # and each claim's note, and the "In this briefing" box
+            outline.ids() | {c.id for c in b.annotation.claims} | {ENTITIES_ANCHOR},
             markdown=markdown_source(b.summary).strip() if has_summary else "", outline=outline,
         )
 

@@ -242,3 +242,42 @@ class Views:
             out.append(SourceView(s.title or b.title, source, url, s.date, licence,
                                   LICENCES.get(" ".join(licence.lower().split()))))
         return tuple(out)
+
+
+#: Double quotation marks a quoted text may carry inside it (straight, curly, low-9, guillemets).
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+
+
+def inner_quotes(text: str, nested: bool = True) -> str:
+    """A claim's words, ready to go inside the site's own “…”: one style of quotation marks.
+
+    The site wraps a quote in curly double marks (a callout's `::before`, a
+    `<q>`); marks the text carries itself are nested quotes, so they become
+    single curly marks (‘an aggression’), and a pair of marks wrapping the
+    whole text is dropped, never doubled (`“it "an aggression…"”` was).
+    With `nested` false (words the site does not wrap: reported speech) the
+    marks stay double, only made curly.
+    """
+    s = text.strip()
+    if nested and len(s) >= 2 and s[0] in '"' + _OPEN_DOUBLE and s[-1] in '"' + _CLOSE_DOUBLE and \
+            not any(c in '"' + _OPEN_DOUBLE + _CLOSE_DOUBLE for c in s[1:-1]):
+        s = s[1:-1].strip()
+    opening, closing = ("‘", "’") if nested else ("“", "”")
+    out: list[str] = []
+    open_ = False
+    for i, ch in enumerate(s):
+        if ch in _OPEN_DOUBLE:
+            out.append(opening)
+            open_ = True
+        elif ch in _CLOSE_DOUBLE:
+            out.append(closing)
+            open_ = False
+        elif ch == '"':
+            # A straight mark opens after a space or an opening bracket (or at the start), else closes.
+            opens = not open_ and (i == 0 or s[i - 1].isspace() or s[i - 1] in "([{—–-")
+            out.append(opening if opens else closing)
+            open_ = opens
+        else:
+            out.append(ch)
+    return "".join(out)
