@@ -23,7 +23,7 @@ from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
 from mkdocs_briefings.render import static
 from mkdocs_briefings.render.paths import CSS_URI, page_url, rel
 from mkdocs_briefings.render.renderer import PageSpec, Renderer
-from mkdocs_briefings.render.views import adds_to, badges, context, date_label, full_stop, inner_quotes
+from mkdocs_briefings.render.views import adds_to, badges, context, date_label, full_stop, inner_quotes, one_line
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 
 PAYLOADS = [
@@ -465,6 +465,23 @@ def test_claims_in_place(make_briefing) -> None:
 )
 def test_inner_quotes(text: str, nested: bool, expected: str) -> None:
     assert inner_quotes(text, nested) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("First sentence. Second one.", "First sentence."),
+        ("An **editor's** [summary](https://x.org) said so. More.", "An editor's summary said so."),
+        ("No full stop at all", "No full stop at all"),
+        ('"Quoted," he said. Then.', '"Quoted," he said.'),
+        ("Mr. Smith went home. Then.", "Mr. Smith went home."),  # an abbreviation does not end it
+        ("J. R. Smith won. Then.", "J. R. Smith won."),  # nor does an initial
+        ("word " * 60, ("word " * 40).strip() + "…"),  # cut at a word near 200 characters
+        ("", ""),
+    ],
+)
+def test_one_line(text: str, expected: str) -> None:
+    assert one_line(text) == expected
 
 
 def link(html: str, cls: str) -> str | None:

@@ -116,3 +116,15 @@ class ClaimsIndexContext(Context):
     all: int  # claims on every page
     page: int
     pages: Sequence[tuple[int, str, str]]  # (number, page, speakers on it)
+
+
+@dataclass(frozen=True)
+class HomeContext(Context):
+    """`home.html`: the generated home page, after the text of the site's docs/index.md."""
+
+    here: str
+    latest: Sequence[Briefing]  # newest first
+    counts: Sequence[tuple[str, int, str | None]]  # (what, how many, the index page that lists them)
+    leads: Mapping[str, str]  # briefing slug -> its line (summary or lead)
+    all_briefings: str  # the briefings index
+    sections: Mapping[str, Section]

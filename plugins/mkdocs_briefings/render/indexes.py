@@ -11,13 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..core.corpus import Corpus, EntityRecord, SpeakerGroup, letter_of
-from ..core.kinds import BY_KEY
-from .contexts import BriefingsIndexContext, ClaimsIndexContext, EntityIndexContext, Letter, LetterContext
+from ..core.kinds import BY_KEY, PAGE_DIRS
+from .contexts import BriefingsIndexContext, ClaimsIndexContext, EntityIndexContext, HomeContext, Letter, LetterContext
 from .jinja import Templates
 from .pages import Outline, PageSpec, Parts, Section
-from .paths import briefings_page, claims_page, entity_anchor, kind_index, letter_anchor, listing_page, speaker_anchor
+from .paths import (
+    HOME, briefings_page, claims_page, entity_anchor, kind_index, letter_anchor, listing_page, speaker_anchor,
+)
 from .safety import html_text
-from .views import CLAIM_LABELS
+from .views import CLAIM_LABELS, lead
+
+#: How many of the latest briefings the home page lists.
+HOME_LATEST = 10
 
 
 def claims_pages(speakers: Sequence[SpeakerGroup], per_page: int) -> list[list[SpeakerGroup]]:
@@ -95,6 +100,29 @@ class IndexPages:
         page_title = f"{title}: {letter}"
         return PageSpec(uri, page_title, {"title": html_text(page_title), "hide": ["toc"]}, make, outline.ids(),
                         outline=outline)
+
+    def home_page(self, markdown: str = "", meta: dict[str, object] | None = None) -> PageSpec:
+        """The home page: the site's docs/index.md text (`markdown`, rendered by mkdocs) and after it
+        a search box, the counts with links to their indexes, and the latest briefings."""
+        c = self.corpus
+        latest = c.briefings[:HOME_LATEST]
+        outline = Outline(body=(Section(2, "latest-briefings", "Latest briefings"),))
+        counts: list[tuple[str, int, str | None]] = [("briefings", len(c.briefings), briefings_page(1))]
+        for kind in PAGE_DIRS:
+            counts.append((BY_KEY[kind].plural.lower(), len(c.by_kind(kind)), kind_index(kind)))
+        counts.append(("claims", c.claim_count(), claims_page(1)))
+
+        def make() -> Parts:
+            html = self.templates.page("home.html", HomeContext(
+                here=HOME, latest=latest, counts=counts, leads={b.slug: lead(b) for b in latest},
+                all_briefings=briefings_page(1), sections={"latest": outline.body[0]},
+            ))
+            search = self.templates.search_sections(
+                outline.body, {"latest-briefings": "".join(f"<p>{html_text(b.title)}</p>" for b in latest)})
+            return Parts("", html, "", search)
+
+        return PageSpec(HOME, "Home", dict(meta or {}), make, outline.ids() | {"bf-home-q"}, markdown=markdown,
+                        index=True, outline=outline)
 
     def briefing_indexes(self) -> Iterator[PageSpec]:
         """Briefings newest first, `per_page` to a page: briefings/index.md, briefings/page/2.md, ..."""

@@ -50,12 +50,13 @@ ENTITIES_ANCHOR = "in-this-briefing"
 class Renderer(IndexPages):
     """Every generated page of the site, as `PageSpec`s."""
 
-    def __init__(self, corpus: Corpus, per_page: int = 50, directory_urls: bool = True, claims_per_page: int = 500,
-                 overrides: Path | None = None) -> None:
+    def __init__(self, corpus: Corpus, per_page: int = 50, directory_urls: bool = True, claims_per_page: int = 100,
+                 overrides: Path | None = None, home: bool = False) -> None:
         self.corpus = corpus
         self.views = Views(corpus)
         self.per_page = max(1, int(per_page))
         self.directory_urls = directory_urls
+        self.home = home  # the site's docs/index.md asked for the generated home page
         self.claims_pages = claims_pages(corpus.speakers, max(1, int(claims_per_page)))
         #: Speaker key -> (the claims page that holds the speaker's claims, their group's anchor).
         self._claims_of = {g.key: (claims_page(n), speaker_anchor(g))
@@ -93,6 +94,8 @@ class Renderer(IndexPages):
     def pages(self) -> Iterator[PageSpec]:
         """Every generated page, in a fixed order."""
         c = self.corpus
+        if self.home:
+            yield self.home_page()
         yield from self.briefing_indexes()
         for b in sorted(c.briefings, key=lambda b: b.slug):
             yield self.briefing(b)

@@ -281,3 +281,40 @@ def inner_quotes(text: str, nested: bool = True) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+#: How long a home page's line about a briefing may run.
+LINE_CHARS = 200
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"[*_`#>|]+")
+_SENTENCE_END = re.compile(r"(\w*)[.!?…][\"”’)]*\s")
+#: Words a full stop follows without ending the sentence ("Mr. Smith"); a single letter is an initial.
+_ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr gen lt col sgt capt prof rev gov sen rep no vs etc inc co corp".split())
+
+
+def one_line(text: str, limit: int = LINE_CHARS) -> str:
+    """A briefing's line on the home page: the first sentence of `text`, cut at a word near `limit`.
+
+    `text` may be an editor's markdown summary: link targets and emphasis
+    marks go (the line is printed as text, escaped).
+    """
+    plain = " ".join(_MD_MARKS.sub("", _MD_LINK.sub(r"\1", text)).split())
+    line = plain
+    for m in _SENTENCE_END.finditer(plain + " "):
+        word = m.group(1)
+        if len(word) > 1 and word.casefold() not in _ABBREVIATIONS:
+            line = plain[: m.end()].strip()
+            break
+    if len(line) > limit:
+        cut = line[:limit]
+        space = cut.rfind(" ")
+        line = (cut[:space] if space > limit // 2 else cut).rstrip(",;:—– ") + "…"
+    return line
+
+
+def lead(b: Briefing) -> str:
+    """The editor's summary's first sentence, else the article's (after any photo caption)."""
+    if b.summary.strip():
+        return one_line(b.summary)
+    start = b.caption.end if b.caption is not None and 0 <= b.caption.end <= len(b.text) else 0
+    return one_line(b.text[start:])
