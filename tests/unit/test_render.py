@@ -23,7 +23,10 @@ from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
 from mkdocs_briefings.render import static
 from mkdocs_briefings.render.paths import CSS_URI, page_url, rel
 from mkdocs_briefings.render.renderer import PageSpec, Renderer
-from mkdocs_briefings.render.views import adds_to, badges, context, date_label, full_stop, inner_quotes, one_line
+from mkdocs_briefings.render.indexes import claim_counts
+from mkdocs_briefings.render.views import (
+    RolesView, adds_to, badges, context, date_label, full_stop, inner_quotes, one_line, roles_view,
+)
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 
 PAYLOADS = [
@@ -598,12 +601,14 @@ def claim_pages(renderer: Renderer) -> list[tuple[str, list[str], list[tuple[str
     ("per_page", "expected"),
     [
         # Claims per speaker over both briefings: Alice 6, Bob 4, Carol 4, Dan 1, Eve 7, unnamed 2, unattributed 1.
-        # A speaker with more claims than a page holds gets a page alone (never split).
-        (5, [["alice-adams"], ["bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans"], ["~unnamed", "~unattributed"]]),
-        (6, [["alice-adams"], ["bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans"], ["~unnamed", "~unattributed"]]),
+        # A page holds at most `per_page` claims: a speaker with more fills pages of their own, continued.
+        (5, [["alice-adams"], ["alice-adams", "bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans"],
+             ["eve-evans", "~unnamed", "~unattributed"]]),
+        (6, [["alice-adams"], ["bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans"],
+             ["eve-evans", "~unnamed", "~unattributed"]]),
         (10, [["alice-adams", "bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans", "~unnamed", "~unattributed"]]),
-        (1, [["alice-adams"], ["bob-brown"], ["carol-clark"], ["dan-drew"], ["eve-evans"], ["~unnamed"],
-             ["~unattributed"]]),
+        (1, [["alice-adams"]] * 6 + [["bob-brown"]] * 4 + [["carol-clark"]] * 4 + [["dan-drew"]] + [["eve-evans"]] * 7
+         + [["~unnamed"]] * 2 + [["~unattributed"]]),
         (500, [["alice-adams", "bob-brown", "carol-clark", "dan-drew", "eve-evans", "~unnamed", "~unattributed"]]),
     ],
 )
@@ -618,15 +623,39 @@ def test_claims_pagination(make_briefing, per_page: int, expected: list[list[str
     assert sizes == {"alice-adams": 6, "bob-brown": 4, "carol-clark": 4, "dan-drew": 1, "eve-evans": 7,
                      "~unnamed": 2, "~unattributed": 1}
     flat = [k for page in speakers for k in page]
-    assert flat == [g.key for g in corpus.speakers]  # every speaker once, in the corpus order
-    for page in speakers:  # a page breaks between speakers, never over the limit unless one speaker exceeds it
-        assert sum(sizes[k] for k in page) <= per_page or len(page) == 1
+    assert [k for i, k in enumerate(flat) if i == 0 or flat[i - 1] != k] == [g.key for g in corpus.speakers]  # in order
+    for _, _, page_rows, _ in pages:  # never over the limit
+        assert 1 <= len(page_rows) <= per_page
     # Every claim exactly once across the pages, on its speaker's page.
     rows = [row for _, _, page_rows, _ in pages for row in page_rows]
     every = [(r.slug, r.claim.id) for g in corpus.speakers for r in g.claims]
     assert len(rows) == len(set(rows)) == corpus.claim_count() == len(every)
     assert sorted(rows) == sorted(every)
     assert speakers == expected
+
+
+def test_claim_counts_add_up_every_page(make_briefing) -> None:
+    bs = [claims_briefing(make_briefing, "one"), claims_briefing(make_briefing, "two", SPEAKERS[:2], 0, 0)]
+    corpus = build_corpus(bs)
+    counts = claim_counts(corpus.speakers)
+    claims = [r.claim for g in corpus.speakers for r in g.claims]
+    assert sum(row[""] for row in counts.values()) == corpus.claim_count() == len(claims)
+    for kind, row in counts.items():
+        for key, n in row.items():
+            assert n == sum(1 for c in claims if c.kind == kind and (not key or key in {b.key for b in badges(c)}))
+
+
+@pytest.mark.parametrize(
+    ("roles", "limit", "expected"),
+    [
+        ((), 6, None),
+        (("Prime Minister",), 6, RolesView("Prime Minister", (), 0)),
+        (("a", "b", "c"), 6, RolesView("a", ("b", "c"), 0)),
+        (("a", "b", "c", "d"), 2, RolesView("a", ("b", "c"), 1)),
+    ],
+)
+def test_roles_view(roles: tuple[str, ...], limit: int, expected: RolesView | None) -> None:
+    assert roles_view(roles, limit) == expected
 
 
 def test_claims_pages_link_to_each_other(make_briefing) -> None:

@@ -11,11 +11,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.corpus import EntityRecord, Related, SpeakerGroup
+from ..core.corpus import ClaimRef, EntityRecord, Related, SpeakerGroup
 from ..core.model import Briefing
 from .article import Article
 from .pages import Outline, Section
-from .views import Mention, SidebarGroup, SourceView, SpeakerView
+from .views import Mention, RolesView, SidebarGroup, SourceView, SpeakerView
 
 
 class Context:
@@ -54,6 +54,8 @@ class EntityContext(Context):
     kind_label: str
     links: Sequence[str]  # checked http(s) links from the register
     companions: Sequence[tuple[EntityRecord, int]]  # (entity, briefings shared), most first
+    said: Sequence[tuple[Briefing, Sequence[ClaimRef]]]  # what it said, by briefing, in `rec.said`'s order
+    roles: RolesView | None  # its main role and what else it is described as
     outline: Outline
     sections: Mapping[str, Section]
 
@@ -116,6 +118,7 @@ class ClaimsIndexContext(Context):
     all: int  # claims on every page
     page: int
     pages: Sequence[tuple[int, str, str]]  # (number, page, speakers on it)
+    every: str  # JSON: every claim of the site by kind, then badge ("" for all), for the filters' counts
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@ entity without a page of its own.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from ..core.corpus import Corpus, EntityRecord, SpeakerGroup, letter_of
 from ..core.kinds import BY_KEY, PAGE_DIRS
@@ -19,16 +21,18 @@ from .paths import (
     HOME, briefings_page, claims_page, entity_anchor, kind_index, letter_anchor, listing_page, speaker_anchor,
 )
 from .safety import html_text
-from .views import CLAIM_LABELS, lead
+from .views import BADGES, CLAIM_LABELS, badges, lead
 
 #: How many of the latest briefings the home page lists.
 HOME_LATEST = 10
 
 
 def claims_pages(speakers: Sequence[SpeakerGroup], per_page: int) -> list[list[SpeakerGroup]]:
-    """The speaker groups of each claims page, about `per_page` claims to a page.
+    """The speaker groups of each claims page, at most `per_page` claims to a page.
 
-    A speaker's claims stay on one page; pages break between speakers.
+    Pages break between speakers; a speaker with more than a page of claims
+    (an unnamed source, a head of state) fills pages of their own, their
+    group continued from page to page.
     """
     pages: list[list[SpeakerGroup]] = [[]]
     size = 0
@@ -36,9 +40,29 @@ def claims_pages(speakers: Sequence[SpeakerGroup], per_page: int) -> list[list[S
         if size and size + len(g.claims) > per_page:
             pages.append([])
             size = 0
-        pages[-1].append(g)
-        size += len(g.claims)
+        for start in range(0, len(g.claims), per_page):
+            if start:
+                pages.append([])
+                size = 0
+            part = g.claims[start:start + per_page]
+            pages[-1].append(g if len(part) == len(g.claims) else replace(g, claims=part))
+            size += len(part)
     return pages
+
+
+def claim_counts(speakers: Sequence[SpeakerGroup]) -> dict[str, dict[str, int]]:
+    """Every claim of the site counted by kind, then by badge ("" for all of the kind's claims):
+    what the claims index's filters match on all of its pages, for the script to add up."""
+    counts = {k: {"": 0, **{b.key: 0 for b in BADGES}} for k in CLAIM_LABELS}
+    for g in speakers:
+        for ref in g.claims:
+            row = counts.get(ref.claim.kind)
+            if row is None:
+                continue
+            row[""] += 1
+            for b in badges(ref.claim):
+                row[b.key] += 1
+    return counts
 
 
 def _index_meta(title: str) -> dict[str, object]:
@@ -154,6 +178,7 @@ class IndexPages:
             return first if first == last else f"{first} – {last}"
 
         page_list = [(i, claims_page(i), span(chunk)) for i, chunk in enumerate(self.claims_pages, 1)]
+        every = json.dumps(claim_counts(c.speakers), sort_keys=True, separators=(",", ":"))
         for n, groups in enumerate(self.claims_pages, 1):
             here = claims_page(n)
             title = "Claims" if n == 1 else f"Claims, page {n}"
@@ -169,6 +194,7 @@ class IndexPages:
                 return Parts(self.templates.page("claims_index.html", ClaimsIndexContext(
                     here=here, title=title, groups=groups, sections=outline.body, counts=counts,
                     total=sum(len(g.claims) for g in groups), all=c.claim_count(), page=n, pages=page_list,
+                    every=every,
                 )), "", "")
 
             yield PageSpec(here, title, _index_meta(title), make, outline.ids(), index=n == 1, outline=outline)

@@ -35,7 +35,7 @@ from .paths import CSS_URI, JS_URI, briefing_page, claims_page, entity_link, ent
 from .safety import html_text, markdown_source, web_url
 from .views import (
     BADGES, CLAIM_LABELS, Mention, SpeakerView, Views, adds_to, badges, context, date_label, full_stop, inner_quotes,
-    plain_text,
+    plain_text, roles_view, said_by_briefing,
 )
 
 # Re-exported: the adapter and the page store import these from here.
@@ -59,8 +59,10 @@ class Renderer(IndexPages):
         self.home = home  # the site's docs/index.md asked for the generated home page
         self.claims_pages = claims_pages(corpus.speakers, max(1, int(claims_per_page)))
         #: Speaker key -> (the claims page that holds the speaker's claims, their group's anchor).
-        self._claims_of = {g.key: (claims_page(n), speaker_anchor(g))
-                           for n, groups in enumerate(self.claims_pages, 1) for g in groups}
+        self._claims_of: dict[str, tuple[str, str]] = {}
+        for n, groups in enumerate(self.claims_pages, 1):
+            for g in groups:  # a speaker whose claims fill several pages: the first
+                self._claims_of.setdefault(g.key, (claims_page(n), speaker_anchor(g)))
         # What every template may use (docs/templates.md lists it for sites that override them).
         self.templates = Templates({
             "rel": self.rel, "date_label": date_label, "full_stop": full_stop, "badges": badges,
@@ -68,6 +70,7 @@ class Renderer(IndexPages):
             "web_url": web_url, "context": context, "claims_of": self.claims_of, "briefing_page": briefing_page,
             "entity_page": entity_page, "entity_link": entity_link, "zip": zip,
             "runs": self.runs, "callout": self.callout, "note": self.note, "inner_quotes": inner_quotes,
+            "roles_view": roles_view,
         }, overrides)
 
     def rel(self, here: str, target: str, anchor: str = "") -> str:
@@ -168,7 +171,7 @@ class Renderer(IndexPages):
                 links=[u for u in (web_url(x) for x in (reg.links if reg else ())) if u],
                 # A companion may be a name typed on weak evidence: it has no record, and is not listed.
                 companions=[(self.corpus.entities[i], n) for i, n in rec.companions if i in self.corpus.entities],
-                outline=outline, sections={s.id: s for s in outline.body},
+                said=said_by_briefing(self.corpus, rec.said), roles=roles_view(rec.roles), outline=outline, sections={s.id: s for s in outline.body},
             )
             also = "Also written as: " + ", ".join(rec.aliases) if rec.aliases else ""
             search = self.templates.search_head(rec.name, " · ".join([kind_label, *rec.roles]), also)

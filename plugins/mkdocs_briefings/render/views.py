@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date as Date
 
-from ..core.corpus import Corpus, EntityRecord
+from ..core.corpus import ClaimRef, Corpus, EntityRecord
 from ..core.kinds import BY_KEY, KINDS
 from ..core.model import LINK_CONFIDENCE, STATUSES, Briefing, Claim, Entity, Span
 from .article import Paragraph
@@ -318,3 +318,32 @@ def lead(b: Briefing) -> str:
         return one_line(b.summary)
     start = b.caption.end if b.caption is not None and 0 <= b.caption.end <= len(b.text) else 0
     return one_line(b.text[start:])
+
+
+#: How many of an entity's other roles "also described as" names before "and N more".
+ALSO_ROLES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class RolesView:
+    """An entity's roles as a page shows them: one main role, then a few others."""
+
+    main: str
+    also: tuple[str, ...]
+    more: int  # roles left unnamed
+
+
+def roles_view(roles: tuple[str, ...] | list[str], limit: int = ALSO_ROLES) -> RolesView | None:
+    """The first (most common) role as the main one, "also described as" up to `limit` others."""
+    if not roles:
+        return None
+    rest = tuple(roles[1:])
+    return RolesView(roles[0], rest[:limit], max(0, len(rest) - limit))
+
+
+def said_by_briefing(corpus: Corpus, said: tuple[ClaimRef, ...]) -> tuple[tuple[Briefing, tuple[ClaimRef, ...]], ...]:
+    """An entity's claims grouped by briefing (each briefing's title given once), in the order they come."""
+    groups: dict[str, list[ClaimRef]] = {}
+    for ref in said:
+        groups.setdefault(ref.slug, []).append(ref)
+    return tuple((corpus.by_slug[slug], tuple(refs)) for slug, refs in groups.items() if slug in corpus.by_slug)

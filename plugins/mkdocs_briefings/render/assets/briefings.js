@@ -5,6 +5,9 @@
 (function () {
   "use strict";
 
+  /* The filters' choice is kept while the reader moves between the index's pages. */
+  var FILTERS_KEY = "bf-claim-filters";
+
   function setup(root) {
     var form = root.querySelector(".bf-claim-filters");
     if (!form || form.getAttribute("data-ready")) return;
@@ -12,13 +15,30 @@
     var rows = Array.prototype.slice.call(root.querySelectorAll(".bf-claim-rows > li"));
     var groups = Array.prototype.slice.call(root.querySelectorAll(".bf-speaker-group"));
     var count = form.querySelector(".bf-claim-count [data-count]");
+    var everyCount = form.querySelector(".bf-claim-count [data-every-count]");
+    var every = {};
+    try { every = JSON.parse(form.getAttribute("data-every") || "{}"); } catch (e) { every = {}; }
+    var boxes = form.querySelectorAll('input[name="kind"]');
+    var select = form.querySelector('select[name="badge"]');
+
+    try {
+      var saved = JSON.parse(window.sessionStorage.getItem(FILTERS_KEY) || "null");
+      if (saved && typeof saved === "object") {
+        Array.prototype.forEach.call(boxes, function (box) {
+          if (saved.kinds && typeof saved.kinds[box.value] === "boolean") box.checked = saved.kinds[box.value];
+        });
+        if (typeof saved.badge === "string" && select.querySelector('option[value="' + CSS.escape(saved.badge) + '"]')) {
+          select.value = saved.badge;
+        }
+      }
+    } catch (e) { /* no storage: every page starts unfiltered */ }
 
     function apply() {
       var kinds = {};
-      Array.prototype.forEach.call(form.querySelectorAll('input[name="kind"]'), function (box) {
+      Array.prototype.forEach.call(boxes, function (box) {
         kinds[box.value] = box.checked;
       });
-      var badge = form.querySelector('select[name="badge"]').value;
+      var badge = select.value;
       var shown = 0;
       rows.forEach(function (row) {
         var badges = (row.getAttribute("data-badges") || "").split(" ");
@@ -30,6 +50,14 @@
         group.hidden = !group.querySelector(".bf-claim-rows > li:not([hidden])");
       });
       if (count) count.textContent = String(shown);
+      if (everyCount) {
+        var all = 0;
+        Object.keys(every).forEach(function (kind) {
+          if (kinds[kind] !== false) all += (every[kind] || {})[badge] || 0;
+        });
+        everyCount.textContent = all.toLocaleString("en");
+      }
+      try { window.sessionStorage.setItem(FILTERS_KEY, JSON.stringify({ kinds: kinds, badge: badge })); } catch (e) { /* ignore */ }
     }
 
     form.addEventListener("change", apply);
