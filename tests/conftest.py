@@ -169,6 +169,16 @@ def spec_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(write_spec_project(tmp_path_factory.mktemp("spec")))
 
 
+@pytest.fixture(scope="session")
+def session_builder(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """`session_builder(name, seeds={...}, ...)`: write a project and build it, for module- or session-scoped fixtures."""
+
+    def run(name: str, strict: bool = True, **kwargs: Any) -> Path:
+        return build(write_project(tmp_path_factory.mktemp(name), **kwargs), strict=strict)
+
+    return run
+
+
 @pytest.fixture
 def project_writer(tmp_path: Path) -> Callable[..., Path]:
     """`write_project(tmp_path, ...)` as a fixture: returns the mkdocs.yml path."""

@@ -23,6 +23,8 @@ else
 fi
 
 python -m pip install -q -e ".[test]"
+# Site search's Pagefind binary comes with the package (its pagefind[bin] dependency).
+python -c 'import sys; from mkdocs_briefings.search.service import executable; sys.exit(0 if executable() else "install: no Pagefind binary; pip install \"pagefind[bin]\"")'
 
 # axe-core is vendored (MPL-2.0) so the accessibility tests need no network;
 # refuse to run against a missing or altered copy.

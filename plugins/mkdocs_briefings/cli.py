@@ -16,6 +16,7 @@ import yaml
 
 from .core.annotate import annotate
 from .core.cache import engine_register
+from .core.contract import annotation_to_json
 from .core.model import LINK_CONFIDENCE, RegisterEntry
 from .core.project import check_project
 from .core.register import load_register
@@ -47,7 +48,7 @@ def _annotate(args: argparse.Namespace) -> int:
             except (ValueError, KeyError, TypeError) as exc:
                 print(f"<stdin>:{lineno}: not a JSON object with 'id' and 'text' ({exc})", file=sys.stderr)
                 return 2
-            out.write(json.dumps(annotate(str(text), register).to_json(doc_id), ensure_ascii=False) + "\n")
+            out.write(json.dumps(annotation_to_json(annotate(str(text), register), doc_id), ensure_ascii=False) + "\n")
         return 0
     if not args.files:
         print("briefings annotate: give FILES or --jsonl (JSON Lines on stdin)", file=sys.stderr)
@@ -61,7 +62,7 @@ def _annotate(args: argparse.Namespace) -> int:
             print(f"{path}: cannot read: {exc}", file=sys.stderr)
             status = 1
             continue
-        out.write(json.dumps(annotate(text, register).to_json(path), ensure_ascii=False) + "\n")
+        out.write(json.dumps(annotation_to_json(annotate(text, register), path), ensure_ascii=False) + "\n")
     return status
 
 

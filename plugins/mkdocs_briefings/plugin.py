@@ -19,7 +19,6 @@ mkdocs' own rendering, link checks included.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -39,8 +38,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
+from .core.contract import export_json
 from .core.corpus import MIN_BRIEFINGS, PAGE_DIRS, Corpus, build_corpus
 from .core.diagnostics import BriefingsError
+from .core.export import across
 from .core.project import load_project
 from .render.sanitize import BriefingsHtmlExtension, registered
 from .render.pagestore import PageStore, StoreError, fingerprint
@@ -48,6 +49,7 @@ from .render.jinja import FOLDER as TEMPLATE_FOLDER
 from .render.pages import Section, headings_of
 from .render.paths import HOME, HOME_MARKER
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
+from .search.integration import BACKENDS, SearchIntegration
 
 log = get_plugin_logger(__name__)
 
@@ -178,6 +180,11 @@ class BriefingsConfig(base.Config):
     mentioned once or twice, and a page each multiplies the build time and
     size of a large one."""
 
+    search_backend = c.Choice(BACKENDS, default="auto")
+    """Site search: `pagefind` (a chunked index fetched word by word), `material`
+    (material's lunr index, loaded whole by every page) or `auto` (Pagefind from
+    500 pages up when its binary is installed). See docs/search.md."""
+
 
 def _check_min_briefings(value: Any) -> None:
     """Refuse a `min_briefings` that is not a positive number, or a mapping of page kinds to one."""
@@ -201,9 +208,33 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.corpus: Corpus | None = None
         self.store: PageStore | None = None
         self.root = Path.cwd()
+        self.search = SearchIntegration("auto")
+        self.dirty = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember a dirty build (`--dirty`, `--dirtyreload`): it renders only changed pages."""
+        self.dirty = dirty
 
     def _path(self, value: str) -> Path:
         return (self.root / value).resolve()
+
+    def _check_folders(self, config: MkDocsConfig) -> None:
+        """Refuse input or cache folders inside `docs_dir` or `site_dir`.
+
+        mkdocs publishes everything under `docs/` as it is: seeds there would
+        become raw pages (their HTML unescaped) beside their briefings, and the
+        cache's page bodies and annotation files would be downloadable. Under
+        `site_dir` they would be deleted by the next build's clean-up.
+        """
+        published = {"docs_dir": Path(config.docs_dir).resolve(), "site_dir": Path(config.site_dir).resolve()}
+        for option in ("seeds_dir", "briefings_dir", "cache_dir"):
+            path = self._path(getattr(self.config, option))
+            for name, folder in published.items():
+                if path == folder or folder in path.parents:
+                    raise PluginError(
+                        f"briefings: {option} ({getattr(self.config, option)}) is inside {name}, where mkdocs "
+                        f"{'publishes' if name == 'docs_dir' else 'deletes'} every file: move it outside"
+                    )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve paths, register the markdown extension and the site's CSS/JS."""
@@ -211,6 +242,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.config.per_page < 1:
             raise PluginError(f"briefings: per_page must be at least 1, not {self.config.per_page}")
         _check_min_briefings(self.config.min_briefings)
+        self._check_folders(config)
+        self.search.close()
+        self.search = SearchIntegration(self.config.search_backend, dirty=self.dirty)
         if not registered(config.markdown_extensions):
             config.markdown_extensions.append(BriefingsHtmlExtension())  # type: ignore[arg-type]
         if CSS_URI not in config.extra_css:
@@ -263,7 +297,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
             corpus = self.corpus
             kept = [str(d) for d in project.diagnostics if not d.transient]
-            store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus))
+            store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus.briefings, across(corpus)))
             for diagnostic in project.diagnostics:
                 if diagnostic.transient:
                     log.warning(diagnostic)
@@ -278,6 +312,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for src_uri, data in Renderer.assets():
             self._add(files, config, src_uri, data, in_nav=False)
         log.info(store.summary)
+        self.search.choose(files, config)
         return files
 
     @staticmethod
@@ -317,7 +352,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             page.unveil()
         return context
 
-    on_page_context = CombinedEvent(_make_page, _unveil_page)
+    # Between the two, with search's text in `content`: the Pagefind backend indexes it.
+    def _index_page(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        generated = isinstance(page, GeneratedPage)
+        self.search.index(page, generated=generated, full_html=page.full_html if generated else "")
+        return context
+
+    on_page_context = CombinedEvent(_make_page, _index_page, _unveil_page)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Squeeze the theme's indentation out of a generated page, then forget its HTML.
@@ -328,11 +369,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         is a fifth of a page's bytes, and a large site has tens of thousands
         of pages.
         """
+        output = self.search.page_output(output)
         if isinstance(page, GeneratedPage):
             page.release()
             if "<pre" not in output and "<textarea" not in output:
                 return _BLANK_LINES.sub("\n", output)
         return output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Static pages (404.html) search like every other page."""
+        return self.search.page_output(output_content)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when seeds, overlays or the register change (they live outside docs/)."""
@@ -344,6 +390,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write `briefings.json` (every briefing with its metadata and annotation); keep the pages."""
+        self.search.write(config.site_dir)
         store = self.store
         if store is None:
             return
@@ -358,7 +405,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     shutil.copyfileobj(kept, copy)
             else:
                 assert self.corpus is not None
-                tmp.write_bytes(export_json(self.corpus))
+                tmp.write_bytes(export_json(self.corpus.briefings, across(self.corpus)))
             os.replace(tmp, out)
         except StoreError as exc:
             store.abort()
@@ -368,35 +415,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.store = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build keeps nothing: stop the page-making process, drop its pages."""
+        """A failed build keeps nothing: stop the page-making and Pagefind processes, drop its pages."""
+        self.search.close()
         if self.store is not None:
             self.store.abort()
             self.store = None
-
-
-def export_json(corpus: Corpus) -> bytes:
-    """`briefings.json`: every briefing, its metadata and its annotation (the eval contract's JSON)."""
-    records = []
-    for b in sorted(corpus.briefings, key=lambda b: b.slug):
-        records.append(
-            {
-                "slug": b.slug,
-                "title": b.title,
-                "date": b.date.isoformat() if b.date else None,
-                "sources": [
-                    {
-                        "seed": s.seed,
-                        "title": s.title,
-                        "date": s.date.isoformat() if s.date else None,
-                        "source": s.source,
-                        "url": s.url,
-                        "license": s.license,
-                    }
-                    for s in b.sources
-                ],
-                "tags": list(b.tags),
-                "summary": b.summary,
-                "annotation": b.annotation.to_json(b.slug),
-            }
-        )
-    return (json.dumps({"briefings": records}, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -182,15 +182,23 @@ def test_forked_page_making_builds_the_in_process_site(
     assert_identical(here, again)
 
 
-def test_a_hidden_seed_named_by_an_overlay_is_an_input(
+def test_a_hidden_seed_is_never_an_input(
     tmp_path: Path, project_writer: Callable[..., Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    config_file = project_writer(
-        seeds={".draft.txt": "Alpha Bravo said the plan works.\n"},
-        overlays={"draft.md": "---\nseed: .draft.txt\ntitle: Draft\n---\n"},
-    )
+    """Hidden files are never seeds (issue 13: `seed: .git/config` published a CI token).
+
+    Editing one leaves the page store valid; an overlay naming one fails the build on its line.
+    """
+    caplog.set_level(logging.INFO)
+    config_file = project_writer(seeds={"a.txt": "Alpha Bravo said the plan works.\n", ".draft.txt": "Secret draft.\n"})
     before, _ = build_into(config_file, "site", caplog)
-    assert "plan works" in html(before, "briefings/draft")
+    assert not (before / "briefings" / "draft").exists() and not (before / "briefings" / "-draft").exists()
     (tmp_path / "seeds" / ".draft.txt").write_text("Charlie Delta said the plan fails.\n", encoding="utf-8")
-    after, _ = build_into(config_file, "site", caplog)
-    assert "plan fails" in html(after, "briefings/draft")
+    _, reused = build_into(config_file, "site", caplog)
+    assert reused
+    (tmp_path / "briefings" / "draft.md").write_text("---\nseed: .draft.txt\ntitle: Draft\n---\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_into(config_file, "site", caplog)
+    assert "briefings/draft.md:2: seed '.draft.txt' is a hidden file" in caplog.text
+
+

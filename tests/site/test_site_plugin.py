@@ -85,3 +85,25 @@ def test_min_briefings_number_or_number_per_kind(project_writer, value: object) 
     config, plugin = _config(project_writer(seeds={"a.txt": "Hello.\n"}, plugin={"min_briefings": value}))
     plugin.on_config(config)
     assert plugin.config.min_briefings == value
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "where"),
+    [
+        ("cache_dir", "docs/.cache", "inside docs_dir"),  # its page bodies and annotations would be published
+        ("cache_dir", "docs", "inside docs_dir"),
+        ("seeds_dir", "docs/seeds", "inside docs_dir"),  # seeds would become raw pages, HTML unescaped
+        ("briefings_dir", "docs/briefings-input", "inside docs_dir"),
+        ("cache_dir", "site/cache", "inside site_dir"),  # deleted by the next build
+    ],
+)
+def test_folders_inside_docs_or_site_are_refused(project_writer, option: str, value: str, where: str) -> None:
+    config, plugin = _config(project_writer(seeds={"a.txt": "Hello.\n"}, plugin={option: value}))
+    with pytest.raises(PluginError, match=f"{option} .* is {where}"):
+        plugin.on_config(config)
+
+
+@pytest.mark.parametrize("value", [".cache/briefings", "../elsewhere/cache", "docs-cache"])
+def test_cache_outside_docs_is_fine(project_writer, value: str) -> None:
+    config, plugin = _config(project_writer(seeds={"a.txt": "Hello.\n"}, plugin={"cache_dir": value}))
+    plugin.on_config(config)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from mkdocs_briefings.core.annotate import annotate, engine_version
-from mkdocs_briefings.core.cache import AnnotationCache, CorruptEntry, annotation_from_json, cache_key
+from mkdocs_briefings.core.cache import AnnotationCache, cache_key
+from mkdocs_briefings.core.contract import CorruptEntry, annotation_from_json, annotation_to_json
 from mkdocs_briefings.core.model import Annotation, Claim, Entity, RegisterEntry, Span, Speaker
 from mkdocs_briefings.core.project import load_project
 
@@ -28,7 +29,7 @@ def _sample() -> Annotation:
 
 def test_round_trip() -> None:
     annotation = _sample()
-    assert annotation_from_json(json.loads(json.dumps(annotation.to_json("x"))), TEXT) == annotation
+    assert annotation_from_json(json.loads(json.dumps(annotation_to_json(annotation, "x"))), TEXT) == annotation
 
 
 @pytest.mark.parametrize(
@@ -162,7 +163,7 @@ def test_long_runs_report_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 def _entry_with(change) -> dict:
     """The sample annotation's JSON with one field changed, as a tampered cache would hold it."""
-    data = json.loads(json.dumps(_sample().to_json("x")))
+    data = json.loads(json.dumps(annotation_to_json(_sample(), "x")))
     change(data)
     return data
 

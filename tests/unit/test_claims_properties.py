@@ -82,6 +82,8 @@ _PATHOLOGICAL = [
     ("appositive-names", "Ann Lowe, a senior aide, Bo Ray, said, " * (RUN_ON // 39)),
     ("interview-labels", "WN: Why?\nAnn: Yes we will go now.\n" * (RUN_ON // 35)),
     ("joined-paragraphs", '"One. "Two. ' * (RUN_ON // 12)),
+    ("possessive-nouns", "despite Sony's claim that Ann said that " * (RUN_ON // 40)),
+    ("phrases", "Ann made it clear that he made it clear that " * (RUN_ON // 45)),
 ]
 
 

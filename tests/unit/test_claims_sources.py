@@ -8,7 +8,6 @@ with whatever entities it is given.
 from __future__ import annotations
 
 import pytest
-
 from mkdocs_briefings.core.claims import find_claims
 from mkdocs_briefings.core.claims.descriptions import description_head
 from mkdocs_briefings.core.model import Entity, Span
@@ -152,8 +151,10 @@ def test_joined_paragraphs_of_one_quotation_are_one_claim() -> None:
     [
         # a new sentence that reports its own clause does not attribute the finished quotation before it
         (
-            '"It was a pleasure to work with him," Mr Pointon said. "He was a whimsical, droll fellow." '
-            "Jill said her father would be sorely missed.",
+            (
+                '"It was a pleasure to work with him," Mr Pointon said. "He was a whimsical, droll fellow." '
+                "Jill said her father would be sorely missed."
+            ),
             [("Mr Pointon", "It was a pleasure"), ("Jill", "her father would be sorely missed")],
         ),
         (
@@ -292,8 +293,10 @@ def test_belief_verbs(text: str, expected: list[tuple[str, str]]) -> None:
             "Rep. Jim Jordan (R-Ohio)",
         ),
         (
-            '"It is an invasion of the state regulatory domain," Scott Pruitt, the attorney general of Oklahoma, '
-            "one of the states suing the EPA, said at an event.",
+            (
+                '"It is an invasion of the state regulatory domain," Scott Pruitt, the attorney general of Oklahoma, '
+                "one of the states suing the EPA, said at an event."
+            ),
             "Scott Pruitt",
         ),
         ('"We will go," another friend, Mariam Emara, told CNN.', "another friend, Mariam Emara"),
@@ -475,6 +478,11 @@ def test_reported_clause_after_an_appositive_subject(text: str, expected: list[t
         # "show" reports only what evidence shows; a show is a programme
         ("Fletcher is remembered for his misprints on TV show That's Life in the 1970s.", 0),
         ("Paula showed real bouncebackability in New York.", 0),
+        ("In the 1950s they produced pantos and summer shows, discovering new stars.", 0),
+        ("He is one of the hosts of an early morning weekend show that plays a mix of music.", 0),
+        # an infinitive after a verb of promising, not a preposition before a noun phrase
+        ("Bath have until next week to improve their contract offer to the England man.", 0),
+        ("The firm offered to buy the rival company outright.", 1),
         ("DOE test results show that the machine managed 70 teraflops.", 1),
         ("A new poll showed a tight race in the state.", 1),
         ("Polls show Labour is ahead in the north.", 1),
@@ -497,3 +505,155 @@ def test_the_prime_minister_is_the_person_whose_role_says_so() -> None:
     assert speakers(text, [("tony-blair", "person", ("prime minister",), ("Tony Blair",)), straw]) == [
         ("The foreign minister", "jack-straw")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("But Parry claims he will be in no mood to listen.", [("Parry", "he will be in no mood to listen")]),
+        ("Its claims were dismissed by the court.", []),
+        ("The dire warnings and personal attacks that have defined his bid were gone.", []),
+        ("BBC Sport understands that Smith would be willing to take over.", [("BBC Sport", "that Smith would be willing to take over")]),
+        ("Investment bank Morgan Stanley has forecast that the market will grow.", [("Investment bank Morgan Stanley", "that the market will grow")]),
+        ("Sacchi is the force, convincing the president that Gravesen is the right man.", [("Sacchi", "that Gravesen is the right man")]),
+        (
+            "According to Frank Brown, global advisory leader at PwC, the trend of large companies is clear.",
+            [("Frank Brown", "the trend of large companies is clear")],
+        ),
+        # a finished quotation is not attributed by a new sentence reporting its own clause
+        (
+            '"Is it right?" Mr Kennedy also said students want action on the environment.',
+            [("Mr Kennedy", "students want action on the environment")],
+        ),
+        ('"What are you afraid of?" Kowalski said.', [("Kowalski", "What are you afraid of?")]),
+    ],
+)
+def test_more_cues(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Protesters marching through the streets chanted "What curfew?" until late.', "Protesters marching through the streets"),
+        ("A man living in the village said the water was bad.", "A man living in the village"),
+        ("Officials in the village said the water was bad.", "Officials in the village"),
+        # negatives: a pronoun before the phrase
+        ("He said walking in the streets was dangerous.", "He"),
+    ],
+)
+def test_a_participle_phrase_belongs_to_the_subject(text: str, speaker: str) -> None:
+    assert [c.speaker.span.text for c in find_claims(text, []) if c.speaker] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The US firm says it wants to compete with Disney.", "The US firm"),  # an acronym, not the pronoun "us"
+        ("But Christoph Caselitz, president of the networks division at the firm says that demand will rise.", "Christoph Caselitz"),
+        ('Between tasks, this remarkably active senior citizen reveals his goal: "To be number one."', "this remarkably active senior citizen"),
+        # negatives: a place before the comma is no speaker; "this" alone is no speaker
+        ("In London, the mayor said the roads would reopen.", "the mayor"),
+    ],
+)
+def test_more_speaker_phrases(text: str, speaker: str) -> None:
+    assert [c.speaker.span.text for c in find_claims(text, []) if c.speaker] == [speaker]
+
+
+def test_it_prefers_an_organisation_to_a_place() -> None:
+    text = "Radio One will launch in the United Kingdom next month. It said the show would support new talent."
+    radio: Spec = ("radio-one", "organisation", (), ("Radio One",))
+    uk: Spec = ("united-kingdom", "place", (), ("United Kingdom",))
+    assert speakers(text, [radio, uk]) == [("It", "radio-one")]
+    # negative: with no organisation near, a place may still be "it"
+    text = "The United Kingdom held talks. It said the deal was close."
+    assert speakers(text, [uk]) == [("It", "united-kingdom")]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ('The system relies on links called "trackers" that point users to others.', 0),
+        ('Critics called the plan "reckless and dangerous" on Monday.', 1),
+        ('Trump called Clinton a "liar" at the rally.', 1),
+    ],
+)
+def test_a_quoted_name_after_a_naming_participle(text: str, count: int) -> None:
+    assert len(find_claims(text, [])) == count
+
+
+@pytest.mark.parametrize(
+    "text, confidence",
+    [
+        ("Studies said the plant curbs appetite.", 0.6),  # an unnamed source as written
+        ("G7 ministers said the debt would be deferred.", 0.6),
+        ("The Vale Group said the debt would be deferred.", 0.2),  # a name the entities lack
+    ],
+)
+def test_unnamed_sources_are_sure_as_written(text: str, confidence: float) -> None:
+    (claim,) = find_claims(text, [])
+    assert claim.speaker is not None and claim.speaker.confidence == confidence
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Surprisingly, the survey suggests that the decline of the dollar is no threat.", "the survey"),
+        ("Kelly, a nurse at the hospital says that the ward is full.", "Kelly"),
+    ],
+)
+def test_a_sentence_adverb_is_no_name(text: str, speaker: str) -> None:
+    assert [c.speaker.span.text for c in find_claims(text, []) if c.speaker] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The PSP will compete, despite Sony's assertion that the machines are aimed at different consumers.",
+            [("Sony", "that the machines are aimed at different consumers")],
+        ),
+        ("He dismissed the party's claim that taxes would fall next year.", [("He", "the party's claim that taxes would fall next year")]),
+        # negatives: no named possessor; a noun phrase that is the subject (its clause ends at a verb no rule finds)
+        ("Its claims that the deal was fair were rejected.", []),
+        ("Mr Blair's insistence that the war was legal angered critics.", []),
+    ],
+)
+def test_claims_reported_through_a_noun(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr Kennedy made it clear he was determined to counter that accusation.", [("Mr Kennedy", "he was determined to counter that accusation")]),
+        ("She pointed out that the figures had been revised twice.", [("She", "that the figures had been revised twice")]),
+        # negatives: the words without a clause after them
+        ("The team made clear progress in the second half of the season.", []),
+        ("He pointed out of the window at the crowd below.", []),
+        ("If it was pointed out that one of my articles used the poem, I could defend myself.", []),
+    ],
+)
+def test_phrases_of_saying(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Union leaders have been warning that developing nations could lose jobs.",
+            [("Union leaders", "that developing nations could lose jobs")],
+        ),
+        ("They are saying that the plan will fail.", [("They", "that the plan will fail")]),
+        (
+            "Donald Trump is telling voters that the military is depleted and says he will expand it.",
+            [("Donald Trump", "that the military is depleted"), ("Donald Trump", "he will expand it")],
+        ),
+        # negatives: passive, and a progressive with an object rather than a clause
+        ("He was told the plan would fail.", []),
+        ("He was warning the crowd.", []),
+    ],
+)
+def test_progressive_cues(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.speaker.span.text, c.content.text) for c in find_claims(text, []) if c.speaker] == expected

@@ -67,12 +67,13 @@ def test_annotate_with_register(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["annotate", "--register", str(tmp_path / "entities.yml"), str(tmp_path / "a.txt")]) == 0
     record = json.loads(capsys.readouterr().out)
     from mkdocs_briefings.core.annotate import annotate
+    from mkdocs_briefings.core.contract import annotation_to_json
     from mkdocs_briefings.core.model import RegisterEntry
 
-    expected = annotate(
+    expected = annotation_to_json(annotate(
         (tmp_path / "a.txt").read_text(encoding="utf-8"),
         (RegisterEntry("Volodymyr Zelenskyy", "person", ("Zelensky",)),),
-    ).to_json(str(tmp_path / "a.txt"))
+    ), str(tmp_path / "a.txt"))
     assert record == expected
 
 

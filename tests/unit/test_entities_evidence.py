@@ -43,6 +43,7 @@ def _entity(text: str, name: str) -> Entity:
         ("They watched 'Silver Tide' twice in one weekend.", "Silver Tide"),
         ("The deal mirrors the Harbour Funding Scheme agreed earlier.", "Harbour Funding Scheme"),
         ("Tickets for the Six Nations sold out within hours.", "Six Nations"),
+        ("The IBM Blue Gene machine tops the list.", "IBM Blue Gene"),
         ("He won two Grammys and a Bafta for the album.", "Grammys"),
     ],
 )
@@ -77,6 +78,7 @@ def test_fragments_and_common_words_are_no_entities(text: str) -> None:
         ("The National Union of Students backed the plan.", "National Union of Students", "organisation"),
         ("He studied at the London School of Economics.", "London School of Economics", "organisation"),
         ("Sony and Nintendo both cut prices.", "Sony", "organisation"),
+        ("IBM Global Services won the contract.", "IBM Global Services", "organisation"),
         ("The Liberal Democrats said the Lib Dems would win.", "Liberal Democrats", "organisation"),
         ("Conservatives said the Tories had a plan.", "Conservatives", "organisation"),
         ("Lucy said she had no idea.", "Lucy", "person"),
@@ -213,6 +215,7 @@ def test_confidence_follows_evidence(text: str, name: str, linked: bool) -> None
         ("US-based Amazon.com holds the patent.", "Amazon.com", "organisation"),
         ("The venture is backed by the Tarvel group.", "Tarvel group", "organisation"),
         ("Eton Corporation's new radio is on sale. An Eton spokesperson said it was popular.", "Eton", "organisation"),
+        ("Seats at stake: Bristol West, Cardiff Central, Wells, Kenmoor and Dalby.", "Kenmoor and Dalby", "place"),
     ],
 )
 def test_document_evidence(text: str, name: str, kind: str) -> None:
@@ -230,6 +233,21 @@ def test_document_evidence(text: str, name: str, kind: str) -> None:
 )
 def test_document_evidence_negatives(text: str, name: str, kind: str) -> None:
     assert _kinds(text).get(name) != kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("He starred in the first televised pantomime, Dick Whittington.", "Dick Whittington", "other"),
+        ("EA makes games of movies such as Harry Potter and other hits.", "Harry Potter", "other"),
+        ("He appeared in several films, including 1947's Nicholas Nickleby.", "Nicholas Nickleby", "other"),
+        # negatives: people after the same words
+        ("The film's director, Harry Potter, said it took a year.", "Harry Potter", "person"),
+        ("Fans of the show welcomed Nicholas Nickleby, its new host.", "Nicholas Nickleby", "person"),
+    ],
+)
+def test_personal_looking_titles(text: str, name: str, kind: str) -> None:
+    assert _kinds(text).get(name) == kind, _kinds(text)
 
 
 def test_royal_titles_name_one_person() -> None:

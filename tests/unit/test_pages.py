@@ -87,7 +87,7 @@ def test_every_page_prints_exactly_its_outline(make_briefing) -> None:
         indexed = [s.id for s in (*spec.outline.head, *spec.outline.body) if s.indexed]
         assert [i for lv, i in _HEADING.findall(search) if lv != "1"] == indexed, spec.src_uri
         seen.add(spec.src_uri.split("/")[0])
-    assert seen == {"briefings", "people", "organisations", "places", "claims"}
+    assert seen == {"briefings", "people", "organisations", "places", "claims", "ledger", "sources"}
 
 
 @pytest.mark.parametrize(

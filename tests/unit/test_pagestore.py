@@ -38,7 +38,7 @@ from typing import Any
 
 import pytest
 
-from mkdocs_briefings.core import cache
+from mkdocs_briefings.core import files
 from mkdocs_briefings.core.processes import alive
 from mkdocs_briefings.render import pagestore
 from mkdocs_briefings.render.pagestore import INDEX, PageStore, StoreError, fingerprint
@@ -414,7 +414,7 @@ def test_commit_prunes_earlier_keys_and_stale_temp_files(tmp_path: Path) -> None
     stale, young = tmp_path / ".tmp-body-killed.bin", tmp_path / ".tmp-body-running.bin"
     for path in (stale, young):
         path.write_bytes(b"half a page")
-    old = time.time() - cache.STALE_SECONDS - 60
+    old = time.time() - files.STALE_SECONDS - 60
     os.utime(stale, (old, old))
     committed(tmp_path, OTHER, make_specs(4))
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
@@ -589,7 +589,7 @@ def test_temp_files_of_dead_builds_go_at_once(tmp_path: Path) -> None:
     not an hour later; a running build's stays."""
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     dead_pid = int(dead.stdout)
-    mine = cache.temp_prefix("body")
+    mine = files.temp_prefix("body")
     left = tmp_path / (mine.replace(f"-{os.getpid()}-", f"-{dead_pid}-") + "x.bin")
     running = tmp_path / (mine + "y.bin")
     for path in (left, running):

@@ -7,13 +7,14 @@ its inputs, so a cached result is as good as a fresh one.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from .claims import find_claims
 from .entities import find_entities
+from .files import tree_digest
+from .limits import cap_annotation
 from .model import Annotation, RegisterEntry
 
 _ENGINE_DIR = Path(__file__).parent
@@ -23,21 +24,14 @@ def annotate(text: str, register: Sequence[RegisterEntry] = (), ignore: Collecti
     """Annotate one article.
 
     `register` entries take precedence over detection; surface forms in
-    `ignore` are never annotated. Never raises on any string.
+    `ignore` are never annotated. Never raises on any string. At most
+    `limits.MAX_CLAIMS` claims and `limits.MAX_NAMES` names (and their
+    speakers) are returned, so that text made to be dense cannot make the
+    site that shows it grow without bound.
     """
     entities = find_entities(text, register, ignore)
     claims = find_claims(text, entities)
-    return Annotation(entities=tuple(entities), claims=tuple(claims))
-
-
-def tree_digest(root: Path, suffixes: Collection[str]) -> str:
-    """sha256 over the paths and bytes of every file under `root` with one of `suffixes`."""
-    digest = hashlib.sha256()
-    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in suffixes and "__pycache__" not in p.parts)
-    for path in files:
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return cap_annotation(Annotation(entities=tuple(entities), claims=tuple(claims)))
 
 
 @lru_cache(maxsize=1)

@@ -19,13 +19,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
+from .duplicates import Duplicates, find_duplicates
 from .kinds import KINDS, MIN_BRIEFINGS, PAGE_DIRS
+from .ledger import Ledger, build_ledger
 from .model import LINK_CONFIDENCE, Briefing, Claim, Entity, RegisterEntry, Span
 from .text import paragraphs, sentences, slugify, transliterate
 
 #: How many related briefings and companion entities a page lists.
 RELATED_LIMIT = 3
 COMPANION_LIMIT = 10
+
+#: "Appears with" is counted over at most this many names of each briefing (its most
+#: mentioned ones): counting every pair of a briefing's names is quadratic, and one seed
+#: of 20,000 names took four minutes and 8 GB. A real article names far fewer (the most
+#: over the demo's seeds and the BBC archive is 205), so only text made to be dense is
+#: sampled, and the pages it touches say so.
+COMPANION_SAMPLE = 250
 
 #: Entities named in more briefings than this do not make briefings related:
 #: "United States" links half an archive, and following it from every
@@ -99,6 +108,7 @@ class EntityRecord:
     said: tuple[ClaimRef, ...] = ()
     companions: tuple[tuple[str, int], ...] = ()  # (entity id, briefings shared), most first
     register: RegisterEntry | None = None
+    companions_sampled: bool = False  # counted over a sample of a crowded briefing's names (COMPANION_SAMPLE)
 
     @property
     def briefing_count(self) -> int:
@@ -138,6 +148,8 @@ class Corpus:
     related: dict[str, tuple[Related, ...]]
     speakers: tuple[SpeakerGroup, ...]
     postings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity id -> briefing slugs
+    duplicates: Duplicates = field(default_factory=lambda: Duplicates((), {}))  # briefings that are one story
+    ledger: Ledger = field(default_factory=Ledger)  # statements in two stories or more
 
     def record(self, entity_id: str | None) -> EntityRecord | None:
         """The corpus record of an entity id, or None."""
@@ -257,12 +269,16 @@ def build_corpus(
             register=reg,
         )
     # Only an entity page shows "Appears with": count companions for those alone.
-    companions = _companions(by_slug.values(), {i for i, r in records.items() if r.has_page})
+    companions, sampled = _companions(by_slug.values(), {i for i, r in records.items() if r.has_page})
     for ent_id, found in companions.items():
         records[ent_id] = replace(records[ent_id], companions=found)
+    for ent_id in sampled:
+        records[ent_id] = replace(records[ent_id], companions_sampled=True)
 
     frozen_postings = {k: tuple(v) for k, v in sorted(postings.items())}
-    related = {slug: _related(b, frozen_postings, records, date_rank) for slug, b in by_slug.items()}
+    duplicates = find_duplicates((slug, b.text) for slug, b in by_slug.items())
+    related = {slug: _related(b, frozen_postings, records, date_rank, duplicates.others(slug))
+               for slug, b in by_slug.items()}
     return Corpus(
         briefings=ordered,
         by_slug=by_slug,
@@ -270,6 +286,8 @@ def build_corpus(
         related=related,
         speakers=_speaker_groups(speaker_groups, records, date_rank),
         postings=frozen_postings,
+        duplicates=duplicates,
+        ledger=build_ledger(by_slug.values(), duplicates, {i: r.name for i, r in records.items()}),
     )
 
 
@@ -287,25 +305,36 @@ def _claim_number(claim: Claim) -> tuple[int, str]:
     return (int(tail), claim.id) if tail.isdigit() else (1 << 30, claim.id)
 
 
-def _companions(briefings: Iterable[Briefing], wanted: set[str]) -> dict[str, tuple[tuple[str, int], ...]]:
-    """For each wanted entity, the entities it shares the most briefings with.
+def _companions(briefings: Iterable[Briefing], wanted: set[str]) -> tuple[dict[str, tuple[tuple[str, int], ...]], set[str]]:
+    """For each wanted entity, the entities it shares the most briefings with; and who was sampled.
 
-    Counted per briefing over its own entity list (mentions x mentions of
-    one article), which stays linear in the number of briefings.
+    Counted per briefing over its own entity list, at most COMPANION_SAMPLE
+    names of it (the most mentioned, ties by id), so the work per briefing
+    is bounded and the whole stays linear in the number of briefings. The
+    second result holds the wanted entities of briefings that were sampled.
     """
     together: dict[str, Counter[str]] = defaultdict(Counter)
+    sampled: set[str] = set()
     for b in briefings:
-        ids = sorted({e.id for e in b.annotation.entities})
+        mentions: dict[str, int] = {}
+        for e in b.annotation.entities:
+            mentions[e.id] = max(mentions.get(e.id, 0), len(e.mentions))
+        if len(mentions) > COMPANION_SAMPLE:
+            sampled.update(i for i in mentions if i in wanted)
+            ids = sorted(heapq.nsmallest(COMPANION_SAMPLE, mentions, key=lambda i: (-mentions[i], i)))
+        else:
+            ids = sorted(mentions)
         for a in ids:
             if a not in wanted:
                 continue
             for other in ids:
                 if other != a:
                     together[a][other] += 1
-    return {
+    found = {
         ent_id: tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:COMPANION_LIMIT])
         for ent_id, counter in together.items()
     }
+    return found, sampled
 
 
 def _related(
@@ -313,8 +342,12 @@ def _related(
     postings: dict[str, tuple[str, ...]],
     records: dict[str, EntityRecord],
     date_rank: dict[str, int],
+    copies: Sequence[str] = (),
 ) -> tuple[Related, ...]:
     """Briefings ranked by how many entities they share with `b`, via the inverted index.
+
+    Copies of the same story (`copies`, from `duplicates.py`) are never related:
+    the page says "same story as" instead, and they would crowd out the rest.
 
     Only entities in at most RELATED_MAX_POSTINGS briefings count, so the
     work per briefing is bounded whatever the size of the archive.
@@ -325,7 +358,7 @@ def _related(
         if len(posting) > RELATED_MAX_POSTINGS:
             continue
         for other in posting:
-            if other != b.slug:
+            if other != b.slug and other not in copies:
                 shared[other].append(ent_id)
     # The same as sorted(...)[:RELATED_LIMIT] (keys are unique), without sorting every candidate.
     ranked = heapq.nsmallest(RELATED_LIMIT, shared.items(), key=lambda kv: (-len(kv[1]), date_rank.get(kv[0], 0), kv[0]))

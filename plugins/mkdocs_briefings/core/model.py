@@ -3,15 +3,14 @@
 Annotations are character offsets into one exact input string (end
 exclusive), plus a label and an id, as in spaCy's data model. Everything here
 is immutable so that cached, parallel and re-used results can never be
-changed behind a renderer's back. `to_json` produces the annotation JSON
-contract of `shared/eval/README.md`.
+changed behind a renderer's back. `contract.py` turns them into the
+annotation JSON of `shared/eval/README.md` and back.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date as Date
-from typing import Any
 
 from .kinds import KINDS  # noqa: F401  (re-exported: entity kinds, in the order the site groups them)
 
@@ -41,8 +40,6 @@ class Span:
         """Build a span whose text is taken from `source`, so it cannot drift."""
         return cls(start, end, source[start:end])
 
-    def to_json(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +53,6 @@ class Entity:
     mentions: tuple[Span, ...] = ()
     confidence: float = 1.0  # how sure the engine is of the entity and its kind (see LINK_CONFIDENCE)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "roles": list(self.roles),
-            "mentions": [m.to_json() for m in self.mentions],
-            "confidence": self.confidence,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +68,6 @@ class Speaker:
     entity: str | None = None
     confidence: float = 1.0  # how sure the engine is that `entity` (or "unnamed") is right
 
-    def to_json(self) -> dict[str, Any]:
-        return {"entity": self.entity, **self.span.to_json(), "confidence": self.confidence}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,22 +87,6 @@ class Claim:
     note: str | None = None
     status_source: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": self.id,
-            "kind": self.kind,
-            "content": self.content.to_json(),
-            "cue": self.cue.to_json() if self.cue else None,
-            "speaker": self.speaker.to_json() if self.speaker else None,
-            "hedges": list(self.hedges),
-        }
-        if self.status:
-            out["status"] = self.status
-        if self.note:
-            out["note"] = self.note
-        if self.status_source:
-            out["status_source"] = self.status_source
-        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +105,6 @@ class Annotation:
                 return ent
         return None
 
-    def to_json(self, doc_id: str) -> dict[str, Any]:
-        return {
-            "id": doc_id,
-            "entities": [e.to_json() for e in self.entities],
-            "claims": [c.to_json() for c in self.claims],
-        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .annotate import annotate, engine_version
-from .cache import AnnotationCache, CacheUnreadable, CorruptEntry, cache_key, engine_register, remove_stale_temps
+from .cache import AnnotationCache, CacheUnreadable, cache_key, engine_register
+from .contract import CorruptEntry
+from .files import remove_stale_temps
 from .entities.corpus_names import resolve_corpus_names
 from .diagnostics import BriefingsError, Diagnostic, did_you_mean, sort_diagnostics
 from .inputs import SEED_SUFFIXES, Listing, is_hidden, list_files, refusal, within
+from .limits import cap_annotation, cap_notes
 from .model import Annotation, Briefing, RegisterEntry
 from .overlays import Overlay, apply_corrections, read_overlay
 from .processes import die_with_parent
@@ -385,6 +388,9 @@ def _briefing(plan: _Plan, annotation: Annotation, register: tuple[RegisterEntry
     """Assemble one briefing, corrections applied on top of the (possibly cached) annotation."""
     overlay = plan.overlay
     first = plan.seeds[0]
+    annotation = cap_annotation(annotation)  # a cache file is input too: it gets the same caps
+    for note in cap_notes(annotation):
+        diags.append(Diagnostic(plan.where, 0, note))
     if overlay and overlay.corrections:
         annotation, found = apply_corrections(annotation, overlay.corrections, register, overlay.path)
         diags.extend(found)

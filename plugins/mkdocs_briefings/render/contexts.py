@@ -43,6 +43,7 @@ class BriefingContext(Context):
     has_summary: bool
     outline: Outline
     sections: Mapping[str, Section]  # the body's sections by id
+    cap_notes: Sequence[str] = ()  # sentences telling the reader what a cap left out (core/limits.py)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class EntityContext(Context):
     roles: RolesView | None  # its main role and what else it is described as
     outline: Outline
     sections: Mapping[str, Section]
+    companion_sample: int = 0  # when companions were counted on a sample of crowded briefings: its size
 
 
 #: An A-Z listing: (letter, its heading on the index, its listing page, its entities).

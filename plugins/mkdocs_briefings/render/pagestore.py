@@ -44,8 +44,7 @@ try:
 except ImportError:  # Windows: an open file cannot be removed there anyway
     fcntl = None  # type: ignore[assignment]
 
-from ..core.annotate import tree_digest
-from ..core.cache import TEMP, atomic_write, remove_stale_temps, stale_temp, temp_prefix
+from ..core.files import TEMP, atomic_write, remove_stale_temps, stale_temp, temp_prefix, tree_digest
 from ..core.inputs import SEED_SUFFIXES, list_files, read_regular, refusal
 from ..core.processes import die_with_parent
 from ..core.seeds import MAX_SEED_BYTES

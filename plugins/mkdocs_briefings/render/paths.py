@@ -64,6 +64,21 @@ def claims_page(n: int) -> str:
     return "claims/index.md" if n == 1 else f"claims/page/{n}.md"
 
 
+def ledger_page(n: int) -> str:
+    """The page source of page `n` of the claims ledger (statements in two stories or more)."""
+    return "ledger/index.md" if n == 1 else f"ledger/page/{n}.md"
+
+
+def ledger_anchor(entry_id: str) -> str:
+    """The id of a ledger entry's heading on its ledger page (entry ids are "s-" and hex digits)."""
+    return entry_id
+
+
+def sources_page() -> str:
+    """The page source of the site's Sources page (how stories are sourced, per outlet, tag and month)."""
+    return "sources/index.md"
+
+
 def kind_index(kind: str) -> str:
     """The A-Z index page of a kind with pages (mkdocs.yml's nav lists the same paths)."""
     return f"{PAGE_DIRS[kind]}/index.md"

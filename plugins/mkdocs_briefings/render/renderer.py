@@ -20,15 +20,20 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..core.corpus import Corpus, EntityRecord
+from ..core.corpus import COMPANION_SAMPLE, ClaimRef, Corpus, EntityRecord
 from ..core.kinds import BY_KEY, PAGE_DIRS, kind_of
-from ..core.model import Briefing, Claim
+from ..core.limits import cap_notes
+from ..core.model import LINK_CONFIDENCE, Briefing, Claim
 from . import static
 from .article import Paragraph, layout
 from .contexts import BriefingContext, EntityContext
 from .indexes import IndexPages, claims_pages
 from .jinja import Templates
 from .jsonld import news_article
+from ..core.said_about import said_about
+from .claimreview import claim_reviews
+from .ledger import LedgerPages
+from .sourcing import SourcingPages, bar, summary
 from .markup import runs_html
 from .pages import Outline, PageSpec, Parts, Section
 from .paths import CSS_URI, JS_URI, briefing_page, claims_page, entity_link, entity_page, page_url, rel, speaker_anchor
@@ -47,7 +52,7 @@ __all__ = ["CSS_URI", "JS_URI", "PageSpec", "Parts", "Renderer", "adds_to", "bad
 ENTITIES_ANCHOR = "in-this-briefing"
 
 
-class Renderer(IndexPages):
+class Renderer(IndexPages, LedgerPages, SourcingPages):
     """Every generated page of the site, as `PageSpec`s."""
 
     def __init__(self, corpus: Corpus, per_page: int = 50, directory_urls: bool = True, claims_per_page: int = 100,
@@ -70,8 +75,13 @@ class Renderer(IndexPages):
             "web_url": web_url, "context": context, "claims_of": self.claims_of, "briefing_page": briefing_page,
             "entity_page": entity_page, "entity_link": entity_link, "zip": zip,
             "runs": self.runs, "callout": self.callout, "note": self.note, "inner_quotes": inner_quotes,
-            "roles_view": roles_view,
+            "roles_view": roles_view, "ledger_link": self.ledger_link,
+            "sourcing": self.sourcing, "sourcing_bar": bar, "sourcing_summary": summary,
+            "said_about": self.said_about, "said_by": self.said_by, "claim_reviews": claim_reviews,
         }, overrides)
+        self._said_about = said_about(corpus.briefings, {i for i, r in corpus.entities.items() if r.has_page},
+                                      {b.slug: n for n, b in enumerate(corpus.briefings)})
+        self.init_ledger()
 
     def rel(self, here: str, target: str, anchor: str = "") -> str:
         """A link from one generated page to another, as this site's URLs are laid out."""
@@ -80,6 +90,15 @@ class Renderer(IndexPages):
     def claims_of(self, here: str, entity_id: str) -> str:
         """The link from `here` to an entity's claims on the claims index (its speaker group)."""
         return self.rel(here, *self._claims_of[entity_id])
+
+    def said_about(self, rec: EntityRecord) -> tuple[ClaimRef, ...]:
+        """The claims whose content names an entity with a page, newest first (core/said_about.py)."""
+        return self._said_about.get(rec.id, ())
+
+    def said_by(self, claim: Claim) -> EntityRecord | None:
+        """The record of the speaker a claim is credited to, if named with confidence (else None)."""
+        sp = claim.speaker
+        return self.corpus.record(sp.entity) if sp and sp.entity and sp.confidence >= LINK_CONFIDENCE else None
 
     def runs(self, para: Paragraph, mentions: dict[str, Mention], here: str) -> Markup:
         """A paragraph of the article, as HTML."""
@@ -108,6 +127,8 @@ class Renderer(IndexPages):
             if rec.has_page:
                 yield self.entity(rec)
         yield from self.claims_indexes()
+        yield from self.ledger_pages()
+        yield from self.sources_pages()
 
     def briefing(self, b: Briefing) -> PageSpec:
         """A briefing page: head and sidebar, editor's summary, article with callouts, related, sources."""
@@ -133,6 +154,7 @@ class Renderer(IndexPages):
                 speakers=speakers, related=[(self.corpus.by_slug[r.slug], r) for r in related],
                 sources=self.views.sources(b), jsonld=news_article(b, self.corpus, speakers), has_summary=has_summary,
                 outline=outline, sections={s.id: s for s in outline.body},
+                cap_notes=[note[0].upper() + note[1:] + "." for note in cap_notes(b.annotation)],
             )
             paras = ([article.caption] if article.caption else []) + list(article.paragraphs)
             text = "".join(f"<p>{html_text(plain_text(p))}</p>" for p in paras)
@@ -159,6 +181,7 @@ class Renderer(IndexPages):
             head=(Section(2, "about", "About", indexed=True),) if description else (),
             body=(
                 Section(2, "said", "Said"),
+                *((Section(2, "said-about", "Said about"),) if self.said_about(rec) else ()),
                 Section(2, "mentioned-in", "Mentioned in"),
                 *((Section(2, "appears-with", "Appears with"),) if rec.companions else ()),
             ),
@@ -171,7 +194,9 @@ class Renderer(IndexPages):
                 links=[u for u in (web_url(x) for x in (reg.links if reg else ())) if u],
                 # A companion may be a name typed on weak evidence: it has no record, and is not listed.
                 companions=[(self.corpus.entities[i], n) for i, n in rec.companions if i in self.corpus.entities],
-                said=said_by_briefing(self.corpus, rec.said), roles=roles_view(rec.roles), outline=outline, sections={s.id: s for s in outline.body},
+                said=said_by_briefing(self.corpus, rec.said), roles=roles_view(rec.roles),
+                outline=outline, sections={s.id: s for s in outline.body},
+                companion_sample=COMPANION_SAMPLE if rec.companions_sampled else 0,
             )
             also = "Also written as: " + ", ".join(rec.aliases) if rec.aliases else ""
             search = self.templates.search_head(rec.name, " · ".join([kind_label, *rec.roles]), also)

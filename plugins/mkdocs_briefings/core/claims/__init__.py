@@ -33,6 +33,7 @@ from .draft import Draft, inside
 from .fragments import leftover_claims
 from .indirect import reported_claim
 from .labelled import labelled_claims
+from .nouns import noun_claims, phrase_claims
 from .quotes import Quote, find_quotes
 from .reported import ClauseStops
 from .resolve import Resolver
@@ -73,13 +74,22 @@ def _extract(ctx: Context) -> list[Draft]:
     for m in cue_pattern().finditer(text):
         if m.start() in used_cues or inside(quoted, m.start(), m.end()):
             continue  # a cue inside a quotation is the speaker's words, not an attribution
-        draft = reported_claim(ctx, m.start(), m.end())
-        if draft is not None and draft.speaker is not None and text[slice(*draft.speaker)].lower() in WRITER:
+        found = reported_claim(ctx, m.start(), m.end())
+        if found is None:
+            continue
+        if found.speaker is not None and text[slice(*found.speaker)].lower() in WRITER:
             continue  # "I think she came to the start line drained": the writer's own view, not a source's
-        if draft is not None:
-            drafts.append(draft)
-            if draft.speaker and draft.cue:
-                ctx.note_speaker(draft.cue[0], draft.speaker)
+        drafts.append(found)
+        if found.speaker and found.cue:
+            ctx.note_speaker(found.cue[0], found.speaker)
+    claimed = sorted(d.content for d in drafts)
+    for found in noun_claims(ctx) + phrase_claims(ctx):
+        # "despite Sony's assertion that ...": kept unless a verb's claim already covers the words
+        lo, hi = found.content
+        near = claimed[bisect_left(claimed, (lo - NOUN_OVERLAP_REACH, 0)):bisect_left(claimed, (hi, 0))]
+        if found.cue and not inside(quoted, *found.cue) and not any(a < hi and lo < b for a, b in near):
+            drafts.append(found)
+    drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     drafts = drop_relayed(text, drafts)
     reported = sorted(d.content for d in drafts)
     _mark_mixed(drafts, quotes)
@@ -98,6 +108,10 @@ def _extract(ctx: Context) -> list[Draft]:
     drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     drafts = leftover_claims(ctx, quotes, direct, drafts, reported)
     return _with_labels(ctx, drafts)
+
+
+#: How far back a claim may start and still overlap a noun's claim (characters; bounds the look-up).
+NOUN_OVERLAP_REACH = 4000
 
 
 def _attribute_quotes(ctx: Context, quotes: list[Quote]) -> dict[int, Attribution]:

@@ -43,6 +43,11 @@ def according_to_claim(
         comma = text.find(",", speaker[1], min(s_end, speaker[1] + 160))
         if comma < 0:
             return None
+        if comma == speaker[1]:
+            # "According to Frank Brown, global advisory leader at PwC, the trend ...": past the appositive
+            appositive = _APPOSITIVE.match(text, comma + 1, s_end)
+            if appositive is not None:
+                comma = appositive.end() - 1
         start, end = comma + 1, s_end
     elif (
         text.startswith(",", speaker[1])
@@ -72,6 +77,8 @@ def according_to_claim(
 
 #: Where a document's author follows it: "(earlier this week) from", "by", "of".
 _AUTHOR = re.compile(r"[^,.;:\"\u201c\u201d]{0,40}?\b(?:from|by|of)\s+")
+#: A short description after the source's name, up to its closing comma.
+_APPOSITIVE = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?[a-z][^,.;:!?\"\u201c\u201d]{2,70},")
 _OBJECT_PRONOUN = re.compile(r"(?:him|her|them|me|us)\b")
 
 

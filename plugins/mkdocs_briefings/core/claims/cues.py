@@ -21,7 +21,8 @@ CLAUSE, THAT_CLAUSE, QUOTE_ONLY = "C", "T", "Q"
 #: Verbs whose object is the person addressed, before the reported clause ("told reporters that").
 ADDRESSEE_VERBS: frozenset[str] = frozenset(
     "tell tells told telling inform informs informed informing assure assures assured assuring "
-    "remind reminds reminded reminding warn warns warned warning ask asks asked asking".split()
+    "remind reminds reminded reminding warn warns warned warning ask asks asked asking "
+    "convince convinces convinced convincing".split()
 )
 
 #: Verbs of asking, whose reported clause is a question ("asked whether the talks would resume").

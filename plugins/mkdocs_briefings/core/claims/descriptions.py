@@ -26,7 +26,8 @@ PERSON_HEADS: frozenset[str] = frozenset(
     winger captain skipper batsman bowler fly-half centre lock prop jockey trainer driver rider cyclist
     runner athlete sprinter swimmer boxer golfer champion veteran legend founder owner entrepreneur tycoon
     businessman businesswoman investor economist analyst professor scientist researcher doctor surgeon
-    campaigner activist chart-topper youngster teenager actor-director film-maker filmmaker
+    campaigner activist chart-topper youngster teenager actor-director film-maker filmmaker citizen pensioner
+    centenarian
     photographer journalist editor columnist broadcaster pundit dj""".split()
 )
 
@@ -59,7 +60,7 @@ PARTY_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-_DEFINITE = ("the", "The")
+_DEFINITE = ("the", "The", "this", "This")
 _ROLE_UPPER = frozenset(("MP", "MEP", "MSP", "AM", "DJ"))
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .cues import ACCORDING_TO, ADDRESSEE_VERBS, cue_pattern
 from .quotes import Quote
 from .reported import skip_addressee
+from .trailing import opens_clause
 from .speakers import NAME_THEN_APPOSITIVES, Coordinated, is_plain_name, np_after, speaker_for_cue, starts_like_speaker, subject_before
 
 #: How far after a quotation its attribution may end, and how far before it may start.
@@ -182,7 +183,10 @@ def _reports_clause(text: str, addressee: bool, cue_end: int, s_end: int, to_com
         return True
     if to_comma:
         return addressee and _THAT_NEXT.match(text, skip_addressee(text, cue_end, s_end)) is not None
-    return _FINITE_OR_THAT.search(text, cue_end, min(s_end, cue_end + 200)) is not None
+    if _FINITE_OR_THAT.search(text, cue_end, min(s_end, cue_end + 200)) is not None:
+        return True
+    # "Mr Kennedy also said students want action": more than an adverbial follows the cue
+    return not addressee and opens_clause(text, cue_end, s_end)
 
 
 def _verb_cues(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:

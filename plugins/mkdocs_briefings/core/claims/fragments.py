@@ -18,7 +18,7 @@ from .cues import ACCORDING_TO, QUOTE_ONLY, cue_base, cue_pattern, tag_of
 from .direct import Attribution
 from .draft import Draft, Range, inside
 from .quotes import Quote
-from .reported import clause_end
+from .reported import NAMING, NOUN_BEFORE, clause_end
 from .speakers import plausible_speaker, speaker_for_cue
 
 #: How far before a quotation (characters, same sentence) a cue may attribute it.
@@ -169,6 +169,12 @@ def _cue_before(ctx: Context, q: Quote, s_start: int, used: set[int]) -> Range |
         last = m
     if last is None or last.start() in used or ACCORDING_TO.match(text, last.start()):
         return None
+    if (
+        last.group() in NAMING
+        and not text[last.end():q.open].strip()
+        and NOUN_BEFORE.search(text, max(0, last.start() - 30), last.start())
+    ):
+        return None  # 'links called "trackers"': a name given, not what someone said
     form = last.group()
     bare = form == cue_base(form) and not form.endswith(("ed", "ing", "s"))
     if bare and not _BASE_FORM_BEFORE.search(text, max(0, last.start() - 12), last.start()):

@@ -16,7 +16,7 @@ from .according import according_to_claim
 from .context import Context
 from .cues import ACCORDING_TO, ASK_VERBS, OBJECT_VERBS, QUOTE_ONLY, TO_VERBS, WEAK_FORMS, cue_base, tag_of
 from .draft import Draft
-from .reported import clause_after
+from .reported import clause_after, shown_by_evidence
 from .speakers import PARTICIPLE_LEADS, plausible_speaker, speaker_for_cue
 from .trailing import headline_claim, sentence_final_claim
 
@@ -29,6 +29,12 @@ _PROGRESSIVE: frozenset[str] = frozenset("is are was were been be".split())
 _COMMA_BEFORE = re.compile(r",\s*$")
 #: A subject, then one appositive between commas, then the cue: "Megan Hester, a senior associate, said".
 _APPOSITIVE_SUBJECT = re.compile(r"[ \t]*[A-Z][^,.;:!?\"\u201c\u201d\n]{0,80},[^,;:!?\"\u201c\u201d\n]{1,160},[ \t]*")
+#: "shows that ..." reports, whoever shows it; "a show that plays ..." is a programme (see below).
+_THAT_NEXT = re.compile(r"\s+that\s+(?!plays|airs|runs|features|stars)")
+#: A subject pronoun right after a cue form: the form is a verb ("claims he will"); "that" may be
+#: a relative pronoun after a noun ("the attacks that have defined his bid").
+_CLAUSE_NEXT = re.compile(r"\s+(?:he|she|they|we|I)\s")
+_THAT_SOON = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,4}?that\b")
 _ANONYMITY = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b")
 
 
@@ -45,14 +51,16 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
     according = ACCORDING_TO.match(text, cue_start) is not None
     if not according:
         lowered = text[cue_start:cue_end].lower()
-        if lowered in WEAK_FORMS:
-            return None
+        if lowered in WEAK_FORMS and not _CLAUSE_NEXT.match(text, cue_end):
+            return None  # "its claims", "the states": nouns, unless a clause follows ("Parry claims he will")
         if tag_of(lowered) == QUOTE_ONLY and lowered not in ASK_VERBS and lowered not in TO_VERBS and cue_base(lowered) not in OBJECT_VERBS:
             return None
         window = text[max(0, cue_start - 80):cue_start]
         before = window.lower().split()
         prev = before[-1] if before else ""
-        if prev in _NOT_BEFORE_CUE or prev.endswith(("'s", "\u2019s", "n't", "n\u2019t")):
+        # "have been warning that", "are saying that": a progressive verb with its "that" clause
+        progressive = lowered.endswith("ing") and prev in _PROGRESSIVE and _THAT_SOON.match(text, cue_end) is not None
+        if (prev in _NOT_BEFORE_CUE and not progressive) or prev.endswith(("'s", "\u2019s", "n't", "n\u2019t")):
             return None  # passive, infinitive, negated, or a noun: "was told", "did not say", "its claims"
         if lowered.endswith("ing") and not (
             window.rstrip().endswith((",", "\u2014", "\u2013", "--"))
@@ -62,6 +70,8 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
             or _after_with(before)
         ):
             return None  # "promising", "warning" as adjectives or nouns
+    if not according and not _THAT_NEXT.match(text, cue_end) and not shown_by_evidence(text, cue_start, cue_end):
+        return None  # "TV show That's Life", "summer shows, discovering ...": a programme, not a report
     if _ANONYMITY.match(text, cue_end):
         return None  # "an official who declined to be named said ...": how the source is hidden, not a claim
     si = ctx.sentence_key(cue_start)

@@ -16,10 +16,17 @@ links only what a reader can trust and `briefings review` lists the rest.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import LINK_CONFIDENCE
-from .descriptions import DOCUMENT_WORDS, description_head, kind_fits, name_fits, role_fits
+from .descriptions import (
+    DOCUMENT_WORDS,
+    description_head,
+    kind_fits,
+    name_fits,
+    role_fits,
+)
 from .draft import SentenceKey, inside
 from .layout import Layout
 from .resolve import OTHER_PRONOUNS, PERSON_PRONOUNS, PRONOUN_REACH, Resolver
@@ -132,6 +139,11 @@ class Linker:
         found = self._previous(sentence, speaker_fits)
         if found is not None:
             return found, PRONOUN_PREVIOUS
+        if not want_person:
+            # "it said": an organisation speaks far more often than a place does
+            found = self._nearest(pos, sentence, lambda _, kind: kind == "organisation")
+            if found is not None:
+                return found, PRONOUN_SUBJECT
         found = self._nearest(pos, sentence, fits, speaker_fits)
         return (found, PRONOUN_SUBJECT) if found is not None else (None, UNRESOLVED)
 
@@ -143,9 +155,14 @@ class Linker:
                 return author, DOCUMENT_AUTHOR
         desc = description_head(phrase)
         if desc is None:
-            first = phrase.split()[0].lower() if phrase.split() else ""
-            last = phrase.split()[-1].lower() if phrase.split() else ""
-            unnamed = first in _INDEFINITE or last in _INDEFINITE or (phrase.islower() and last.endswith("s"))
+            words = phrase.split()
+            first = words[0].lower() if words else ""
+            last = words[-1] if words else ""
+            # "a senior official", "analysts", "G7 ministers", "Studies": a common noun heads an unnamed
+            # source; a capitalised head is a name the entities lack, or a pronoun no one was found for.
+            unnamed = first in _INDEFINITE or last.lower() in _INDEFINITE or last.islower() or (
+                len(words) == 1 and last.endswith("s") and last[1:].islower()
+            )
             return None, UNNAMED if unnamed else UNRESOLVED
         wanted, head = desc
         resolver = self.resolver
@@ -158,12 +175,14 @@ class Linker:
             return kind_fits(wanted, head, kind)
 
         if wanted == "person":
-            named = None
-            for strict in (True, False):
-                named = named or resolver.latest_before(
-                    pos,
-                    lambda ent, kind, s=strict: kind == "person" and role_fits(head, phrase, resolver.roles.get(ent, ()), s),
-                )
+
+            def person_fits(strict: bool) -> Callable[[str, str], bool]:
+                def check(ent: str, kind: str) -> bool:
+                    return kind == "person" and role_fits(head, phrase, resolver.roles.get(ent, ()), strict)
+
+                return check
+
+            named = resolver.latest_before(pos, person_fits(True)) or resolver.latest_before(pos, person_fits(False))
         else:
             named = resolver.latest_before(
                 pos, lambda ent, kind: fits(ent, kind) and name_fits(head, resolver.names.get(ent, ""))

@@ -39,12 +39,19 @@ _EVIDENCE = re.compile(
     r"\b(?:polls?|surveys?|figures|results|data|stud(?:y|ies)|research|reports?|statistics|tests?|analysis|"
     r"findings|records?|documents?|evidence|numbers|estimates?|index|audit|review|ads?|advert\w*|videos?|footage|"
     r"photos?|photographs?|images?|pictures?|tapes?|recordings?|charts?|maps?|graphs?|transcripts?|e-?mails?|"
-    r"letters?|memos?|tweets?|accounts?|experiments?|trials?|scans?|tests?|it|they|this)\b[^.;:!?]{0,30}$",
+    r"letters?|memos?|tweets?|accounts?|experiments?|trials?|scans?|tests?|this)\b[^.;:!?]{0,30}$",
     re.IGNORECASE,
 )
+def shown_by_evidence(text: str, cue_start: int, cue_end: int) -> bool:
+    """Whether a cue is not "show", or its subject is evidence ("polls show", not "TV show")."""
+    if text[cue_start:cue_end].lower() not in _EVIDENCE_VERBS:
+        return True
+    return _EVIDENCE.search(text, max(0, cue_start - 60), cue_start) is not None
+
+
 #: Participles of naming: "a test called Linpack".
-_NAMING: frozenset[str] = frozenset(("called", "dubbed", "labelled", "labeled", "branded"))
-_NOUN_BEFORE = re.compile(r"\b(?!(?:she|they|who|you|also|then|once|had|has|have|was|were)\b)[a-z]{3,}\s+$")
+NAMING: frozenset[str] = frozenset(("called", "dubbed", "labelled", "labeled", "branded"))
+NOUN_BEFORE = re.compile(r"\b(?!(?:she|they|who|you|also|then|once|had|has|have|was|were)\b)[a-z]{3,}\s+$")
 _CLAUSE_START_BAD = re.compile(
     r"(?:to|of|in|on|at(?!\s+least\b)|for|with|by|from|about|into|as|after|before|during|over|under|than|and|or|but|so|"
     r"it\.|nothing|something|anything|goodbye|hello|thanks|sorry|"
@@ -91,6 +98,8 @@ def _same_tense(cue: str, verb: str) -> bool:
     if verb in _AUX_PAST or verb in _AUX_PRESENT:
         past_cue = not (cue.endswith("s") and not cue.endswith("ss")) and cue != cue_base(cue)
         return verb in (_AUX_PAST if past_cue else _AUX_PRESENT)
+    if cue.endswith("ing") and verb.endswith("s") and not verb.endswith("ss") and verb in cue_forms():
+        return True  # "is telling voters that ... and says he will": a progressive, then the present
     if cue.endswith("ing") or verb.endswith("ing"):
         return cue.endswith("ing") and verb.endswith("ing")
     present = cue.endswith("s") and not cue.endswith("ss")
@@ -180,11 +189,10 @@ def clause_after(
     while pos < sent_end and text[pos].isspace():
         pos += 1
     inverted = not subject_first and text[max(0, cue_start - 3):cue_start].rstrip().endswith(",")
-    if pos < sent_end and not _THAT.match(text, pos) and cue.lower() in _EVIDENCE_VERBS:
-        if not _EVIDENCE.search(text, max(0, cue_start - 60), cue_start):
-            return None  # "TV show That's Life", "Paula showed real bouncebackability": only evidence shows
-    if cue.lower() in _NAMING and pos < sent_end and text[pos].isupper():
-        if _NOUN_BEFORE.search(text, max(0, cue_start - 30), cue_start):
+    if pos < sent_end and not _THAT.match(text, pos) and not shown_by_evidence(text, cue_start, cue_end):
+        return None  # "Paula showed real bouncebackability": only evidence shows
+    if cue.lower() in NAMING and pos < sent_end and (text[pos].isupper() or text[pos] in "\"\u201c'\u2018"):
+        if NOUN_BEFORE.search(text, max(0, cue_start - 30), cue_start):
             return None  # "a speed test called Linpack": a name given, not a claim
     if _THAT.match(text, pos):
         start = pos
@@ -252,7 +260,7 @@ _QUESTION = re.compile(r"(?:if|whether|how|what|why|who|when|where|which|about)\
 #: The person asked, then the question: "the students if", "a group of voters whether".
 _ASKED_OF = re.compile(r"(?:[\w'\u2019-]+\s+){1,6}?(?P<word>if|whether)\b")
 _CALL_FOR = re.compile(r"(?:for|on)\s+")
-_TO_VERB = re.compile(r"to\s+[a-z]+")
+_TO_VERB = re.compile(r"to\s+(?!(?:the|his|her|their|its|my|our|your|this|that|these|those|him|them|me|us)\b)[a-z]+")
 
 
 def _bounded(

@@ -54,7 +54,7 @@ STOP: frozenset[str] = frozenset(
 
 #: Words between a speaker and its cue that belong to neither ("he also said", "Putin on Thursday said").
 _BETWEEN: frozenset[str] = frozenset(
-    """also has have had was is will would later previously repeatedly again then once reportedly recently
+    """also has have had was is are were been being will would later previously repeatedly again then once reportedly recently
     publicly privately initially originally earlier first frequently often never not did does do even just
     only still already long now further allegedly apparently simply flatly quickly swiftly subsequently
     herself himself themselves itself on last this yesterday today tonight monday tuesday wednesday thursday
@@ -106,6 +106,8 @@ def _is_np_word(tok: str) -> bool:
     if not tok[0].isalnum():
         return False
     lower = tok.lower()
+    if tok.isupper() and len(tok) > 1 and tok not in ("I",):
+        return True  # an acronym ("The US firm"), not the pronoun "us"
     if lower in STOP or lower in _past_cues() or lower.endswith(("n't", "n\u2019t")):
         return False
     return not (tok.islower() and lower.endswith("ed") and len(lower) > 4 and lower not in _ED_ADJECTIVES)
@@ -132,6 +134,8 @@ def _np_end_back(toks: list[tuple[int, int, str]], j: int) -> int:
             if prev.lower() in _DOTTED or (len(prev) == 1 and prev.isupper()):
                 i -= 1
                 continue
+        if tok.lower() in ("this", "these") and i < j:
+            i -= 1  # "this remarkably active senior citizen": a demonstrative opens the phrase
         break
     first = i + 1
     # A phrase never starts with a full stop or a sentence adverb.
@@ -216,8 +220,44 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
             break
     if first > j:
         return None
+    if (
+        first >= 3
+        and toks[first - 1][2].lower() in _PARTICIPLE_PREPS
+        and toks[first - 2][2].islower()
+        and toks[first - 2][2].endswith("ing")
+    ):
+        # "Protesters marching through the streets chanted": the marchers, described in full, not the streets.
+        before = _np_end_back(toks, first - 3)
+        if before <= first - 3 and toks[first - 3][2].lower() not in PRONOUNS:
+            return _span(toks, before, j)
+    if first >= 2 and toks[first - 1][2].lower() in _PP_LINKS and _is_np_word(toks[first - 2][2]):
+        # "Officials in the village said", "Residents in Kyiv said": the phrase is modified, not replaced.
+        before = _np_end_back(toks, first - 2)
+        if before <= first - 2 and toks[first - 2][2].lower() not in PRONOUNS:
+            first = before
+    if first >= 2 and toks[first - 1][2] == "," and _is_description(toks, first, j):
+        # "Christoph Caselitz, president of the networks division at the firm says": the name speaks.
+        name_first = _np_end_back(toks, first - 2)
+        opens = name_first == 0 or toks[name_first - 1][2].lower() in _CLAUSE_OPENERS
+        adverb = name_first == first - 2 and _ADVERB_ENDING.search(toks[name_first][2]) is not None  # "Surprisingly,"
+        if opens and not adverb and name_first <= first - 2 and _is_name(toks, name_first, first - 2) and is_plain_name(
+            " ".join(t[2] for t in toks[name_first:first - 1])
+        ):
+            return _span(toks, name_first, first - 2)
     return _span(toks, first, j)
 
+
+#: Endings of sentence adverbs ("Surprisingly", "Separately"), which names ("Kelly", "Stanley") lack.
+_ADVERB_ENDING = re.compile(r"(?:ingly|ally|edly|ately|ously|ively|ently|antly|arly|fully|ibly|ably)$")
+
+#: What may stand before a subject that opens its clause ("But Christoph Caselitz, ...").
+_CLAUSE_OPENERS: frozenset[str] = frozenset(("but", "and", "yet", "so", ".", ";", ":", "\u2014", "\u2013", "-"))
+
+
+#: Prepositions after a participle that modifies the subject ("marching through", "standing outside").
+_PARTICIPLE_PREPS: frozenset[str] = frozenset(
+    "through in on at outside inside near across around along into from behind".split()
+)
 
 #: Lower-case words in -ly that are nouns, not adverbs ("the family said").
 _LY_NOUNS: frozenset[str] = frozenset(

@@ -32,13 +32,22 @@ def skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _short_tail(text: str, pos: int, s_end: int) -> bool:
+def short_tail(text: str, pos: int, s_end: int) -> bool:
     """Whether only an adverbial ("in a statement", "on Monday") or an appositive follows, up to the sentence end."""
     tail = text[pos:s_end].strip().rstrip(".!?\"'\u201d\u2019").strip()
     if not tail or tail.startswith((",", "(")):
         return True
     words = tail.split()
     return len(words) <= 10 and (words[0].lower() in _TAIL_STARTS or _DAY_WORD.fullmatch(words[0]) is not None)
+
+
+def opens_clause(text: str, pos: int, s_end: int) -> bool:
+    """Whether words other than an adverbial follow `pos` in its sentence ("said students want ...")."""
+    words = text[pos:s_end].split()
+    if not words or words[0][0] in ",(":
+        return False
+    first = words[0].lower().strip(".,;:!?\"'\u201d")
+    return bool(first) and first not in _TAIL_STARTS and _DAY_WORD.fullmatch(words[0].strip(".,")) is None
 
 
 def _past_addressee(text: str, cue_start: int, cue_end: int, s_end: int) -> int:
@@ -68,11 +77,11 @@ def sentence_final_claim(
     if inverted:
         begin = skip_space(text, cue_end)
         speaker = np_after(text, begin, s_end) if starts_like_speaker(text, begin) else None  # ", said the mayor."
-        if speaker is None or not _short_tail(text, speaker[1], s_end):
+        if speaker is None or not short_tail(text, speaker[1], s_end):
             return None
         comma = max(s_start, cue_start - len(before)) + before.rstrip().rfind(",")
     else:
-        if not parenthetical and not _short_tail(text, _past_addressee(text, cue_start, cue_end, s_end), s_end):
+        if not parenthetical and not short_tail(text, _past_addressee(text, cue_start, cue_end, s_end), s_end):
             return None
         speaker = speaker_for_cue(text, s_start, cue_start, cue_end, ctx.shared(s_start, cue_start))
         if speaker is None:

@@ -30,19 +30,19 @@ ORG_NOUNS = (
 )
 #: Words right after a name (or its possessive) that only organisations have.
 _ORG_AFTER = re.compile(
-    rf"(?:['\u2019]s?)? (?:(?:chief executive|chief financial officer|chief operating officer|chief|boss|bosses|"
-    rf"chairman|chairwoman|board|shareholders|shares|share price|profits?|losses|revenues?|"
-    rf"turnover|earnings|spokesman|spokeswoman|spokesperson|staff|employees|workers|headquarters|"
-    rf"executives?|directors|subsidiary|takeover|shareholder|stake|bid|founder|"
-    rf"co-founder|manager|coach|squad|striker|midfielder|defender|goalkeeper|captain|players?)\b"
-    rf"|(?:Inc|Ltd|plc|Corp)\b|(?:said|says|announced|reported|posted|confirmed) (?:in a statement|its)\b"
-    rf"|(?:has|had) (?:announced|reported|posted|bought|sold|agreed|cut|launched|signed|acquired)\b"
-    rf"|(?:bought|acquired|employs|owns|reported|posted)\b)"
+    r"(?:['\u2019]s?)? (?:(?:chief executive|chief financial officer|chief operating officer|chief|boss|bosses|"
+    r"chairman|chairwoman|board|shareholders|shares|share price|profits?|losses|revenues?|"
+    r"turnover|earnings|spokesman|spokeswoman|spokesperson|staff|employees|workers|headquarters|"
+    r"executives?|directors|subsidiary|takeover|shareholder|stake|bid|founder|"
+    r"co-founder|manager|coach|squad|striker|midfielder|defender|goalkeeper|captain|players?)\b"
+    r"|(?:Inc|Ltd|plc|Corp)\b|(?:said|says|announced|reported|posted|confirmed) (?:in a statement|its)\b"
+    r"|(?:has|had) (?:announced|reported|posted|bought|sold|agreed|cut|launched|signed|acquired)\b"
+    r"|(?:bought|acquired|employs|owns|reported|posted)\b)"
 )
 #: "shares in X", "the Japanese firm X", "rival X": organisation words before a name.
 _ORG_BEFORE = re.compile(
     rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in|\b(?:{ORG_NOUNS})|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))"
-    rf"(?: \(?{_W}\)?)?(?:,)? $"
+    rf"(?:,)? $"
 )
 #: ", the Japanese electronics firm," after a name: an apposition ending in an organisation noun.
 _ORG_APPOSITION = re.compile(
@@ -71,6 +71,10 @@ _WORK_AFTER = re.compile(
 )
 #: After a name that looks personal, only these make it a title: "the James Bond films", "Harry Potter books".
 _TITLE_AFTER = re.compile(r" (?:film|movie|book|novel|series|game|franchise|trilogy|sequel|musical|sitcom)s?\b")
+_TITLE_BEFORE = re.compile(
+    r"\b(?:(?:film|movie|novel|book|title|game|sitcom|album|song|pantomime|panto|musical|opera)s?|shows|plays)"
+    r"(?:,| such as| like|,? including)? (?:(?:19|20)\d\d['\u2019]s )?$"
+)
 _QUOTES_OPEN = frozenset("\"\u201c\u2018'")
 _QUOTES_CLOSE = frozenset("\"\u201d\u2019'")
 #: "MP for Bristol West", "constituency of Oldham East": words before a constituency.
@@ -101,8 +105,11 @@ def work_clue(text: str, start: int, end: int) -> bool:
 
 
 def title_clue(text: str, start: int, end: int) -> bool:
-    """Whether a name that looks like a person's is a title ("the James Bond films", "'Harry Potter'")."""
+    """Whether a name that looks like a person's is a title ("the James Bond films", "'Harry Potter'",
+    "the pantomime, Dick Whittington", "movies such as Harry Potter", "films, including 1947's Nicholas Nickleby")."""
     if start > 0 and end < len(text) and text[start - 1] in _QUOTES_OPEN and text[end] in _QUOTES_CLOSE:
+        return True
+    if _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None:
         return True
     return _TITLE_AFTER.match(text, end) is not None
 
@@ -123,6 +130,11 @@ SPORT_WORDS = frozenset(
     "ranking rankings seed seeded injury injured winger midfield international internationals caps trophy "
     "wimbledon olympics".split()
 )
+#: Sport words that politics and business use as much ("won the seat", "a team of scientists").
+_WEAK_SPORT_WORDS = frozenset(
+    "win won title season final finals team teams points player players fans international seed seeded "
+    "victory defeat beat beaten draw drew champion champions ranking rankings transfer signing injury injured".split()
+)
 _LOWER_WORDS = re.compile(r"(?<![\w'\u2019-])[a-z][a-z\-]*(?![\w'\u2019])")
 _SPORT_DENSITY = 0.02  # sport words per word: about one in 50
 
@@ -137,5 +149,7 @@ def is_sport(text: str) -> bool:
     if words < 20:
         return False
     sport = SPORT_WORDS
-    n = sum(1 for w in _LOWER_WORDS.findall(text) if w in sport)
-    return n >= max(3.0, words * _SPORT_DENSITY)
+    found = [w for w in _LOWER_WORDS.findall(text) if w in sport]
+    if len(found) < max(3.0, words * _SPORT_DENSITY):
+        return False
+    return len({w for w in found if w not in _WEAK_SPORT_WORDS}) >= 2  # not just "won the title this season"

@@ -88,6 +88,13 @@ def _plurals(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _title_plurals(titles: list[str], role_nouns: list[str]) -> frozenset[str]:
+    """"Senators Kamala Harris and Cory Booker": plural titles of offices before names are titles too
+    (only offices people hold: "States" of "United States" is no title)."""
+    offices = set(role_nouns)
+    return frozenset(t + "s" for t in titles if t.lower() in offices and t[-1] != "s" and t.isalpha())
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, loaded on first use (about 0.2 s) and shared afterwards."""
@@ -106,11 +113,12 @@ def lexicon() -> Lexicon:
     for form in sorted(known):
         folded.setdefault(form.casefold(), known[form])
     common_words = frozenset(_lines(_DATA / "common_words.txt.gz"))
+    given_names = frozenset(_lines(_DATA / "first_names.txt.gz"))
     companies: dict[str, Known] = {}
     for line in _lines(_DATA / "companies.tsv.gz"):
         form, _, short = line.partition("\t")
-        if form in known or (" " not in form and form.lower() in common_words):
-            continue  # the hand-written list wins; "City", "Next", "Gates" are words or surnames far more often
+        if form in known or (" " not in form and (form.lower() in common_words or form.title() in given_names)):
+            continue  # the hand-written list wins; "City", "Next", "Gates", "Douglas" are words or names far more often
         companies[form] = Known(short, "organisation", ())
     places = {}
     for line in _lines(_DATA / "places.tsv.gz"):
@@ -120,7 +128,7 @@ def lexicon() -> Lexicon:
         places.setdefault(name, "region")
     return Lexicon(
         honorifics=frozenset(sec.get("honorifics", [])),
-        titles=frozenset(sec.get("titles", [])),
+        titles=frozenset(sec.get("titles", [])) | _title_plurals(sec.get("titles", []), sec.get("role_nouns", [])),
         role_nouns=frozenset(sec.get("role_nouns", [])),
         org_suffixes=frozenset(sec.get("org_suffixes", [])),
         org_heads=frozenset(sec.get("org_heads", [])),

@@ -394,7 +394,7 @@ _PLACE_FIRST = frozenset("St St. Saint San Santa Sao São Los Las Port Fort Lake
 #: Peers, whose names may end in "of <place>".
 _PEERS = frozenset(("Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess"))
 #: Titles that are part of a royal's name ("Prince Charles"), unlike offices ("President Bush").
-ROYAL = frozenset("Crown King Queen Prince Princess Emperor Empress Pope".split())
+ROYAL = frozenset("Crown King Queen Prince Princess Emperor Empress Pope Kings Queens Princes Princesses".split())
 
 
 def _royal_title(role: str) -> str:
@@ -404,6 +404,14 @@ def _royal_title(role: str) -> str:
     while k > 0 and words[k - 1] in ROYAL:
         k -= 1
     return " ".join(words[k:]) if k < len(words) and words[-1] != "Crown" else ""
+
+
+def _brand_led(toks: list[str], lex: Lexicon) -> bool:
+    """A known company's name, then words that name no body: a product ("IBM Blue Gene")."""
+    entry = lex.known.get(toks[0]) or lex.companies.get(toks[0])
+    if entry is None or entry.kind != ORG or len(toks) < 3:
+        return False
+    return not any(t in lex.org_suffixes or t in lex.org_heads or t in lex.places for t in toks[1:])
 
 
 def _model_code(token: str) -> bool:
@@ -517,6 +525,8 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = PLACE, STRONG
     elif name in lex.places:
         c.kind, c.strength = PLACE, GAZETTEER
+    elif len(toks) > 1 and _brand_led(toks, lex):
+        c.kind, c.strength = OTHER, GUESS  # "IBM Blue Gene", "NEC Earth Simulator": a company's product
     elif len(toks) > 1 and first in _PLACE_FIRST:
         c.kind, c.strength = PLACE, GUESS  # "St Pancras", "San Andreas", "Port Talbot": named like places
     elif len(toks) > 1 and first in lex.first_names:

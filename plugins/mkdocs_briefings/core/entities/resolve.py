@@ -45,7 +45,9 @@ STRENGTH_CONF: dict[int, float] = {STRONG: 0.9, GAZETTEER: 0.7, GUESS: 0.4, UNKN
 CLUE_CONF = 0.6  # a word around a mention ("in X", "striker X")
 NO_EVIDENCE_CONF = 0.2
 SOURCE_CONF = 0.4  # a lone name as the source of a statement: an organisation, most likely
+WEAK_CLUE_CONF = 0.45  # "in X" (a place? a company? a work?), a given name alone: shown, never linked
 _SOURCE = "source"
+_GIVEN = "given"
 HEADLINE_CONF = 0.5  # a headline word in capitals the body or the lexicon confirms
 
 
@@ -115,7 +117,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
             continue
         single = " " not in name
         if single and (c.strength < STRONG or kind == PERSON):
-            options = by_token_titled.get(fold_key(name)) if kind == PERSON else by_token.get(fold_key(name))
+            options = (by_token_titled if kind == PERSON else by_token).get(fold_key(name), [])
             if options and kind != PERSON and guessed.get(name, ("", 0.0)) == (ORG, CLUE_CONF):
                 options = [o for o in options if o[1] in sure_people]  # "Pirelli shares": not "Pirelli Cables", a guess
             if options:
@@ -146,7 +148,8 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         sense = ""
         if kind == PLACE and strength <= GAZETTEER and lex.places.get(name) == "city" and org_clue(text, c.start, c.end):
             kind, conf = ORG, CLUE_CONF  # "shares in Elan", "Seagate said in a statement": a company, not the town
-        if kind == PLACE and strength <= GAZETTEER and _team_place(name, lex) and not _located(text, c.start, c.end):
+        if (((kind == PLACE and strength <= GAZETTEER) or (kind == OTHER and conf <= NO_EVIDENCE_CONF))
+                and _team_place(name, lex) and not _located(text, c.start, c.end)):  # "Surrey" is also a word
             if sport is None:
                 sport = is_sport(text)
             if sport and not work_clue(text, c.start, c.end):  # "the Wimbledon title" is no team
@@ -160,7 +163,11 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     return out
 
 
-_LIST_GAPS = frozenset((", ", " and ", ", and ", " & ", " or ", ", or "))
+_SEP = r"(?:, | and |, and | & | or |, or )"
+#: What may stand between two names of one list: a separator, or ordinary capitalised words between separators
+#: ("Bournemouth East, Wells, Canterbury": "Wells" is also a word, so recognition left it out).
+_LIST_GAP = re.compile(rf"{_SEP}(?:[A-Z][a-z]+{_SEP}){{0,2}}")
+_GAP_WORD = re.compile(r"[A-Z][a-z]+")
 
 
 def _kinds_from_lists(text: str, mentions: list[Resolved]) -> list[Resolved]:
@@ -169,37 +176,43 @@ def _kinds_from_lists(text: str, mentions: list[Resolved]) -> list[Resolved]:
     "Modern Garments, TW Garments, Lesotho Hats and Vogue Landmark": names
     joined by commas and "and" are things of one kind; when at least two of
     them are decided on real evidence and agree, the undecided rest follow
-    ("Cardiff Central, Cambridge, Manchester Gorton": constituencies). An
-    "and" inside the list, not before its last item, joins one name
-    ("Bristol West, Holborn and St Pancras, Wells").
+    ("Cardiff Central, Cambridge, Manchester Gorton": constituencies), and so
+    do capitalised words between them that recognition took for ordinary
+    words ("Wells"). An "and" inside the list, not before its last item, joins
+    one name ("Bristol West, Holborn and St Pancras, Wells"), and so does a
+    last "and" between two names nothing else decides ("..., Westmorland and Lonsdale").
     """
     ms = sorted((m for m in mentions if not m.shout and m.conf > 0.0), key=lambda m: (m.start, -m.end))
     joined: dict[int, Resolved] = {}  # id of a mention folded into another -> the name it joined
+    added: list[Resolved] = []
     run: list[Resolved] = []
     for m in ms:
-        if run and text[run[-1].end:m.start] in _LIST_GAPS:
+        if run and _LIST_GAP.fullmatch(text, run[-1].end, m.start) is not None:
             run.append(m)
             continue
-        _settle_list(text, run, joined)
+        added.extend(_settle_list(text, run, joined))
         run = [m]
-    _settle_list(text, run, joined)
-    if not joined:
+    added.extend(_settle_list(text, run, joined))
+    if not joined and not added:
         return mentions
-    return [m for m in mentions if id(m) not in joined]
+    return [m for m in mentions if id(m) not in joined] + added
 
 
-def _settle_list(text: str, run: list[Resolved], joined: dict[int, Resolved]) -> None:
+def _settle_list(text: str, run: list[Resolved], joined: dict[int, Resolved]) -> list[Resolved]:
+    """Settle one list's undecided names; the mentions of words between its names, if any."""
     if len(run) < 3:
-        return
+        return []
     decided = [m.kind for m in run if m.conf >= STRENGTH_CONF[GAZETTEER] and m.kind in (PERSON, ORG, PLACE)]
     if len(decided) < 2 or any(k != decided[0] for k in decided):
-        return
+        return []
     kind = decided[0]
     gaps = [text[a.end:b.start] for a, b in zip(run, run[1:])]
-    for i, gap in enumerate(gaps[:-1]):
+    for i, gap in enumerate(gaps):
         a, b = run[i], run[i + 1]
         strong_other = any(x.kind != PLACE and x.conf >= STRENGTH_CONF[STRONG] for x in (a, b))
-        if gap == " and " and gaps[i + 1].startswith(",") and kind == PLACE and id(a) not in joined and not strong_other:
+        inside = i + 1 < len(gaps) and gaps[i + 1].startswith(",")  # "..., Holborn and St Pancras, ..."
+        undecided = a.conf <= STRENGTH_CONF[GUESS] and b.conf <= STRENGTH_CONF[GUESS]  # "..., Westmorland and Lonsdale."
+        if gap == " and " and (inside or undecided) and kind == PLACE and id(a) not in joined and not strong_other:
             name = text[a.start:b.end]  # "Holborn and St Pancras"
             a.end, a.key, a.name, a.role, a.kind = b.end, name, name, "", PLACE
             a.conf = min(a.conf, b.conf)
@@ -207,6 +220,11 @@ def _settle_list(text: str, run: list[Resolved], joined: dict[int, Resolved]) ->
     for m in run:
         if m.conf <= STRENGTH_CONF[GUESS] and id(m) not in joined:  # no evidence, or a guess from the name's shape
             m.kind, m.conf = kind, CLUE_CONF
+    added = []
+    for a, b in zip(run, run[1:]):
+        for w in _GAP_WORD.finditer(text, a.end, b.start):
+            added.append(Resolved(w.start(), w.end(), kind, w.group(), "", w.group(), conf=CLUE_CONF))
+    return added
 
 
 _DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)(?![\w.])")
@@ -339,7 +357,12 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
             out[name] = (guessed_kind[name], NO_EVIDENCE_CONF)
             continue
         kind = max(sorted(v), key=lambda k: v[k])
-        out[name] = (ORG, SOURCE_CONF) if kind == _SOURCE else (kind, CLUE_CONF)
+        if kind == _SOURCE:
+            out[name] = (ORG, SOURCE_CONF)
+        elif kind in (PLACE, _GIVEN):
+            out[name] = (PLACE if kind == PLACE else PERSON, WEAK_CLUE_CONF)  # "in X", a given name alone: shown, not linked
+        else:
+            out[name] = (kind, CLUE_CONF)
     return out
 
 
@@ -397,7 +420,7 @@ def _clue(text: str, c: Candidate, lex: Lexicon) -> str | None:
         before = _previous_word(text, c.start)
         return _SOURCE if before in _SPEECH_BEFORE or text.startswith(_SPEECH_AFTER, c.end) else None
     if c.name in lex.first_names and c.name not in lex.places and c.name.lower() not in lex.common_words:
-        return PERSON  # "speak to Tommy": a given name is a person whatever the preposition
+        return _GIVEN  # "speak to Tommy": a given name is a person whatever the preposition
     before = _previous_word(text, c.start)
     if before == "the":
         before = "the " + _previous_word(text, c.start - 4) if c.start >= 4 else before
@@ -425,9 +448,9 @@ def _form_kinds(cands: list[Candidate]) -> dict[str, tuple[str, int]]:
             v[0] = max(v[0], c.strength)
             v[1] += c.strength
     out: dict[str, tuple[str, int]] = {}
-    for form, v in votes.items():
-        kind = next(iter(v)) if len(v) == 1 else max(sorted(v), key=lambda k: (v[k][0], v[k][1]))
-        out[form] = (kind, v[kind][0])
+    for form, by_kind in votes.items():
+        kind = next(iter(by_kind)) if len(by_kind) == 1 else max(sorted(by_kind), key=lambda k: (by_kind[k][0], by_kind[k][1]))
+        out[form] = (kind, by_kind[kind][0])
     return out
 
 

@@ -34,6 +34,7 @@ _NOT_IN_ROLES = frozenset(
     "said says told added his her their its our my your this these those such also then".split()
 )
 _CAP_WORD = re.compile(r"[A-Z][\w'\u2019\-]*")
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
 #: Capitalised words that open sentences and are no part of a role ("Earlier Tory leader Michael Howard").
 _OPENERS = frozenset(
     "The A An But And As In On At Earlier Later Meanwhile However Now Then Also Yet Still Instead "
@@ -138,7 +139,8 @@ def _role_before(text: str, start: int, lex: Lexicon) -> str:
         lower += 1
     upper = 0
     while (i > 0 and upper < 4 and _CAP_WORD.fullmatch(words[i - 1]) and words[i - 1].lower() not in lex.function_words
-           and words[i - 1] not in _OPENERS and words[i - 1] not in lex.honorifics):
+           and words[i - 1] not in _OPENERS and words[i - 1] not in lex.honorifics and words[i - 1] not in lex.stop
+           and words[i - 1] not in _MONTHS):
         i -= 1  # "Liberal Democrat leader"; not a sentence opener ("But", "Earlier")
         upper += 1
     return " ".join(words[i:])

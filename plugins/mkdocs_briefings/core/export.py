@@ -1,0 +1,59 @@
+"""What `briefings.json` holds besides the briefings: what is found across them (issue 17).
+
+Kept apart from the adapter so that the schema lives next to the data it
+describes (docs/about.md documents it for readers) and stays deterministic:
+every list is sorted, as the corpus sorts it.
+
+- `duplicates`: the groups of briefings that are one story, each a sorted list of slugs.
+- `ledger`: the claims ledger, flagged entries first; each entry is
+  `{"id", "statement", "stories", "flags": [...], "appearances": [...]}`,
+  each appearance `{"briefing", "claim", "text", "date", "source",
+  "speaker": {"text", "entity", "credit"}}` where `credit` is `named`,
+  `unnamed`, `guessed` (a speaker the engine could not identify with
+  confidence) or `none` (no source found).
+- `sourcing`: sourcing profiles (`sourcing.py`), each a mapping of counts
+  (`claims`, `people`, `organisations`, `unnamed`, `none`, `hedged`,
+  `direct`, `reported`, `mixed`, `voices`, `briefings`): per briefing (by
+  slug), per outlet, per tag and per month (`YYYY-MM`); "" is the group of
+  briefings without an outlet, or without a date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from .corpus import Corpus
+from .sourcing import briefing_profile, grouped, month, outlets, tags
+
+
+def across(corpus: Corpus) -> dict[str, Any]:
+    """The cross-briefing part of `briefings.json`."""
+    return {
+        "duplicates": [list(g) for g in corpus.duplicates.groups],
+        "ledger": [
+            {
+                "id": e.id,
+                "statement": e.text,
+                "stories": e.stories,
+                "flags": list(e.flags),
+                "appearances": [
+                    {
+                        "briefing": a.slug,
+                        "claim": a.claim,
+                        "text": a.text,
+                        "date": a.date.isoformat() if a.date else None,
+                        "source": a.source,
+                        "speaker": {"text": a.speaker or None, "entity": a.entity, "credit": a.credit},
+                    }
+                    for a in e.appearances
+                ],
+            }
+            for e in corpus.ledger.entries
+        ],
+        "sourcing": {
+            "briefings": {b.slug: asdict(briefing_profile(b)) for b in sorted(corpus.briefings, key=lambda b: b.slug)},
+            **{name: {k: asdict(p) for k, p in grouped(corpus.briefings, keys).items()}
+               for name, keys in (("outlets", outlets), ("tags", tags), ("months", month))},
+        },
+    }

@@ -1,0 +1,233 @@
+"""The document Pagefind indexes for one page: what a reader searches, and what a result says.
+
+Pure functions (no mkdocs): the adapter hands in the page's search text
+(the lean HTML the renderer made for search: headings and plain text) and
+its full HTML, and gets back one small HTML document with Pagefind's
+attributes:
+
+- `kind` (person, organisation, place, briefing, claim, page) as metadata
+  and as a filter, so every result says what it is;
+- `keys`: every filter value as a word of its own (`key_word`), so that a
+  query of filters alone costs one index chunk, not all of them;
+- for a briefing, its date (metadata, sort key, and `year`/`month`
+  filters) and its tags (filter `tag`);
+- for an A-Z listing, `listing`: each name on it (a section of its own)
+  is shown as a result of its own;
+- for an entity, how many briefings name it (`mentions`), which the
+  search script uses to put the best-known of several namesakes first;
+- each claim of a briefing as a section of its own (`#claim-N`), titled
+  with its kind and speaker and holding its words (cut from the article's
+  paragraph, so they are indexed once), so a quotation is found as a claim
+  and opens at its callout.
+
+Indexing this document rather than the page itself keeps the theme's
+navigation, the entity sidebar and the related-briefings list out of the
+index (they would make every briefing match every name in the nav), and
+keeps the text Pagefind parses to a few kilobytes a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: Kinds of result a reader can be shown, with the label the result list prints.
+KIND_LABELS: dict[str, str] = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "place": "Place",
+    "briefing": "Briefing",
+    "claim": "Claim",
+    "page": "Page",
+}
+
+#: Site folder of a generated page -> its kind (entity folders as `core.corpus.PAGE_DIRS` lays them out).
+FOLDER_KINDS: dict[str, str] = {"people": "person", "organisations": "organisation", "places": "place", "briefings": "briefing"}
+
+#: Pagefind weight (0-10; a heading's default is 7 for h1 down to 2 for h6).
+#: An entity's name is what a reader types to find the entity: it outweighs a
+#: headline that mentions the name. A claim's heading (kind and speaker) weighs
+#: as much as body text: it says who spoke, it is not the page's subject.
+ENTITY_TITLE_WEIGHT = 10.0
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?])")
+_META = re.compile(r'<p class="bf-meta">(.*?)</p>', re.S)
+_DATE = re.compile(r'<time datetime="(\d{4})-(\d{2})-(\d{2})"')
+_TAGS = re.compile(r'<span class="bf-tag">([^<]*)</span>')
+_MENTIONS = re.compile(r"\bin ([\d,]+) briefings?\b")
+#: A claim's full callout: the "Claims in this briefing" list names it by `data-claim` (the id
+#: `claim-N` is its note's, beside the paragraph); a site's own claim.html may still carry the id.
+_CLAIM = re.compile(r'<aside class="bf-claim"[^>]*?\b(?:id|data-claim)="(claim-\d+)"[^>]*>(.*?)</aside>', re.S)
+_CLAIM_LABEL = re.compile(r"<header>\s*<b>(.*?)</b>", re.S)
+_CLAIM_QUOTE = re.compile(r"<blockquote>(.*?)</blockquote>", re.S)
+_CLAIM_SPEAKER = re.compile(r"<footer>(.*?)(?:<i>|</footer>)", re.S)
+_FIRST_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim callout of a briefing: its anchor, kind label, speaker line and quotation (plain text)."""
+
+    anchor: str
+    label: str
+    speaker: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the full page says that its search text does not (every field plain text)."""
+
+    date: str = ""  # YYYY-MM-DD
+    tags: tuple[str, ...] = ()
+    mentions: int = 0
+    claims: tuple[Claim, ...] = ()
+
+
+def plain(fragment: str) -> str:
+    """HTML to one line of plain text (tags dropped, entities decoded, white space collapsed)."""
+    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", text)  # "<a>Name</a>, role": no space before the comma
+
+
+def kind_of(src_uri: str, generated: bool) -> str:
+    """The kind of result a page is, from where the renderer put it (hand-written pages are `page`)."""
+    if not generated:
+        return "page"
+    folder = src_uri.split("/", 1)[0]
+    return FOLDER_KINDS.get(folder, "page")
+
+
+def is_listing(src_uri: str) -> bool:
+    """An A-Z listing page: each name on it without a page of its own is a result of its own."""
+    return "/a-z/" in src_uri
+
+
+def facts(full_html: str, kind: str) -> Facts:
+    """Date, tags, mention count and claims, read from the page's own HTML.
+
+    Only the first `bf-meta` line is read for date and tags (the page head);
+    claims are the `bf-claim` callouts, in page order.
+    """
+    meta = _META.search(full_html)
+    head = meta.group(1) if meta else ""
+    if kind == "briefing":
+        date = _DATE.search(head)
+        claims = []
+        for anchor, inner in _CLAIM.findall(full_html):
+            label = _CLAIM_LABEL.search(inner)
+            quote = _CLAIM_QUOTE.search(inner)
+            speaker = _CLAIM_SPEAKER.search(inner)
+            claims.append(Claim(
+                anchor,
+                plain(label.group(1)) if label else "Claim",
+                plain(speaker.group(1)).rstrip(",") if speaker else "",
+                plain(quote.group(1)) if quote else "",
+            ))
+        return Facts(
+            date="-".join(date.groups()) if date else "",
+            tags=tuple(dict.fromkeys(t for t in (plain(x) for x in _TAGS.findall(head)) if t)),
+            claims=tuple(claims),
+        )
+    if kind in ("person", "organisation", "place"):
+        count = _MENTIONS.search(head)
+        return Facts(mentions=int(count.group(1).replace(",", "")) if count else 0)
+    return Facts()
+
+
+_NOT_WORD = re.compile(r"[^\w]+|_+")
+
+
+def key_word(key: str, value: str) -> str:
+    """The word a filter value is also findable by (`tag`, `human rights` -> `bftag_human_rights`).
+
+    Pagefind answers a query of filters alone by reading every index chunk
+    (megabytes on a large site); a query for this word reads one. The search
+    script makes the same word from `tag:...`, `date:...` and `kind:...`.
+    """
+    return "bf" + key + "_" + _NOT_WORD.sub("_", value.lower()).strip("_")
+
+
+def _attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _hidden(pairs: Iterable[tuple[str, str, str]]) -> str:
+    """Metadata and filter values as elements Pagefind reads but does not index as words."""
+    spans = "".join(f'<span data-pagefind-{what}="{_attr(key)}">{html.escape(value)}</span>' for what, key, value in pairs)
+    return f"<div data-pagefind-ignore>{spans}</div>" if spans else ""
+
+
+_ARTICLE = '<h2 id="article">'
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+
+
+def _without_quotes(search_html: str, claims: tuple[Claim, ...]) -> str:
+    """The article's paragraphs with each claim's words cut out (they go under the claim's heading).
+
+    Indexed twice, a quotation would cost Pagefind a quarter more text on a
+    news site and find the article section where the claim is the answer.
+    A quotation that is not found whole in one paragraph is left there.
+    """
+    start = search_html.find(_ARTICLE)
+    if start < 0:
+        return search_html
+    left = [c.quote for c in claims if c.quote]
+
+    def cut(match: re.Match[str]) -> str:
+        text = plain(match.group(1))
+        for quote in list(left):
+            if quote in text:
+                text = text.replace(quote, " … ", 1)
+                left.remove(quote)
+        return f"<p>{html.escape(_SPACE.sub(' ', text).strip(), quote=False)}</p>"
+
+    return search_html[:start] + _PARAGRAPH.sub(cut, search_html[start:])
+
+
+def title_of(search_html: str, fallback: str) -> str:
+    """The page's title: its search text's first h1, else the page title mkdocs knows."""
+    h1 = _FIRST_H1.search(search_html)
+    return plain(h1.group(1)) if h1 else plain(fallback)
+
+
+def document(*, title: str, search_html: str, kind: str, found: Facts, listing: bool = False, language: str = "en") -> str:
+    """The HTML document Pagefind indexes for one page.
+
+    `search_html` is trusted HTML (made by the renderer or by mkdocs from
+    sanitised markdown); every other value is plain text and is escaped here.
+    """
+    pairs: list[tuple[str, str, str]] = [("meta", "title", title), ("meta", "kind", kind), ("filter", "kind", kind)]
+    if found.date:
+        pairs += [("meta", "date", found.date), ("sort", "date", found.date),
+                  ("filter", "year", found.date[:4]), ("filter", "month", found.date[:7])]
+    pairs += [("filter", "tag", tag) for tag in found.tags]
+    keys = [key_word("kind", kind)] + [key_word("tag", tag) for tag in found.tags]
+    if found.date:
+        keys += [key_word("year", found.date[:4]), key_word("month", found.date[:7])]
+    pairs.append(("meta", "keys", " ".join(keys)))
+    if found.mentions and not listing:
+        pairs.append(("meta", "mentions", str(found.mentions)))
+    if listing:
+        pairs.append(("meta", "listing", "1"))
+    body = search_html
+    if kind in ("person", "organisation", "place"):
+        # A listing's own heading ("People: B") is no answer to any query; an entity's name is the best one.
+        weight = 0 if listing else ENTITY_TITLE_WEIGHT
+        body = _FIRST_H1.sub(lambda m: f'<h1 data-pagefind-weight="{weight:g}">{m.group(1)}</h1>', body, count=1)
+    if found.claims:
+        body = _without_quotes(body, found.claims)
+    claims = "".join(
+        f'<h3 id="{_attr(c.anchor)}" data-pagefind-weight="1">{html.escape(c.label)}'
+        f'{" · " + html.escape(c.speaker) if c.speaker else ""}</h3>'
+        f"<p>{html.escape(c.quote)}</p>"
+        for c in found.claims
+    )
+    return (
+        f'<!DOCTYPE html><html lang="{_attr(language)}"><head><title>{html.escape(title)}</title></head>'
+        f"<body><main data-pagefind-body>{_hidden(pairs)}{body}{claims}</main></body></html>"
+    )

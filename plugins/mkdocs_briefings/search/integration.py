@@ -1,0 +1,229 @@
+"""Site search for the briefings plugin: which backend, and the Pagefind index build.
+
+Two backends, one user interface (mkdocs-material's header search box,
+shortcuts, keyboard navigation and result list):
+
+- `material`: material's own search plugin, untouched. It writes the whole
+  lunr index as `search/search_index.json`, which every page downloads and
+  builds in the browser on load: fine for a few hundred pages, seconds for
+  thousands, and it works from `file://`.
+- `pagefind`: a chunked static index built here during `mkdocs build` and
+  `mkdocs serve` (Pagefind's binary comes from the `pagefind[bin]` wheel).
+  Each page's search document (`document.py`) is streamed to a Pagefind
+  process while mkdocs renders the next page; `site/pagefind/` is written
+  at the end. A worker script (`assets/worker.js`) speaks material's search
+  worker protocol and answers from Pagefind, fetching only the index chunks
+  and result fragments of the words typed, and nothing until a query is.
+  Material's search plugin stays enabled (its header box, shortcuts and
+  result list need it) but indexes nothing: its `search_index.json` holds
+  only the language settings the page's highlighter reads.
+
+`auto` (the default) takes Pagefind from `AUTO_PAGES` pages up, when the
+binary is installed, and material's search below.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .canonical import canonicalize
+from .document import document, facts, is_listing, kind_of, title_of
+from .service import PagefindError, PagefindService, executable
+
+log = get_plugin_logger(__name__)
+
+#: Values of the plugin's `search_backend` option.
+BACKENDS = ("auto", "pagefind", "material")
+
+#: From this many pages up, `auto` picks Pagefind. Measured on this project's
+#: sites (headless Chromium, 2-core machine): material's lunr index is about
+#: 0.65 KB a page and its first results take about 0.35 ms a page (the demo's
+#: 2,773 pages: 1.8 MB, 0.8-1.0 s), so below ~500 pages it answers within
+#: 0.3 s and keeps working from `file://`; above, Pagefind's fixed ~120 KB
+#: of script and wasm is the smaller download too.
+AUTO_PAGES = 500
+
+#: Where the bundle and the worker go in the site.
+BUNDLE_DIR = "pagefind"
+WORKER_URI = "assets/briefings-search/worker.js"
+CSS_URI = "assets/briefings-search/search.css"
+JS_URI = "assets/briefings-search/search.js"
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+#: Files of Pagefind's bundle that only its own UIs use (the worker needs none of them).
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+#: Material's worker URL in the page's `__config` JSON (the hash changes between releases).
+_WORKER_URL = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+
+
+def _material_search(config: MkDocsConfig) -> Any:
+    """Material's search plugin instance, if the site uses it."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+class SearchIntegration:
+    """The `search_backend` option in action; the plugin calls one method per mkdocs event."""
+
+    def __init__(self, option: str, *, dirty: bool = False) -> None:
+        if option not in BACKENDS:
+            raise PluginError(f"briefings: search_backend must be one of {', '.join(BACKENDS)}, not {option!r}")
+        self.option = option
+        #: `mkdocs build --dirty` / `serve --dirtyreload` render only changed pages: an index of
+        #: those alone would replace the whole one, so such builds keep the last index instead.
+        self.dirty = dirty
+        self.backend = "material"
+        self.service: PagefindService | None = None
+        self.seconds = 0.0  # time this build spent on the Pagefind index (documents, streaming, writing)
+        self.language = "en"
+
+    # -- on_files ----------------------------------------------------------
+
+    def choose(self, files: Files, config: MkDocsConfig) -> str:
+        """Pick the backend for this build and, for Pagefind, add the worker and its stylesheet."""
+        self.close()
+        material = _material_search(config)
+        pages = sum(1 for f in files if f.is_documentation_page())
+        wanted = self.option
+        if material is None or not material.config.get("enabled", True):
+            self.backend = "none"
+            if wanted == "pagefind":
+                raise PluginError("briefings: search_backend: pagefind needs material's search plugin in `plugins:` "
+                                  "(it draws the search box); add `- search` before `- briefings`")
+            return self.backend
+        binary = executable()
+        if wanted == "auto":
+            wanted = "pagefind" if pages >= AUTO_PAGES and binary is not None else "material"
+            if pages >= AUTO_PAGES and binary is None:
+                log.info("no Pagefind binary (pip install 'pagefind[bin]'): material's search indexes this site")
+        if wanted == "pagefind" and binary is None:
+            raise PluginError("briefings: search_backend: pagefind needs the Pagefind binary: pip install 'pagefind[bin]'")
+        self.backend = wanted
+        if wanted != "pagefind":
+            return wanted
+        lang = (material.config.get("lang") or ["en"])[0]
+        self.language = str(lang)
+        _quiet_material_index(material)
+        for uri, name in ((WORKER_URI, "worker.js"), (CSS_URI, "search.css"), (JS_URI, "search.js")):
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, uri, content=(ASSETS / name).read_bytes(), inclusion=InclusionLevel.NOT_IN_NAV))
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        if not any(str(s) == JS_URI for s in config.extra_javascript):
+            config.extra_javascript.append(JS_URI)  # type: ignore[arg-type]
+        if self.dirty and (Path(config.site_dir) / BUNDLE_DIR / "pagefind-entry.json").is_file():
+            log.info("search: a dirty build keeps the last Pagefind index (a full build makes a new one)")
+            return wanted
+        try:
+            assert binary is not None
+            self.service = PagefindService(binary, language=self.language)
+        except (OSError, PagefindError) as exc:
+            raise PluginError(f"briefings: could not start Pagefind ({binary}): {exc}") from None
+        self.seconds = 0.0
+        log.info(f"search: Pagefind indexes this site's {pages} pages")
+        return wanted
+
+    # -- on_page_context (while page.content is the search text) ------------
+
+    def index(self, page: Page, *, generated: bool, full_html: str) -> None:
+        """Send one page's search document to Pagefind (pages marked `search: exclude` are skipped)."""
+        if self.service is None:
+            return
+        search = page.meta.get("search") or {}
+        if isinstance(search, dict) and search.get("exclude"):
+            return
+        start = time.perf_counter()
+        content = page.content or ""
+        kind = kind_of(page.file.src_uri, generated)
+        doc = document(
+            title=title_of(content, page.title or ""),
+            search_html=content,
+            kind=kind,
+            found=facts(full_html or content, kind),
+            listing=generated and is_listing(page.file.src_uri),
+            language=self.language,
+        )
+        try:
+            self.service.add_html("/" + page.url, doc)
+        except PagefindError as exc:
+            raise PluginError(f"briefings: Pagefind failed on {page.file.src_uri}: {exc}") from None
+        self.seconds += time.perf_counter() - start
+
+    # -- on_post_page -------------------------------------------------------
+
+    def page_output(self, output: str) -> str:
+        """Point the page's search at the Pagefind worker instead of material's lunr worker."""
+        if self.backend != "pagefind":
+            return output
+        start = output.find('<script id="__config"')
+        if start < 0:
+            return output
+        head, tail = output[:start], output[start:]
+        return head + _WORKER_URL.sub(lambda m: f'{m.group(1)}{m.group(2)}{WORKER_URI}"', tail, count=1)
+
+    # -- on_post_build ------------------------------------------------------
+
+    def write(self, site_dir: str) -> None:
+        """Write `site/pagefind/` and stop the Pagefind process."""
+        service = self.service
+        if service is None:
+            return
+        start = time.perf_counter()
+        out = Path(site_dir) / BUNDLE_DIR
+        try:
+            shutil.rmtree(out, ignore_errors=True)
+            service.write(out)
+        except PagefindError as exc:
+            raise PluginError(f"briefings: writing the Pagefind index failed: {exc}") from None
+        finally:
+            self.close()
+        for name in _UNUSED:
+            (out / name).unlink(missing_ok=True)
+        if not canonicalize(out):
+            log.info("search: Pagefind's filter chunks are in a form this version does not know; left as written")
+        written = time.perf_counter() - start
+        self.seconds += written
+        log.info(f"search: Pagefind indexed {service.pages} pages in {self.seconds:.2f} s of this build "
+                 f"({self.seconds - written:.2f} s making and sending pages, {written:.2f} s writing the index; "
+                 f"Pagefind's own CPU time {service.cpu_seconds:.2f} s)")
+
+    def close(self) -> None:
+        """Stop the Pagefind process, if one runs (after a failed build too)."""
+        if self.service is not None:
+            self.service.close()
+            self.service = None
+
+
+def _quiet_material_index(material: Any) -> None:
+    """Let material's search plugin index nothing: keep its config, drop its documents.
+
+    Its header box, shortcuts and result list are what readers use; its lunr
+    index would cost a third of the build and every reader's download. Its
+    `search_index.json` keeps the language settings, which material's page
+    highlighter (`?h=` links) reads.
+    """
+    index = getattr(material, "search_index", None)
+    if index is None or getattr(index, "briefings_quiet", False):
+        return
+
+    class QuietIndex(type(index)):  # type: ignore[misc]
+        briefings_quiet = True
+
+        def add_entry_from_context(self, page: Any) -> None:
+            return None
+
+    quiet = QuietIndex(**index.config)
+    material.search_index = quiet

@@ -1,0 +1,83 @@
+"""The Pagefind client and the stable bundle, against the real Pagefind binary."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from mkdocs_briefings.search.canonical import _decode, _encode, _stable, canonicalize
+from mkdocs_briefings.search.service import PagefindError, PagefindService, executable
+
+BINARY = executable()
+needs_pagefind = pytest.mark.skipif(BINARY is None, reason="no Pagefind binary (pip install 'pagefind[bin]')")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [0, 23, 24, 255, 256, 65_536, 2**32, -1, -500, "", "tag", "é" * 30, b"\x00\x01", [], [1, [2, "x"]], {"a": [1, 2]}],
+)
+def test_cbor_round_trip(value: object) -> None:
+    raw = _encode(value)
+    assert _decode(raw, 0) == (value, len(raw))
+
+
+@pytest.mark.parametrize(
+    ("value", "stable"),
+    [
+        (["tag", [["b", [1]], ["a", [0, 2]]]], ["tag", [["a", [0, 2]], ["b", [1]]]]),
+        ([[3, "x"], [1, "y"]], [[3, "x"], [1, "y"]]),  # pairs not named by a string keep their order
+        ([5, 3, 4], [5, 3, 4]),  # page numbers keep theirs
+    ],
+)
+def test_named_pairs_are_sorted(value: object, stable: object) -> None:
+    assert _stable(value) == stable
+
+
+def _bundle(out: Path, order: list[int]) -> dict[str, str]:
+    assert BINARY is not None
+    service = PagefindService(BINARY)
+    try:
+        for i in order:
+            tag = f"t{i % 3}"
+            service.add_html(
+                f"/p{i}/",
+                f'<html lang="en"><body><main data-pagefind-body><div data-pagefind-ignore>'
+                f'<span data-pagefind-filter="tag">{tag}</span><span data-pagefind-sort="date">2020-01-0{1 + i % 3}</span>'
+                f"</div><h1>Page {i}</h1><p>word{i} shared text</p></main></body></html>",
+            )
+        service.write(out)
+    finally:
+        service.close()
+    assert service.pages == len(order) and service.cpu_seconds > 0
+    assert canonicalize(out)
+    return {str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@needs_pagefind
+def test_the_same_pages_give_the_same_bundle(tmp_path: Path) -> None:
+    first = _bundle(tmp_path / "a", list(range(40)))
+    assert first == _bundle(tmp_path / "b", list(range(40)))
+    entry = json.loads((tmp_path / "a" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 40
+    assert any(name.startswith("filter/") for name in first)
+
+
+@needs_pagefind
+def test_canonicalize_leaves_an_unknown_bundle_alone(tmp_path: Path) -> None:
+    _bundle(tmp_path, [0, 1])
+    meta = next(tmp_path.glob("*.pf_meta"))
+    meta.write_bytes(b"not gzip")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    assert canonicalize(tmp_path) is False
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_a_binary_that_is_not_pagefind_fails_clearly(tmp_path: Path) -> None:
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\nexit 3\n")
+    fake.chmod(0o755)
+    with pytest.raises(PagefindError, match="stopped"):
+        PagefindService(fake)
