@@ -36,6 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from .core.contract import export_json
 from .core.corpus import MIN_BRIEFINGS, PAGE_DIRS, Corpus, build_corpus
@@ -46,6 +47,7 @@ from .render.sanitize import BriefingsHtmlExtension, registered
 from .render.pagestore import PageStore, StoreError, fingerprint
 from .render.jinja import FOLDER as TEMPLATE_FOLDER
 from .render.pages import Section, headings_of
+from .render.paths import HOME, HOME_MARKER
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
 from .search.integration import BACKENDS, SearchIntegration
 
@@ -133,6 +135,18 @@ def _own_ids(editor_html: str, editor_ids: set[str], page_ids: set[str]) -> tupl
 
     editor_html = _HEADERLINK.sub(swap, _ID_ATTR.sub(swap, editor_html))
     return editor_html, {renamed.get(a, a) for a in editor_ids}, renamed
+
+
+def _home_source(files: Files) -> tuple[File, str, dict[str, Any]] | None:
+    """docs/index.md, its markdown and front matter, when it holds `HOME_MARKER`; else None."""
+    file = files.get_file_from_path(HOME)
+    if file is None or file.generated_by is not None or not file.abs_src_path:
+        return None
+    text = Path(file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
+    if HOME_MARKER not in text:
+        return None
+    markdown, meta = get_markdown_meta(text)
+    return file, markdown, meta
 
 
 def _join(*parts: str) -> str:
@@ -249,7 +263,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         complete build, its pages are read back from the page store instead.
         """
         seeds, briefings = self._path(self.config.seeds_dir), self._path(self.config.briefings_dir)
-        settings = {"plugin": dict(self.config), "directory_urls": config.use_directory_urls}
+        home = _home_source(files)  # docs/index.md, when it asks for the generated home page
+        settings = {"plugin": dict(self.config), "directory_urls": config.use_directory_urls, "home": home is not None}
         # A site's custom_dir may override our templates (render/jinja.py): they are inputs of the pages too.
         overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         inputs = [seeds, briefings, *([overrides / TEMPLATE_FOLDER] if overrides else [])]
@@ -272,7 +287,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.corpus = build_corpus(project.briefings, project.register, min_briefings=self.config.min_briefings)
             try:
                 renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls,
-                                    overrides=overrides)
+                                    overrides=overrides, home=home is not None)
             except BriefingsError as exc:  # a template override that does not compile
                 raise PluginError(f"briefings: {exc}") from None
             summary = (
@@ -288,7 +303,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     log.warning(diagnostic)
         for diagnostic in store.diagnostics:
             log.warning(diagnostic)
+        if home is not None:
+            files.remove(home[0])  # the generated home page takes its place, with its text
         for spec in store.specs:
+            if home is not None and spec.src_uri == HOME:
+                spec = replace(spec, markdown=home[1], meta={**spec.meta, **home[2]})  # the text as it is now
             GeneratedPage(spec, self._add(files, config, spec.src_uri, "", in_nav=spec.index), config)
         for src_uri, data in Renderer.assets():
             self._add(files, config, src_uri, data, in_nav=False)

@@ -39,7 +39,7 @@ def test_screenshot_of_the_specification_briefing(
     visit = open_page(spec.path, wait_until="networkidle", **size)
     assert visit.status == 200, f"{spec.path} answered HTTP {visit.status}"
     page = visit.page
-    page.locator(".bf-claim").first.wait_for(state="visible")
+    page.locator(".bf-note").first.wait_for(state="visible")
     out = artifacts_dir / f"briefing-{name}.png"
     page.screenshot(path=str(out), full_page=True)
     width, height = png_size(out)

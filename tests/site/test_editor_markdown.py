@@ -53,7 +53,7 @@ def test_editor_headings_are_renamed_page_anchors_kept(site: Path) -> None:
     ids = _ids(html)
     for own in ("claim-1", "sources", "summary", "article"):
         assert ids[own] == 1 and ids[f"editor-{own}"] == 1, own
-    assert '<aside class="bf-claim" id="claim-1"' in html  # the claim keeps its id; the heading moved
+    assert '<details class="bf-note" id="claim-1"' in html  # the claim's note keeps its id; the heading moved
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,10 @@ def test_spec_page_links_zelenskyy(spec_site: Path) -> None:
 def test_i_dont_bite_names_zelenskyy(spec_site: Path) -> None:
     box = callout(read(spec_site, f"briefings/{SPEC}"), "I don't bite")
     assert re.search(r'<footer><a href="\.\./\.\./people/volodymyr-zelenskyy/">Volodymyr Zelenskyy</a>', box)  # the speaker
-    assert re.search(r'id="claim-\d+"', box) and 'data-kind="direct"' in box
+    assert re.search(r'data-claim="claim-\d+"', box) and 'data-kind="direct"' in box
+    # ...and its note beside the paragraph carries the id the number in the text links to.
+    n = re.search(r'data-claim="(claim-\d+)"', box).group(1)
+    assert f'<details class="bf-note" id="{n}" data-kind="direct">' in read(spec_site, f"briefings/{SPEC}")
 
 
 def test_zelenskyy_page_lists_the_quote_and_briefings(spec_site: Path) -> None:
@@ -77,6 +80,19 @@ def test_zelenskyy_page_lists_the_quote_and_briefings(spec_site: Path) -> None:
     assert re.search(rf'href="\.\./\.\./briefings/{SPEC}/#claim-\d+"', page)
     mentioned = page[page.index('id="mentioned-in"'):]
     assert len(set(re.findall(r'href="\.\./\.\./briefings/([^/"]+)/"', mentioned))) >= 2
+
+
+def test_said_is_grouped_by_briefing_and_roles_have_one_main(spec_site: Path) -> None:
+    page = read(spec_site, "people/volodymyr-zelenskyy")
+    said = page[page.index('id="said"'):page.index('id="mentioned-in"')]
+    titles = re.findall(r'<p class="bf-said-title"><a href="([^"]+)">', said)
+    assert titles and len(titles) == len(set(titles))  # each briefing's title once
+    spec_group = said[said.index(f'<a href="../../briefings/{SPEC}/">'):]
+    spec_group = spec_group[:spec_group.index('<li class="bf-said-briefing">') if '<li class="bf-said-briefing">' in spec_group else None]
+    assert len(re.findall(rf'href="\.\./\.\./briefings/{SPEC}/#claim-\d+"', spec_group)) >= 2  # his claims under it
+    roles = re.search(r'<p class="bf-roles">(.*?)</p>', page, re.S)
+    assert roles and roles.group(1).count("bf-role--main") == 1
+    assert "Roles:" not in page
 
 
 def test_places_and_indexes_exist(spec_site: Path) -> None:

@@ -15,7 +15,7 @@ SEEDS = {
     "Jane Doe met reporters. \"We are <script>alert(1)</script> ready,\" Doe said.\n",
 }
 CLAIM = (
-    '<aside class="my-claim" id="{{ claim.id }}">{{ claim.content.text }}'
+    '<aside class="my-claim" data-full="{{ full }}">{{ claim.content.text }}'
     ' | {{ speaker.name or "unnamed" }}{% for b in badges(claim) %} {{ badge(b) }}{% endfor %}</aside>'
 )
 THEME = {"theme": {"name": "material", "custom_dir": "overrides"}}
@@ -36,7 +36,9 @@ def test_an_override_replaces_the_claim_callout(project_writer: Callable[..., Pa
     config = project_writer(seeds=SEEDS, plugin={"min_briefings": 1}, config=THEME)
     write_override(config, "claim.html", CLAIM)
     html = page(mkdocs_build(config))
-    assert '<aside class="my-claim" id="claim-1">We are &lt;script&gt;alert(1)&lt;/script&gt; ready | Jane Doe</aside>' in html
+    # Both places the details show: the note beside the text, and the list at the end (with the words).
+    assert '<aside class="my-claim" data-full="False">We are &lt;script&gt;alert(1)&lt;/script&gt; ready | Jane Doe</aside>' in html
+    assert '<aside class="my-claim" data-full="True">We are &lt;script&gt;alert(1)&lt;/script&gt; ready | Jane Doe</aside>' in html
     assert 'class="bf-claim"' not in html  # the plugin's own callout is gone
     assert "<script>alert" not in html  # an override prints seed text escaped, as ours do
 
@@ -65,7 +67,9 @@ def test_without_an_override_the_plugin_templates_serve(project_writer: Callable
     config = project_writer(seeds=SEEDS, plugin={"min_briefings": 1}, config=theme)
     if custom_dir:
         (config.parent / custom_dir).mkdir()  # a custom_dir with nothing of ours in it
-    assert '<aside class="bf-claim" id="claim-1" data-kind="direct">' in page(mkdocs_build(config))
+    html = page(mkdocs_build(config))
+    assert '<details class="bf-note" id="claim-1" data-kind="direct">' in html
+    assert '<aside class="bf-claim" data-kind="direct" data-claim="claim-1">' in html
 
 
 @pytest.mark.parametrize(

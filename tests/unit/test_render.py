@@ -23,7 +23,10 @@ from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
 from mkdocs_briefings.render import static
 from mkdocs_briefings.render.paths import CSS_URI, page_url, rel
 from mkdocs_briefings.render.renderer import PageSpec, Renderer
-from mkdocs_briefings.render.views import adds_to, badges, context, date_label, full_stop
+from mkdocs_briefings.render.indexes import claim_counts
+from mkdocs_briefings.render.views import (
+    RolesView, adds_to, badges, context, date_label, full_stop, inner_quotes, one_line, roles_view,
+)
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
 
 PAYLOADS = [
@@ -421,6 +424,70 @@ def test_briefing_page_structure(make_briefing) -> None:
     assert "Wikinews" in html and "https://creativecommons.org/licenses/by/2.5/" in html
 
 
+def test_claims_in_place(make_briefing) -> None:
+    """A claim's words appear once in the reading flow; its note beside the paragraph carries the
+    details (and the id); the list at the end (for print and readers without the script) repeats them."""
+    text = "Intro with no claim.\nZelenskyy said \"I don't bite\".\nKherson fell, officials reportedly said."
+    b = make_briefing(
+        "spec", text,
+        [("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "person", ["Ukrainian President"], ["Zelenskyy"])],
+        [{"content": "I don't bite", "speaker": "Zelenskyy", "entity": "volodymyr-zelenskyy", "cue": "said"},
+         {"content": "Kherson fell", "kind": "indirect", "speaker": "officials", "cue": "said", "hedges": ["reportedly"]}],
+    )
+    spec = Renderer(build_corpus([b], min_briefings=1)).briefing(b)
+    html = to_html(spec)
+    article = html[html.index('<div class="bf-article">'):html.index('<section class="bf-claims-list">')]
+    assert article.count("I don&#39;t bite") == 1  # in the text only, not again in a callout
+    assert html.count('id="claim-1"') == 1 and '<details class="bf-note" id="claim-1" data-kind="direct">' in html
+    start = article.index('id="claim-1"')
+    note = article[start:article.index("</details>", start)]
+    assert '<span class="bf-note__who">Volodymyr Zelenskyy</span>' in note
+    assert 'href="../../people/volodymyr-zelenskyy/">Volodymyr Zelenskyy</a>, Ukrainian President' in note
+    assert "<i>said</i>" in note and "<blockquote>" not in note
+    assert '<li value="2"><aside class="bf-claim" data-kind="indirect" data-claim="claim-2">' in html
+    assert "<blockquote>Kherson fell</blockquote>" in html  # the list repeats the words
+    assert {"claims", "in-this-briefing"} <= spec.anchors
+    # The story first: the "In this briefing" box follows the first paragraph, linked from the top.
+    assert html.index("Intro with no claim.") < html.index('id="in-this-briefing"') < html.index("<mark>I don&#39;t bite")
+    assert '<a class="bf-names" href="#in-this-briefing">' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "nested", "expected"),
+    [
+        ('it "an aggression"', True, "it ‘an aggression’"),  # the site's “…” go around: inner marks single
+        ("it “an aggression”", True, "it ‘an aggression’"),
+        ('"We are ready"', True, "We are ready"),  # marks around the whole text: dropped, not doubled
+        ("“We are ready”", True, "We are ready"),
+        ('"a" and "b"', True, "‘a’ and ‘b’"),  # not one pair around the whole: kept, made single
+        ('he said "no', True, "he said ‘no"),  # an unclosed mark stays one mark
+        ("no marks at all", True, "no marks at all"),
+        ("it's Kyiv's", True, "it's Kyiv's"),  # apostrophes are not quotation marks
+        ('it "an aggression"', False, "it “an aggression”"),  # reported speech: double, made curly
+        ('"We are ready"', False, "“We are ready”"),
+    ],
+)
+def test_inner_quotes(text: str, nested: bool, expected: str) -> None:
+    assert inner_quotes(text, nested) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("First sentence. Second one.", "First sentence."),
+        ("An **editor's** [summary](https://x.org) said so. More.", "An editor's summary said so."),
+        ("No full stop at all", "No full stop at all"),
+        ('"Quoted," he said. Then.', '"Quoted," he said.'),
+        ("Mr. Smith went home. Then.", "Mr. Smith went home."),  # an abbreviation does not end it
+        ("J. R. Smith won. Then.", "J. R. Smith won."),  # nor does an initial
+        ("word " * 60, ("word " * 40).strip() + "…"),  # cut at a word near 200 characters
+        ("", ""),
+    ],
+)
+def test_one_line(text: str, expected: str) -> None:
+    assert one_line(text) == expected
+
+
 def link(html: str, cls: str) -> str | None:
     """The href of the first `<a class="cls">` in html, or None."""
     m = re.search(rf'<a class="{cls}" href="([^"]*)"', html)
@@ -535,12 +602,14 @@ def claim_pages(renderer: Renderer) -> list[tuple[str, list[str], list[tuple[str
     ("per_page", "expected"),
     [
         # Claims per speaker over both briefings: Alice 6, Bob 4, Carol 4, Dan 1, Eve 7, unnamed 2, unattributed 1.
-        # A speaker with more claims than a page holds gets a page alone (never split).
-        (5, [["alice-adams"], ["bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans"], ["~unnamed", "~unattributed"]]),
-        (6, [["alice-adams"], ["bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans"], ["~unnamed", "~unattributed"]]),
+        # A page holds at most `per_page` claims: a speaker with more fills pages of their own, continued.
+        (5, [["alice-adams"], ["alice-adams", "bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans"],
+             ["eve-evans", "~unnamed", "~unattributed"]]),
+        (6, [["alice-adams"], ["bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans"],
+             ["eve-evans", "~unnamed", "~unattributed"]]),
         (10, [["alice-adams", "bob-brown"], ["carol-clark", "dan-drew"], ["eve-evans", "~unnamed", "~unattributed"]]),
-        (1, [["alice-adams"], ["bob-brown"], ["carol-clark"], ["dan-drew"], ["eve-evans"], ["~unnamed"],
-             ["~unattributed"]]),
+        (1, [["alice-adams"]] * 6 + [["bob-brown"]] * 4 + [["carol-clark"]] * 4 + [["dan-drew"]] + [["eve-evans"]] * 7
+         + [["~unnamed"]] * 2 + [["~unattributed"]]),
         (500, [["alice-adams", "bob-brown", "carol-clark", "dan-drew", "eve-evans", "~unnamed", "~unattributed"]]),
     ],
 )
@@ -555,15 +624,39 @@ def test_claims_pagination(make_briefing, per_page: int, expected: list[list[str
     assert sizes == {"alice-adams": 6, "bob-brown": 4, "carol-clark": 4, "dan-drew": 1, "eve-evans": 7,
                      "~unnamed": 2, "~unattributed": 1}
     flat = [k for page in speakers for k in page]
-    assert flat == [g.key for g in corpus.speakers]  # every speaker once, in the corpus order
-    for page in speakers:  # a page breaks between speakers, never over the limit unless one speaker exceeds it
-        assert sum(sizes[k] for k in page) <= per_page or len(page) == 1
+    assert [k for i, k in enumerate(flat) if i == 0 or flat[i - 1] != k] == [g.key for g in corpus.speakers]  # in order
+    for _, _, page_rows, _ in pages:  # never over the limit
+        assert 1 <= len(page_rows) <= per_page
     # Every claim exactly once across the pages, on its speaker's page.
     rows = [row for _, _, page_rows, _ in pages for row in page_rows]
     every = [(r.slug, r.claim.id) for g in corpus.speakers for r in g.claims]
     assert len(rows) == len(set(rows)) == corpus.claim_count() == len(every)
     assert sorted(rows) == sorted(every)
     assert speakers == expected
+
+
+def test_claim_counts_add_up_every_page(make_briefing) -> None:
+    bs = [claims_briefing(make_briefing, "one"), claims_briefing(make_briefing, "two", SPEAKERS[:2], 0, 0)]
+    corpus = build_corpus(bs)
+    counts = claim_counts(corpus.speakers)
+    claims = [r.claim for g in corpus.speakers for r in g.claims]
+    assert sum(row[""] for row in counts.values()) == corpus.claim_count() == len(claims)
+    for kind, row in counts.items():
+        for key, n in row.items():
+            assert n == sum(1 for c in claims if c.kind == kind and (not key or key in {b.key for b in badges(c)}))
+
+
+@pytest.mark.parametrize(
+    ("roles", "limit", "expected"),
+    [
+        ((), 6, None),
+        (("Prime Minister",), 6, RolesView("Prime Minister", (), 0)),
+        (("a", "b", "c"), 6, RolesView("a", ("b", "c"), 0)),
+        (("a", "b", "c", "d"), 2, RolesView("a", ("b", "c"), 1)),
+    ],
+)
+def test_roles_view(roles: tuple[str, ...], limit: int, expected: RolesView | None) -> None:
+    assert roles_view(roles, limit) == expected
 
 
 def test_claims_pages_link_to_each_other(make_briefing) -> None:

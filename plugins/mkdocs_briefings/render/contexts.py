@@ -11,11 +11,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.corpus import EntityRecord, Related, SpeakerGroup
+from ..core.corpus import ClaimRef, EntityRecord, Related, SpeakerGroup
 from ..core.model import Briefing
 from .article import Article
 from .pages import Outline, Section
-from .views import Mention, SidebarGroup, SourceView, SpeakerView
+from .views import Mention, RolesView, SidebarGroup, SourceView, SpeakerView
 
 
 class Context:
@@ -55,6 +55,8 @@ class EntityContext(Context):
     kind_label: str
     links: Sequence[str]  # checked http(s) links from the register
     companions: Sequence[tuple[EntityRecord, int]]  # (entity, briefings shared), most first
+    said: Sequence[tuple[Briefing, Sequence[ClaimRef]]]  # what it said, by briefing, in `rec.said`'s order
+    roles: RolesView | None  # its main role and what else it is described as
     outline: Outline
     sections: Mapping[str, Section]
     companion_sample: int = 0  # when companions were counted on a sample of crowded briefings: its size
@@ -118,3 +120,16 @@ class ClaimsIndexContext(Context):
     all: int  # claims on every page
     page: int
     pages: Sequence[tuple[int, str, str]]  # (number, page, speakers on it)
+    every: str  # JSON: every claim of the site by kind, then badge ("" for all), for the filters' counts
+
+
+@dataclass(frozen=True)
+class HomeContext(Context):
+    """`home.html`: the generated home page, after the text of the site's docs/index.md."""
+
+    here: str
+    latest: Sequence[Briefing]  # newest first
+    counts: Sequence[tuple[str, int, str | None]]  # (what, how many, the index page that lists them)
+    leads: Mapping[str, str]  # briefing slug -> its line (summary or lead)
+    all_briefings: str  # the briefings index
+    sections: Mapping[str, Section]

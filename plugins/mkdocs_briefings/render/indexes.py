@@ -8,22 +8,31 @@ entity without a page of its own.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from ..core.corpus import Corpus, EntityRecord, SpeakerGroup, letter_of
-from ..core.kinds import BY_KEY
-from .contexts import BriefingsIndexContext, ClaimsIndexContext, EntityIndexContext, Letter, LetterContext
+from ..core.kinds import BY_KEY, PAGE_DIRS
+from .contexts import BriefingsIndexContext, ClaimsIndexContext, EntityIndexContext, HomeContext, Letter, LetterContext
 from .jinja import Templates
 from .pages import Outline, PageSpec, Parts, Section
-from .paths import briefings_page, claims_page, entity_anchor, kind_index, letter_anchor, listing_page, speaker_anchor
+from .paths import (
+    HOME, briefings_page, claims_page, entity_anchor, kind_index, letter_anchor, listing_page, speaker_anchor,
+)
 from .safety import html_text
-from .views import CLAIM_LABELS
+from .views import BADGES, CLAIM_LABELS, badges, lead
+
+#: How many of the latest briefings the home page lists.
+HOME_LATEST = 10
 
 
 def claims_pages(speakers: Sequence[SpeakerGroup], per_page: int) -> list[list[SpeakerGroup]]:
-    """The speaker groups of each claims page, about `per_page` claims to a page.
+    """The speaker groups of each claims page, at most `per_page` claims to a page.
 
-    A speaker's claims stay on one page; pages break between speakers.
+    Pages break between speakers; a speaker with more than a page of claims
+    (an unnamed source, a head of state) fills pages of their own, their
+    group continued from page to page.
     """
     pages: list[list[SpeakerGroup]] = [[]]
     size = 0
@@ -31,9 +40,29 @@ def claims_pages(speakers: Sequence[SpeakerGroup], per_page: int) -> list[list[S
         if size and size + len(g.claims) > per_page:
             pages.append([])
             size = 0
-        pages[-1].append(g)
-        size += len(g.claims)
+        for start in range(0, len(g.claims), per_page):
+            if start:
+                pages.append([])
+                size = 0
+            part = g.claims[start:start + per_page]
+            pages[-1].append(g if len(part) == len(g.claims) else replace(g, claims=part))
+            size += len(part)
     return pages
+
+
+def claim_counts(speakers: Sequence[SpeakerGroup]) -> dict[str, dict[str, int]]:
+    """Every claim of the site counted by kind, then by badge ("" for all of the kind's claims):
+    what the claims index's filters match on all of its pages, for the script to add up."""
+    counts = {k: {"": 0, **{b.key: 0 for b in BADGES}} for k in CLAIM_LABELS}
+    for g in speakers:
+        for ref in g.claims:
+            row = counts.get(ref.claim.kind)
+            if row is None:
+                continue
+            row[""] += 1
+            for b in badges(ref.claim):
+                row[b.key] += 1
+    return counts
 
 
 def _index_meta(title: str) -> dict[str, object]:
@@ -96,6 +125,29 @@ class IndexPages:
         return PageSpec(uri, page_title, {"title": html_text(page_title), "hide": ["toc"]}, make, outline.ids(),
                         outline=outline)
 
+    def home_page(self, markdown: str = "", meta: dict[str, object] | None = None) -> PageSpec:
+        """The home page: the site's docs/index.md text (`markdown`, rendered by mkdocs) and after it
+        a search box, the counts with links to their indexes, and the latest briefings."""
+        c = self.corpus
+        latest = c.briefings[:HOME_LATEST]
+        outline = Outline(body=(Section(2, "latest-briefings", "Latest briefings"),))
+        counts: list[tuple[str, int, str | None]] = [("briefings", len(c.briefings), briefings_page(1))]
+        for kind in PAGE_DIRS:
+            counts.append((BY_KEY[kind].plural.lower(), len(c.by_kind(kind)), kind_index(kind)))
+        counts.append(("claims", c.claim_count(), claims_page(1)))
+
+        def make() -> Parts:
+            html = self.templates.page("home.html", HomeContext(
+                here=HOME, latest=latest, counts=counts, leads={b.slug: lead(b) for b in latest},
+                all_briefings=briefings_page(1), sections={"latest": outline.body[0]},
+            ))
+            search = self.templates.search_sections(
+                outline.body, {"latest-briefings": "".join(f"<p>{html_text(b.title)}</p>" for b in latest)})
+            return Parts("", html, "", search)
+
+        return PageSpec(HOME, "Home", dict(meta or {}), make, outline.ids() | {"bf-home-q"}, markdown=markdown,
+                        index=True, outline=outline)
+
     def briefing_indexes(self) -> Iterator[PageSpec]:
         """Briefings newest first, `per_page` to a page: briefings/index.md, briefings/page/2.md, ..."""
         items = self.corpus.briefings
@@ -126,6 +178,7 @@ class IndexPages:
             return first if first == last else f"{first} – {last}"
 
         page_list = [(i, claims_page(i), span(chunk)) for i, chunk in enumerate(self.claims_pages, 1)]
+        every = json.dumps(claim_counts(c.speakers), sort_keys=True, separators=(",", ":"))
         for n, groups in enumerate(self.claims_pages, 1):
             here = claims_page(n)
             title = "Claims" if n == 1 else f"Claims, page {n}"
@@ -141,6 +194,7 @@ class IndexPages:
                 return Parts(self.templates.page("claims_index.html", ClaimsIndexContext(
                     here=here, title=title, groups=groups, sections=outline.body, counts=counts,
                     total=sum(len(g.claims) for g in groups), all=c.claim_count(), page=n, pages=page_list,
+                    every=every,
                 )), "", "")
 
             yield PageSpec(here, title, _index_meta(title), make, outline.ids(), index=n == 1, outline=outline)

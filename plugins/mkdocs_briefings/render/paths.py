@@ -47,6 +47,13 @@ def briefing_page(slug: str) -> str:
     return f"briefings/{page_stem(slug)}.md"
 
 
+#: The site's home page, when its docs/index.md asks the plugin for one (see `HOME_MARKER`).
+HOME = "index.md"
+
+#: What docs/index.md writes (anywhere in it) to get the generated home page after its own text.
+HOME_MARKER = "<!-- briefings: home -->"
+
+
 def briefings_page(n: int) -> str:
     """The page source of page `n` of the briefings index."""
     return "briefings/index.md" if n == 1 else f"briefings/page/{n}.md"

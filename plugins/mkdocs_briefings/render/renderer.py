@@ -39,7 +39,8 @@ from .pages import Outline, PageSpec, Parts, Section
 from .paths import CSS_URI, JS_URI, briefing_page, claims_page, entity_link, entity_page, page_url, rel, speaker_anchor
 from .safety import html_text, markdown_source, web_url
 from .views import (
-    BADGES, CLAIM_LABELS, Mention, SpeakerView, Views, adds_to, badges, context, date_label, full_stop, plain_text,
+    BADGES, CLAIM_LABELS, Mention, SpeakerView, Views, adds_to, badges, context, date_label, full_stop, inner_quotes,
+    plain_text, roles_view, said_by_briefing,
 )
 
 # Re-exported: the adapter and the page store import these from here.
@@ -47,26 +48,34 @@ __all__ = ["CSS_URI", "JS_URI", "PageSpec", "Parts", "Renderer", "adds_to", "bad
            "full_stop", "page_url", "rel"]
 
 
+#: The id of a briefing's "In this briefing" box (briefing_entities.html), linked from under its title.
+ENTITIES_ANCHOR = "in-this-briefing"
+
+
 class Renderer(IndexPages, LedgerPages, SourcingPages):
     """Every generated page of the site, as `PageSpec`s."""
 
-    def __init__(self, corpus: Corpus, per_page: int = 50, directory_urls: bool = True, claims_per_page: int = 500,
-                 overrides: Path | None = None) -> None:
+    def __init__(self, corpus: Corpus, per_page: int = 50, directory_urls: bool = True, claims_per_page: int = 100,
+                 overrides: Path | None = None, home: bool = False) -> None:
         self.corpus = corpus
         self.views = Views(corpus)
         self.per_page = max(1, int(per_page))
         self.directory_urls = directory_urls
+        self.home = home  # the site's docs/index.md asked for the generated home page
         self.claims_pages = claims_pages(corpus.speakers, max(1, int(claims_per_page)))
         #: Speaker key -> (the claims page that holds the speaker's claims, their group's anchor).
-        self._claims_of = {g.key: (claims_page(n), speaker_anchor(g))
-                           for n, groups in enumerate(self.claims_pages, 1) for g in groups}
+        self._claims_of: dict[str, tuple[str, str]] = {}
+        for n, groups in enumerate(self.claims_pages, 1):
+            for g in groups:  # a speaker whose claims fill several pages: the first
+                self._claims_of.setdefault(g.key, (claims_page(n), speaker_anchor(g)))
         # What every template may use (docs/templates.md lists it for sites that override them).
         self.templates = Templates({
             "rel": self.rel, "date_label": date_label, "full_stop": full_stop, "badges": badges,
             "all_badges": BADGES, "kinds": BY_KEY, "claim_labels": CLAIM_LABELS, "corpus": corpus,
             "web_url": web_url, "context": context, "claims_of": self.claims_of, "briefing_page": briefing_page,
             "entity_page": entity_page, "entity_link": entity_link, "zip": zip,
-            "runs": self.runs, "callout": self.callout, "ledger_link": self.ledger_link,
+            "runs": self.runs, "callout": self.callout, "note": self.note, "inner_quotes": inner_quotes,
+            "roles_view": roles_view, "ledger_link": self.ledger_link,
             "sourcing": self.sourcing, "sourcing_bar": bar, "sourcing_summary": summary,
             "said_about": self.said_about, "said_by": self.said_by, "claim_reviews": claim_reviews,
         }, overrides)
@@ -95,13 +104,20 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
         """A paragraph of the article, as HTML."""
         return runs_html(para, mentions, here, self.rel)
 
-    def callout(self, claim: Claim, speaker: SpeakerView, here: str) -> Markup:
-        """A claim's callout: the `claim.html` template, which a site may override."""
-        return self.templates.fragment("claim.html", claim=claim, speaker=speaker, here=here)
+    def callout(self, claim: Claim, speaker: SpeakerView, here: str, full: bool = True) -> Markup:
+        """A claim's details: the `claim.html` template, which a site may override. `full` (the
+        "Claims in this briefing" list) repeats the claim's words; a note beside the text does not."""
+        return self.templates.fragment("claim.html", claim=claim, speaker=speaker, here=here, full=full)
+
+    def note(self, claim: Claim, speaker: SpeakerView, here: str) -> Markup:
+        """A claim's note beside its paragraph (`claim_note.html`): a chip that opens on its details."""
+        return self.templates.fragment("claim_note.html", claim=claim, speaker=speaker, here=here)
 
     def pages(self) -> Iterator[PageSpec]:
         """Every generated page, in a fixed order."""
         c = self.corpus
+        if self.home:
+            yield self.home_page()
         yield from self.briefing_indexes()
         for b in sorted(c.briefings, key=lambda b: b.slug):
             yield self.briefing(b)
@@ -123,6 +139,7 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
             head=(Section(2, "summary", "Editor’s summary", indexed=True),) if has_summary else (),
             body=(
                 Section(2, "article", "Article", indexed=True),
+                *((Section(2, "claims", "Claims in this briefing"),) if b.annotation.claims else ()),
                 *((Section(2, "related-briefings", "Related briefings"),) if related else ()),
                 Section(2, "sources", "Source and licence"),
             ),
@@ -149,7 +166,8 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
 
         return PageSpec(
             here, b.title, {"title": html_text(b.title), "hide": ["toc"]}, make,
-            outline.ids() | {c.id for c in b.annotation.claims},  # and each claim's callout
+            # and each claim's note, and the "In this briefing" box
+            outline.ids() | {c.id for c in b.annotation.claims} | {ENTITIES_ANCHOR},
             markdown=markdown_source(b.summary).strip() if has_summary else "", outline=outline,
         )
 
@@ -176,6 +194,7 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
                 links=[u for u in (web_url(x) for x in (reg.links if reg else ())) if u],
                 # A companion may be a name typed on weak evidence: it has no record, and is not listed.
                 companions=[(self.corpus.entities[i], n) for i, n in rec.companions if i in self.corpus.entities],
+                said=said_by_briefing(self.corpus, rec.said), roles=roles_view(rec.roles),
                 outline=outline, sections={s.id: s for s in outline.body},
                 companion_sample=COMPANION_SAMPLE if rec.companions_sampled else 0,
             )

@@ -40,7 +40,7 @@ def _sidebar(kind: Kind) -> str:
 
 def _mention(kind: Kind) -> str:
     # A mention's kind is the folder its link leads into; --bf-kind is its tooltip and the script's word.
-    return (f'.md-typeset .bf-article > p a[href*="/{kind.folder}/"] '
+    return (f'.md-typeset :is(.bf-article, .bf-para) > p a[href*="/{kind.folder}/"] '
             f"{{ --bf-kind: {_css_string(kind.singular)}; text-decoration-color: var(--bf-{kind.key}); }}")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date as Date
 
-from ..core.corpus import Corpus, EntityRecord
+from ..core.corpus import ClaimRef, Corpus, EntityRecord
 from ..core.kinds import BY_KEY, KINDS
 from ..core.model import LINK_CONFIDENCE, STATUSES, Briefing, Claim, Entity, Span
 from .article import Paragraph
@@ -242,3 +242,108 @@ class Views:
             out.append(SourceView(s.title or b.title, source, url, s.date, licence,
                                   LICENCES.get(" ".join(licence.lower().split()))))
         return tuple(out)
+
+
+#: Double quotation marks a quoted text may carry inside it (straight, curly, low-9, guillemets).
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+
+
+def inner_quotes(text: str, nested: bool = True) -> str:
+    """A claim's words, ready to go inside the site's own “…”: one style of quotation marks.
+
+    The site wraps a quote in curly double marks (a callout's `::before`, a
+    `<q>`); marks the text carries itself are nested quotes, so they become
+    single curly marks (‘an aggression’), and a pair of marks wrapping the
+    whole text is dropped, never doubled (`“it "an aggression…"”` was).
+    With `nested` false (words the site does not wrap: reported speech) the
+    marks stay double, only made curly.
+    """
+    s = text.strip()
+    if nested and len(s) >= 2 and s[0] in '"' + _OPEN_DOUBLE and s[-1] in '"' + _CLOSE_DOUBLE and \
+            not any(c in '"' + _OPEN_DOUBLE + _CLOSE_DOUBLE for c in s[1:-1]):
+        s = s[1:-1].strip()
+    opening, closing = ("‘", "’") if nested else ("“", "”")
+    out: list[str] = []
+    open_ = False
+    for i, ch in enumerate(s):
+        if ch in _OPEN_DOUBLE:
+            out.append(opening)
+            open_ = True
+        elif ch in _CLOSE_DOUBLE:
+            out.append(closing)
+            open_ = False
+        elif ch == '"':
+            # A straight mark opens after a space or an opening bracket (or at the start), else closes.
+            opens = not open_ and (i == 0 or s[i - 1].isspace() or s[i - 1] in "([{—–-")
+            out.append(opening if opens else closing)
+            open_ = opens
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+#: How long a home page's line about a briefing may run.
+LINE_CHARS = 200
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"[*_`#>|]+")
+_SENTENCE_END = re.compile(r"(\w*)[.!?…][\"”’)]*\s")
+#: Words a full stop follows without ending the sentence ("Mr. Smith"); a single letter is an initial.
+_ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr gen lt col sgt capt prof rev gov sen rep no vs etc inc co corp".split())
+
+
+def one_line(text: str, limit: int = LINE_CHARS) -> str:
+    """A briefing's line on the home page: the first sentence of `text`, cut at a word near `limit`.
+
+    `text` may be an editor's markdown summary: link targets and emphasis
+    marks go (the line is printed as text, escaped).
+    """
+    plain = " ".join(_MD_MARKS.sub("", _MD_LINK.sub(r"\1", text)).split())
+    line = plain
+    for m in _SENTENCE_END.finditer(plain + " "):
+        word = m.group(1)
+        if len(word) > 1 and word.casefold() not in _ABBREVIATIONS:
+            line = plain[: m.end()].strip()
+            break
+    if len(line) > limit:
+        cut = line[:limit]
+        space = cut.rfind(" ")
+        line = (cut[:space] if space > limit // 2 else cut).rstrip(",;:—– ") + "…"
+    return line
+
+
+def lead(b: Briefing) -> str:
+    """The editor's summary's first sentence, else the article's (after any photo caption)."""
+    if b.summary.strip():
+        return one_line(b.summary)
+    start = b.caption.end if b.caption is not None and 0 <= b.caption.end <= len(b.text) else 0
+    return one_line(b.text[start:])
+
+
+#: How many of an entity's other roles "also described as" names before "and N more".
+ALSO_ROLES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class RolesView:
+    """An entity's roles as a page shows them: one main role, then a few others."""
+
+    main: str
+    also: tuple[str, ...]
+    more: int  # roles left unnamed
+
+
+def roles_view(roles: tuple[str, ...] | list[str], limit: int = ALSO_ROLES) -> RolesView | None:
+    """The first (most common) role as the main one, "also described as" up to `limit` others."""
+    if not roles:
+        return None
+    rest = tuple(roles[1:])
+    return RolesView(roles[0], rest[:limit], max(0, len(rest) - limit))
+
+
+def said_by_briefing(corpus: Corpus, said: tuple[ClaimRef, ...]) -> tuple[tuple[Briefing, tuple[ClaimRef, ...]], ...]:
+    """An entity's claims grouped by briefing (each briefing's title given once), in the order they come."""
+    groups: dict[str, list[ClaimRef]] = {}
+    for ref in said:
+        groups.setdefault(ref.slug, []).append(ref)
+    return tuple((corpus.by_slug[slug], tuple(refs)) for slug, refs in groups.items() if slug in corpus.by_slug)

@@ -59,7 +59,9 @@ _META = re.compile(r'<p class="bf-meta">(.*?)</p>', re.S)
 _DATE = re.compile(r'<time datetime="(\d{4})-(\d{2})-(\d{2})"')
 _TAGS = re.compile(r'<span class="bf-tag">([^<]*)</span>')
 _MENTIONS = re.compile(r"\bin ([\d,]+) briefings?\b")
-_CLAIM = re.compile(r'<aside class="bf-claim" id="(claim-\d+)"[^>]*>(.*?)</aside>', re.S)
+#: A claim's full callout: the "Claims in this briefing" list names it by `data-claim` (the id
+#: `claim-N` is its note's, beside the paragraph); a site's own claim.html may still carry the id.
+_CLAIM = re.compile(r'<aside class="bf-claim"[^>]*?\b(?:id|data-claim)="(claim-\d+)"[^>]*>(.*?)</aside>', re.S)
 _CLAIM_LABEL = re.compile(r"<header>\s*<b>(.*?)</b>", re.S)
 _CLAIM_QUOTE = re.compile(r"<blockquote>(.*?)</blockquote>", re.S)
 _CLAIM_SPEAKER = re.compile(r"<footer>(.*?)(?:<i>|</footer>)", re.S)

@@ -5,6 +5,9 @@
 (function () {
   "use strict";
 
+  /* The filters' choice is kept while the reader moves between the index's pages. */
+  var FILTERS_KEY = "bf-claim-filters";
+
   function setup(root) {
     var form = root.querySelector(".bf-claim-filters");
     if (!form || form.getAttribute("data-ready")) return;
@@ -12,13 +15,30 @@
     var rows = Array.prototype.slice.call(root.querySelectorAll(".bf-claim-rows > li"));
     var groups = Array.prototype.slice.call(root.querySelectorAll(".bf-speaker-group"));
     var count = form.querySelector(".bf-claim-count [data-count]");
+    var everyCount = form.querySelector(".bf-claim-count [data-every-count]");
+    var every = {};
+    try { every = JSON.parse(form.getAttribute("data-every") || "{}"); } catch (e) { every = {}; }
+    var boxes = form.querySelectorAll('input[name="kind"]');
+    var select = form.querySelector('select[name="badge"]');
+
+    try {
+      var saved = JSON.parse(window.sessionStorage.getItem(FILTERS_KEY) || "null");
+      if (saved && typeof saved === "object") {
+        Array.prototype.forEach.call(boxes, function (box) {
+          if (saved.kinds && typeof saved.kinds[box.value] === "boolean") box.checked = saved.kinds[box.value];
+        });
+        if (typeof saved.badge === "string" && select.querySelector('option[value="' + CSS.escape(saved.badge) + '"]')) {
+          select.value = saved.badge;
+        }
+      }
+    } catch (e) { /* no storage: every page starts unfiltered */ }
 
     function apply() {
       var kinds = {};
-      Array.prototype.forEach.call(form.querySelectorAll('input[name="kind"]'), function (box) {
+      Array.prototype.forEach.call(boxes, function (box) {
         kinds[box.value] = box.checked;
       });
-      var badge = form.querySelector('select[name="badge"]').value;
+      var badge = select.value;
       var shown = 0;
       rows.forEach(function (row) {
         var badges = (row.getAttribute("data-badges") || "").split(" ");
@@ -30,6 +50,14 @@
         group.hidden = !group.querySelector(".bf-claim-rows > li:not([hidden])");
       });
       if (count) count.textContent = String(shown);
+      if (everyCount) {
+        var all = 0;
+        Object.keys(every).forEach(function (kind) {
+          if (kinds[kind] !== false) all += (every[kind] || {})[badge] || 0;
+        });
+        everyCount.textContent = all.toLocaleString("en");
+      }
+      try { window.sessionStorage.setItem(FILTERS_KEY, JSON.stringify({ kinds: kinds, badge: badge })); } catch (e) { /* ignore */ }
     }
 
     form.addEventListener("change", apply);
@@ -40,8 +68,7 @@
   /* Labels that would otherwise be repeated in the markup of every mention and
      claim of every page (a large site's pages carry tens of thousands): a
      mention's kind and what its data-tip adds (the same words as its CSS
-     tooltip), what a badge means, where a claim number leads, and each
-     callout's "#" link to itself. */
+     tooltip), what a badge means and where a claim number leads. */
   var BADGES = {
     /* @badges: what each badge means, made from render/views.py's BADGES (render/static.py) */
   };
@@ -51,7 +78,7 @@
   }
 
   function label(root) {
-    each(root, ".bf-article > p a:not(sup > a):not([aria-label])", function (a) {
+    each(root, ":is(.bf-article, .bf-para) > p a:not(sup > a):not([aria-label])", function (a) {
       // The kind's word is the stylesheet's (--bf-kind, read from the folder the link leads
       // into), so the tooltip and the accessible name say the same and only the CSS knows the folders.
       var tip = getComputedStyle(a).getPropertyValue("--bf-kind").trim().replace(/^["']|["']$/g, "") || "Other";
@@ -60,17 +87,8 @@
     });
     each(root, ".bf-article sup > a:not([aria-label])", function (a) {
       var n = a.textContent;
-      a.setAttribute("aria-label", n + ": go to the callout of claim " + n);
-      a.setAttribute("title", "Go to the callout of claim " + n);
-    });
-    each(root, ".bf-claim[id] > header", function (header) {
-      if (header.querySelector("a")) return;
-      var a = document.createElement("a");
-      a.href = "#" + header.parentNode.id;
-      a.textContent = "#";
-      a.setAttribute("title", "Link to this claim");
-      a.setAttribute("aria-label", "Link to this claim");
-      header.appendChild(a);
+      a.setAttribute("aria-label", "claim " + n + ": show its details");
+      a.setAttribute("title", "Show the details of claim " + n);
     });
     each(root, "[data-badge]:not([title])", function (b) {
       var help = BADGES[b.getAttribute("data-badge")];
@@ -92,12 +110,41 @@
 
   nameSearchDialog();
 
+  /* Claims in place: a `#claim-N` link (from the text's number, another page, or the address bar)
+     opens that claim's note wherever it is laid out; the "In this briefing" box likewise. */
+  document.documentElement.classList.add("bf-js");
+
+  function openTarget(id, focus) {
+    var el = id ? document.getElementById(id) : null;
+    if (!el) return;
+    var details = el.tagName === "DETAILS" ? el : el.querySelector(":scope > details");
+    if (!details) return;
+    details.open = true;
+    each(document, ".bf-note.bf-current", function (n) { n.classList.remove("bf-current"); });
+    if (el.classList.contains("bf-note")) el.classList.add("bf-current");
+    var summary = details.querySelector(":scope > summary");
+    if (focus && summary) summary.focus({ preventScroll: true });
+  }
+
+  function fromHash(focus) {
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    openTarget(id, focus);
+  }
+
+  window.addEventListener("hashchange", function () { fromHash(true); });
+  document.addEventListener("click", function (event) {
+    var a = event.target && event.target.closest ? event.target.closest('a[href^="#"]') : null;
+    if (a) openTarget(decodeURIComponent(a.getAttribute("href").slice(1)), true);
+  });
+
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(function () { label(document); setup(document); });
+    window.document$.subscribe(function () { label(document); setup(document); fromHash(false); });
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { label(document); setup(document); });
+    document.addEventListener("DOMContentLoaded", function () { label(document); setup(document); fromHash(false); });
   } else {
     label(document);
     setup(document);
+    fromHash(false);
   }
 })();
