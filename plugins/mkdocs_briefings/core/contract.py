@@ -127,24 +127,26 @@ def _object(value: Any, what: str) -> dict[str, Any]:
     return value
 
 
-def _list(value: Any, what: str) -> list[Any]:
+def expect_list(value: Any, what: str) -> list[Any]:
+    """`value` if it is a list, else CorruptEntry (a ValueError) naming `what`: for any JSON read back."""
     if not isinstance(value, list):
         raise CorruptEntry(f"{what} is not a list")
     return value
 
 
-def _text(value: Any, what: str) -> str:
+def expect_text(value: Any, what: str) -> str:
+    """`value` if it is text, else CorruptEntry (a ValueError) naming `what`: for any JSON read back."""
     if not isinstance(value, str):
         raise CorruptEntry(f"{what} is not text")
     return value
 
 
 def _optional_text(value: Any, what: str) -> str | None:
-    return None if value is None else _text(value, what)
+    return None if value is None else expect_text(value, what)
 
 
 def _texts(value: Any, what: str) -> tuple[str, ...]:
-    return tuple(_text(v, what) for v in _list(value, what))
+    return tuple(expect_text(v, what) for v in expect_list(value, what))
 
 
 def _id(value: Any, what: str) -> str:
@@ -158,17 +160,17 @@ def _entity(data: Any, text: str) -> Entity:
     e = _object(data, "entity")
     return Entity(
         _id(e.get("id"), "entity id"),
-        _text(e.get("name"), "entity name"),
+        expect_text(e.get("name"), "entity name"),
         e.get("kind") if e.get("kind") in KINDS else _bad("entity kind"),
         _texts(e.get("roles", []), "entity roles"),
-        tuple(_span(m, text) for m in _list(e.get("mentions"), "entity mentions")),
+        tuple(_span(m, text) for m in expect_list(e.get("mentions"), "entity mentions")),
         _confidence(e.get("confidence", 1.0)),
     )
 
 
 def _claim(data: Any, text: str, ids: set[str]) -> Claim:
     c = _object(data, "claim")
-    claim_id = _text(c.get("id"), "claim id")
+    claim_id = expect_text(c.get("id"), "claim id")
     if _CLAIM_ID.fullmatch(claim_id) is None:
         raise CorruptEntry(f"claim id {claim_id[:40]!r} is not claim-<n>")
     speaker = None
@@ -197,9 +199,9 @@ def annotation_from_json(data: Any, text: str) -> Annotation:
     against the slug rule and every span against `text`: an entry is outside input (CI
     restores caches), and one that would not be the engine's output is never used."""
     a = _object(data, "annotation")
-    entities = tuple(_entity(e, text) for e in _list(a.get("entities"), "entities"))
+    entities = tuple(_entity(e, text) for e in expect_list(a.get("entities"), "entities"))
     ids = {e.id for e in entities}
-    claims = tuple(_claim(c, text, ids) for c in _list(a.get("claims"), "claims"))
+    claims = tuple(_claim(c, text, ids) for c in expect_list(a.get("claims"), "claims"))
     return Annotation(entities, claims)
 
 

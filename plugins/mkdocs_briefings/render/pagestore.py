@@ -44,6 +44,7 @@ try:
 except ImportError:  # Windows: an open file cannot be removed there anyway
     fcntl = None  # type: ignore[assignment]
 
+from ..core.contract import expect_list, expect_text
 from ..core.files import TEMP, atomic_write, remove_stale_temps, stale_temp, temp_prefix, tree_digest
 from ..core.inputs import SEED_SUFFIXES, list_files, read_regular, refusal
 from ..core.processes import die_with_parent
@@ -124,18 +125,6 @@ _SRC_URI = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*\.md")
 #: The meta keys generated pages set besides the title, with the one value each ever has.
 _META_VALUES: dict[str, Any] = {"hide": ["toc"], "search": {"exclude": True}}
 _META = frozenset({"title", *_META_VALUES})
-
-
-def _text(value: Any, what: str) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"{what} is not text")
-    return value
-
-
-def _list(value: Any, what: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise ValueError(f"{what} is not a list")
-    return value
 
 
 def _outline(value: Any, i: int) -> Outline:
@@ -310,7 +299,7 @@ class PageStore:
                 raise ValueError("not a JSON object")
             if data.get("format") != FORMAT or data.get("key") != self.key:
                 return False  # another version's store, or another build's inputs: not an error
-            specs = [self._spec(i, p) for i, p in enumerate(_list(data["pages"], "pages"))]
+            specs = [self._spec(i, p) for i, p in enumerate(expect_list(data["pages"], "pages"))]
             size = sum(sum(e[1:]) for e in self.extents.values())
             if body is None or export is None or os.fstat(body.fileno()).st_size != size:
                 raise ValueError("its body or export is missing or truncated")
@@ -319,8 +308,8 @@ class PageStore:
             if _file_digest(export) != data["export_digest"]:
                 raise ValueError("its export does not match its checksum")
             # Shown in the log: no control characters (a terminal escape) from a file we did not write.
-            self.diagnostics = [clean(_text(d, "diagnostic")) for d in _list(data["diagnostics"], "diagnostics")]
-            self.summary = clean(_text(data["summary"], "summary"))
+            self.diagnostics = [clean(expect_text(d, "diagnostic")) for d in expect_list(data["diagnostics"], "diagnostics")]
+            self.summary = clean(expect_text(data["summary"], "summary"))
         except (OSError, ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError, RecursionError) as exc:
             self.extents.clear()
             reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
@@ -341,13 +330,13 @@ class PageStore:
         """
         if not isinstance(p, dict):
             raise ValueError(f"page {i} is not an object")
-        extent = tuple(_integer(x) for x in _list(p["extent"], "extent"))
+        extent = tuple(_integer(x) for x in expect_list(p["extent"], "extent"))
         if len(extent) != 5 or min(extent) < 0:
             raise ValueError(f"bad extent for page {i}")
-        src_uri = _text(p["src_uri"], "src_uri")
+        src_uri = expect_text(p["src_uri"], "src_uri")
         if _SRC_URI.fullmatch(src_uri) is None:
             raise ValueError(f"page {i} has a path that no generated page has")
-        title = _text(p["title"], "title")
+        title = expect_text(p["title"], "title")
         meta: dict[str, Any] = {"title": html_text(title)}
         stored = p["meta"]
         if not isinstance(stored, dict) or not set(stored) <= _META:
@@ -362,8 +351,8 @@ class PageStore:
         self.extents[i] = extent  # type: ignore[assignment]
         return PageSpec(
             src_uri, title, meta, self._reader_for(i),
-            frozenset(_text(a, "anchor") for a in _list(p["anchors"], "anchors")),
-            markdown=markdown_source(_text(p["markdown"], "markdown")), index=p["index"],
+            frozenset(expect_text(a, "anchor") for a in expect_list(p["anchors"], "anchors")),
+            markdown=markdown_source(expect_text(p["markdown"], "markdown")), index=p["index"],
             outline=_outline(p["outline"], i),
         )
 
