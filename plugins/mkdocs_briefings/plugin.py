@@ -43,12 +43,12 @@ from .core.corpus import MIN_BRIEFINGS, PAGE_DIRS, Corpus, build_corpus
 from .core.diagnostics import BriefingsError
 from .core.export import across
 from .core.project import load_project
-from .render.sanitize import BriefingsHtmlExtension, registered
-from .render.pagestore import PageStore, StoreError, fingerprint
 from .render.jinja import FOLDER as TEMPLATE_FOLDER
 from .render.pages import Section, headings_of
+from .render.pagestore import PageStore, StoreError, fingerprint
 from .render.paths import HOME, HOME_MARKER
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
+from .render.sanitize import BriefingsHtmlExtension, registered
 from .search.integration import BACKENDS, SearchIntegration
 
 log = get_plugin_logger(__name__)

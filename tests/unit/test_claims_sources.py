@@ -8,6 +8,7 @@ with whatever entities it is given.
 from __future__ import annotations
 
 import pytest
+
 from mkdocs_briefings.core.claims import find_claims
 from mkdocs_briefings.core.claims.descriptions import description_head
 from mkdocs_briefings.core.model import Entity, Span

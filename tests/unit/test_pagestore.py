@@ -377,7 +377,7 @@ def test_replay_escapes_and_sanitises_what_it_reads(tmp_path: Path) -> None:
 
     def tamper(data: dict[str, Any]) -> None:
         data["pages"][0].update(title=payload, meta={"title": payload}, markdown=payload + "{: onclick=x }")
-        data.update(diagnostics=["seeds/\x1b[31mred.txt: x".encode().decode("unicode_escape")], summary="\x1b[2J")
+        data.update(diagnostics=[b"seeds/\x1b[31mred.txt: x".decode("unicode_escape")], summary="\x1b[2J")
     _index(tmp_path, tamper)
     store, warnings = replayed(tmp_path)
     assert store.replaying and warnings == []

@@ -17,12 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
+from projectfiles import write_project
 
 from mkdocs_briefings.core import project as project_module
 from mkdocs_briefings.core.processes import alive
 from mkdocs_briefings.core.project import load_project
-
-from projectfiles import write_project
 
 PLUGINS = Path(__file__).resolve().parents[2] / "plugins"
 SEEDS = {f"seed-{i:03d}.txt": f"Ada Lovelace number {i} said the engine worked.\n" for i in range(48)}

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from projectfiles import write_project
 
 from mkdocs_briefings.cli import main
 from mkdocs_briefings.core.model import Annotation, Briefing, Claim, Entity, SourceInfo, Span, Speaker
 from mkdocs_briefings.core.review import Finding, SeedLayout, body_layout, ordered, review
-
-from projectfiles import write_project
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,6 @@ from typing import Any
 from .model import CLAIM_KINDS, KINDS, STATUSES, Annotation, Briefing, Claim, Entity, SourceInfo, Span, Speaker
 from .text import is_slug
 
-
 # -- writing ---------------------------------------------------------------------------------
 
 

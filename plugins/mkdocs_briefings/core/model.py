@@ -36,7 +36,7 @@ class Span:
     text: str
 
     @classmethod
-    def of(cls, source: str, start: int, end: int) -> "Span":
+    def of(cls, source: str, start: int, end: int) -> Span:
         """Build a span whose text is taken from `source`, so it cannot drift."""
         return cls(start, end, source[start:end])
 

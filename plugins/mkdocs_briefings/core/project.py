@@ -20,9 +20,9 @@ from pathlib import Path
 from .annotate import annotate, engine_version
 from .cache import AnnotationCache, CacheUnreadable, cache_key, engine_register
 from .contract import CorruptEntry
-from .files import remove_stale_temps
-from .entities.corpus_names import resolve_corpus_names
 from .diagnostics import BriefingsError, Diagnostic, did_you_mean, sort_diagnostics
+from .entities.corpus_names import resolve_corpus_names
+from .files import remove_stale_temps
 from .inputs import SEED_SUFFIXES, Listing, is_hidden, list_files, refusal, within
 from .limits import cap_annotation, cap_notes
 from .model import Annotation, Briefing, RegisterEntry
@@ -188,7 +188,7 @@ def _annotate_job(job: tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]) -
     text, register, ignore = job
     try:
         return annotate(text, register, ignore), None
-    except Exception as exc:  # noqa: BLE001 - reported as a diagnostic naming the seed
+    except Exception as exc:  # any failure is reported as a diagnostic naming the seed
         return None, f"{exc.__class__.__name__}: {exc}"
 
 

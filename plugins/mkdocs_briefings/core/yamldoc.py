@@ -18,7 +18,6 @@ import yaml
 
 from .diagnostics import Diagnostic
 
-
 #: libyaml's parser when present: front matter of hundreds of seeds is parsed on
 #: every build, and the pure-Python scanner is the slowest part of loading.
 _SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

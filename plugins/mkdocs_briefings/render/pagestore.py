@@ -230,7 +230,7 @@ def _make_all(
         conn.send(None)
     except OSError as exc:
         conn.send((UNWRITABLE, exc.strerror or str(exc)))
-    except BaseException:  # noqa: BLE001 - sent to the parent, which reports it
+    except BaseException:  # sent to the parent, which reports it
         conn.send(traceback.format_exc())
     finally:
         conn.close()

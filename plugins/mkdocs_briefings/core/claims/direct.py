@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from .cues import ACCORDING_TO, ADDRESSEE_VERBS, cue_pattern
 from .quotes import Quote
 from .reported import skip_addressee
-from .trailing import opens_clause
 from .speakers import NAME_THEN_APPOSITIVES, Coordinated, is_plain_name, np_after, speaker_for_cue, starts_like_speaker, subject_before
+from .trailing import opens_clause
 
 #: How far after a quotation its attribution may end, and how far before it may start.
 _AFTER_REACH = 120

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .chunks import Word
+from .context import is_sport, org_clue, title_clue, work_clue
 from .lexicon import Lexicon
 from .names import fold_key
-from .context import is_sport, org_clue, title_clue, work_clue
 from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, ROYAL, STRONG, UNKNOWN, Candidate, followed_by_score
 
 #: Words after which an undecided name is a place ("in Crimea", "from Kherson").
