@@ -344,7 +344,7 @@ def report(rows: list[Row], scale: int) -> None:
               f"first results {1000 * statistics.median(other.probe.times):.0f} ms median, "
               f"{1000 * other.probe.times[0]:.0f} ms for the first query, {other.probe.first_bytes / 1000:.0f} KB)")
     for row in rows:
-        for query, first, n in zip(QUERIES, row.probe.firsts, row.probe.counts):
+        for query, first, n in zip(QUERIES, row.probe.firsts, row.probe.counts, strict=False):
             want = FIRST_RESULT.get(query)
             mark = "" if row is not ours or not want else ("  ok" if first.rstrip("/").endswith(want.rstrip("/")) else "  WRONG")
             print(f"    {row.name}: {query!r} -> {first} ({n} results){mark}")

@@ -676,4 +676,4 @@ def test_full_disk_is_one_warning_and_every_page_is_made(
     assert kept is None or kept.read() == EXPORT
     store.close()
     assert len(warnings) == 1 and "cannot be written" in warnings[0], warnings
-    assert not [p for p in (full_disk / "pages").iterdir()] if (full_disk / "pages").is_dir() else True
+    assert not list((full_disk / "pages").iterdir()) if (full_disk / "pages").is_dir() else True

@@ -363,7 +363,7 @@ def _annotate_all(
     if progress and todo:
         progress(f"annotating {len(todo)} seeds ({len(plans) - len(todo)} from cache)")
     outputs = _run_jobs([(plan.text, reg, plan.ignore) for plan, _ in todo], progress)
-    for (plan, key), (annotation, failure) in zip(todo, outputs):
+    for (plan, key), (annotation, failure) in zip(todo, outputs, strict=True):
         if annotation is None:  # an engine bug, not the editor's: skip this briefing, keep the site
             message = f"the annotation engine failed on this briefing ({failure}); it is skipped — please report it"
             diags.append(Diagnostic(plan.where, 0, message))

@@ -44,6 +44,8 @@ try:
 except ImportError:  # Windows: an open file cannot be removed there anyway
     fcntl = None  # type: ignore[assignment]
 
+import contextlib
+
 from ..core.files import TEMP, atomic_write, remove_stale_temps, stale_temp, temp_prefix, tree_digest
 from ..core.inputs import SEED_SUFFIXES, list_files, read_regular, refusal
 from ..core.processes import die_with_parent
@@ -172,14 +174,12 @@ def _open_shared(path: Path) -> BinaryIO | None:
     build with other settings does not prune it; None when it is missing. The open file
     stays readable even if it is removed later."""
     try:
-        f = open(path, "rb")
+        f = open(path, "rb")  # noqa: SIM115 - returned to the caller, who holds it open while reading pages
     except OSError:
         return None
     if fcntl is not None:
-        try:
+        with contextlib.suppress(OSError):
             fcntl.flock(f.fileno(), fcntl.LOCK_SH)
-        except OSError:
-            pass
     return f
 
 
@@ -421,7 +421,7 @@ class PageStore:
         if not (self.replaying or self._forked):
             return self._make_here(i)
         if self._reader is None:
-            self._reader = open(self.body if self.replaying else self._body_tmp, "rb")  # type: ignore[arg-type]
+            self._reader = open(self.body if self.replaying else self._body_tmp, "rb")  # type: ignore[arg-type]  # noqa: SIM115 - kept open across pages, closed by _close
         start, *lengths = self.extents[i]
         self._reader.seek(start)
         data = self._reader.read(sum(lengths))
@@ -567,10 +567,8 @@ class PageStore:
             if name.startswith(("body-", "export-")):
                 _remove_unless_in_use(path)
             elif name.startswith(TEMP) and stale_temp(path):
-                try:
+                with contextlib.suppress(OSError):
                     path.unlink()
-                except OSError:
-                    pass
 
     def abort(self) -> None:
         """A failed build: stop the child and forget what it made."""
@@ -601,8 +599,7 @@ class PageStore:
     def _close(self) -> None:
         for handle in (self._reader, self._writer):
             if handle is not None:
-                try:
+                # The writer's last flush may fail on a full disk: the store is dropped anyway.
+                with contextlib.suppress(OSError):
                     handle.close()
-                except OSError:
-                    pass  # the writer's last flush on a full disk: the store is dropped anyway
         self._reader = self._writer = None

@@ -56,7 +56,8 @@ _INTRODUCES = re.compile("[^.!?;\"\u201c\u201d\n]{0,60}:[ \t]*(?:''|[\"\u201c])"
 _ENDS_STATEMENT = re.compile("[.!?][\u2019']?$")
 #: What opens a reported clause or an object right after a cue ("said her father ...", "said that ...").
 _TAKES_CLAUSE = re.compile(
-    r"[ \t]+(?:that|her|his|their|its|the|a|an|he|she|they|it|we|I|there|this|these|those|no|some|any|(?!during|including|regarding|concerning|following|according)[a-z]+ing)\b"
+    r"[ \t]+(?:that|her|his|their|its|the|a|an|he|she|they|it|we|I|there|this|these|those|no|some|any|"
+    r"(?!during|including|regarding|concerning|following|according)[a-z]+ing)\b"
 )
 
 

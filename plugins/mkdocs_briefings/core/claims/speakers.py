@@ -372,9 +372,9 @@ def starts_like_speaker(text: str, start: int) -> bool:
     lower = word.lower()
     if lower in _BETWEEN or lower in STOP or lower in _TIME_WORDS or not word[0].isalpha():
         return False
-    if word.islower() and lower.endswith(("ing", "ed")) and lower not in _ED_ADJECTIVES:
-        return False  # "denies plying a boy ...": a verb phrase, not a speaker
-    return True  # a name, a pronoun, a determiner or a title ("said former adviser David Axelrod")
+    # A lower-case "-ing"/"-ed" word is a verb phrase, not a speaker ("denies plying a boy ...");
+    # anything else is a name, a pronoun, a determiner or a title ("said former adviser David Axelrod").
+    return not (word.islower() and lower.endswith(("ing", "ed")) and lower not in _ED_ADJECTIVES)
 
 
 _TIME_WORDS: frozenset[str] = frozenset(

@@ -447,10 +447,7 @@ def _org_of(toks: list[Word] | list[str], lex: Lexicon) -> bool:
     """An organisation word followed by "of" or "for" anywhere: "National Union of Students",
     "London School of Economics", "Office for National Statistics"."""
     texts = [t if isinstance(t, str) else t.text for t in toks]
-    for k in range(len(texts) - 2):
-        if texts[k + 1] in ("of", "for") and (texts[k] in lex.org_heads or texts[k] in lex.org_suffixes):
-            return True
-    return False
+    return any(texts[k + 1] in ("of", "for") and (texts[k] in lex.org_heads or texts[k] in lex.org_suffixes) for k in range(len(texts) - 2))
 
 
 def _constituency(toks: list[str], lex: Lexicon) -> bool:

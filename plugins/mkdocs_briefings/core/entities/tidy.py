@@ -56,11 +56,19 @@ _TOKEN = re.compile(r"\S+")
 _OFFICE_HEADS = frozenset(("Office", "Post", "Role", "Position", "Rank", "Title"))
 #: Words that make a leading title part of a body's name ("Secretary of State", "Head of State").
 _OF_STATE = frozenset(("State", "States", "Staff", "Government", "Public"))
-_PARTICLES = frozenset(["de", "du", "des", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "das", "y", "al", "bin", "ibn", "el"])
+_PARTICLES = frozenset(
+    ["de", "du", "des", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "das", "y", "al", "bin", "ibn", "el"]
+)
 #: Function words that are also names ("Theresa May", "Will Smith", "Channel Four", "The Who").
-_NAMELIKE = frozenset(["will", "can", "may", "might", "must", "shall", "would", "could", "do", "does", "did", "who", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "well", "all", "such"])
+_NAMELIKE = frozenset([
+    "will", "can", "may", "might", "must", "shall", "would", "could", "do", "does", "did", "who",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "well", "all", "such",
+])
 #: Words that end no name: what follows a name across a missed sentence end ("D.C. They", "No. Because").
-_TRAILING = frozenset(["they", "these", "those", "this", "that", "there", "here", "he", "she", "we", "it", "its", "because", "but", "and", "or", "so", "if", "then", "when", "while", "which", "what"])
+_TRAILING = frozenset([
+    "they", "these", "those", "this", "that", "there", "here", "he", "she", "we", "it", "its",
+    "because", "but", "and", "or", "so", "if", "then", "when", "while", "which", "what",
+])
 
 
 def tidy_mentions(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
