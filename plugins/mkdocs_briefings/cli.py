@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -82,7 +83,7 @@ def _plugin_options(config_file: Path) -> dict[str, object]:
     plugins = config.get("plugins") if isinstance(config, dict) else None
     for item in plugins if isinstance(plugins, list) else [plugins]:  # list form, or mapping form
         if isinstance(item, dict) and isinstance(item.get("briefings"), dict):
-            return item["briefings"]
+            return cast("dict[str, object]", item["briefings"])
     return {}
 
 

@@ -222,7 +222,7 @@ def _results(
         # single-threaded process; `mkdocs serve` runs builds next to its server
         # threads, so there children come from a clean forkserver instead.
         if "fork" in methods and threading.active_count() == 1:
-            context = multiprocessing.get_context("fork")
+            context: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
             parent: int | None = os.getpid()
         else:
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")

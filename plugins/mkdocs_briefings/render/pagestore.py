@@ -42,7 +42,7 @@ from typing import Any, BinaryIO
 try:
     import fcntl
 except ImportError:  # Windows: an open file cannot be removed there anyway
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module or None; callers check
 
 import contextlib
 
@@ -359,7 +359,7 @@ class PageStore:
                 meta[key] = allowed
         if not isinstance(p["index"], bool):
             raise ValueError(f"page {i} has a non-boolean 'index'")
-        self.extents[i] = extent  # type: ignore[assignment]
+        self.extents[i] = extent
         return PageSpec(
             src_uri, title, meta, self._reader_for(i),
             frozenset(_text(a, "anchor") for a in _list(p["anchors"], "anchors")),
@@ -421,7 +421,9 @@ class PageStore:
         if not (self.replaying or self._forked):
             return self._make_here(i)
         if self._reader is None:
-            self._reader = open(self.body if self.replaying else self._body_tmp, "rb")  # type: ignore[arg-type]  # noqa: SIM115 - kept open across pages, closed by _close
+            path = self.body if self.replaying else self._body_tmp
+            assert path is not None  # a forked store has its temporary body until `abort`, which also ends the fork
+            self._reader = open(path, "rb")  # noqa: SIM115 - kept open across pages, closed by _close
         start, *lengths = self.extents[i]
         self._reader.seek(start)
         data = self._reader.read(sum(lengths))
@@ -488,8 +490,8 @@ class PageStore:
                 self._writer.flush()
             except OSError as exc:
                 self._unwritable(exc.strerror or str(exc))
-        if self._body_tmp is None:
-            return None  # the store became unwritable on the way
+        if self._body_tmp is None:  # the store became unwritable on the way (`_unwritable` above)
+            return None  # type: ignore[unreachable]  # mypy keeps the narrowing from the top of the method
         self._close()
         try:
             with open(self._body_tmp, "rb+") as body:

@@ -126,7 +126,9 @@ def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int],
         # '"..." ― Carlos Raúl': a signature after the quotation, no verb.
         speaker = np_after(text, dash.end(), para_end)
         return Attribution(None, speaker) if speaker is not None else None
-    pos = _LEAD_GAP.match(text, quote.after, para_end).end()
+    gap = _LEAD_GAP.match(text, quote.after, para_end)
+    assert gap is not None  # the pattern matches the empty string
+    pos = gap.end()
     limit = min(para_end, pos + _AFTER_REACH)
     cues = cue_pattern()
     inverted = cues.match(text, pos, limit)

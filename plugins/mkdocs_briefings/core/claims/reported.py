@@ -217,7 +217,9 @@ def clause_after(
     """
     cue = text[cue_start:cue_end]
     tag = tag_of(cue)
-    pos = _ADVERBIAL.match(text, cue_end).end()
+    adverbial = _ADVERBIAL.match(text, cue_end)
+    assert adverbial is not None  # the pattern matches the empty string
+    pos = adverbial.end()
     if cue.lower() in ADDRESSEE_VERBS:
         pos = skip_addressee(text, pos, sent_end)
     while pos < sent_end and text[pos].isspace():
@@ -372,7 +374,9 @@ def skip_addressee(text: str, pos: int, sent_end: int) -> int:
     m = _ADDRESSEE.match(text, pos, sent_end)
     if m is None or m.end() == pos:
         return pos
-    return _ADVERBIAL.match(text, m.end()).end()
+    adverbial = _ADVERBIAL.match(text, m.end())
+    assert adverbial is not None  # the pattern matches the empty string
+    return adverbial.end()
 
 
 def clause_end(
