@@ -2,7 +2,8 @@
 # Install everything the test suite needs on a fresh Debian machine with
 # Python 3.11 and pip: Debian's Chromium (the browser tests drive
 # /usr/bin/chromium; a test tool's own browser download cannot work on a
-# closed network), this package with its `test` extra, and a check of the
+# closed network), this package with its `test` extra (pytest, and the ruff
+# and mypy that .ci/run lints with), and a check of the
 # vendored axe-core file. Needs root, or sudo, for apt-get.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

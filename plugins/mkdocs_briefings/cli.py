@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -76,13 +77,13 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def _plugin_options(config_file: Path) -> dict[str, object]:
     """The `briefings` plugin's options in mkdocs.yml, so `check` looks where the build looks."""
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)  # noqa: S506 - SafeLoader subclass
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)  # a SafeLoader subclass
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     plugins = config.get("plugins") if isinstance(config, dict) else None
     for item in plugins if isinstance(plugins, list) else [plugins]:  # list form, or mapping form
         if isinstance(item, dict) and isinstance(item.get("briefings"), dict):
-            return item["briefings"]
+            return cast("dict[str, object]", item["briefings"])
     return {}
 
 

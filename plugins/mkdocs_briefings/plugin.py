@@ -24,7 +24,7 @@ import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -39,16 +39,17 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from .core.contract import export_json
-from .core.corpus import MIN_BRIEFINGS, PAGE_DIRS, Corpus, build_corpus
+from .core.corpus import Corpus, Thresholds, build_corpus
 from .core.diagnostics import BriefingsError
 from .core.export import across
+from .core.kinds import MIN_BRIEFINGS, PAGE_DIRS
 from .core.project import load_project
-from .render.sanitize import BriefingsHtmlExtension, registered
-from .render.pagestore import PageStore, StoreError, fingerprint
 from .render.jinja import FOLDER as TEMPLATE_FOLDER
 from .render.pages import Section, headings_of
+from .render.pagestore import PageStore, StoreError, fingerprint
 from .render.paths import HOME, HOME_MARKER
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
+from .render.sanitize import BriefingsHtmlExtension, registered
 from .search.integration import BACKENDS, SearchIntegration
 
 log = get_plugin_logger(__name__)
@@ -91,8 +92,8 @@ class GeneratedPage(Page):
         # (hidden) into every briefing and listing page, and search finds a section's
         # anchor without it, the same as with it.
         hidden = "toc" in (self.meta.get("hide") or ())
-        # type: ignore: mkdocs types toc tokens as its private TypedDict; ours are the same plain dicts.
-        self.toc = get_toc([] if hidden else self.spec.outline.toc(self.editor_headings))  # type: ignore[arg-type]
+        toc_tokens = [] if hidden else self.spec.outline.toc(self.editor_headings)
+        self.toc = get_toc(toc_tokens)  # type: ignore[arg-type]  # mkdocs types tokens as its private TypedDict; ours are the same plain dicts
         self.content = _join(parts.search_before, self.editor_html, parts.search_after)
 
     def unveil(self) -> None:
@@ -246,11 +247,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.search.close()
         self.search = SearchIntegration(self.config.search_backend, dirty=self.dirty)
         if not registered(config.markdown_extensions):
-            config.markdown_extensions.append(BriefingsHtmlExtension())  # type: ignore[arg-type]
+            config.markdown_extensions.append(BriefingsHtmlExtension())  # type: ignore[arg-type]  # mkdocs types the list as names; Markdown also takes instances
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         if not any(str(s) == JS_URI for s in config.extra_javascript):
-            config.extra_javascript.append(JS_URI)  # type: ignore[arg-type]
+            config.extra_javascript.append(JS_URI)
         return config
 
     # Early (before other plugins such as search see the file list), so every
@@ -284,7 +285,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 )
             except BriefingsError as exc:
                 raise PluginError(f"briefings: {exc}") from None
-            self.corpus = build_corpus(project.briefings, project.register, min_briefings=self.config.min_briefings)
+            thresholds = cast(Thresholds, self.config.min_briefings)  # its shape is checked in on_config
+            self.corpus = build_corpus(project.briefings, project.register, min_briefings=thresholds)
             try:
                 renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls,
                                     overrides=overrides, home=home is not None)
@@ -301,8 +303,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             for diagnostic in project.diagnostics:
                 if diagnostic.transient:
                     log.warning(diagnostic)
-        for diagnostic in store.diagnostics:
-            log.warning(diagnostic)
+        for message in store.diagnostics:
+            log.warning(message)
         if home is not None:
             files.remove(home[0])  # the generated home page takes its place, with its text
         for spec in store.specs:
@@ -355,7 +357,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Between the two, with search's text in `content`: the Pagefind backend indexes it.
     def _index_page(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         generated = isinstance(page, GeneratedPage)
-        self.search.index(page, generated=generated, full_html=page.full_html if generated else "")
+        self.search.index(page, generated=generated, full_html=page.full_html if isinstance(page, GeneratedPage) else "")
         return context
 
     on_page_context = CombinedEvent(_make_page, _index_page, _unveil_page)

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bbc_projects import BBC_DIR, copies, read_corpus  # noqa: E402
+from bbc_projects import BBC_DIR, copies, read_corpus
 
-from mkdocs_briefings.core.duplicates import THRESHOLD, candidate_scores, find_duplicates, jaccard, shingles, words  # noqa: E402
+from mkdocs_briefings.core.duplicates import THRESHOLD, candidate_scores, find_duplicates, jaccard, shingles, words
 
 
 def slug_of(path: str) -> str:

@@ -89,7 +89,7 @@ def main() -> None:
                 roles_of[e.id].update(e.roles)
 
     print(f"{len(resolved)} articles")
-    print("\nentities per kind (distinct ids = pages; linked = confidence >= %.1f; mentions)" % LINK_CONFIDENCE)
+    print(f"\nentities per kind (distinct ids = pages; linked = confidence >= {LINK_CONFIDENCE:.1f}; mentions)")
     for kind in ("person", "organisation", "place", "group", "other"):
         print(f"  {kind:13} {len(ids[kind]):6} ids  {len(linked[kind]):6} linked  {mentions[kind]:7} mentions")
     orgs = len(ids["organisation"])

@@ -187,7 +187,7 @@ def build(root: Path) -> Build:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 
@@ -226,7 +226,7 @@ def probe(browser: Any, url: str, queries: tuple[str, ...] = QUERIES) -> Probe:
                 sizes = request.sizes()
                 end = request.timing["responseEnd"]
                 fetched.append((end, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
-            except Exception:  # noqa: BLE001 - a request that vanished counts nothing
+            except Exception:  # a request that vanished counts nothing
                 pass
 
     def route(r: Any) -> None:
@@ -289,7 +289,7 @@ def idle_bytes(browser: Any, url: str) -> tuple[int, int]:
 _SITES: dict[str, Path] = {}
 
 
-def row_site(row: "Row") -> Path:
+def row_site(row: Row) -> Path:
     return _SITES[row.name]
 
 
@@ -317,7 +317,7 @@ def measure(browser: Any, name: str, root: Path) -> Row:
 
 def report(rows: list[Row], scale: int) -> None:
     print(f"\nBBC x{scale}")
-    print(f"  ('before': search bytes fetched before the box got the focus, typing starting at the load event)")
+    print("  ('before': search bytes fetched before the box got the focus, typing starting at the load event)")
     print(f"  {'site':<22}{'build':>9}{'index':>16}{'median':>9}{'1st query':>11}{'from focus':>12}{'1st bytes':>12}{'before':>10}")
     for r in rows:
         b, p = r.build, r.probe
@@ -344,7 +344,7 @@ def report(rows: list[Row], scale: int) -> None:
               f"first results {1000 * statistics.median(other.probe.times):.0f} ms median, "
               f"{1000 * other.probe.times[0]:.0f} ms for the first query, {other.probe.first_bytes / 1000:.0f} KB)")
     for row in rows:
-        for query, first, n in zip(QUERIES, row.probe.firsts, row.probe.counts):
+        for query, first, n in zip(QUERIES, row.probe.firsts, row.probe.counts, strict=False):
             want = FIRST_RESULT.get(query)
             mark = "" if row is not ours or not want else ("  ok" if first.rstrip("/").endswith(want.rstrip("/")) else "  WRONG")
             print(f"    {row.name}: {query!r} -> {first} ({n} results){mark}")

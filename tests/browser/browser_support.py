@@ -88,7 +88,7 @@ def watch_page(page: Any, site_url: str) -> Visit:
 
     def route(route: Any) -> None:
         url = route.request.url
-        if url.startswith(site_url) or url.startswith(("data:", "blob:", "about:")):
+        if url.startswith((site_url, "data:", "blob:", "about:")):
             route.continue_()
         else:
             visit.external_requests.append(url)

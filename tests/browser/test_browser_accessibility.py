@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
 from browser_support import INDEX_PATHS, SpecBriefing, Visit, describe_violations, page_id, run_axe, trim_repeats
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
 from browser_support import Visit
 
 pytestmark = pytest.mark.browser

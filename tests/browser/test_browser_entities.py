@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 
 import pytest
-
 from browser_support import (
     IN_VIEWPORT_JS,
     TOOLTIP_STATE_JS,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
 from browser_support import INDEX_PATHS, SpecBriefing, Visit, page_id
 
 pytestmark = pytest.mark.browser

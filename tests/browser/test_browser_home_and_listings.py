@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
 from browser_support import Visit
 
 pytestmark = pytest.mark.browser
@@ -36,8 +35,8 @@ def test_home_lists_the_latest_ten(open_page: Callable[..., Visit], briefings_ex
     assert all(d and d != "Undated" for d in dates)
     for i in range(10):  # a line (summary or lead) under each
         assert items.nth(i).locator(".bf-lead").inner_text().strip(), f"briefing {i + 1} has no line under it"
-    counts = dict((w, int(n.replace(",", ""))) for n, w in re.findall(
-        r"([\d,]+) (\w+)", page.locator(".bf-home-counts").inner_text()))
+    counts = {w: int(n.replace(",", "")) for n, w in re.findall(
+        r"([\d,]+) (\w+)", page.locator(".bf-home-counts").inner_text())}
     assert counts["briefings"] == len(briefings_export)
     assert counts["people"] > 0 and counts["organisations"] > 0 and counts["places"] > 0 and counts["claims"] > 0
     # Ways in: every index, and search.

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
 from browser_support import Visit, briefing_slugs
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 
 import pytest
-
 from browser_support import INDEX_PATHS, OVERFLOW_JS, SpecBriefing, Visit, page_id
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
 from browser_support import OVERFLOW_JS, SpecBriefing, Visit, describe_violations, run_axe
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from browser_support import SpecBriefing, Visit
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 
 import pytest
-
 from browser_support import Visit
 
 pytestmark = pytest.mark.browser

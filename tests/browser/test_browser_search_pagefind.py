@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
 from browser_support import Visit
 
 pytestmark = pytest.mark.browser
@@ -199,7 +198,7 @@ def evil_site_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
         "  - briefings:\n      search_backend: pagefind\n      min_briefings: 1\n", encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, check=True, capture_output=True)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
-    handler.log_message = lambda *args: None  # type: ignore[assignment]
+    handler.log_message = lambda *args: None  # type: ignore[assignment]  # silence the test server's request log
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from test_links import broken_links
 
 REPO = Path(__file__).resolve().parents[2]

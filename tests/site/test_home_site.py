@@ -29,7 +29,7 @@ def test_home_page_lists_the_latest_ten(project_writer: Callable[..., Path], mkd
     assert titles == [f"briefings/2020-01-{d:02d}-story-{d}/" for d in range(12, 2, -1)]  # newest first, ten
     assert "Story 12 &lt;b&gt;bold&lt;/b&gt;" in html and "<b>bold</b>" not in html  # seed text stays text
     assert "Wire 12" in html and 'class="bf-lead">Jane Doe met reporters in Paris on day 12.</span>' in html
-    counts = dict((w, int(n.replace(",", ""))) for n, w in re.findall(r"<strong>([\d,]+)</strong> (\w+)", html))
+    counts = {w: int(n.replace(",", "")) for n, w in re.findall(r"<strong>([\d,]+)</strong> (\w+)", html)}
     assert counts["briefings"] == 12 and counts["claims"] == 12 and counts["people"] >= 1 and counts["places"] >= 1
     assert all(f'href="{p}/"' in html for p in ("briefings", "people", "organisations", "places", "claims"))
     assert '<form class="bf-home-search" action="" method="get" role="search">' in html

@@ -39,7 +39,7 @@ SEEDS = (f"2022-03-04-{SPEC_SLUG}.txt", OTHER_SEED, "2020-01-13-iran-admits-down
 def spec_project(project_writer: Callable[..., Path]) -> Path:
     """conftest's `write_spec_project` in tmp_path: the spec article with its overlay, the demo register,
     two more seeds; `per_page: 2` (3 briefings, so two index pages), `min_briefings: 2`."""
-    read = lambda path: path.read_text(encoding="utf-8")  # noqa: E731
+    read = lambda path: path.read_text(encoding="utf-8")  # noqa: E731 - a one-line reader local to the dict below
     return project_writer(
         seeds={name: read(REPO / "seeds" / name) for name in SEEDS},
         overlays={f"{SPEC_SLUG}.md": read(REPO / "briefings" / f"{SPEC_SLUG}.md")},
@@ -168,7 +168,7 @@ def test_forked_page_making_builds_the_in_process_site(
     make = PageStore.make
 
     def spy(store: PageStore, *args: object) -> None:
-        make(store, *args)  # type: ignore[arg-type]
+        make(store, *args)  # type: ignore[arg-type]  # passes through whatever the build gave
         forks.append(store._child is not None)
 
     monkeypatch.setattr(PageStore, "make", spy)

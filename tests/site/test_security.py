@@ -389,7 +389,7 @@ def test_jinja_syntax_is_not_evaluated(built: Built) -> None:
     assert "{{ 7*7 }}" in page.text
     assert "{% raw %}" in page.text
     for page in generated_pages(built.site):
-        for stack, text in page.texts:
+        for _stack, text in page.texts:
             assert "49" not in text, f"{page.path.relative_to(built.site)}: {text!r} (Jinja evaluated {{{{ 7*7 }}}}?)"
 
 

@@ -38,7 +38,7 @@ def test_serve_watches_inputs_outside_docs(tmp_path: Path, project_writer) -> No
     plugin.on_config(config)
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
     plugin.on_serve(server, config=config, builder=lambda: None)
-    watched = set(server._watched_paths)  # noqa: SLF001 (mkdocs offers no public accessor)
+    watched = set(server._watched_paths)  # mkdocs offers no public accessor
     assert {os.path.abspath(tmp_path / "seeds"), os.path.abspath(tmp_path / "briefings")} <= watched
 
 

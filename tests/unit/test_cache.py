@@ -7,14 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
+from projectfiles import write_project
 
 from mkdocs_briefings.core.annotate import annotate, engine_version
 from mkdocs_briefings.core.cache import AnnotationCache, cache_key
 from mkdocs_briefings.core.contract import CorruptEntry, annotation_from_json, annotation_to_json
 from mkdocs_briefings.core.model import Annotation, Claim, Entity, RegisterEntry, Span, Speaker
 from mkdocs_briefings.core.project import load_project
-
-from projectfiles import write_project
 
 TEXT = 'Ada Lovelace said: "It works." The board said it was late.'
 

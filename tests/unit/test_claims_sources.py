@@ -8,6 +8,7 @@ with whatever entities it is given.
 from __future__ import annotations
 
 import pytest
+
 from mkdocs_briefings.core.claims import find_claims
 from mkdocs_briefings.core.claims.descriptions import description_head
 from mkdocs_briefings.core.model import Entity, Span
@@ -181,7 +182,7 @@ def test_an_attribution_after_a_finished_quotation_must_not_report_a_clause(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     got = [(c.speaker.span.text if c.speaker else None, c.content.text) for c in find_claims(text, [])]
-    assert [(who, content[: len(want)]) for (who, content), (_, want) in zip(got, expected)] == expected
+    assert [(who, content[: len(want)]) for (who, content), (_, want) in zip(got, expected, strict=False)] == expected
     assert len(got) == len(expected)
 
 
@@ -223,7 +224,7 @@ def test_a_source_named_inside_another_claim_is_not_who_he_refers_to() -> None:
 def test_quote_only_sentences_continue_the_previous_reported_speaker(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(c.speaker.span.text if c.speaker else None, c.content.text) for c in find_claims(text, [])]
     assert len(got) == len(expected)
-    assert [(who, content[: len(want)]) for (who, content), (_, want) in zip(got, expected)] == expected
+    assert [(who, content[: len(want)]) for (who, content), (_, want) in zip(got, expected, strict=False)] == expected
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from projectfiles import write_project
 
 from mkdocs_briefings.cli import main
-
-from projectfiles import write_project
 
 SEED = "---\ntitle: Alpha\n---\nAlpha happened in Paris.\n"
 

@@ -7,7 +7,17 @@ from datetime import date
 
 import pytest
 
-from mkdocs_briefings.core.corpus import MIN_BRIEFINGS, PAGE_DIRS, Corpus, EntityRecord, Thresholds, build_corpus, earns_page, letter_of, newest_first
+from mkdocs_briefings.core.corpus import (
+    MIN_BRIEFINGS,
+    PAGE_DIRS,
+    Corpus,
+    EntityRecord,
+    Thresholds,
+    build_corpus,
+    earns_page,
+    letter_of,
+    newest_first,
+)
 from mkdocs_briefings.core.model import RegisterEntry
 from mkdocs_briefings.render.paths import briefing_page, entity_link, entity_listing, entity_page, letter_slug
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
-
 from growth import assert_linear
+
 from mkdocs_briefings.core.corpus import build_corpus
 from mkdocs_briefings.core.duplicates import MAX_POSTINGS, MIN_WORDS, find_duplicates, jaccard, shingles, words
 

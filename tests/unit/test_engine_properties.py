@@ -14,6 +14,7 @@ turn a 1 MB paragraph into minutes or hours.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterator
 
@@ -75,7 +76,7 @@ def check_contract(text: str, annotation: Annotation) -> None:
         slug = slugify(ent.name)
         assert ent.id == slug or ent.id.startswith(slug + "-"), f"entity id {ent.id!r} is not the slug of {ent.name!r}"
     mentions = sorted((m.start, m.end) for e in annotation.entities for m in e.mentions)
-    for (s1, e1), (s2, e2) in zip(mentions, mentions[1:]):
+    for (s1, e1), (s2, e2) in itertools.pairwise(mentions):
         assert e1 <= s2, f"overlapping mentions {text[s1:e1]!r}@{s1} and {text[s2:e2]!r}@{s2}"
     assert [c.id for c in annotation.claims] == [f"claim-{i}" for i in range(1, len(annotation.claims) + 1)]
     starts = [c.content.start for c in annotation.claims]

@@ -6,6 +6,7 @@ Table-driven, each class with negatives. Every sentence is made up for the test.
 from __future__ import annotations
 
 import pytest
+
 from mkdocs_briefings.core.entities import find_entities
 
 SHOWN = ("person", "organisation", "place")

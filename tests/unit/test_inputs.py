@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from projectfiles import write_project
 
 from mkdocs_briefings.core.inputs import is_hidden, list_files, read_regular, refusal
 from mkdocs_briefings.core.project import check_project
-from projectfiles import write_project
 
 TOKEN = "extraheader = AUTHORIZATION: basic c2VjcmV0LXRva2Vu"
 ALPHA = "Alpha Bravo said the plan works.\n"

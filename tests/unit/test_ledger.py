@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from growth import assert_linear
+
 from mkdocs_briefings.core.duplicates import Duplicates
 from mkdocs_briefings.core.ledger import MAX_CONTAINERS, build_ledger, statement_key
 from mkdocs_briefings.core.model import Annotation, Briefing, Claim, SourceInfo, Span, Speaker

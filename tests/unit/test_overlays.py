@@ -69,7 +69,7 @@ def test_good_overlay() -> None:
     ],
 )
 def test_overlay_mistakes(front: str, line: int, words: str) -> None:
-    overlay, diags = parse_overlay(f"---\n{front}\n---\nSummary.\n", PATH, "talks")
+    _overlay, diags = parse_overlay(f"---\n{front}\n---\nSummary.\n", PATH, "talks")
     assert len(diags) >= 1, diags
     assert diags[0].path == PATH and diags[0].line == line, diags
     assert words in diags[0].message

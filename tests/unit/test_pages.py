@@ -50,7 +50,7 @@ class Link:  # the shape of mkdocs' AnchorLink
     title: str
     id: str
     level: int
-    children: list["Link"] = field(default_factory=list)
+    children: list[Link] = field(default_factory=list)
 
 
 def test_headings_of_an_editor_toc() -> None:

@@ -377,7 +377,7 @@ def test_replay_escapes_and_sanitises_what_it_reads(tmp_path: Path) -> None:
 
     def tamper(data: dict[str, Any]) -> None:
         data["pages"][0].update(title=payload, meta={"title": payload}, markdown=payload + "{: onclick=x }")
-        data.update(diagnostics=["seeds/\x1b[31mred.txt: x".encode().decode("unicode_escape")], summary="\x1b[2J")
+        data.update(diagnostics=[b"seeds/\x1b[31mred.txt: x".decode("unicode_escape")], summary="\x1b[2J")
     _index(tmp_path, tamper)
     store, warnings = replayed(tmp_path)
     assert store.replaying and warnings == []
@@ -676,4 +676,4 @@ def test_full_disk_is_one_warning_and_every_page_is_made(
     assert kept is None or kept.read() == EXPORT
     store.close()
     assert len(warnings) == 1 and "cannot be written" in warnings[0], warnings
-    assert not [p for p in (full_disk / "pages").iterdir()] if (full_disk / "pages").is_dir() else True
+    assert not list((full_disk / "pages").iterdir()) if (full_disk / "pages").is_dir() else True

@@ -7,12 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from projectfiles import write_project
 
 from mkdocs_briefings.core.annotate import annotate
 from mkdocs_briefings.core.diagnostics import BriefingsError
 from mkdocs_briefings.core.project import check_project, load_project
-
-from projectfiles import write_project
 
 ALPHA = "---\ntitle: Alpha news\ndate: 2020-01-02\ntags: [x]\n---\nAlpha happened in Paris.\nMore alpha.\n"
 BETA = "---\ntitle: Beta news\nsource: Wikinews\n---\nBeta happened.\n"

@@ -8,6 +8,7 @@ no worker may outlive it, and the texts it finished must be in the cache.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -17,12 +18,11 @@ import time
 from pathlib import Path
 
 import pytest
+from projectfiles import write_project
 
 from mkdocs_briefings.core import project as project_module
 from mkdocs_briefings.core.processes import alive
 from mkdocs_briefings.core.project import load_project
-
-from projectfiles import write_project
 
 PLUGINS = Path(__file__).resolve().parents[2] / "plugins"
 SEEDS = {f"seed-{i:03d}.txt": f"Ada Lovelace number {i} said the engine worked.\n" for i in range(48)}
@@ -45,10 +45,8 @@ def test_results_are_cached_as_they_arrive(tmp_path: Path, monkeypatch: pytest.M
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
+        with contextlib.suppress(OSError):
             found.update(int(c) for c in (task / "children").read_text().split())
-        except OSError:
-            pass
     return found
 
 

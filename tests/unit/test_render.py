@@ -18,16 +18,24 @@ import pytest
 from mkdocs_briefings.core.corpus import build_corpus
 from mkdocs_briefings.core.kinds import PAGE_DIRS, TABLE
 from mkdocs_briefings.core.model import Span
-from mkdocs_briefings.render.article import layout
-from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
 from mkdocs_briefings.render import static
+from mkdocs_briefings.render.article import layout
+from mkdocs_briefings.render.indexes import claim_counts
 from mkdocs_briefings.render.paths import CSS_URI, page_url, rel
 from mkdocs_briefings.render.renderer import PageSpec, Renderer
-from mkdocs_briefings.render.indexes import claim_counts
-from mkdocs_briefings.render.views import (
-    RolesView, adds_to, badges, context, date_label, full_stop, inner_quotes, one_line, roles_view,
-)
 from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
+from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
+from mkdocs_briefings.render.views import (
+    RolesView,
+    adds_to,
+    badges,
+    context,
+    date_label,
+    full_stop,
+    inner_quotes,
+    one_line,
+    roles_view,
+)
 
 PAYLOADS = [
     "# Heading",

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from projectfiles import write_project
 
 from mkdocs_briefings.cli import main
 from mkdocs_briefings.core.model import Annotation, Briefing, Claim, Entity, SourceInfo, Span, Speaker
 from mkdocs_briefings.core.review import Finding, SeedLayout, body_layout, ordered, review
-
-from projectfiles import write_project
 
 
 @pytest.mark.parametrize(
@@ -69,7 +68,7 @@ LAYOUT = [SeedLayout("seeds/b.txt", 4, 4)]
 def test_review_findings(claims: tuple[Claim, ...], entities: tuple[Entity, ...], expected: list[tuple[float, int, str]]) -> None:
     found = review(_briefing(claims, entities), LAYOUT)
     assert [(f.confidence, f.line) for f in found] == [(c, line) for c, line, _ in expected]
-    for f, (_, _, message) in zip(found, expected):
+    for f, (_, _, message) in zip(found, expected, strict=True):
         assert f.path == "seeds/b.txt"
         assert f.message.startswith(message)
 

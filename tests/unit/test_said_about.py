@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from growth import assert_linear
+
 from mkdocs_briefings.core.said_about import said_about
 
 PUTIN = ("vladimir-putin", "Vladimir Putin", "person", (), ("Putin",))

@@ -6,10 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from growth import assert_linear
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from growth import assert_linear
 from mkdocs_briefings.core.seeds import MAX_SEED_BYTES, clean_text, find_caption, read_seed, shorten
 
 

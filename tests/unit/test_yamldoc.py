@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from growth import assert_linear
-from mkdocs_briefings.core.diagnostics import Diagnostic, QUOTE_LIMIT, quoted
+
+from mkdocs_briefings.core.diagnostics import QUOTE_LIMIT, Diagnostic, quoted
 from mkdocs_briefings.core.overlays import parse_overlay
 from mkdocs_briefings.core.register import parse_register
 from mkdocs_briefings.core.seeds import read_seed

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any, TypeGuard
 
 from .model import CLAIM_KINDS, KINDS, STATUSES, Annotation, Briefing, Claim, Entity, SourceInfo, Span, Speaker
 from .text import is_slug
-
 
 # -- writing ---------------------------------------------------------------------------------
 
@@ -117,7 +116,7 @@ def _span(data: Any, text: str) -> Span:
     return Span(start, end, got)
 
 
-def _integer(value: Any) -> bool:
+def _integer(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -153,7 +152,7 @@ def _id(value: Any, what: str) -> str:
     """An id read back from the cache: it becomes a file name and a URL, so it must be a slug."""
     if not is_slug(value):
         raise CorruptEntry(f"{what} {str(value)[:40]!r} is not a slug")
-    return value  # type: ignore[no-any-return]
+    return str(value)
 
 
 def _entity(data: Any, text: str) -> Entity:
@@ -161,7 +160,7 @@ def _entity(data: Any, text: str) -> Entity:
     return Entity(
         _id(e.get("id"), "entity id"),
         expect_text(e.get("name"), "entity name"),
-        e.get("kind") if e.get("kind") in KINDS else _bad("entity kind"),
+        _one_of(e.get("kind"), KINDS, "entity kind"),
         _texts(e.get("roles", []), "entity roles"),
         tuple(_span(m, text) for m in expect_list(e.get("mentions"), "entity mentions")),
         _confidence(e.get("confidence", 1.0)),
@@ -183,7 +182,7 @@ def _claim(data: Any, text: str, ids: set[str]) -> Claim:
     status = c.get("status")
     return Claim(
         claim_id,
-        c.get("kind") if c.get("kind") in CLAIM_KINDS else _bad("claim kind"),
+        _one_of(c.get("kind"), CLAIM_KINDS, "claim kind"),
         _span(c.get("content"), text),
         _span(c["cue"], text) if c.get("cue") is not None else None,
         speaker,
@@ -214,6 +213,13 @@ def _confidence(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
         raise CorruptEntry("bad confidence")
     return float(value)
+
+
+def _one_of(value: Any, allowed: Collection[str], what: str) -> str:
+    """`value` when it is one of `allowed` (all text), else the entry is corrupt."""
+    if value not in allowed:
+        raise CorruptEntry(f"unknown {what}")
+    return str(value)
 
 
 def _bad(what: str) -> Any:

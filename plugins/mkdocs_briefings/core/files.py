@@ -8,6 +8,7 @@ removed, and a folder's content has one digest however it is read.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -71,10 +72,8 @@ def remove_stale_temps(directory: Path) -> None:
         return
     for path in names:
         if stale_temp(path):
-            try:
+            with contextlib.suppress(OSError):
                 path.unlink()
-            except OSError:
-                pass
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from .kinds import KINDS  # noqa: F401  (re-exported: entity kinds, in the order the site groups them)
+from .kinds import KINDS as KINDS  # re-exported: entity kinds, in the order the site groups them
 
 #: Claim kinds of the annotation contract.
 CLAIM_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
@@ -36,7 +36,7 @@ class Span:
     text: str
 
     @classmethod
-    def of(cls, source: str, start: int, end: int) -> "Span":
+    def of(cls, source: str, start: int, end: int) -> Span:
         """Build a span whose text is taken from `source`, so it cannot drift."""
         return cls(start, end, source[start:end])
 

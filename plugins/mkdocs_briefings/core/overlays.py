@@ -91,7 +91,8 @@ def parse_overlay(text: str, shown: str, slug: str) -> tuple[Overlay | None, lis
         if isinstance(value, str) and value.strip():
             seeds.append((value.strip(), doc.line("seed")))
         else:
-            diags.append(Diagnostic(shown, doc.line("seed"), "'seed' must be a file name under seeds/, e.g. 'seed: my-article.txt'", "error"))
+            message = "'seed' must be a file name under seeds/, e.g. 'seed: my-article.txt'"
+            diags.append(Diagnostic(shown, doc.line("seed"), message, "error"))
     elif "seeds" in meta:
         value = meta["seeds"]
         if not isinstance(value, list) or not value:
@@ -169,7 +170,8 @@ def _corrections(doc: YamlDoc, value: object, shown: str, diags: list[Diagnostic
         qline = doc.line("claims", i, "quote")
         speaker = item.get("speaker")
         if speaker is not None and not (isinstance(speaker, str) and speaker.strip()):
-            diags.append(Diagnostic(shown, doc.line("claims", i, "speaker"), "'speaker' must be a name, e.g. 'speaker: Volodymyr Zelenskyy'"))
+            message = "'speaker' must be a name, e.g. 'speaker: Volodymyr Zelenskyy'"
+            diags.append(Diagnostic(shown, doc.line("claims", i, "speaker"), message))
             speaker = None
         status = item.get("status")
         if status is not None and status not in STATUSES:
@@ -184,7 +186,9 @@ def _corrections(doc: YamlDoc, value: object, shown: str, diags: list[Diagnostic
         source = item.get("source")
         if source is not None and not (isinstance(source, str) and is_web_url(source.strip())):
             diags.append(
-                Diagnostic(shown, doc.line("claims", i, "source"), f"bad source {quoted(source)}: only http:// and https:// links are allowed")
+                Diagnostic(
+                    shown, doc.line("claims", i, "source"), f"bad source {quoted(source)}: only http:// and https:// links are allowed"
+                )
             )
             source = None
         drop = item.get("drop", False)

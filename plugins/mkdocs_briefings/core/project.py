@@ -20,9 +20,9 @@ from pathlib import Path
 from .annotate import annotate, engine_version
 from .cache import AnnotationCache, CacheUnreadable, cache_key, engine_register
 from .contract import CorruptEntry
-from .files import remove_stale_temps
-from .entities.corpus_names import resolve_corpus_names
 from .diagnostics import BriefingsError, Diagnostic, did_you_mean, sort_diagnostics
+from .entities.corpus_names import resolve_corpus_names
+from .files import remove_stale_temps
 from .inputs import SEED_SUFFIXES, Listing, is_hidden, list_files, refusal, within
 from .limits import cap_annotation, cap_notes
 from .model import Annotation, Briefing, RegisterEntry
@@ -188,7 +188,7 @@ def _annotate_job(job: tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]) -
     text, register, ignore = job
     try:
         return annotate(text, register, ignore), None
-    except Exception as exc:  # noqa: BLE001 - reported as a diagnostic naming the seed
+    except Exception as exc:  # any failure is reported as a diagnostic naming the seed
         return None, f"{exc.__class__.__name__}: {exc}"
 
 
@@ -222,7 +222,7 @@ def _results(
         # single-threaded process; `mkdocs serve` runs builds next to its server
         # threads, so there children come from a clean forkserver instead.
         if "fork" in methods and threading.active_count() == 1:
-            context = multiprocessing.get_context("fork")
+            context: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
             parent: int | None = os.getpid()
         else:
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
@@ -363,7 +363,7 @@ def _annotate_all(
     if progress and todo:
         progress(f"annotating {len(todo)} seeds ({len(plans) - len(todo)} from cache)")
     outputs = _run_jobs([(plan.text, reg, plan.ignore) for plan, _ in todo], progress)
-    for (plan, key), (annotation, failure) in zip(todo, outputs):
+    for (plan, key), (annotation, failure) in zip(todo, outputs, strict=True):
         if annotation is None:  # an engine bug, not the editor's: skip this briefing, keep the site
             message = f"the annotation engine failed on this briefing ({failure}); it is skipped — please report it"
             diags.append(Diagnostic(plan.where, 0, message))

@@ -90,7 +90,7 @@ def ordered(findings: Mapping[str, Sequence[Finding]]) -> list[tuple[str, Sequen
 
 
 def _claim_finding(claim: Claim, ents: Mapping[str, Entity], overlay: str, threshold: float,
-                   where: "_Locator") -> Finding | None:
+                   where: _Locator) -> Finding | None:
     """A finding when the claim has no speaker, or one the engine is unsure of."""
     quote = _excerpt(claim.content.text)
     path, line = where(claim.content.start)
@@ -110,7 +110,7 @@ def _claim_finding(claim: Claim, ents: Mapping[str, Entity], overlay: str, thres
     return Finding(sp.confidence, path, line, message, fix)
 
 
-def _entity_finding(ent: Entity, overlay: str, where: "_Locator") -> Finding:
+def _entity_finding(ent: Entity, overlay: str, where: _Locator) -> Finding:
     """A finding for a name typed on weak evidence: confirm it in the register, or ignore it."""
     path, line = where(ent.mentions[0].start)
     message = f"{_q(ent.name)} typed {ent.kind} on weak evidence (confidence {ent.confidence:.2f})"

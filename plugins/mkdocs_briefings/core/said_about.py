@@ -35,7 +35,7 @@ def said_about(briefings: Iterable[Briefing], wanted: Set[str],
             seen: set[str] = set()
             i = bisect_left(starts, claim.content.start)
             while i < len(mentions) and mentions[i][0] < claim.content.end:
-                start, end, ent_id = mentions[i]
+                _start, end, ent_id = mentions[i]
                 if end <= claim.content.end and ent_id != own and ent_id not in seen:
                     seen.add(ent_id)
                     found[ent_id].append((order.get(b.slug, 0), n, ClaimRef(b.slug, claim)))

@@ -18,13 +18,12 @@ import yaml
 
 from .diagnostics import Diagnostic
 
-
 #: libyaml's parser when present: front matter of hundreds of seeds is parsed on
 #: every build, and the pure-Python scanner is the slowest part of loading.
 _SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_SafeBase):  # type: ignore[valid-type, misc]
+class _Loader(_SafeBase):  # type: ignore[valid-type, misc]  # a base chosen at import time (libyaml or not)
     """A safe loader without implicit timestamps (we validate dates ourselves)."""
 
 
@@ -139,7 +138,7 @@ def _alias_diagnostic(text: str, path: str, first_line: int) -> Diagnostic:
     line = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
                 line = event.start_mark.line
                 break
     except yaml.YAMLError:

@@ -13,6 +13,7 @@ edge is cut in two, both halves marked.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -90,7 +91,7 @@ def _runs(
     last_mention: tuple[int, int, str] | None = None
     claim_ends = {e: k for _, e, k in cs}
     mi = ci = 0
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         while mi < len(ms) and ms[mi][1] <= a:
             mi += 1
         while ci < len(cs) and cs[ci][1] <= a:

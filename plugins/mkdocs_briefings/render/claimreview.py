@@ -30,7 +30,7 @@ def claim_reviews(b: Briefing, speakers: Mapping[str, SpeakerView]) -> str:
     reviews: list[dict[str, Any]] = []
     urls = [u for u in (web_url(s.url) for s in b.sources) if u]
     for claim in b.annotation.claims:
-        if claim.status not in RATINGS:
+        if claim.status is None or claim.status not in RATINGS:
             continue
         item: dict[str, Any] = {"@type": "Claim"}
         sp = speakers.get(claim.id)

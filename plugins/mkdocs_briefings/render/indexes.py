@@ -18,7 +18,14 @@ from .contexts import BriefingsIndexContext, ClaimsIndexContext, EntityIndexCont
 from .jinja import Templates
 from .pages import Outline, PageSpec, Parts, Section
 from .paths import (
-    HOME, briefings_page, claims_page, entity_anchor, kind_index, letter_anchor, listing_page, speaker_anchor,
+    HOME,
+    briefings_page,
+    claims_page,
+    entity_anchor,
+    kind_index,
+    letter_anchor,
+    listing_page,
+    speaker_anchor,
 )
 from .safety import html_text
 from .views import BADGES, CLAIM_LABELS, badges, lead
@@ -186,7 +193,7 @@ class IndexPages:
 
             def make(n: int = n, here: str = here, title: str = title, groups: list[SpeakerGroup] = groups,
                      outline: Outline = outline) -> Parts:
-                counts = {k: 0 for k in CLAIM_LABELS}
+                counts = dict.fromkeys(CLAIM_LABELS, 0)
                 for g in groups:
                     for ref in g.claims:
                         if ref.claim.kind in counts:

@@ -30,12 +30,19 @@ class Section:
 
 
 class TocEntry(Protocol):
-    """What the editor's markdown's table of contents gives (mkdocs' `AnchorLink`)."""
+    """What the editor's markdown's table of contents gives (mkdocs' `AnchorLink`).
 
-    level: int
-    id: str
-    title: str  # HTML text
-    children: Sequence[TocEntry]
+    Read-only properties, so that `AnchorLink`'s `list[AnchorLink]` children fit.
+    """
+
+    @property
+    def level(self) -> int: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...  # HTML text
+    @property
+    def children(self) -> Sequence[TocEntry]: ...
 
 
 def headings_of(toc: Iterable[TocEntry]) -> tuple[Section, ...]:

@@ -42,7 +42,9 @@ from typing import Any, BinaryIO
 try:
     import fcntl
 except ImportError:  # Windows: an open file cannot be removed there anyway
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module or None; callers check
+
+import contextlib
 
 from ..core.contract import expect_list, expect_text
 from ..core.files import TEMP, atomic_write, remove_stale_temps, stale_temp, temp_prefix, tree_digest
@@ -161,14 +163,12 @@ def _open_shared(path: Path) -> BinaryIO | None:
     build with other settings does not prune it; None when it is missing. The open file
     stays readable even if it is removed later."""
     try:
-        f = open(path, "rb")
+        f = open(path, "rb")  # noqa: SIM115 - returned to the caller, who holds it open while reading pages
     except OSError:
         return None
     if fcntl is not None:
-        try:
+        with contextlib.suppress(OSError):
             fcntl.flock(f.fileno(), fcntl.LOCK_SH)
-        except OSError:
-            pass
     return f
 
 
@@ -219,7 +219,7 @@ def _make_all(
         conn.send(None)
     except OSError as exc:
         conn.send((UNWRITABLE, exc.strerror or str(exc)))
-    except BaseException:  # noqa: BLE001 - sent to the parent, which reports it
+    except BaseException:  # sent to the parent, which reports it
         conn.send(traceback.format_exc())
     finally:
         conn.close()
@@ -348,7 +348,7 @@ class PageStore:
                 meta[key] = allowed
         if not isinstance(p["index"], bool):
             raise ValueError(f"page {i} has a non-boolean 'index'")
-        self.extents[i] = extent  # type: ignore[assignment]
+        self.extents[i] = extent
         return PageSpec(
             src_uri, title, meta, self._reader_for(i),
             frozenset(expect_text(a, "anchor") for a in expect_list(p["anchors"], "anchors")),
@@ -410,7 +410,9 @@ class PageStore:
         if not (self.replaying or self._forked):
             return self._make_here(i)
         if self._reader is None:
-            self._reader = open(self.body if self.replaying else self._body_tmp, "rb")  # type: ignore[arg-type]
+            path = self.body if self.replaying else self._body_tmp
+            assert path is not None  # a forked store has its temporary body until `abort`, which also ends the fork
+            self._reader = open(path, "rb")  # noqa: SIM115 - kept open across pages, closed by _close
         start, *lengths = self.extents[i]
         self._reader.seek(start)
         data = self._reader.read(sum(lengths))
@@ -477,8 +479,8 @@ class PageStore:
                 self._writer.flush()
             except OSError as exc:
                 self._unwritable(exc.strerror or str(exc))
-        if self._body_tmp is None:
-            return None  # the store became unwritable on the way
+        if self._body_tmp is None:  # the store became unwritable on the way (`_unwritable` above)
+            return None  # type: ignore[unreachable]  # mypy keeps the narrowing from the top of the method
         self._close()
         try:
             with open(self._body_tmp, "rb+") as body:
@@ -556,10 +558,8 @@ class PageStore:
             if name.startswith(("body-", "export-")):
                 _remove_unless_in_use(path)
             elif name.startswith(TEMP) and stale_temp(path):
-                try:
+                with contextlib.suppress(OSError):
                     path.unlink()
-                except OSError:
-                    pass
 
     def abort(self) -> None:
         """A failed build: stop the child and forget what it made."""
@@ -590,8 +590,7 @@ class PageStore:
     def _close(self) -> None:
         for handle in (self._reader, self._writer):
             if handle is not None:
-                try:
+                # The writer's last flush may fail on a full disk: the store is dropped anyway.
+                with contextlib.suppress(OSError):
                     handle.close()
-                except OSError:
-                    pass  # the writer's last flush on a full disk: the store is dropped anyway
         self._reader = self._writer = None

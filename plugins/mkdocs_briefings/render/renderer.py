@@ -24,23 +24,35 @@ from ..core.corpus import COMPANION_SAMPLE, ClaimRef, Corpus, EntityRecord
 from ..core.kinds import BY_KEY, PAGE_DIRS, kind_of
 from ..core.limits import cap_notes
 from ..core.model import LINK_CONFIDENCE, Briefing, Claim
+from ..core.said_about import said_about
 from . import static
 from .article import Paragraph, layout
+from .claimreview import claim_reviews
 from .contexts import BriefingContext, EntityContext
 from .indexes import IndexPages, claims_pages
 from .jinja import Templates
 from .jsonld import news_article
-from ..core.said_about import said_about
-from .claimreview import claim_reviews
 from .ledger import LedgerPages
-from .sourcing import SourcingPages, bar, summary
 from .markup import runs_html
 from .pages import Outline, PageSpec, Parts, Section
 from .paths import CSS_URI, JS_URI, briefing_page, claims_page, entity_link, entity_page, page_url, rel, speaker_anchor
 from .safety import html_text, markdown_source, web_url
+from .sourcing import SourcingPages, bar, summary
 from .views import (
-    BADGES, CLAIM_LABELS, Mention, SpeakerView, Views, adds_to, badges, context, date_label, full_stop, inner_quotes,
-    plain_text, roles_view, said_by_briefing,
+    BADGES,
+    CLAIM_LABELS,
+    Mention,
+    SpeakerView,
+    Views,
+    adds_to,
+    badges,
+    context,
+    date_label,
+    full_stop,
+    inner_quotes,
+    plain_text,
+    roles_view,
+    said_by_briefing,
 )
 
 # Re-exported: the adapter and the page store import these from here.

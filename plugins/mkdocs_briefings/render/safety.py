@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
@@ -65,7 +65,7 @@ def markdown_source(value: str) -> str:
     page store needs (it sanitises stored markdown again). Script URLs in
     links are dropped later, on the element tree (see sanitize._Defuse).
     """
-    return clean(value).replace("<", LT).replace("{", BRACE)
+    return cast(str, clean(value)).replace("<", LT).replace("{", BRACE)
 
 
 def web_url(value: str | None) -> str | None:

@@ -63,7 +63,7 @@ class _Restore(Postprocessor):
 class BriefingsHtmlExtension(Extension):
     """Register the URL defuser and the stand-in restorer."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         # After inline patterns (20) created the links, before mkdocs rewrites them.
         md.treeprocessors.register(_Defuse(md), "briefings_defuse", 18)
         md.postprocessors.register(_Restore(md), "briefings_restore", 1)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..core.corpus import Corpus, EntityRecord
-from ..core.sourcing import BUCKETS, LABELS, Profile, briefing_profile, grouped, month, outlets, profile, tags
 from ..core.model import Briefing
+from ..core.sourcing import BUCKETS, LABELS, Profile, briefing_profile, grouped, month, outlets, profile, tags
 from .contexts import Context
 from .jinja import Templates
 from .pages import Outline, PageSpec, Parts, Section

@@ -123,7 +123,7 @@ class SearchIntegration:
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         if not any(str(s) == JS_URI for s in config.extra_javascript):
-            config.extra_javascript.append(JS_URI)  # type: ignore[arg-type]
+            config.extra_javascript.append(JS_URI)
         if self.dirty and (Path(config.site_dir) / BUNDLE_DIR / "pagefind-entry.json").is_file():
             log.info("search: a dirty build keeps the last Pagefind index (a full build makes a new one)")
             return wanted
@@ -219,7 +219,7 @@ def _quiet_material_index(material: Any) -> None:
     if index is None or getattr(index, "briefings_quiet", False):
         return
 
-    class QuietIndex(type(index)):  # type: ignore[misc]
+    class QuietIndex(type(index)):  # type: ignore[misc]  # a subclass of whatever class material made, known only at run time
         briefings_quiet = True
 
         def add_entry_from_context(self, page: Any) -> None:

@@ -16,6 +16,7 @@ or `PAGEFIND_BINARY_PATH`, or a `pagefind` on the PATH.
 from __future__ import annotations
 
 import base64
+import io
 import json
 import os
 import shutil
@@ -23,7 +24,7 @@ import subprocess
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 
 class PagefindError(RuntimeError):
@@ -36,7 +37,7 @@ def executable() -> Path | None:
     if env:
         return Path(env) if Path(env).is_file() else None
     try:
-        from pagefind_bin import get_executable  # type: ignore[import-not-found]
+        from pagefind_bin import get_executable
 
         return Path(get_executable())
     except (ImportError, FileNotFoundError):
@@ -111,7 +112,7 @@ class PagefindService:
         assert self._proc.stdout is not None
         buffer = b""
         while True:
-            chunk = self._proc.stdout.read1(1 << 16)
+            chunk = cast(io.BufferedReader, self._proc.stdout).read1(1 << 16)  # Popen's default buffering
             if not chunk:
                 break
             buffer += chunk

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import partial
 
 from ..model import Claim, Entity
 from .according import drop_relayed
@@ -121,7 +122,7 @@ def _attribute_quotes(ctx: Context, quotes: list[Quote]) -> dict[int, Attributio
         s_start = ctx.sentence(q.open)[0]
         att = after_quote(ctx.text, q, ctx.paragraph_end(max(q.after - 1, 0)), ctx.sentence_end, s_start)
         if att is None:
-            att = before_quote(ctx.text, q, s_start, lambda cue, s=s_start: ctx.shared(s, cue))
+            att = before_quote(ctx.text, q, s_start, partial(ctx.shared, s_start))
         if att is not None:
             direct[i] = att
             if att.cue and att.speaker:

@@ -14,8 +14,8 @@ from bisect import bisect_left
 
 from .context import Context
 from .cues import ACCORDING_TO
-from .draft import Draft, SentenceKey
 from .descriptions import DOCUMENT_WORDS
+from .draft import Draft, SentenceKey
 from .speakers import np_after
 
 #: Words that make "according to" point back to the previous sentence.

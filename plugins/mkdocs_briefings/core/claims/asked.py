@@ -36,7 +36,7 @@ def asked_claims(ctx: Context) -> list[Draft]:
         if text[cue[0]] == "a" and not _PASSIVE_BEFORE.search(text, max(0, cue[0] - 12), cue[0]):
             continue
         si = ctx.sentence_key(cue[0])
-        s_start, s_end = ctx.layout.bounds(si)
+        _s_start, s_end = ctx.layout.bounds(si)
         by = _BY.match(text, cue[1], s_end)
         pos = by.end() if by is not None else cue[1]
         speaker = None

@@ -32,7 +32,7 @@ def assemble(
     hedges_found = hedge_index(text, scopes)
     hedge_starts = [h[0] for h in hedges_found]
     linker = Linker(text, layout, resolver, quoted=list(quoted or []))
-    for n, (d, scope) in enumerate(zip(drafts, scopes), start=1):
+    for n, (d, scope) in enumerate(zip(drafts, scopes, strict=True), start=1):
         speaker = None
         if d.speaker is not None:
             # A source named inside what another source said ("Weitz said he had visited Pullman,

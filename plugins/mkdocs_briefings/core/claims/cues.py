@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _DATA = Path(__file__).parent / "data" / "cue_verbs.txt"
 
@@ -85,14 +86,14 @@ def trie_regex(words: list[str]) -> str:
     it reject most words after one or two characters, which makes a scan
     of a whole article for a few hundred cue forms several times faster.
     """
-    trie: dict[str, dict] = {}
+    trie: dict[str, dict[str, Any]] = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: dict[str, dict[str, Any]]) -> str:
         ends = "" in node
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from .cues import ACCORDING_TO, ADDRESSEE_VERBS, cue_pattern
 from .quotes import Quote
 from .reported import skip_addressee
-from .trailing import opens_clause
 from .speakers import NAME_THEN_APPOSITIVES, Coordinated, is_plain_name, np_after, speaker_for_cue, starts_like_speaker, subject_before
+from .trailing import opens_clause
 
 #: How far after a quotation its attribution may end, and how far before it may start.
 _AFTER_REACH = 120
@@ -56,7 +56,8 @@ _INTRODUCES = re.compile("[^.!?;\"\u201c\u201d\n]{0,60}:[ \t]*(?:''|[\"\u201c])"
 _ENDS_STATEMENT = re.compile("[.!?][\u2019']?$")
 #: What opens a reported clause or an object right after a cue ("said her father ...", "said that ...").
 _TAKES_CLAUSE = re.compile(
-    r"[ \t]+(?:that|her|his|their|its|the|a|an|he|she|they|it|we|I|there|this|these|those|no|some|any|(?!during|including|regarding|concerning|following|according)[a-z]+ing)\b"
+    r"[ \t]+(?:that|her|his|their|its|the|a|an|he|she|they|it|we|I|there|this|these|those|no|some|any|"
+    r"(?!during|including|regarding|concerning|following|according)[a-z]+ing)\b"
 )
 
 
@@ -125,7 +126,9 @@ def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int],
         # '"..." ― Carlos Raúl': a signature after the quotation, no verb.
         speaker = np_after(text, dash.end(), para_end)
         return Attribution(None, speaker) if speaker is not None else None
-    pos = _LEAD_GAP.match(text, quote.after, para_end).end()
+    gap = _LEAD_GAP.match(text, quote.after, para_end)
+    assert gap is not None  # the pattern matches the empty string
+    pos = gap.end()
     limit = min(para_end, pos + _AFTER_REACH)
     cues = cue_pattern()
     inverted = cues.match(text, pos, limit)

@@ -13,7 +13,6 @@ from bisect import bisect_right
 
 from ..text import paragraphs, sentences
 
-
 #: The longest sentence the claims engine looks at as one (characters). Longer runs
 #: of text without a full stop (tables, run-on input) are cut at white space, so
 #: that no per-cue look-up ever scans more than this: time stays linear.

@@ -31,6 +31,9 @@ from .draft import SentenceKey, inside
 from .layout import Layout
 from .resolve import OTHER_PRONOUNS, PERSON_PRONOUNS, PRONOUN_REACH, Resolver
 
+#: Whether an entity (id, kind) may be the speaker looked for.
+Fits = Callable[[str, str], bool]
+
 #: Confidence of each way a speaker is linked (see the module docstring).
 NAMED = 0.95
 PRONOUN_PREVIOUS = 0.75
@@ -85,15 +88,15 @@ class Linker:
             self.recent.append((sentence, entity, self.resolver.kind(entity) or ""))
         return entity, confidence
 
-    def _previous(self, sentence: SentenceKey, fits: object) -> str | None:
+    def _previous(self, sentence: SentenceKey, fits: Fits) -> str | None:
         """The previous claim's speaker, if it is a few sentences away at most and `fits(entity, kind)`."""
         if not self.recent:
             return None
         sent, ent, kind = self.recent[-1]
         near = self.layout.distance(sent, sentence, PRONOUN_REACH) < PRONOUN_REACH
-        return ent if near and fits(ent, kind) else None  # type: ignore[operator]
+        return ent if near and fits(ent, kind) else None
 
-    def _nearest(self, pos: int, sentence: SentenceKey, fits: object, subject_fits: object = None) -> str | None:
+    def _nearest(self, pos: int, sentence: SentenceKey, fits: Fits, subject_fits: Fits | None = None) -> str | None:
         """The first fitting mention of the nearest sentence (up to the speaker) that has one.
 
         Mentions inside earlier quotations are skipped. `subject_fits`, if
@@ -109,7 +112,7 @@ class Linker:
                 if inside(self.quoted, start, start + 1):
                     continue
                 kind = self.resolver.kind(ent) or ""
-                if fits(ent, kind) or (first and subject_fits is not None and subject_fits(ent, kind)):  # type: ignore[operator]
+                if fits(ent, kind) or (first and subject_fits is not None and subject_fits(ent, kind)):
                     return ent
                 first = False
             key = self.layout.previous(key)

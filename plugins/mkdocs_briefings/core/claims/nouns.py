@@ -33,7 +33,9 @@ _OWNER = re.compile(r"(?:\b[Tt]he\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|(?:\b[A-Z][\w
 _OWNER_WINDOW = 160
 #: The noun phrase must be a preposition's object, so that its clause runs on to the end of the
 #: sentence ("despite Sony's assertion that ..."); as a subject, its clause stops at a verb no rule finds.
-_AFTER_PREPOSITION = re.compile(r"\b(?:despite|amid|after|following|over|about|against|with|of|on|to|by|rejected|dismissed|denied|echoed)\s+$", re.IGNORECASE)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:despite|amid|after|following|over|about|against|with|of|on|to|by|rejected|dismissed|denied|echoed)\s+$", re.IGNORECASE
+)
 #: Capitalised words that open a sentence rather than name a source.
 _NOT_OWNERS: frozenset[str] = frozenset("the this that it its his her their our my your".split())
 
@@ -90,4 +92,6 @@ def phrase_claims(ctx: Context) -> list[Draft]:
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$")
 #: What a reported clause after a phrase opens with: "that", or a subject pronoun or name and a verb.
-_CLAUSE_OPENS = re.compile(r"that\b|(?:he|she|they|it|we|I|there)\s+(?:will|would|was|were|is|are|had|has|could|can|should|must|did|does)\b")
+_CLAUSE_OPENS = re.compile(
+    r"that\b|(?:he|she|they|it|we|I|there)\s+(?:will|would|was|were|is|are|had|has|could|can|should|must|did|does)\b"
+)

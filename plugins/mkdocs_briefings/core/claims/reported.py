@@ -217,7 +217,9 @@ def clause_after(
     """
     cue = text[cue_start:cue_end]
     tag = tag_of(cue)
-    pos = _ADVERBIAL.match(text, cue_end).end()
+    adverbial = _ADVERBIAL.match(text, cue_end)
+    assert adverbial is not None  # the pattern matches the empty string
+    pos = adverbial.end()
     if cue.lower() in ADDRESSEE_VERBS:
         pos = skip_addressee(text, pos, sent_end)
     while pos < sent_end and text[pos].isspace():
@@ -225,9 +227,9 @@ def clause_after(
     inverted = not subject_first and text[max(0, cue_start - 3):cue_start].rstrip().endswith(",")
     if pos < sent_end and not _THAT.match(text, pos) and not shown_by_evidence(text, cue_start, cue_end):
         return None  # "Paula showed real bouncebackability": only evidence shows
-    if cue.lower() in NAMING and pos < sent_end and (text[pos].isupper() or text[pos] in "\"\u201c'\u2018"):
-        if NOUN_BEFORE.search(text, max(0, cue_start - 30), cue_start):
-            return None  # "a speed test called Linpack": a name given, not a claim
+    if (cue.lower() in NAMING and pos < sent_end and (text[pos].isupper() or text[pos] in "\"\u201c'\u2018")
+            and NOUN_BEFORE.search(text, max(0, cue_start - 30), cue_start)):
+        return None  # "a speed test called Linpack": a name given, not a claim
     if _THAT.match(text, pos):
         start = pos
     elif (that := _distant_that(text, pos, sent_end, cue.lower() in ADDRESSEE_VERBS)) is not None:
@@ -372,7 +374,9 @@ def skip_addressee(text: str, pos: int, sent_end: int) -> int:
     m = _ADDRESSEE.match(text, pos, sent_end)
     if m is None or m.end() == pos:
         return pos
-    return _ADVERBIAL.match(text, m.end()).end()
+    adverbial = _ADVERBIAL.match(text, m.end())
+    assert adverbial is not None  # the pattern matches the empty string
+    return adverbial.end()
 
 
 def clause_end(

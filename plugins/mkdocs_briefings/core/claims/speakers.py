@@ -174,8 +174,8 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
         toks[j][2].lower() in _BETWEEN
         or _is_adverb(toks[j][2])
         or toks[j][2] in "()"
-        or toks[j][2].isupper() and len(toks[j][2]) <= 4 and j > 0 and toks[j - 1][2] == "("
-        or _YEAR.fullmatch(toks[j][2]) and j > 0 and toks[j - 1][2].lower() in ("in", "since")
+        or (toks[j][2].isupper() and len(toks[j][2]) <= 4 and j > 0 and toks[j - 1][2] == "(")
+        or (_YEAR.fullmatch(toks[j][2]) and j > 0 and toks[j - 1][2].lower() in ("in", "since"))
     ):
         j -= 1
         if j >= 0 and toks[j][2].lower() in ("in", "since") and _YEAR.fullmatch(toks[j + 1][2]):
@@ -332,7 +332,7 @@ def np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     n = 0
     while n < len(toks) and n < MAX_WORDS + 3:
         tok = toks[n][2]
-        if _is_np_word(tok) or tok.lower() in ("of", "for", "at") and n > 0:
+        if _is_np_word(tok) or (tok.lower() in ("of", "for", "at") and n > 0):
             n += 1
             continue
         if tok == "." and n > 0 and toks[n - 1][1] == toks[n][0]:
@@ -372,9 +372,9 @@ def starts_like_speaker(text: str, start: int) -> bool:
     lower = word.lower()
     if lower in _BETWEEN or lower in STOP or lower in _TIME_WORDS or not word[0].isalpha():
         return False
-    if word.islower() and lower.endswith(("ing", "ed")) and lower not in _ED_ADJECTIVES:
-        return False  # "denies plying a boy ...": a verb phrase, not a speaker
-    return True  # a name, a pronoun, a determiner or a title ("said former adviser David Axelrod")
+    # A lower-case "-ing"/"-ed" word is a verb phrase, not a speaker ("denies plying a boy ...");
+    # anything else is a name, a pronoun, a determiner or a title ("said former adviser David Axelrod").
+    return not (word.islower() and lower.endswith(("ing", "ed")) and lower not in _ED_ADJECTIVES)
 
 
 _TIME_WORDS: frozenset[str] = frozenset(
@@ -425,7 +425,7 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     j = i
     while j < len(toks) and j - i < MAX_WORDS:
         tok = toks[j][2]
-        if _is_np_word(tok) or tok.lower() in ("of", "for") and j > i:
+        if _is_np_word(tok) or (tok.lower() in ("of", "for") and j > i):
             j += 1
             continue
         if tok == "." and j > i and toks[j - 1][2].lower() in _DOTTED:

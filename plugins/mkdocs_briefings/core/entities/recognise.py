@@ -85,7 +85,7 @@ def find_candidates(text: str, lex: Lexicon, lines: Lines) -> tuple[list[Candida
         parsed = _parse(chunk, initial) if len(chunk) <= _CACHED_LENGTH else _parse.__wrapped__(chunk, initial)
         for rs, re_, name, kind, strength, role, entry in parsed:
             s, e = start + rs, start + re_
-            if (kind is None or kind == PLACE and places.get(name) in _TEAM_PLACES) and (
+            if (kind is None or (kind == PLACE and places.get(name) in _TEAM_PLACES)) and (
                 followed_by_score(text, e) or _team_context(text, s, e)
             ):
                 if strength == ORDINARY:  # an ordinary word before a number is "Section 5", "Top 500", "Radio 1"
@@ -443,14 +443,11 @@ def _model_code(token: str) -> bool:
     return (core.isupper() and len(core) <= 3 and core.isalpha()) or (_DIGIT.search(core) is not None and len(core) <= 6)
 
 
-def _org_of(toks: "list[Word] | list[str]", lex: Lexicon) -> bool:
+def _org_of(toks: list[Word] | list[str], lex: Lexicon) -> bool:
     """An organisation word followed by "of" or "for" anywhere: "National Union of Students",
     "London School of Economics", "Office for National Statistics"."""
     texts = [t if isinstance(t, str) else t.text for t in toks]
-    for k in range(len(texts) - 2):
-        if texts[k + 1] in ("of", "for") and (texts[k] in lex.org_heads or texts[k] in lex.org_suffixes):
-            return True
-    return False
+    return any(texts[k + 1] in ("of", "for") and (texts[k] in lex.org_heads or texts[k] in lex.org_suffixes) for k in range(len(texts) - 2))
 
 
 def _constituency(toks: list[str], lex: Lexicon) -> bool:

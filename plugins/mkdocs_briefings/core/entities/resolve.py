@@ -10,6 +10,7 @@ their full forms, and only then are mentions grouped into entities.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -17,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .chunks import Word
+from .context import is_sport, org_clue, title_clue, work_clue
 from .lexicon import Lexicon
 from .names import fold_key
-from .context import is_sport, org_clue, title_clue, work_clue
 from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, ROYAL, STRONG, UNKNOWN, Candidate, followed_by_score
 
 #: Words after which an undecided name is a place ("in Crimea", "from Kherson").
@@ -206,7 +207,7 @@ def _settle_list(text: str, run: list[Resolved], joined: dict[int, Resolved]) ->
     if len(decided) < 2 or any(k != decided[0] for k in decided):
         return []
     kind = decided[0]
-    gaps = [text[a.end:b.start] for a, b in zip(run, run[1:])]
+    gaps = [text[a.end:b.start] for a, b in itertools.pairwise(run)]
     for i, gap in enumerate(gaps):
         a, b = run[i], run[i + 1]
         strong_other = any(x.kind != PLACE and x.conf >= STRENGTH_CONF[STRONG] for x in (a, b))
@@ -221,7 +222,7 @@ def _settle_list(text: str, run: list[Resolved], joined: dict[int, Resolved]) ->
         if m.conf <= STRENGTH_CONF[GUESS] and id(m) not in joined:  # no evidence, or a guess from the name's shape
             m.kind, m.conf = kind, CLUE_CONF
     added = []
-    for a, b in zip(run, run[1:]):
+    for a, b in itertools.pairwise(run):
         for w in _GAP_WORD.finditer(text, a.end, b.start):
             added.append(Resolved(w.start(), w.end(), kind, w.group(), "", w.group(), conf=CLUE_CONF))
     return added
@@ -245,7 +246,8 @@ def _company_forms(text: str, mentions: list[Resolved]) -> None:
         if d is not None:
             m.end, m.kind, m.conf = d.end(), ORG, max(m.conf, STRENGTH_CONF[STRONG])
             continue
-        if text.startswith(" group", m.end) and not text[m.end + 6:m.end + 7].isalnum() and text[max(0, m.start - 4):m.start].lower() == "the ":
+        if (text.startswith(" group", m.end) and not text[m.end + 6:m.end + 7].isalnum()
+                and text[max(0, m.start - 4):m.start].lower() == "the "):
             m.end = m.end + 6
             if m.conf <= STRENGTH_CONF[GUESS]:
                 m.kind, m.conf = ORG, CLUE_CONF
@@ -329,7 +331,8 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
             continue
         if c.kind is None:
             guessed_kind.setdefault(c.name, _default_kind(c.name, lex, default_kind))
-        elif c.kind == PERSON and c.strength == GUESS and " " in c.name and org_clue(text, c.start, c.end) and not _before_person_noun(text, c.end):
+        elif (c.kind == PERSON and c.strength == GUESS and " " in c.name and org_clue(text, c.start, c.end)
+              and not _before_person_noun(text, c.end)):
             # "team Deportivo Coruna", "shares in Hutchison Whampoa": no given name, an organisation's context.
             clues[c.name][ORG] = clues[c.name].get(ORG, 0) + 1
             guessed_kind.setdefault(c.name, PERSON)
@@ -525,7 +528,8 @@ def _headline_mentions(text: str, shouted: list[list[Word]], found: list[Resolve
                     typ = lex.places.get(title)
                     if typ is not None and (typ != "city" or title.lower() not in lex.common_words) and title not in lex.groups:
                         hit = (PLACE, title)
-                if hit is not None and hit[0] == PLACE and lex.places.get(hit[1]) in ("city", "region") and followed_by_score(text, ws[i + n - 1].end):
+                if (hit is not None and hit[0] == PLACE and lex.places.get(hit[1]) in ("city", "region")
+                        and followed_by_score(text, ws[i + n - 1].end)):
                     hit = (ORG, hit[1])
                 if hit is not None:
                     out.append(Resolved(ws[i].start, ws[i + n - 1].end, hit[0], hit[1], "", form, True, conf=HEADLINE_CONF))

@@ -56,11 +56,19 @@ _TOKEN = re.compile(r"\S+")
 _OFFICE_HEADS = frozenset(("Office", "Post", "Role", "Position", "Rank", "Title"))
 #: Words that make a leading title part of a body's name ("Secretary of State", "Head of State").
 _OF_STATE = frozenset(("State", "States", "Staff", "Government", "Public"))
-_PARTICLES = frozenset(["de", "du", "des", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "das", "y", "al", "bin", "ibn", "el"])
+_PARTICLES = frozenset(
+    ["de", "du", "des", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "das", "y", "al", "bin", "ibn", "el"]
+)
 #: Function words that are also names ("Theresa May", "Will Smith", "Channel Four", "The Who").
-_NAMELIKE = frozenset(["will", "can", "may", "might", "must", "shall", "would", "could", "do", "does", "did", "who", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "well", "all", "such"])
+_NAMELIKE = frozenset([
+    "will", "can", "may", "might", "must", "shall", "would", "could", "do", "does", "did", "who",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "well", "all", "such",
+])
 #: Words that end no name: what follows a name across a missed sentence end ("D.C. They", "No. Because").
-_TRAILING = frozenset(["they", "these", "those", "this", "that", "there", "here", "he", "she", "we", "it", "its", "because", "but", "and", "or", "so", "if", "then", "when", "while", "which", "what"])
+_TRAILING = frozenset([
+    "they", "these", "those", "this", "that", "there", "here", "he", "she", "we", "it", "its",
+    "because", "but", "and", "or", "so", "if", "then", "when", "while", "which", "what",
+])
 
 
 def tidy_mentions(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
@@ -116,7 +124,7 @@ def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
         if not new:
             if surface in m.key:
                 drop.add(i)  # "No." of a dropped "No. Because"
-        elif surface in new or m.name and m.name in new:
+        elif surface in new or (m.name and m.name in new):
             out[i] = replace(m, key=new)  # "Ratcliffe" of "John Ratcliffe"
     return [m for i, m in enumerate(out) if i not in drop]
 
@@ -198,14 +206,14 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
     if not words:
         return False
     if len(words) == 1:
-        return _no_name(words[0], lex) or _function(words[0], lex) or kind == PERSON and _thing_kind(words, lex) != ""
+        return _no_name(words[0], lex) or _function(words[0], lex) or (kind == PERSON and _thing_kind(words, lex) != "")
     if _function(words[0], lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
         return True
     if kind == PERSON:
         return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or (
             len(words) >= 4 and f"{words[0]} {words[1]}" in lex.places) or (
             words[0] not in lex.first_names and (len(words) >= 3 or _ordinary(words, lex)))
-    return "of" in words or kind == PLACE and len(words) <= 3
+    return "of" in words or (kind == PLACE and len(words) <= 3)
 
 
 def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
@@ -287,7 +295,7 @@ def _capitalised(function_words: frozenset[str]) -> frozenset[str]:
 def _no_name(tok: str, lex: Lexicon) -> bool:
     """A single letter or initial ("A", "I."), a company suffix alone ("Co", "Ltd")."""
     bare = tok.rstrip(".")
-    if len(bare) <= 1 or bare.lower() in lex.function_words and bare.lower() not in _NAMELIKE:
+    if len(bare) <= 1 or (bare.lower() in lex.function_words and bare.lower() not in _NAMELIKE):
         return True  # "A", "No."
     return tok in lex.org_suffixes and tok not in lex.known and (bare.lower() not in lex.common_words or len(bare) <= 3)
 
@@ -333,7 +341,7 @@ def _split_at(text: str, m: Resolved, toks: list[tuple[int, int, str]], joiner: 
         if people and _given(right, lex):
             return [_part(m, toks[:i - people]), replace(_part(m, toks[i - people:i]), kind=PERSON, role=""),
                     replace(_part(m, toks[i + 1:]), kind=PERSON, role="")]
-        if _complete_org(left, lex) and (_own_body(right, lex) or right[0] == left[0] and len(right) > 1):
+        if _complete_org(left, lex) and (_own_body(right, lex) or (right[0] == left[0] and len(right) > 1)):
             return [_part(m, toks[:i]), _part(m, toks[i + 1:])]
     return None
 
@@ -341,7 +349,7 @@ def _split_at(text: str, m: Resolved, toks: list[tuple[int, int, str]], joiner: 
 def _place(ws: list[str], lex: Lexicon) -> bool:
     name = " ".join(ws)
     k = lex.known.get(name)
-    return name in lex.places or k is not None and k.kind == PLACE
+    return name in lex.places or (k is not None and k.kind == PLACE)
 
 
 def _given(ws: list[str], lex: Lexicon) -> bool:
@@ -362,7 +370,7 @@ def _complete_org(ws: list[str], lex: Lexicon) -> bool:
     or a body's word "of" a name ("University of Washington", "Civil Liberties Union of Montana")."""
     name = " ".join(ws)
     k = lex.known.get(name)
-    if k is not None and k.kind == ORG or name in lex.companies:
+    if (k is not None and k.kind == ORG) or name in lex.companies:
         return True
     if len(ws) >= 2 and ws[-1] in lex.org_suffixes:
         return True
@@ -385,7 +393,7 @@ def _place_prefix(words: list[str], lex: Lexicon, after_of: bool = False) -> int
     Sturgeon", "Prime Minister of India | Narendra Modi"); 0 when the first word is also a given name
     ("Georgia May ...") unless an office "of" comes before ("Chief Executive of Hong Kong Carrie Lam")."""
     for i in (1, 2):
-        if len(words) - i < 2 or words[0] in lex.first_names and not after_of:
+        if len(words) - i < 2 or (words[0] in lex.first_names and not after_of):
             return 0
         if lex.places.get(" ".join(words[:i])) in ("country", "region") and words[i].lower() not in _PARTICLES:
             return i
@@ -403,9 +411,9 @@ def _before_given_name(words: list[str], lex: Lexicon) -> int:
                 return 0
             prefix = words[:i]
             joined = " ".join(prefix)
-            if lex.places.get(joined) in ("country", "region") or len(prefix) >= 2 and all(
+            if lex.places.get(joined) in ("country", "region") or (len(prefix) >= 2 and all(
                     w.lower() in lex.common_words and w not in lex.honorifics and w.lower() not in lex.function_words
-                    for w in prefix):
+                    for w in prefix)):
                 return i
             return 0
     return 0
@@ -448,7 +456,7 @@ def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False) -> str:
     "Florida Highway Patrol": a word or a place first is no given name). `strict` for a name judged
     by its short forms (an entity keyed "John Peel Show" whose mentions say "Peel"): any given name first."""
     first = words[0]
-    if first in lex.first_names and (strict or first.lower() not in lex.common_words and first not in lex.places):
+    if first in lex.first_names and (strict or (first.lower() not in lex.common_words and first not in lex.places)):
         return ""
     name = " ".join(words)
     known = lex.known.get(name)

@@ -76,7 +76,7 @@ def companies(tickers: Path) -> list[str]:
     (too ambiguous to be evidence).
     """
     sys.path.insert(0, str(tickers))
-    from pytickersymbols import PyTickerSymbols  # type: ignore[import-not-found]
+    from pytickersymbols import PyTickerSymbols
 
     rows: dict[str, str] = {}
     for stock in PyTickerSymbols().get_all_stocks():
