@@ -65,7 +65,7 @@ _TRAILING = frozenset(["they", "these", "those", "this", "that", "there", "here"
 
 def tidy_mentions(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
     """`mentions` with the shapes above cut into the names they hold, or dropped."""
-    return _lone_words(text, _shapes(text, mentions, lex), lex)
+    return _pieces(text, _lone_words(text, _shapes(text, mentions, lex), lex), lex)
 
 
 def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
@@ -202,6 +202,51 @@ def _placed(text: str, mentions: list[Resolved], lex: Lexicon) -> frozenset[str]
         if prev and prev.group(1) in lex.places and prev.group(1) not in lex.first_names:
             out.add(key)
     return frozenset(out)
+
+
+_HYPHENS = ("-", "\u2013")  # a hyphen, or an en dash as in "Export\u2013Import"
+_ABSTRACT = ("tion", "sion", "ment", "ness", "ity", "ism", "ancy", "ency")
+
+
+def _pieces(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
+    """Names of two or more words shown but not linked: a piece of a hyphenated word at either end
+    ("Organisation for Economic Co|-operation", "Export-|Import Bank"), or a body's name of ordinary
+    words that ends in an abstract noun ("Female Genital Mutilation", "Continuous Integration"): a
+    practice or an idea, not a body, unless the lexicon knows it."""
+    out: list[Resolved] = []
+    for m in mentions:
+        if " " in m.key and m.kind in _LINKED and LINK_CONFIDENCE <= m.conf < _REGISTER and (
+                _hyphen_piece(text, m.start, m.end) or m.kind == ORG and (
+                    _idea(m.key.split(), lex) or _cut_before_of(text, m, lex))):
+            m = replace(m, conf=_WEAK)
+        out.append(m)
+    return out
+
+
+def _cut_before_of(text: str, m: Resolved, lex: Lexicon) -> bool:
+    """A body's name cut before "of <Name>" that does not end in a body's word ("Rock & Roll Hall |
+    of Fame"): a piece of a longer name; "University | of Washington" is cut elsewhere."""
+    last = m.key.rsplit(" ", 1)[-1]
+    if last in lex.org_suffixes or last in lex.org_heads or m.key in lex.known or m.key in lex.companies:
+        return False
+    return text.endswith(m.key, 0, m.end) and _RUNS_ON.match(text, m.end) is not None
+
+
+def _hyphen_piece(text: str, start: int, end: int) -> bool:
+    """Whether a hyphen joins the span to a letter outside it ("Co|-operation", "Export-|Import")."""
+    if text.startswith(_HYPHENS, end) and end + 1 < len(text) and text[end + 1].isalpha():
+        return True
+    return start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha()
+
+
+def _idea(words: list[str], lex: Lexicon) -> bool:
+    """Ordinary words only, the last an abstract noun and no body's word ("Universal Basic Income" is
+    not caught; "Female Genital Mutilation" is; "Project Management" is a body's word)."""
+    last = words[-1]
+    if not last.lower().endswith(_ABSTRACT) or last in lex.org_suffixes or last in lex.org_heads:
+        return False
+    name = " ".join(words)
+    return all(w[:1].isupper() for w in words) and _ordinary(words, lex) and name not in lex.known and name not in lex.companies
 
 
 def _ordinary_word(word: str, lex: Lexicon) -> bool:
