@@ -492,3 +492,28 @@ def test_pieces_and_ideas_are_not_linked(text: str, name: str, linked: bool) -> 
     ents = [e for e in find_entities(text) if e.name == name and e.kind in SHOWN]
     assert ents  # shown
     assert any(e.confidence >= 0.5 for e in ents) == linked
+
+
+# A town's name and a plural word or an acronym is the town's team or body; its people are a group.
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "linked"),
+    [
+        ("He was chosen by the Charlotte Hornets in the draft. Later the Hornets traded him.", "Charlotte Hornets",
+         "organisation", True),
+        ("Kamloops RCMP Constable Gary Gray said fentanyl was found.", "Kamloops RCMP", "organisation", False),
+        ("On Sunday, Hong Kongers turned out in record numbers.", "Hong Kongers", "person", False),
+        ("Model Tyra Banks said so.", "Tyra Banks", "person", True),  # negatives: no town first
+        ("Comedian Joan Rivers said so.", "Joan Rivers", "person", True),
+    ],
+)
+def test_town_teams_and_demonyms(text: str, name: str, kind: str, linked: bool) -> None:
+    ents = [e for e in find_entities(text) if e.name == name]
+    assert ents and ents[0].kind == kind
+    assert (ents[0].confidence >= 0.5) == linked
+
+
+def test_a_function_word_with_a_stop_starts_no_name() -> None:
+    text = "Anthony Boccaletti: The orbit? No. Well we do not have it yet.\nAnthony Boccaletti: No. I think so."
+    shown = {e.name for e in find_entities(text) if e.kind in SHOWN and e.confidence >= 0.5}
+    assert not any(n.startswith("No") for n in shown)
+    assert "Anthony Boccaletti" in shown

@@ -126,6 +126,8 @@ def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
         if not new:
             if surface in m.key:
                 drop.add(i)  # "No." of a dropped "No. Because"
+        elif " " not in surface and _no_name(surface, lex):
+            drop.add(i)  # "No." of "No. Well", tidied to "Well"
         elif surface in new or m.name and m.name in new:
             out[i] = replace(m, key=new)  # "Ratcliffe" of "John Ratcliffe"
     return [m for i, m in enumerate(out) if i not in drop]
@@ -285,11 +287,11 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
         return False
     if len(words) == 1:
         return _no_name(words[0], lex) or _function(words[0], lex) or kind == PERSON and _thing_kind(words, lex) != ""
-    if _function(words[0], lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
+    if _function(words[0].rstrip("."), lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
         return True
     if kind == PERSON:
         return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or _glued_verb(words, lex) or (
-            " ".join(words) in lex.places) or (
+            " ".join(words) in lex.places) or _demonym(words, lex) or (
             len(words) >= 4 and f"{words[0]} {words[1]}" in lex.places) or (
             words[0] not in lex.first_names and (len(words) >= 3 or _ordinary(words, lex)))
     return "of" in words or kind == PLACE and len(words) <= 3
@@ -341,6 +343,10 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
         kind = _thing_kind(words, lex, after_the=text.endswith(("the ", "The "), 0, toks[0][0]))
         if kind:
             return [replace(_part(m, toks), kind=kind)]
+        if _place_team(words, lex):
+            return [replace(_part(m, toks), kind=ORG)]
+        if _demonym(words, lex):
+            return [replace(_part(m, toks), conf=min(m.conf, _WEAK))]
     if len(toks) != len(m.key.split()):
         return [_part(m, toks)]
     return [m]
@@ -355,8 +361,8 @@ def _part(m: Resolved, toks: list[tuple[int, int, str]], role: str | None = None
 
 def _strip_function_words(toks: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
     """Without a function word at either end ("In Global Islamic Politics", "D.C. They")."""
-    while toks and _function(toks[0][2], lex):
-        toks = toks[1:]
+    while toks and (_function(toks[0][2], lex) or len(toks) > 1 and _function(toks[0][2].rstrip("."), lex)):
+        toks = toks[1:]  # "In Global Islamic Politics", "No. Well"
     while toks and toks[-1][2].lower() in _TRAILING and _function(toks[-1][2], lex):
         toks = toks[:-1]
     return toks
@@ -547,6 +553,27 @@ def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False, after_the:
     if lex.places.get(name) in ("country", "region") or len(words) > 1 and name in lex.places:
         return PLACE  # "Iraq"; "New York", "Los Angeles": no given name first
     return lex.thing_heads.get(words[-1], "") if len(words) > 1 else ""
+
+
+def _place_team(words: list[str], lex: Lexicon) -> bool:
+    """A town's name and a plural word or an acronym ("Charlotte Hornets", "Kamloops RCMP"): a team or
+    a body of the town, not a person ("Tyra Banks": no town first)."""
+    if len(words) != 2 or words[0] not in lex.places:
+        return False
+    last = words[1]
+    if last.isupper() and len(last) >= 3 and last.isalpha():
+        return True
+    low = last.lower()
+    return low.endswith("s") and not low.endswith("ss") and low[:-1] in lex.common_words and last not in lex.first_names
+
+
+def _demonym(words: list[str], lex: Lexicon) -> bool:
+    """People of a place named after it ("Hong Kongers", "New Yorkers"): a group, not a person."""
+    last = words[-1]
+    for end in ("ers", "er"):
+        if last.endswith(end) and " ".join([*words[:-1], last[:-len(end)]]) in lex.places:
+            return True
+    return False
 
 
 def _glued_verb(words: list[str], lex: Lexicon) -> bool:
