@@ -517,3 +517,23 @@ def test_a_function_word_with_a_stop_starts_no_name() -> None:
     shown = {e.name for e in find_entities(text) if e.kind in SHOWN and e.confidence >= 0.5}
     assert not any(n.startswith("No") for n in shown)
     assert "Anthony Boccaletti" in shown
+
+
+# A kind of place named by an adjective and ordinary words, and a town's name before a species'
+# second word, are shown but not linked.
+@pytest.mark.parametrize(
+    ("text", "name", "linked"),
+    [
+        ("Superintendent Mijares of the police of the Autonomous Region in Muslim Mindanao spoke.",
+         "Autonomous Region", False),
+        ("She won the Congressional District by ten points.", "Congressional District", False),
+        ("Tools were made by Homo sapiens in these sites.", "Homo", False),
+        ("He worked at Seal Island for years.", "Seal Island", True),  # negatives
+        ("The march ended in Paris on Sunday.", "Paris", True),
+        ("Berlin said it would not change course.", "Berlin", True),
+    ],
+)
+def test_kinds_of_places_and_species(text: str, name: str, linked: bool) -> None:
+    ents = [e for e in find_entities(text) if e.name == name and e.kind == "place"]
+    assert ents  # shown
+    assert any(e.confidence >= 0.5 for e in ents) == linked

@@ -163,7 +163,9 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
                 m = replace(m, conf=_WEAK)  # "Health Care", "Speaker of the House", "Energy Forum"
             out.append(m)
             continue
-        if m.kind == PLACE and lex.places.get(key) == "city" and not _after_place_word(text, m.start):
+        if m.kind == PLACE and _binomial(text, m.end, lex):
+            m = replace(m, conf=_WEAK)  # "Homo sapiens", "(Emerita talpoida)": a species, not the town
+        elif m.kind == PLACE and lex.places.get(key) == "city" and not _after_place_word(text, m.start):
             full = surnames.get(key)
             if full:
                 m = replace(m, kind=PERSON, key=full)
@@ -218,7 +220,8 @@ def _pieces(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
     out: list[Resolved] = []
     for m in mentions:
         if " " in m.key and m.kind in _LINKED and LINK_CONFIDENCE <= m.conf < _REGISTER and (
-                _hyphen_piece(text, m.start, m.end) or m.kind == ORG and (
+                _hyphen_piece(text, m.start, m.end) or m.kind == PLACE and _generic_place(m.key.split(), lex) or (
+                    m.kind == ORG) and (
                     _idea(m.key.split(), lex) or _cut_before_of(text, m, lex))):
             m = replace(m, conf=_WEAK)
         out.append(m)
@@ -232,6 +235,18 @@ def _cut_before_of(text: str, m: Resolved, lex: Lexicon) -> bool:
     if last in lex.org_suffixes or last in lex.org_heads or m.key in lex.known or m.key in lex.companies:
         return False
     return text.endswith(m.key, 0, m.end) and _RUNS_ON.match(text, m.end) is not None
+
+
+_ADJECTIVE = ("ial", "nal", "ral", "tal", "cal", "ous", "ic", "ive")  # not "Seal Island"
+
+
+def _generic_place(words: list[str], lex: Lexicon) -> bool:
+    """A kind of place, not a place: ordinary words after an adjective ("Autonomous Region",
+    "Congressional District", "Central Business District"), unless the gazetteer knows the name."""
+    name = " ".join(words)
+    if len(words[0]) < 6 or not words[0].lower().endswith(_ADJECTIVE) or name in lex.places or name in lex.known:
+        return False
+    return all(w[:1].isupper() for w in words) and _ordinary(words, lex)
 
 
 def _hyphen_piece(text: str, start: int, end: int) -> bool:
@@ -249,6 +264,16 @@ def _idea(words: list[str], lex: Lexicon) -> bool:
         return False
     name = " ".join(words)
     return all(w[:1].isupper() for w in words) and _ordinary(words, lex) and name not in lex.known and name not in lex.companies
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _binomial(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether a lower-case word no dictionary holds follows: a species' name ("Homo sapiens")."""
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and len(nxt.group(1)) >= 4 and nxt.group(1) not in lex.common_words and (
+        nxt.group(1) not in lex.function_words)
 
 
 def _ordinary_word(word: str, lex: Lexicon) -> bool:
