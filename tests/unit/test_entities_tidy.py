@@ -537,3 +537,14 @@ def test_kinds_of_places_and_species(text: str, name: str, linked: bool) -> None
     ents = [e for e in find_entities(text) if e.name == name and e.kind == "place"]
     assert ents  # shown
     assert any(e.confidence >= 0.5 for e in ents) == linked
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Seven died in General Santos City on Tuesday.", "Santos City", "place"),
+        ("Senator Jane Parish said the bill would pass.", "Jane Parish", "person"),  # negative: a given name first
+    ],
+)
+def test_a_city_is_no_person(text: str, name: str, kind: str) -> None:
+    assert _shown(text).get(name) == kind
