@@ -412,8 +412,8 @@ def test_short_forms_of_a_show_named_for_a_person_stay_the_person() -> None:  # 
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("Wayne Tseng received his PhD in Kamloops. Sally Capp is the Lord Mayor of Kamloops. Tseng discussed "
-         "his plans for leading Kamloops.", "Kamloops", "place"),
+        (("Wayne Tseng received his PhD in Kamloops. Sally Capp is the Lord Mayor of Kamloops. Tseng discussed "
+          "his plans for leading Kamloops."), "Kamloops", "place"),
         ("Police named the man as Sudesh Amman. Officers said Amman had lived in Amman once.", "Sudesh Amman",
          "person"),  # negative: the surname of a person named in full
     ],
