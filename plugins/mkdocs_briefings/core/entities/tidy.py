@@ -73,7 +73,7 @@ _TRAILING = frozenset([
 
 def tidy_mentions(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
     """`mentions` with the shapes above cut into the names they hold, or dropped."""
-    return _lone_words(text, _shapes(text, mentions, lex), lex)
+    return _pieces(text, _lone_words(text, _shapes(text, mentions, lex), lex), lex)
 
 
 def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
@@ -82,6 +82,7 @@ def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
     short: list[int] = []  # indexes in `out` of short forms of suspect names ("Ratcliffe" of "National
     renamed: dict[str, str] = {}  # Intelligence John Ratcliffe"); a suspect name -> what it became ("" if dropped)
     placed: dict[str, tuple[str, str]] = {}  # a person's name cut into a place and the name
+    retyped: dict[str, str] = {}  # a name guessed a person's that names a thing -> the thing's kind
     for m in mentions:
         if m.kind not in _LINKED or m.conf >= _REGISTER or not _suspect(m.key.split(), m.kind, lex):
             out.append(m)
@@ -103,14 +104,23 @@ def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
             renamed.setdefault(m.key, "")
         elif len(parts) == 1 and parts[0].key != m.key:
             renamed.setdefault(m.key, parts[0].key)
+        elif len(parts) == 1 and parts[0].kind != m.kind and (
+                m.key.split()[0] in lex.places or m.key.split()[0] not in lex.first_names):
+            retyped.setdefault(m.key, parts[0].kind)  # not "John Peel Show", whose "Peel" is a person
         elif len(parts) == 2 and parts[0].kind == PLACE and parts[1].kind == PERSON:
             placed.setdefault(m.key, (parts[0].key, parts[1].key))
-    if not short or not (renamed or placed):
+    if not short or not (renamed or placed or retyped):
         return out
     drop: set[int] = set()
     for i in short:
         m = out[i]
         surface = text[m.start:m.end]
+        if m.key in retyped and m.kind == PERSON:  # a short form of a name found to be a thing's
+            if surface in lex.places:  # "Florida" of "Florida Highway Patrol": the place
+                out[i] = replace(m, kind=PLACE, key=surface, name=surface, role="")
+            else:
+                out[i] = replace(m, kind=retyped[m.key])
+            continue
         if m.key in placed:  # "India" and "Modi" of "India Narendra Modi"
             place, person = placed[m.key]
             if surface == place:
@@ -124,6 +134,8 @@ def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
         if not new:
             if surface in m.key:
                 drop.add(i)  # "No." of a dropped "No. Because"
+        elif " " not in surface and _no_name(surface, lex):
+            drop.add(i)  # "No." of "No. Well", tidied to "Well"
         elif surface in new or (m.name and m.name in new):
             out[i] = replace(m, key=new)  # "Ratcliffe" of "John Ratcliffe"
     return [m for i, m in enumerate(out) if i not in drop]
@@ -144,31 +156,132 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
         if m.kind == PERSON and " " in m.key:
             last = m.key.rsplit(" ", 1)[1]
             surnames[last] = m.key if surnames.get(last, m.key) == m.key else ""
+    placed = _placed(text, mentions, lex)
     out: list[Resolved] = []
     for m in mentions:
         key = m.key
         if " " in key or m.kind not in _LINKED or m.conf < LINK_CONFIDENCE or m.conf >= _REGISTER:
             out.append(m)
             continue
+        if m.kind == PERSON and key in placed and key not in surnames and key not in lex.first_names:
+            out.append(replace(m, kind=PLACE, role=""))  # "received his PhD in Melbourne ... leading Melbourne"
+            continue
         if m.role:
             if m.kind == PERSON and _ordinary_word(key, lex) and not _person_title(m.role, lex):
                 m = replace(m, conf=_WEAK)  # "Health Care", "Speaker of the House", "Energy Forum"
             out.append(m)
             continue
-        if m.kind == PLACE and lex.places.get(key) == "city" and not _after_place_word(text, m.start):
+        if m.kind == PLACE and _binomial(text, m.end, lex):
+            m = replace(m, conf=_WEAK)  # "Homo sapiens", "(Emerita talpoida)": a species, not the town
+        elif m.kind == PLACE and lex.places.get(key) == "city" and not _after_place_word(text, m.start):
             full = surnames.get(key)
             if full:
                 m = replace(m, kind=PERSON, key=full)
             elif key in lex.first_names and _beside_given_name(text, m, lex):
                 m = replace(m, kind=PERSON, conf=_WEAK)
-            elif key.lower() in lex.common_words:
-                m = replace(m, conf=_WEAK)
+            elif key.lower() in lex.common_words or (key in lex.first_names and key not in placed):
+                m = replace(m, conf=_WEAK)  # "Vote Gold"; "his wife Mary said" where no text places "Mary"
         elif m.kind == PERSON and _ordinary_word(key, lex):
             m = replace(m, conf=_WEAK)
         elif m.kind == ORG and (key in lex.org_suffixes or key in lex.org_heads) and key not in lex.known:
             m = replace(m, conf=_WEAK)  # "the Commission", "University": which one, the text says elsewhere
         out.append(m)
     return out
+
+
+_IN_PLACE = frozenset(("in", "at", "near", "outside", "inside", "across", "via", "of", "from", "to"))
+_BESIDE_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+_PLACE_BEFORE = re.compile(r"([A-Z][\w.]*), $")
+
+
+def _placed(text: str, mentions: list[Resolved], lex: Lexicon) -> frozenset[str]:
+    """One-word gazetteer names the text uses as places somewhere: after a place word ("in
+    Melbourne"), or beside another place with a comma ("Charlotte, North Carolina", "Maine, Mary")."""
+    out: set[str] = set()
+    for m in mentions:
+        key = m.key
+        if " " in key or key in out or key not in lex.places:
+            continue
+        before = text[max(0, m.start - 12):m.start].split()
+        if before and before[-1].lower() in _IN_PLACE:
+            out.add(key)
+            continue
+        after = _BESIDE_PLACE.match(text, m.end)
+        if after and (after.group(1) in lex.places or after.group(1).split()[0] in lex.places):
+            out.add(key)
+            continue
+        prev = _PLACE_BEFORE.search(text[max(0, m.start - 30):m.start])
+        if prev and prev.group(1) in lex.places and prev.group(1) not in lex.first_names:
+            out.add(key)
+    return frozenset(out)
+
+
+_HYPHENS = ("-", "\u2013")  # a hyphen, or an en dash as in "Export\u2013Import"
+_ABSTRACT = ("tion", "sion", "ment", "ness", "ity", "ism", "ancy", "ency")
+
+
+def _pieces(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
+    """Names of two or more words shown but not linked: a piece of a hyphenated word at either end
+    ("Organisation for Economic Co|-operation", "Export-|Import Bank"), or a body's name of ordinary
+    words that ends in an abstract noun ("Female Genital Mutilation", "Continuous Integration"): a
+    practice or an idea, not a body, unless the lexicon knows it."""
+    out: list[Resolved] = []
+    for m in mentions:
+        if " " in m.key and m.kind in _LINKED and LINK_CONFIDENCE <= m.conf < _REGISTER and (
+                _hyphen_piece(text, m.start, m.end) or (m.kind == PLACE and _generic_place(m.key.split(), lex)) or ((
+                    m.kind == ORG) and (
+                    _idea(m.key.split(), lex) or _cut_before_of(text, m, lex)))):
+            m = replace(m, conf=_WEAK)
+        out.append(m)
+    return out
+
+
+def _cut_before_of(text: str, m: Resolved, lex: Lexicon) -> bool:
+    """A body's name cut before "of <Name>" that does not end in a body's word ("Rock & Roll Hall |
+    of Fame"): a piece of a longer name; "University | of Washington" is cut elsewhere."""
+    last = m.key.rsplit(" ", 1)[-1]
+    if last in lex.org_suffixes or last in lex.org_heads or m.key in lex.known or m.key in lex.companies:
+        return False
+    return text.endswith(m.key, 0, m.end) and _RUNS_ON.match(text, m.end) is not None
+
+
+_ADJECTIVE = ("ial", "nal", "ral", "tal", "cal", "ous", "ic", "ive")  # not "Seal Island"
+
+
+def _generic_place(words: list[str], lex: Lexicon) -> bool:
+    """A kind of place, not a place: ordinary words after an adjective ("Autonomous Region",
+    "Congressional District", "Central Business District"), unless the gazetteer knows the name."""
+    name = " ".join(words)
+    if len(words[0]) < 6 or not words[0].lower().endswith(_ADJECTIVE) or name in lex.places or name in lex.known:
+        return False
+    return all(w[:1].isupper() for w in words) and _ordinary(words, lex)
+
+
+def _hyphen_piece(text: str, start: int, end: int) -> bool:
+    """Whether a hyphen joins the span to a letter outside it ("Co|-operation", "Export-|Import")."""
+    if text.startswith(_HYPHENS, end) and end + 1 < len(text) and text[end + 1].isalpha():
+        return True
+    return start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha()
+
+
+def _idea(words: list[str], lex: Lexicon) -> bool:
+    """Ordinary words only, the last an abstract noun and no body's word ("Universal Basic Income" is
+    not caught; "Female Genital Mutilation" is; "Project Management" is a body's word)."""
+    last = words[-1]
+    if not last.lower().endswith(_ABSTRACT) or last in lex.org_suffixes or last in lex.org_heads:
+        return False
+    name = " ".join(words)
+    return all(w[:1].isupper() for w in words) and _ordinary(words, lex) and name not in lex.known and name not in lex.companies
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _binomial(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether a lower-case word no dictionary holds follows: a species' name ("Homo sapiens")."""
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and len(nxt.group(1)) >= 4 and nxt.group(1) not in lex.common_words and (
+        nxt.group(1) not in lex.function_words)
 
 
 def _ordinary_word(word: str, lex: Lexicon) -> bool:
@@ -207,10 +320,11 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
         return False
     if len(words) == 1:
         return _no_name(words[0], lex) or _function(words[0], lex) or (kind == PERSON and _thing_kind(words, lex) != "")
-    if _function(words[0], lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
+    if _function(words[0].rstrip("."), lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
         return True
     if kind == PERSON:
-        return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or (
+        return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or _glued_verb(words, lex) or (
+            " ".join(words) in lex.places) or _demonym(words, lex) or (
             len(words) >= 4 and f"{words[0]} {words[1]}" in lex.places) or (
             words[0] not in lex.first_names and (len(words) >= 3 or _ordinary(words, lex)))
     return "of" in words or (kind == PLACE and len(words) <= 3)
@@ -244,6 +358,8 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     if m.kind == PERSON:
         if "and" in words or "&" in words:
             return []
+        if _glued_verb(words, lex):  # "Modi Announced": the verb after the name; "Public Licensed": no name
+            return [] if _ordinary(words[:-1], lex) else _tidy(text, _part(m, toks[:-1]), lex)
         cut = _place_prefix(words, lex, text.endswith(" of ", 0, toks[0][0])) or _before_given_name(words, lex)
         if cut:
             before = toks[:cut]
@@ -257,9 +373,13 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
         if len(words) > 1 and _ordinary(words, lex) and (
                 _no_surname(words[-1], lex) or not (m.role and _person_title(m.role, lex))):
             return []  # "Technical Officer", "General Public License"; not "Judge Gray Miller"
-        kind = _thing_kind(words, lex)
+        kind = _thing_kind(words, lex, after_the=text.endswith(("the ", "The "), 0, toks[0][0]))
         if kind:
             return [replace(_part(m, toks), kind=kind)]
+        if _place_team(words, lex):
+            return [replace(_part(m, toks), kind=ORG)]
+        if _demonym(words, lex):
+            return [replace(_part(m, toks), conf=min(m.conf, _WEAK))]
     if len(toks) != len(m.key.split()):
         return [_part(m, toks)]
     return [m]
@@ -274,8 +394,8 @@ def _part(m: Resolved, toks: list[tuple[int, int, str]], role: str | None = None
 
 def _strip_function_words(toks: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
     """Without a function word at either end ("In Global Islamic Politics", "D.C. They")."""
-    while toks and _function(toks[0][2], lex):
-        toks = toks[1:]
+    while toks and (_function(toks[0][2], lex) or (len(toks) > 1 and _function(toks[0][2].rstrip("."), lex))):
+        toks = toks[1:]  # "In Global Islamic Politics", "No. Well"
     while toks and toks[-1][2].lower() in _TRAILING and _function(toks[-1][2], lex):
         toks = toks[:-1]
     return toks
@@ -449,22 +569,53 @@ def _runs_on(text: str, end: int, words: list[str], lex: Lexicon) -> bool:
     return _RUNS_ON.match(text, end) is not None
 
 
-def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False) -> str:
+def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False, after_the: bool = False) -> str:
     """The kind of a name guessed to be a person that names a thing: a country or region, a known
     body or place ("Iraq", "CIA"), or a name ending in a thing's word ("Northern Arapaho Tribe");
     "" when nothing says so or a given name starts it ("Jordan", "Bill Show"; not "Marvel Comics",
     "Florida Highway Patrol": a word or a place first is no given name). `strict` for a name judged
     by its short forms (an entity keyed "John Peel Show" whose mentions say "Peel"): any given name first."""
     first = words[0]
-    if first in lex.first_names and (strict or (first.lower() not in lex.common_words and first not in lex.places)):
-        return ""
+    if first in lex.first_names and (strict or (first.lower() not in lex.common_words and first not in lex.places)) and (
+            strict or len(words) < 3 or not (after_the or len(words) >= 4) or not _ordinary(words[-2:-1], lex)):
+        return ""  # but "the Doris Day Show", "James Webb Space Telescope": a word before the thing's word
     name = " ".join(words)
     known = lex.known.get(name)
     if known is not None and known.kind != PERSON:
         return known.kind
-    if lex.places.get(name) in ("country", "region"):
-        return PLACE
+    if lex.places.get(name) in ("country", "region") or (len(words) > 1 and name in lex.places):
+        return PLACE  # "Iraq"; "New York", "Los Angeles": no given name first
     return lex.thing_heads.get(words[-1], "") if len(words) > 1 else ""
+
+
+def _place_team(words: list[str], lex: Lexicon) -> bool:
+    """A town's name and a plural word or an acronym ("Charlotte Hornets", "Kamloops RCMP"): a team or
+    a body of the town, not a person ("Tyra Banks": no town first)."""
+    if len(words) != 2 or words[0] not in lex.places:
+        return False
+    last = words[1]
+    if last.isupper() and len(last) >= 3 and last.isalpha():
+        return True
+    low = last.lower()
+    return low.endswith("s") and not low.endswith("ss") and low[:-1] in lex.common_words and last not in lex.first_names
+
+
+def _demonym(words: list[str], lex: Lexicon) -> bool:
+    """People of a place named after it ("Hong Kongers", "New Yorkers"): a group, not a person."""
+    last = words[-1]
+    return any(last.endswith(end) and " ".join([*words[:-1], last[:-len(end)]]) in lex.places for end in ("ers", "er"))
+
+
+def _glued_verb(words: list[str], lex: Lexicon) -> bool:
+    """Whether a name of two or more words ends in a verb's past form written with a capital
+    ("Modi Announced", "Johnson Confirmed"): an ordinary word in "-ed" whose stem is a word too, so
+    that "Reed", "Ahmed" or "Kindred" stay surnames."""
+    last = words[-1]
+    low = last.lower()
+    if len(words) < 2 or len(low) < 6 or not low.endswith("ed") or last in lex.first_names:
+        return False
+    return low in lex.common_words and (low[:-1] in lex.common_words or low[:-2] in lex.common_words or (
+        low[-3] == low[-4] and low[:-3] in lex.common_words))
 
 
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "ed", "ing")
