@@ -549,3 +549,18 @@ def test_kinds_of_places_and_species(text: str, name: str, linked: bool) -> None
 )
 def test_a_city_is_no_person(text: str, name: str, kind: str) -> None:
     assert _shown(text).get(name) == kind
+
+
+# An ordinary word guessed to be a body from a word around it, or written as a label, is not linked.
+@pytest.mark.parametrize(
+    ("text", "name", "linked"),
+    [
+        ("Even our Group D staff are so talented, she said.", "Group D", False),
+        ("Caloundra defeated Wynnum 45 points to 24 in their Round 4 match.", "Caloundra", True),  # negatives
+        ("Officials at the Bank of England said rates would rise.", "Bank of England", True),
+    ],
+)
+def test_labels_and_guessed_words_are_not_linked(text: str, name: str, linked: bool) -> None:
+    ents = [e for e in find_entities(text) if e.name == name and e.kind in SHOWN]
+    assert ents  # shown
+    assert any(e.confidence >= 0.5 for e in ents) == linked

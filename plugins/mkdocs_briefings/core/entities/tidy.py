@@ -185,6 +185,9 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
             m = replace(m, conf=_WEAK)
         elif m.kind == ORG and (key in lex.org_suffixes or key in lex.org_heads) and key not in lex.known:
             m = replace(m, conf=_WEAK)  # "the Commission", "University": which one, the text says elsewhere
+        elif m.kind == ORG and key not in lex.known and key not in lex.companies and _ordinary_word(key, lex) and (
+                _label(text, m.end) or m.conf < _GUESS):
+            m = replace(m, conf=_WEAK)  # "Round 4", "the French Chess websites": a word, guessed a body
         out.append(m)
     return out
 
@@ -228,9 +231,10 @@ def _pieces(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
     out: list[Resolved] = []
     for m in mentions:
         if " " in m.key and m.kind in _LINKED and LINK_CONFIDENCE <= m.conf < _REGISTER and (
-                _hyphen_piece(text, m.start, m.end) or (m.kind == PLACE and _generic_place(m.key.split(), lex)) or ((
-                    m.kind == ORG) and (
-                    _idea(m.key.split(), lex) or _cut_before_of(text, m, lex)))):
+            _hyphen_piece(text, m.start, m.end)
+            or (m.kind == PLACE and _generic_place(m.key.split(), lex))
+            or (m.kind == ORG and (_idea(m.key.split(), lex) or _cut_before_of(text, m, lex) or _lettered(m.key.split(), lex)))
+        ):
             m = replace(m, conf=_WEAK)
         out.append(m)
     return out
@@ -255,6 +259,11 @@ def _generic_place(words: list[str], lex: Lexicon) -> bool:
     if len(words[0]) < 6 or not words[0].lower().endswith(_ADJECTIVE) or name in lex.places or name in lex.known:
         return False
     return all(w[:1].isupper() for w in words) and _ordinary(words, lex)
+
+
+def _lettered(words: list[str], lex: Lexicon) -> bool:
+    """An ordinary word and a letter ("Group D", "Plan B"): a label, not a body."""
+    return len(words) == 2 and len(words[1]) == 1 and words[1].isupper() and _ordinary_word(words[0], lex)
 
 
 def _hyphen_piece(text: str, start: int, end: int) -> bool:
@@ -282,6 +291,15 @@ def _binomial(text: str, end: int, lex: Lexicon) -> bool:
     nxt = _NEXT_WORD.match(text, end)
     return nxt is not None and len(nxt.group(1)) >= 4 and nxt.group(1) not in lex.common_words and (
         nxt.group(1) not in lex.function_words)
+
+
+_GUESS = 0.7  # below this a body's kind came from a word around the name, not from the name
+_LABEL = re.compile(r" (?:\d+|[A-Z])\b(?![.'\w])")
+
+
+def _label(text: str, end: int) -> bool:
+    """Whether a number or a lone capital letter follows: the word is a label ("Round 4", "Group D")."""
+    return _LABEL.match(text, end) is not None
 
 
 def _ordinary_word(word: str, lex: Lexicon) -> bool:
