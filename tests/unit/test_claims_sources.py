@@ -8,6 +8,7 @@ with whatever entities it is given.
 from __future__ import annotations
 
 import pytest
+from mentions import mentions_of
 
 from mkdocs_briefings.core.claims import find_claims
 from mkdocs_briefings.core.claims.descriptions import description_head
@@ -19,14 +20,7 @@ Spec = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 
 def entity(text: str, spec: Spec) -> Entity:
     eid, kind, roles, surfaces = spec
-    mentions = []
-    for surface in surfaces:
-        start = text.find(surface)
-        while start >= 0:
-            mentions.append(Span.of(text, start, start + len(surface)))
-            start = text.find(surface, start + len(surface))
-    mentions.sort(key=lambda m: m.start)
-    return Entity(eid, eid.replace("-", " ").title(), kind, roles, tuple(mentions))
+    return Entity(eid, eid.replace("-", " ").title(), kind, roles, mentions_of(text, surfaces))
 
 
 def speakers(text: str, specs: list[Spec]) -> list[tuple[str, str | None]]:

@@ -7,19 +7,15 @@ what the claims engine does with whatever entities it is given.
 
 from __future__ import annotations
 
+from mentions import mentions_of
+
 from mkdocs_briefings.core.claims import find_claims
 from mkdocs_briefings.core.model import Entity, Span
 
 
 def entity(text: str, eid: str, kind: str, *surfaces: str) -> Entity:
     """An entity with a mention at every occurrence of each surface form."""
-    mentions = []
-    for surface in surfaces:
-        start = text.find(surface)
-        while start >= 0:
-            mentions.append(Span.of(text, start, start + len(surface)))
-            start = text.find(surface, start + len(surface))
-    return Entity(eid, eid.replace("-", " ").title(), kind, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+    return Entity(eid, eid.replace("-", " ").title(), kind, mentions=mentions_of(text, surfaces))
 
 
 def speakers(text: str, entities: list[Entity]) -> list[tuple[str, str | None]]:
