@@ -19,6 +19,7 @@ mkdocs' own rendering, link checks included.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -36,6 +37,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from .core.contract import export_json
@@ -44,6 +46,7 @@ from .core.diagnostics import BriefingsError
 from .core.export import across
 from .core.kinds import MIN_BRIEFINGS, PAGE_DIRS
 from .core.project import load_project
+from .render import feeds as atom
 from .render.jinja import FOLDER as TEMPLATE_FOLDER
 from .render.pages import Section, headings_of
 from .render.pagestore import PageStore, StoreError, fingerprint
@@ -274,6 +277,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         #: Another plugin reads pages in `on_page_content`: make generated pages' HTML there.
         self.early = False
         self.tags = False
+        #: Page source path -> the `<link rel="alternate">` tags of its feeds (`""` for every page).
+        self.feed_links: dict[str, list[tuple[str, str]]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember a dirty build (`--dirty`, `--dirtyreload`): it renders only changed pages."""
@@ -339,7 +344,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         store = PageStore(self._path(self.config.cache_dir) / "pages", fingerprint(inputs, settings), log.warning)
         self.store = store
         self.corpus = None
-        if store.replay():
+        feeds_dir = self._path(self.config.cache_dir) / "feeds"
+        feeds = atom.load(feeds_dir, store.key, log.warning)
+        if feeds is not None and store.replay():
             log.info(f"inputs unchanged since the last build: its {len(store.specs)} generated pages are reused")
         else:
             try:
@@ -365,6 +372,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 f"{self.corpus.claim_count()} claims"
             )
             corpus = self.corpus
+            feeds = atom.keep(feeds_dir, store.key, atom.feed_data(corpus), log.warning)
             kept = [str(d) for d in project.diagnostics if not d.transient]
             store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus.briefings, across(corpus)))
             for diagnostic in project.diagnostics:
@@ -380,10 +388,43 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             GeneratedPage(spec, self._add(files, config, spec.src_uri, "", in_nav=spec.index), config, tags=self.tags)
         for src_uri, data in Renderer.assets():
             self._add(files, config, src_uri, data, in_nav=False)
+        self._add_feeds(files, config, feeds)
         log.info(store.summary)
         self.search.choose(files, config)
         _lean_search(config)
         return files
+
+    def _add_feeds(self, files: Files, config: MkDocsConfig, feeds: list[atom.Feed]) -> None:
+        """Add the Atom feeds, and note which pages link them from their head.
+
+        A feed's addresses must be absolute: without `site_url` there are none.
+        """
+        self.feed_links = {}
+        site_url = config.site_url or ""
+        if not feeds:
+            return
+        if not site_url:
+            log.info("no site_url in mkdocs.yml: the site has no Atom feeds (their links must be absolute)")
+            return
+        site_url = site_url if site_url.endswith("/") else site_url + "/"
+        for feed in feeds:
+            data = atom.atom(feed, site_url=site_url, site_name=config.site_name, directory_urls=config.use_directory_urls)
+            self._add(files, config, feed.path, data, in_nav=False)
+            key = "" if feed.path == atom.SITE_FEED else feed.page
+            self.feed_links.setdefault(key, []).append((feed.path, feed.title))
+
+    def _feed_head(self, output: str, page: Page) -> str:
+        """Link the page's feeds (the site's latest briefings, and an entity page's own) from its head."""
+        links = self.feed_links.get("", []) + self.feed_links.get(page.file.src_uri, [])
+        end = output.find("</head>") if links else -1
+        if end < 0:
+            return output
+        tags = "".join(
+            f'<link rel="alternate" type="application/atom+xml" title="{html.escape(title)}" '
+            f'href="{html.escape(get_relative_url(path, page.url))}">'
+            for path, title in links
+        )
+        return output[:end] + tags + output[end:]
 
     @staticmethod
     def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes, *, in_nav: bool) -> File:
@@ -454,7 +495,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         is a fifth of a page's bytes, and a large site has tens of thousands
         of pages.
         """
-        output = self.search.page_output(output)
+        output = self._feed_head(self.search.page_output(output), page)
         if isinstance(page, GeneratedPage) and "<pre" not in output and "<textarea" not in output:
             return _BLANK_LINES.sub("\n", output)
         return output
