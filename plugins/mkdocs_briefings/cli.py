@@ -15,6 +15,7 @@ from typing import cast
 
 import yaml
 
+from . import export_site
 from .core.annotate import annotate
 from .core.cache import engine_register
 from .core.contract import annotation_to_json
@@ -196,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=float, default=LINK_CONFIDENCE, metavar="C",
                    help=f"list what the engine is less sure of than C (default {LINK_CONFIDENCE})")
     p.set_defaults(func=_review)
+    export_site.add_parser(verbs)
     return parser
 
 

@@ -344,8 +344,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         store = PageStore(self._path(self.config.cache_dir) / "pages", fingerprint(inputs, settings), log.warning)
         self.store = store
         self.corpus = None
-        feeds_dir = self._path(self.config.cache_dir) / "feeds"
-        feeds = atom.load(feeds_dir, store.key, log.warning)
+        feeds = atom.load(store.directory, store.key, log.warning)
         if feeds is not None and store.replay():
             log.info(f"inputs unchanged since the last build: its {len(store.specs)} generated pages are reused")
         else:
@@ -372,7 +371,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 f"{self.corpus.claim_count()} claims"
             )
             corpus = self.corpus
-            feeds = atom.keep(feeds_dir, store.key, atom.feed_data(corpus), log.warning)
+            feeds = atom.keep(store.directory, store.key, atom.feed_data(corpus))
             kept = [str(d) for d in project.diagnostics if not d.transient]
             store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus.briefings, across(corpus)))
             for diagnostic in project.diagnostics:

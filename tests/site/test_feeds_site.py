@@ -97,7 +97,7 @@ def test_a_damaged_feed_store_is_said_and_made_again(project_writer: Callable[..
     config = project_writer(seeds=SEEDS, plugin={"min_briefings": 1}, config={"site_url": SITE_URL})
     site = mkdocs_build(config)
     feed = (site / "feed.xml").read_bytes()
-    (stored,) = (config.parent / ".cache" / "briefings" / "feeds").glob("feeds-*.json")
+    (stored,) = (config.parent / ".cache" / "briefings" / "pages").glob("feeds-*.json")
     stored.write_text('{"format": 1, "entries": {}, "feeds": [{"path": "x", "page": "../x.md"}]}', encoding="utf-8")
     with caplog.at_level("INFO"):
         mkdocs_build(config, strict=False)

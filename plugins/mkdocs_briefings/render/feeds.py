@@ -222,8 +222,12 @@ def load(directory: Path, key: str, warn: Callable[[str], None]) -> list[Feed] |
         return None
 
 
-def keep(directory: Path, key: str, data: dict[str, Any], warn: Callable[[str], None]) -> list[Feed]:
-    """Keep `feed_data` for the next build of the same inputs (and drop other inputs'); return its feeds."""
+def keep(directory: Path, key: str, data: dict[str, Any]) -> list[Feed]:
+    """Keep `feed_data` for the next build of the same inputs (and drop other inputs'); return its feeds.
+
+    `directory` is the page store's: a build reuses pages only with their
+    feeds, and a folder that cannot be written is reported once, by the store.
+    """
     raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     path = _cached(directory, key)
     try:
@@ -232,6 +236,6 @@ def keep(directory: Path, key: str, data: dict[str, Any], warn: Callable[[str], 
         for old in directory.glob("feeds-*.json"):
             if old != path:
                 old.unlink(missing_ok=True)
-    except OSError as exc:
-        warn(f"feed store {directory} cannot be written ({exc.strerror or exc}); feeds are not kept for the next build")
+    except OSError:
+        pass  # the page store says so (same folder), and the next build makes the pages and feeds again
     return read_feed_data(data)
