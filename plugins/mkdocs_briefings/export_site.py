@@ -10,6 +10,13 @@ that no longer names the plugin. Links between generated pages are the
 same relative URLs they are on the plugin's site, so the export must be
 built with the same `use_directory_urls`.
 
+Generators disagree on links inside raw HTML: Zensical resolves them as it
+resolves markdown links (relative to the markdown file, `.md` paths to
+pages), mkdocs leaves them as they are. `--links source` (the default)
+writes every link the markdown way (`../people/jane-doe.md`), for Zensical;
+`--links site` keeps the site's final URLs (`../../people/jane-doe/`), for
+mkdocs or ProperDocs without the plugin.
+
 It runs the plugin's own configuration and file steps (no other plugin's),
 so what it writes is what a build publishes. What a generator without the
 plugin cannot give: the pages' tables of contents (their headings are
@@ -21,6 +28,8 @@ inputs. Rebuild the export after editing seeds, overlays or the register.
 from __future__ import annotations
 
 import argparse
+import posixpath
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -41,14 +50,50 @@ def _without_plugin(plugins: Any) -> Any:
     return plugins
 
 
+#: A link or resource attribute of the generated HTML (values are attribute-escaped by the templates).
+_URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+LINK_STYLES = ("source", "site")
+
+
+def source_links(html: str, src_uri: str, page_url: str, pages: dict[str, str]) -> str:
+    """`html` of the page `src_uri` (at `page_url`) with its relative links made markdown-style.
+
+    A link to a page becomes the path of its markdown file, relative to this
+    file (`../people/jane-doe.md#said`); a link to any other file of the site,
+    its path relative to this file. `pages` maps page URLs (`people/jane-doe/`,
+    `""` for the home page) to their source paths. Links to other sites, to
+    `#anchors` of the page itself, root-absolute ones and any that leave the
+    site are left as they are.
+    """
+    here = posixpath.dirname(src_uri)
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+
+    def swap(m: re.Match[str]) -> str:
+        value = m.group(2)
+        if not value or value.startswith(("#", "/")) or _SCHEME.match(value):
+            return m.group(0)
+        path, hash_, fragment = value.partition("#")
+        path = path.split("?")[0]
+        joined = posixpath.normpath(posixpath.join(base, path)) if path else page_url.rstrip("/") or "."
+        if joined == ".." or joined.startswith("../"):
+            return m.group(0)  # leaves the site: not ours to mend
+        target = "" if joined == "." else joined + ("/" if path.endswith("/") else "")
+        source = pages.get(target, target)
+        new = posixpath.relpath(source or ".", here or ".")
+        return m.group(1) + new + hash_ + fragment + m.group(3)
+
+    return _URL_ATTR.sub(swap, html)
+
+
 def _page_text(page: Any) -> str:
     """A generated page as markdown: its front matter, then its HTML as one raw block."""
     meta = {k: page.meta[k] for k in ("title", "hide", "search", "tags") if k in page.meta}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1 << 16)
-    return f"---\n{front}---\n\n{OPEN}\n{page.content}\n{CLOSE}\n"
+    front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1 << 16)}---\n\n" if meta else ""
+    return f"{front}{OPEN}\n{page.content}\n{CLOSE}\n"
 
 
-def export(config_file: Path, out: Path) -> dict[str, int]:
+def export(config_file: Path, out: Path, links: str = "source") -> dict[str, int]:
     """Write the export of the site `config_file` describes into `out` (emptied first); return counts."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
@@ -75,6 +120,7 @@ def export(config_file: Path, out: Path) -> dict[str, int]:
         shutil.rmtree(out)
     target = out / "docs"
     shutil.copytree(docs, target)
+    pages = {f.url.removeprefix("./"): f.src_uri for f in files.documentation_pages()}
     counts = {"pages": 0, "files": 0}
     for file in sorted(files, key=lambda f: f.src_uri):
         if file.generated_by is None:
@@ -87,6 +133,8 @@ def export(config_file: Path, out: Path) -> dict[str, int]:
             page.read_source(config)
             page.render(config, files)
             plugin._materialize(page)
+            if links == "source":
+                page.content = source_links(page.content or "", file.src_uri, file.url.removeprefix("./"), pages)
             dest.write_text(_page_text(page), encoding="utf-8")
             page.release()
             counts["pages"] += 1
@@ -116,10 +164,14 @@ def add_parser(verbs: Any) -> None:
         "export", help="write the site as plain markdown and assets, for a generator that runs no plugins",
         description="Writes every generated page as a markdown file (its HTML as one block), with the "
         "hand-written pages, assets, feeds, briefings.json and an mkdocs.yml without the briefings plugin, "
-        "into DIR (emptied first). Build it with `zensical build` or `mkdocs build` in DIR.",
+        "into DIR (emptied first). Build it with `zensical build` in DIR (or, exported with --links site, "
+        "`mkdocs build`).",
     )
     p.add_argument("dir", help="the folder to write (replaced)")
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    p.add_argument("--links", choices=LINK_STYLES, default="source",
+                   help="source: links to .md files, resolved by the generator (Zensical; the default); "
+                   "site: the built site's URLs, left as they are (mkdocs or ProperDocs without the plugin)")
     p.set_defaults(func=run)
 
 
@@ -127,7 +179,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     try:
-        counts = export(Path(args.config_file), Path(args.dir))
+        counts = export(Path(args.config_file), Path(args.dir), args.links)
     except (MkDocsException, OSError, yaml.YAMLError) as exc:
         print(f"briefings export: {exc}", file=sys.stderr)
         return 1
