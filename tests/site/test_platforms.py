@@ -69,8 +69,15 @@ def exported(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def broken_links(site: Path) -> list[str]:
     """Relative links of the exported pages' HTML (inside `bf-export`) that lead to no file or no id there."""
     problems = []
+    texts: dict[Path, str] = {}
+
+    def read(path: Path) -> str:
+        if path not in texts:
+            texts[path] = path.read_text(encoding="utf-8")
+        return texts[path]
+
     for path in sorted(site.rglob("*.html")):
-        text = path.read_text(encoding="utf-8")
+        text = read(path)
         start = text.find('class="bf-export"')
         if start < 0:
             continue
@@ -82,7 +89,7 @@ def broken_links(site: Path) -> list[str]:
             target = target / "index.html" if target.is_dir() else target
             if not target.is_file():
                 problems.append(f"{path.relative_to(site)}: {href}")
-            elif anchor and target.suffix == ".html" and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
+            elif anchor and target.suffix == ".html" and f'id="{anchor}"' not in read(target):
                 problems.append(f"{path.relative_to(site)}: {href} (no such id)")
     return problems
 
