@@ -45,8 +45,10 @@ from .core.export import across
 from .core.kinds import MIN_BRIEFINGS, PAGE_DIRS
 from .core.project import load_project
 from .render.jinja import FOLDER as TEMPLATE_FOLDER
+from .render.pagecache import fingerprint
+from .render.pagemaker import StoreError
 from .render.pages import Section, headings_of
-from .render.pagestore import PageStore, StoreError, fingerprint
+from .render.pagestore import PageStore
 from .render.paths import HOME, HOME_MARKER
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
 from .render.sanitize import BriefingsHtmlExtension, registered

@@ -40,7 +40,7 @@ import pytest
 
 from mkdocs_briefings.core import files
 from mkdocs_briefings.core.processes import alive
-from mkdocs_briefings.render import pagestore
+from mkdocs_briefings.render import pagemaker, pagestore
 from mkdocs_briefings.render.pagestore import INDEX, PageStore, StoreError, fingerprint
 from mkdocs_briefings.render.renderer import PageSpec, Parts
 
@@ -459,30 +459,30 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> None:
     an idle web server thread in this process, and the forked path must be
     tested all the same.
     """
-    if not pagestore._fork_available():
+    if not pagemaker.fork_available():
         pytest.skip("this machine cannot fork (one CPU, or no fork)")
-    monkeypatch.setattr(pagestore, "_can_fork", pagestore._fork_available)
-    monkeypatch.setattr(pagestore, "PARALLEL_PAGES", 1)
+    monkeypatch.setattr(pagemaker, "can_fork", pagemaker.fork_available)
+    monkeypatch.setattr(pagemaker, "PARALLEL_PAGES", 1)
 
 
 def test_no_fork_while_another_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     """`mkdocs serve` builds next to its server threads: there the pages are made in-process."""
-    if not pagestore._fork_available():
+    if not pagemaker.fork_available():
         pytest.skip("this machine cannot fork (one CPU, or no fork)")
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert pagestore._can_fork() is False
+        assert pagemaker.can_fork() is False
     finally:
         stop.set()
         thread.join()
 
 
 def test_forked_child_makes_the_in_process_pages(tmp_path: Path, forked: None) -> None:
-    n = 2 * pagestore.BATCH + 5  # several batches and a remainder
+    n = 2 * pagemaker.BATCH + 5  # several batches and a remainder
     with pytest.MonkeyPatch.context() as small:
-        small.setattr(pagestore, "PARALLEL_PAGES", n + 1)
+        small.setattr(pagemaker, "PARALLEL_PAGES", n + 1)
         here = committed(tmp_path / "here", KEY, make_specs(n))
         assert here._child is None
     reference = assert_replays(tmp_path / "here", make_specs(n))
@@ -537,7 +537,7 @@ def test_forked_failure_reaches_the_reader(
 
 
 def _stalls_after_first_batch(i: int) -> Parts:
-    if i == pagestore.BATCH + 1:
+    if i == pagemaker.BATCH + 1:
         time.sleep(120)
     return parts_for(i)
 
@@ -545,7 +545,7 @@ def _stalls_after_first_batch(i: int) -> Parts:
 def test_abort_stops_a_running_child(tmp_path: Path, forked: None) -> None:
     """A failed build does not wait for the child to finish the site."""
     store = PageStore(tmp_path, KEY, _no_warnings)
-    store.make(make_specs(3 * pagestore.BATCH, _stalls_after_first_batch), [], "")
+    store.make(make_specs(3 * pagemaker.BATCH, _stalls_after_first_batch), [], "")
     assert store.specs[0].make() == parts_for(0)  # the first batch arrived; the child is now stuck
     child = store._child
     started = time.monotonic()
@@ -622,14 +622,14 @@ def test_child_dies_with_its_parent(tmp_path: Path) -> None:
     driver = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from mkdocs_briefings.render import pagestore\n"
+        "from mkdocs_briefings.render import pagemaker\n"
         "from mkdocs_briefings.render.pagestore import PageStore\n"
         "from mkdocs_briefings.render.renderer import PageSpec, Parts\n"
-        "pagestore._can_fork = lambda: True\n"
+        "pagemaker.can_fork = lambda: True\n"
         "def slow():\n"
         "    time.sleep(60)\n"
         "    return Parts('x', '', '')\n"
-        "specs = [PageSpec(f'briefings/p{i}.md', 'P', {'title': 'P'}, slow) for i in range(pagestore.PARALLEL_PAGES)]\n"
+        "specs = [PageSpec(f'briefings/p{i}.md', 'P', {'title': 'P'}, slow) for i in range(pagemaker.PARALLEL_PAGES)]\n"
         "store = PageStore(Path(sys.argv[1]), 'k', print)\n"
         "store.make(specs, [], '')\n"
         "print(store._child.pid, flush=True)\n"
@@ -663,10 +663,10 @@ def test_full_disk_is_one_warning_and_every_page_is_made(
     full_disk: Path, fork: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if fork:
-        if not pagestore._fork_available():
+        if not pagemaker.fork_available():
             pytest.skip("this machine cannot fork")
-        monkeypatch.setattr(pagestore, "_can_fork", pagestore._fork_available)
-        monkeypatch.setattr(pagestore, "PARALLEL_PAGES", 1)
+        monkeypatch.setattr(pagemaker, "can_fork", pagemaker.fork_available)
+        monkeypatch.setattr(pagemaker, "PARALLEL_PAGES", 1)
     warnings: list[str] = []
     store = PageStore(full_disk / "pages", KEY, warnings.append)
     assert store.replay() is False
