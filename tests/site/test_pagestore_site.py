@@ -23,6 +23,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from mkdocs_briefings.core import processes
 from mkdocs_briefings.render import pagemaker
 from mkdocs_briefings.render.pagestore import INDEX, PageStore
 
@@ -155,10 +156,10 @@ def test_project_warnings_are_repeated_when_replaying(
 def test_forked_page_making_builds_the_in_process_site(
     tmp_path: Path, spec_project: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not pagemaker.fork_available():
+    if not processes.fork_available():
         pytest.skip("this machine cannot fork (one CPU, or no fork)")
     # Lift the single-thread rule (kept for `mkdocs serve`): a full test run holds the browser tests' idle web server thread.
-    monkeypatch.setattr(pagemaker, "can_fork", pagemaker.fork_available)
+    monkeypatch.setattr(processes, "can_fork", processes.fork_available)
     caplog.set_level(logging.INFO)
     config_file = spec_project
     here, _ = build_into(config_file, "site-here", caplog)

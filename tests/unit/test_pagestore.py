@@ -38,7 +38,7 @@ from typing import Any
 
 import pytest
 
-from mkdocs_briefings.core import files
+from mkdocs_briefings.core import files, processes
 from mkdocs_briefings.core.processes import alive
 from mkdocs_briefings.render import pagemaker, pagestore
 from mkdocs_briefings.render.pagestore import INDEX, PageStore, StoreError, fingerprint
@@ -459,21 +459,21 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> None:
     an idle web server thread in this process, and the forked path must be
     tested all the same.
     """
-    if not pagemaker.fork_available():
+    if not processes.fork_available():
         pytest.skip("this machine cannot fork (one CPU, or no fork)")
-    monkeypatch.setattr(pagemaker, "can_fork", pagemaker.fork_available)
+    monkeypatch.setattr(processes, "can_fork", processes.fork_available)
     monkeypatch.setattr(pagemaker, "PARALLEL_PAGES", 1)
 
 
 def test_no_fork_while_another_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     """`mkdocs serve` builds next to its server threads: there the pages are made in-process."""
-    if not pagemaker.fork_available():
+    if not processes.fork_available():
         pytest.skip("this machine cannot fork (one CPU, or no fork)")
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert pagemaker.can_fork() is False
+        assert processes.can_fork() is False
     finally:
         stop.set()
         thread.join()
@@ -622,10 +622,10 @@ def test_child_dies_with_its_parent(tmp_path: Path) -> None:
     driver = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from mkdocs_briefings.render import pagemaker\n"
+        "from mkdocs_briefings.core import processes\nfrom mkdocs_briefings.render import pagemaker\n"
         "from mkdocs_briefings.render.pagestore import PageStore\n"
         "from mkdocs_briefings.render.renderer import PageSpec, Parts\n"
-        "pagemaker.can_fork = lambda: True\n"
+        "processes.can_fork = lambda: True\n"
         "def slow():\n"
         "    time.sleep(60)\n"
         "    return Parts('x', '', '')\n"
@@ -663,9 +663,9 @@ def test_full_disk_is_one_warning_and_every_page_is_made(
     full_disk: Path, fork: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if fork:
-        if not pagemaker.fork_available():
+        if not processes.fork_available():
             pytest.skip("this machine cannot fork")
-        monkeypatch.setattr(pagemaker, "can_fork", pagemaker.fork_available)
+        monkeypatch.setattr(processes, "can_fork", processes.fork_available)
         monkeypatch.setattr(pagemaker, "PARALLEL_PAGES", 1)
     warnings: list[str] = []
     store = PageStore(full_disk / "pages", KEY, warnings.append)

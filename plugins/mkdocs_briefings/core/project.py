@@ -9,14 +9,13 @@ in one run; only errors (input the build cannot go on with) stop the build.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import processes
 from .annotate import annotate, engine_version
 from .cache import AnnotationCache, CacheUnreadable, cache_key, engine_register
 from .contract import CorruptEntry
@@ -27,7 +26,6 @@ from .inputs import SEED_SUFFIXES, Listing, is_hidden, list_files, refusal, with
 from .limits import cap_annotation, cap_notes
 from .model import Annotation, Briefing, RegisterEntry
 from .overlays import Overlay, apply_corrections, read_overlay
-from .processes import die_with_parent
 from .register import load_register
 from .seeds import Seed, read_seed
 from .text import slugify
@@ -216,20 +214,12 @@ def _results(
     jobs: list[tuple[str, tuple[RegisterEntry, ...], tuple[str, ...]]],
 ) -> Iterator[tuple[Annotation | None, str | None]]:
     done = 0
-    if len(jobs) > PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
-        methods = multiprocessing.get_all_start_methods()
-        # fork is fastest (workers inherit the loaded engine) but is only safe from a
-        # single-threaded process; `mkdocs serve` runs builds next to its server
-        # threads, so there children come from a clean forkserver instead.
-        if "fork" in methods and threading.active_count() == 1:
-            context: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
-            parent: int | None = os.getpid()
-        else:
-            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            parent = None  # the workers' parent is the fork server, which ends with this process
+    workers = processes.worker_context() if len(jobs) > PARALLEL_THRESHOLD else None
+    if workers is not None:
+        context, parent = workers
         try:
             with ProcessPoolExecutor(
-                max_workers=os.cpu_count(), mp_context=context, initializer=die_with_parent, initargs=(parent,)
+                max_workers=os.cpu_count(), mp_context=context, initializer=processes.die_with_parent, initargs=(parent,)
             ) as pool:
                 # Chunks small enough for progress reports, large enough to keep overhead low.
                 chunk = max(1, min(PROGRESS_EVERY // 4, len(jobs) // ((os.cpu_count() or 1) * 4)))

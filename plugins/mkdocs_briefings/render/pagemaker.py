@@ -12,9 +12,6 @@ Pure Python (no mkdocs import), like the core.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
@@ -65,12 +62,3 @@ def make_all(
         conn.send(traceback.format_exc())
     finally:
         conn.close()
-
-
-def fork_available() -> bool:
-    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
-
-
-def can_fork() -> bool:
-    # Like the annotation pool: fork only from a single-threaded process (not `mkdocs serve`).
-    return fork_available() and threading.active_count() == 1

@@ -35,6 +35,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..core import processes
 from ..core.contract import expect_list, expect_text
 from ..core.files import TEMP, atomic_write, remove_stale_temps, temp_prefix
 from . import pagemaker
@@ -175,7 +176,7 @@ class PageStore:
             return
         self._body_tmp = Path(tmp)
         atexit.register(self._remove_temps)  # an interrupted build (Ctrl-C) leaves no temp file
-        if len(specs) >= pagemaker.PARALLEL_PAGES and pagemaker.can_fork():
+        if len(specs) >= pagemaker.PARALLEL_PAGES and processes.can_fork():
             os.close(fd)
             self._export_tmp = self._body_tmp.with_name(self._body_tmp.name.replace(f"{TEMP}body-", f"{TEMP}export-"))
             context = multiprocessing.get_context("fork")
