@@ -7,38 +7,30 @@ complete build's (seeds, overlays, register, plugin options, this package's
 code) reads that build's pages back instead: the common rebuild while
 editing `docs/` or the theme, or a CI run that restored its cache.
 
-When the pages must be made, a large site on a machine with several cores
-makes them in a forked child process, in page order, while mkdocs renders the
-theme around the pages already made; a small site (or a process that must
-not fork) makes each page on demand. Either way the pages are written to the
-store's body file as they are made, and the store's index is written last,
-atomically, and only after a complete build: a killed or failed build leaves
-the previous index (and its body) in place or none at all, never a partial
-one that a later build trusts. A store that cannot be read is reported and
-rebuilt.
+When the pages must be made, `pagemaker.PageMaker` makes them (in a forked
+child for a large site) into a temporary body; after a complete build the
+body and export take their place in the cache (`pagecache.py`: the layout,
+the fingerprint, the validation of what is read back) and the index is
+written last, atomically: a killed or failed build leaves the previous index
+(and its body) in place or none at all, never a partial one that a later
+build trusts. A store that cannot be read is reported and rebuilt.
 
 Pure Python (no mkdocs import), like the core.
 """
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import io
 import json
-import multiprocessing
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from multiprocessing.connection import Connection
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..core import processes
 from ..core.contract import expect_list, expect_text
-from ..core.files import TEMP, atomic_write, remove_stale_temps, temp_prefix
-from . import pagemaker
+from ..core.files import TEMP, atomic_write, remove_stale_temps
 from .pagecache import (
     FORMAT,
     INDEX,
@@ -52,9 +44,8 @@ from .pagecache import (
     page_to_json,
     prune,
     read_parts,
-    write_parts,
 )
-from .pagemaker import UNWRITABLE, StoreError, make_all
+from .pagemaker import PageMaker, StoreError
 from .pages import PageSpec, Parts
 from .safety import clean
 
@@ -64,28 +55,21 @@ Warn = Callable[[str], None]
 
 
 class PageStore:
-    """One build's view of the store in `directory`, for the inputs `key`."""
+    """One build's view of the store in `directory`, for the inputs `key`: its pages replayed, or made."""
 
     def __init__(self, directory: Path, key: str, warn: Warn) -> None:
         self.directory = Path(directory)
         self.key = key
         self.warn = warn
         self.specs: list[PageSpec] = []
-        self.extents: dict[int, Extent] = {}
         self.diagnostics: list[str] = []
         self.summary = ""
         self.replaying = False
+        #: Where each replayed page lies in the stored body.
+        self.extents: dict[int, Extent] = {}
         self._reader: BinaryIO | None = None
-        self._writer: BinaryIO | None = None
         self._export_file: BinaryIO | None = None
-        self._position = 0
-        self._body_tmp: Path | None = None
-        self._export_tmp: Path | None = None
-        self._makers: list[PageSpec] = []
-        self._export_fn: Callable[[], bytes] | None = None
-        self._child: Any = None
-        self._conn: Connection | None = None
-        self._forked = False
+        self._maker: PageMaker | None = None
 
     @property
     def body(self) -> Path:
@@ -149,8 +133,13 @@ class PageStore:
         return True
 
     def _spec(self, i: int, p: Any) -> PageSpec:
-        spec, self.extents[i] = page_from_json(i, p, self._reader_for(i))
+        spec, self.extents[i] = page_from_json(i, p, lambda: self._replayed(i))
         return spec
+
+    def _replayed(self, i: int) -> Parts:
+        if self._reader is None:
+            self._reader = open(self.body, "rb")  # noqa: SIM115 - kept open across pages, closed by _close
+        return read_parts(self._reader, self.extents[i])
 
     # -- making ---------------------------------------------------------------
 
@@ -164,84 +153,13 @@ class PageStore:
         A store that cannot be written (a full disk) is reported once; the
         pages are then made without it.
         """
-        self.specs = [replace(spec, make=self._reader_for(i)) for i, spec in enumerate(specs)]
         self.diagnostics, self.summary = list(diagnostics), summary
-        self._makers, self._export_fn = list(specs), export
         remove_stale_temps(self.directory)
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=temp_prefix("body"), suffix=".bin", dir=self.directory)
-        except OSError as exc:
-            self._unwritable(exc.strerror or str(exc))
-            return
-        self._body_tmp = Path(tmp)
-        atexit.register(self._remove_temps)  # an interrupted build (Ctrl-C) leaves no temp file
-        if len(specs) >= pagemaker.PARALLEL_PAGES and processes.can_fork():
-            os.close(fd)
-            self._export_tmp = self._body_tmp.with_name(self._body_tmp.name.replace(f"{TEMP}body-", f"{TEMP}export-"))
-            context = multiprocessing.get_context("fork")
-            ours, theirs = context.Pipe(duplex=False)
-            self._child = context.Process(
-                target=make_all, args=(self._makers, self._body_tmp, export, self._export_tmp, theirs, os.getpid()),
-                daemon=True,
-            )
-            self._child.start()
-            theirs.close()
-            self._conn, self._forked = ours, True
-        else:
-            self._writer = os.fdopen(fd, "wb")
+        maker = self._maker = PageMaker(specs, self.directory, export, self._unwritable)
+        self.specs = [replace(spec, make=partial(maker.parts, i)) for i, spec in enumerate(specs)]
 
     def _unwritable(self, problem: str) -> None:
-        """The store cannot be written: say so once, keep nothing, make the remaining pages here."""
         self.warn(f"page store {self.directory} cannot be written ({problem}); pages are not kept for the next build")
-        self.abort()
-        self.extents.clear()
-
-    def _reader_for(self, i: int) -> Callable[[], Parts]:
-        return lambda: self._parts(i)
-
-    def _parts(self, i: int) -> Parts:
-        while self._forked and i not in self.extents:
-            self._receive()
-        if not (self.replaying or self._forked):
-            return self._make_here(i)
-        if self._reader is None:
-            path = self.body if self.replaying else self._body_tmp
-            assert path is not None  # a forked store has its temporary body until `abort`, which also ends the fork
-            self._reader = open(path, "rb")  # noqa: SIM115 - kept open across pages, closed by _close
-        return read_parts(self._reader, self.extents[i])
-
-    def _make_here(self, i: int) -> Parts:
-        parts = self._makers[i].make()
-        if self._writer is not None and i not in self.extents:
-            try:
-                extent = write_parts(self._writer, self._position, parts)
-            except OSError as exc:
-                self._unwritable(exc.strerror or str(exc))
-                return parts
-            self.extents[i] = extent
-            self._position += sum(extent[1:])
-        return parts
-
-    def _receive(self) -> None:
-        assert self._conn is not None
-        try:
-            message = self._conn.recv()
-        except EOFError:
-            raise StoreError("the page-making process ended without finishing") from None
-        if isinstance(message, tuple) and message[:1] == (UNWRITABLE,):
-            self._unwritable(str(message[1]))
-            return
-        if isinstance(message, str):
-            raise StoreError(message)
-        if message is None:
-            self._conn.close()
-            self._conn = None
-            if len(self.extents) != len(self.specs):
-                raise StoreError("the page-making process skipped pages")
-            return
-        for i, extent in message:
-            self.extents[i] = tuple(extent)
 
     # -- end of build ---------------------------------------------------------
 
@@ -253,52 +171,40 @@ class PageStore:
         """
         if self.replaying:
             return self._export_file
-        if self._body_tmp is None:
+        maker = self._maker
+        if maker is None:
             return None
-        while self._conn is not None:
-            self._receive()
-        if self._child is not None:
-            self._child.join()
-            self._child = None
-        for i in range(len(self.specs)):
-            if i not in self.extents and self._body_tmp is not None:
-                self._make_here(i)  # a page mkdocs did not build (another plugin dropped it)
-        if self._writer is not None:
-            try:
-                self._writer.flush()
-            except OSError as exc:
-                self._unwritable(exc.strerror or str(exc))
-        if self._body_tmp is None:  # the store became unwritable on the way (`_unwritable` above)
-            return None  # type: ignore[unreachable]  # mypy keeps the narrowing from the top of the method
-        self._close()
+        body_tmp = maker.finish()
+        if body_tmp is None:  # the store cannot be written (reported when that was found)
+            return None
         try:
-            with open(self._body_tmp, "rb+") as body:
+            with open(body_tmp, "rb+") as body:
                 os.fsync(body.fileno())
-            digest = file_digest(self._body_tmp)
+            digest = file_digest(body_tmp)
             # The files below keep their names from build to build of the same inputs: an index
             # of this key left in place would describe the new body until the new index is written.
             drop_index_of_key(self.directory, self.key)
-            if export is None and self._export_tmp is not None and self._export_tmp.is_file():
-                made = open_shared(self._export_tmp)
+            export_tmp = maker.export_path
+            if export is None and export_tmp is not None and export_tmp.is_file():
+                made = open_shared(export_tmp)
                 if made is None:
-                    raise FileNotFoundError(2, "the export went missing", str(self._export_tmp))
+                    raise FileNotFoundError(2, "the export went missing", str(export_tmp))
                 self._export_file = made
                 os.fsync(made.fileno())
             else:
                 if export is None:
-                    export = self._export_fn() if self._export_fn else b""
-                if self._export_tmp is None:
-                    self._export_tmp = self._body_tmp.with_name(self._body_tmp.name.replace(f"{TEMP}body-", f"{TEMP}export-"))
-                with open(self._export_tmp, "wb") as out:
+                    export = maker.export() if maker.export else b""
+                if export_tmp is None:
+                    export_tmp = maker.export_path = body_tmp.with_name(body_tmp.name.replace(f"{TEMP}body-", f"{TEMP}export-"))
+                with open(export_tmp, "wb") as out:
                     out.write(export)
                     out.flush()
                     os.fsync(out.fileno())
-                self._export_file = open_shared(self._export_tmp)
-            os.replace(self._export_tmp, self.export)  # the open file follows its new name
-            self._export_tmp = None
-            os.replace(self._body_tmp, self.body)
-            self._body_tmp = None
-            atexit.unregister(self._remove_temps)
+                self._export_file = open_shared(export_tmp)
+            os.replace(export_tmp, self.export)  # the open file follows its new name
+            maker.export_path = None
+            os.replace(body_tmp, self.body)
+            maker.kept()
             index = {
                 "format": FORMAT,
                 "key": self.key,
@@ -306,11 +212,11 @@ class PageStore:
                 "summary": self.summary,
                 "digest": digest,
                 "export_digest": file_digest(self._export_file) if self._export_file else "",
-                "pages": [page_to_json(s, self.extents[i]) for i, s in enumerate(self.specs)],
+                "pages": [page_to_json(s, maker.extents[i]) for i, s in enumerate(self.specs)],
             }
             atomic_write(self.directory / INDEX, json.dumps(index, ensure_ascii=False).encode("utf-8"))
         except OSError as exc:
-            self.warn(f"page store {self.directory} cannot be written ({exc.strerror or exc}); pages are not kept for the next build")
+            self._unwritable(exc.strerror or str(exc))
             self.abort()
             if export is not None:
                 return io.BytesIO(export)
@@ -320,23 +226,9 @@ class PageStore:
 
     def abort(self) -> None:
         """A failed build: stop the child and forget what it made."""
-        if self._child is not None:
-            self._child.kill()
-            self._child.join()
-            self._child = None
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-        self._forked = False
+        if self._maker is not None:
+            self._maker.abort()
         self._close()
-        self._remove_temps()
-        atexit.unregister(self._remove_temps)
-
-    def _remove_temps(self) -> None:
-        for tmp in (self._body_tmp, self._export_tmp):
-            if tmp is not None:
-                tmp.unlink(missing_ok=True)
-        self._body_tmp = self._export_tmp = None
 
     def close(self) -> None:
         self._close()
@@ -345,9 +237,8 @@ class PageStore:
             self._export_file = None
 
     def _close(self) -> None:
-        for handle in (self._reader, self._writer):
-            if handle is not None:
-                # The writer's last flush may fail on a full disk: the store is dropped anyway.
-                with contextlib.suppress(OSError):
-                    handle.close()
-        self._reader = self._writer = None
+        if self._maker is not None:
+            self._maker.close()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
