@@ -38,10 +38,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
-from .core.contract import export_json
 from .core.corpus import Corpus, Thresholds, build_corpus
 from .core.diagnostics import BriefingsError
-from .core.export import across
+from .core.export import across, export_json
 from .core.kinds import MIN_BRIEFINGS, PAGE_DIRS
 from .core.project import load_project
 from .render.jinja import FOLDER as TEMPLATE_FOLDER
