@@ -94,3 +94,8 @@ def export_json(briefings: Iterable[Briefing], across: Mapping[str, Any] | None 
     records = [briefing_to_json(b) for b in sorted(briefings, key=lambda b: b.slug)]
     data = {"briefings": records, **(across or {})}
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def briefings_json(corpus: Corpus) -> bytes:
+    """The site's whole `briefings.json`: every briefing, then what is found across them."""
+    return export_json(corpus.briefings, across(corpus))
