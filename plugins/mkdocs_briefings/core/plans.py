@@ -4,7 +4,9 @@ Every file a build may read is chosen here by the loader's rule
 (`inputs.py`), and everything that may not be read is refused by name. An
 overlay names its seeds (`seed:`/`seeds:`), or takes the seed of its own
 name; every other seed is a briefing of its own. A seed belongs to one
-briefing, and two briefings never share a slug. Problems are collected,
+briefing, and two briefings never share a slug (a slug that is also the
+name of a folder's own page, `index` or `page`, is renamed where pages get
+their paths: `render/paths.page_stem`, the one rule). Problems are collected,
 not raised, so an editor sees every mistake in one run.
 """
 
@@ -19,10 +21,6 @@ from .inputs import SEED_SUFFIXES, Listing, is_hidden, list_files, refusal, with
 from .overlays import Overlay, read_overlay
 from .seeds import Seed, read_seed
 from .text import slugify
-
-#: Slugs taken by generated pages (`briefings/index.md` is the briefings index).
-RESERVED_SLUGS: frozenset[str] = frozenset({"index"})
-
 
 @dataclass(frozen=True)
 class Plan:
@@ -224,10 +222,6 @@ def plan_briefings(seeds_path: Path, briefings_path: Path, files: Files, diags: 
     by_slug: dict[str, Plan] = {}
     unique: list[Plan] = []
     for plan in sorted(plans, key=lambda p: (p.slug, p.overlay is not None, p.seeds[0].path)):
-        if plan.slug in RESERVED_SLUGS:
-            message = f"the briefing address '{plan.slug}' is taken by the site's own index page: rename the file"
-            diags.append(Diagnostic(plan.where, 0, message, "error"))
-            continue
         if plan.slug in by_slug:
             first = by_slug[plan.slug]
             diags.append(
