@@ -22,6 +22,7 @@ from .overlays import Overlay, read_overlay
 from .seeds import Seed, read_seed
 from .text import slugify
 
+
 @dataclass(frozen=True)
 class Plan:
     """One briefing to build, before annotation."""
