@@ -72,8 +72,9 @@ class Report:
     def add(self, path: tuple[Key, ...], message: str, severity: str = "warning") -> None:
         self.diagnostics.append(Diagnostic(self.shown, self.line(path), message, severity))
 
-    def unknown(self, path: tuple[Key, ...], key: object, valid: tuple[str, ...], where: str) -> None:
-        self.diagnostics.append(unknown_key(self.shown, self.line((*path, key)), key, valid, where))  # type: ignore[arg-type]  # a YAML key is a str or int; others are reported by name
+    def unknown(self, path: tuple[Key, ...], key: Any, valid: tuple[str, ...], where: str) -> None:
+        """A key the schema does not have (any YAML key: a list or a number too), on its line."""
+        self.diagnostics.append(unknown_key(self.shown, self.line((*path, key)), key, valid, where))
 
 
 @dataclass(frozen=True)
