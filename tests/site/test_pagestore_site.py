@@ -25,7 +25,8 @@ from mkdocs.exceptions import Abort
 
 from mkdocs_briefings.core import processes
 from mkdocs_briefings.render import pagemaker
-from mkdocs_briefings.render.pagestore import INDEX, PageStore
+from mkdocs_briefings.render.pagecache import INDEX
+from mkdocs_briefings.render.pagestore import PageStore
 
 REPO = Path(__file__).resolve().parents[2]
 REPLAYED = "inputs unchanged since the last build"

@@ -40,8 +40,10 @@ import pytest
 
 from mkdocs_briefings.core import files, processes
 from mkdocs_briefings.core.processes import alive
-from mkdocs_briefings.render import pagemaker, pagestore
-from mkdocs_briefings.render.pagestore import INDEX, PageStore, StoreError, fingerprint
+from mkdocs_briefings.render import pagecache, pagemaker, pagestore
+from mkdocs_briefings.render.pagecache import INDEX, fingerprint
+from mkdocs_briefings.render.pagemaker import StoreError
+from mkdocs_briefings.render.pagestore import PageStore
 from mkdocs_briefings.render.renderer import PageSpec, Parts
 
 KEY = "a" * 64
@@ -232,7 +234,7 @@ def test_fingerprint_never_opens_fifos_or_devices(tmp_path: Path, make: Callable
     _inputs(tmp_path)
     make(tmp_path)
     code = (
-        "import sys; from pathlib import Path; from mkdocs_briefings.render.pagestore import fingerprint;"
+        "import sys; from pathlib import Path; from mkdocs_briefings.render.pagecache import fingerprint;"
         "root = Path(sys.argv[1]); print(fingerprint([root / 'seeds', root / 'briefings'], {}))"
     )
     import resource
@@ -284,7 +286,7 @@ def test_nothing_to_replay_is_not_a_warning(tmp_path: Path, stored: str | None, 
         committed(directory, KEY, make_specs(3))
     if stored == "old-format":
         index = json.loads((directory / INDEX).read_text(encoding="utf-8"))
-        (directory / INDEX).write_text(json.dumps({**index, "format": pagestore.FORMAT + 1}), encoding="utf-8")
+        (directory / INDEX).write_text(json.dumps({**index, "format": pagecache.FORMAT + 1}), encoding="utf-8")
     store, warnings = replayed(directory, key)
     assert (store.replaying, store.specs, warnings) == (False, [], [])
     assert directory.exists() is (stored is not None)  # looking does not create the store

@@ -35,21 +35,17 @@ from .pagecache import (
     FORMAT,
     INDEX,
     Extent,
-    code_version,
     drop_index_of_key,
     file_digest,
-    fingerprint,
     open_shared,
     page_from_json,
     page_to_json,
     prune,
     read_parts,
 )
-from .pagemaker import PageMaker, StoreError
+from .pagemaker import PageMaker
 from .pages import PageSpec, Parts
 from .safety import clean
-
-__all__ = ["FORMAT", "INDEX", "PageStore", "StoreError", "code_version", "fingerprint"]
 
 Warn = Callable[[str], None]
 
