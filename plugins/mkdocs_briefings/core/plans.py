@@ -86,35 +86,29 @@ def _scan_seeds(seeds_path: Path, files: Files, diags: list[Diagnostic]) -> dict
     return found
 
 
-def _resolve_overlay_seed(
-    ref: str, line: int, overlay: Overlay, seeds_path: Path, known: dict[str, Path], files: Files
-) -> tuple[str | None, Diagnostic | None]:
-    """An overlay's `seed:` value -> the seed's relative path, refusing anything outside seeds/.
+def _overlay_seed(ref: str, seeds_path: Path, known: dict[str, Path], files: Files) -> str:
+    """An overlay's `seed:` value -> the seed's relative path; ValueError (the message) for anything else.
 
-    Only a file the seeds scan accepted can be named: hidden files and
-    version-control internals (`seed: .git/config` would publish a CI token),
-    files without a seed suffix, FIFOs, devices and links leading outside.
+    Only a file the seeds scan accepted can be named: nothing outside
+    seeds/, no hidden files or version-control internals (`seed: .git/config`
+    would publish a CI token), no files without a seed suffix, FIFOs, devices
+    or links leading outside.
     """
     candidate = seeds_path / ref
     if Path(ref).is_absolute() or not within(candidate, seeds_path):
-        return None, Diagnostic(
-            overlay.path, line, f"seed '{ref}' is outside the seeds directory: name a file inside {files.shown(seeds_path)}/", "error"
-        )
+        raise ValueError(f"seed '{ref}' is outside the seeds directory: name a file inside {files.shown(seeds_path)}/")
     try:
-        rel = candidate.resolve().relative_to(seeds_path.resolve()).as_posix()
+        rel: str | None = candidate.resolve().relative_to(seeds_path.resolve()).as_posix()
     except (ValueError, OSError, RuntimeError):
         rel = None
     if rel is not None and is_hidden(rel):
-        message = f"seed '{ref}' is a hidden file or inside a hidden folder (such as .git/): those are never seeds"
-        return None, Diagnostic(overlay.path, line, message, "error")
+        raise ValueError(f"seed '{ref}' is a hidden file or inside a hidden folder (such as .git/): those are never seeds")
     if rel is not None and Path(rel).suffix.lower() not in SEED_SUFFIXES:
-        message = f"seed '{ref}' is not a seed file: seeds end in {' or '.join(SEED_SUFFIXES)}"
-        return None, Diagnostic(overlay.path, line, message, "error")
+        raise ValueError(f"seed '{ref}' is not a seed file: seeds end in {' or '.join(SEED_SUFFIXES)}")
     if rel is None or rel not in known:
-        hint = did_you_mean(ref, known)
         # A file that exists but was refused by the scan has its own error already.
-        return None, Diagnostic(overlay.path, line, f"seed '{ref}' does not exist in {files.shown(seeds_path)}/{hint}", "error")
-    return rel, None
+        raise ValueError(f"seed '{ref}' does not exist in {files.shown(seeds_path)}/{did_you_mean(ref, known)}")
+    return rel
 
 
 def _overlay_files(briefings_path: Path, files: Files, diags: list[Diagnostic]) -> list[Path]:
@@ -186,10 +180,10 @@ def plan_briefings(seeds_path: Path, briefings_path: Path, files: Files, diags: 
         chosen: list[Seed] = []
         usable = True
         for ref, line in refs:
-            rel, err = _resolve_overlay_seed(ref, line, overlay, seeds_path, seed_files, files)
-            if err is not None or rel is None:
-                if err is not None:
-                    diags.append(err)
+            try:
+                rel = _overlay_seed(ref, seeds_path, seed_files, files)
+            except ValueError as refused:
+                diags.append(Diagnostic(overlay.path, line, str(refused), "error"))
                 usable = False
                 continue
             if rel in claimed:
