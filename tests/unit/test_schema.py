@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_briefings.core import schema as sc
 from mkdocs_briefings.core.overlays import Overlay, parse_overlay
 from mkdocs_briefings.core.register import parse_register
 from mkdocs_briefings.core.schema import is_web_url
@@ -170,3 +171,15 @@ def test_overlay_seeds_and_tags(front: str, seeds: tuple[tuple[str, int], ...], 
 def test_one_url_rule(url: str, ok: bool) -> None:
     assert is_web_url(url) is ok
     assert (web_url(url) == url) is ok  # the renderer checks again with the same rule
+
+
+def test_keys_read_elsewhere_are_not_unknown() -> None:
+    """A module with keys of its own (the overlay's editorial controls) adds them without a field here."""
+    plain = sc.Schema((sc.Field("title", sc.text()),), where="test", not_mapping="not a mapping")
+    wider = sc.Schema(plain.fields, where="test", not_mapping="not a mapping", elsewhere=("extra",))
+    for schema, unknown in ((plain, ["unknown key 'extra' in test (valid keys: title)"]), (wider, [])):
+        report = sc.Report("f.yml")
+        got = sc.read(schema, {"title": "T", "extra": [1]}, report)
+        assert got == ({"title": "T"}, True)
+        assert [d.message for d in report.diagnostics] == unknown
+    assert wider.keys == ("title", "extra")

@@ -137,10 +137,13 @@ class Schema:
     not_mapping_severity: str = "warning"
     #: The words naming the mapping in field messages (`{owner}`), from its values read so far.
     owner: Callable[[Mapping[str, Any]], str] = field(default=lambda values: "")
+    #: Keys the mapping may hold that another module reads and checks (not unknown here).
+    elsewhere: tuple[str, ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields)
+        """Every key the mapping may hold, in the order messages list them."""
+        return (*(f.name for f in self.fields), *self.elsewhere)
 
     def read(self, value: Value) -> tuple[dict[str, Any], bool] | None:
         """Every field's value (its default where it is missing or refused), and whether the mapping
