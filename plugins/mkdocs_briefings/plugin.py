@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -38,15 +39,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
-from .core.contract import export_json
 from .core.corpus import Corpus, Thresholds, build_corpus
 from .core.diagnostics import BriefingsError
-from .core.export import across
+from .core.export import briefings_json
 from .core.kinds import MIN_BRIEFINGS, PAGE_DIRS
 from .core.project import load_project
 from .render.jinja import FOLDER as TEMPLATE_FOLDER
+from .render.pagecache import fingerprint
+from .render.pagemaker import StoreError
 from .render.pages import Section, headings_of
-from .render.pagestore import PageStore, StoreError, fingerprint
+from .render.pagestore import PageStore
 from .render.paths import HOME, HOME_MARKER
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
 from .render.sanitize import BriefingsHtmlExtension, registered
@@ -298,9 +300,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 f"{sum(1 for r in self.corpus.entities.values() if r.has_page)} entity pages, "
                 f"{self.corpus.claim_count()} claims"
             )
-            corpus = self.corpus
             kept = [str(d) for d in project.diagnostics if not d.transient]
-            store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus.briefings, across(corpus)))
+            store.make(list(renderer.pages()), kept, summary, partial(briefings_json, self.corpus))
             for diagnostic in project.diagnostics:
                 if diagnostic.transient:
                     log.warning(diagnostic)
@@ -408,7 +409,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     shutil.copyfileobj(kept, copy)
             else:
                 assert self.corpus is not None
-                tmp.write_bytes(export_json(self.corpus.briefings, across(self.corpus)))
+                tmp.write_bytes(briefings_json(self.corpus))
             os.replace(tmp, out)
         except StoreError as exc:
             store.abort()

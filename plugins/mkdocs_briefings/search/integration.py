@@ -44,7 +44,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..render.pagestore import code_version
+from ..render.pagecache import code_version
 from .bundlecache import BundleCache, Kept, doc_digest
 from .canonical import canonicalize
 from .document import document, facts, is_listing, kind_of, title_of
