@@ -15,6 +15,7 @@ from mkdocs_briefings.core.corpus import (
     Thresholds,
     build_corpus,
     earns_page,
+    fitted_thresholds,
     letter_of,
     newest_first,
 )
@@ -299,6 +300,43 @@ def test_default_min_briefings(once_and_twice) -> None:
     assert min(MIN_BRIEFINGS.values()) >= 2  # a name in a single briefing never gets a page by default
     assert set(MIN_BRIEFINGS) == set(PAGE_DIRS)  # a default for every kind that has pages
     assert build_corpus(once_and_twice) == build_corpus(once_and_twice, min_briefings=MIN_BRIEFINGS)
+
+
+@pytest.mark.parametrize(
+    ("count", "chosen", "expected"),
+    [
+        # Left out: fitted to the site's size, at least 1, at most the defaults (10 / 20).
+        (0, None, {"person": 1, "organisation": 1, "place": 1}),
+        (3, None, {"person": 1, "organisation": 1, "place": 1}),
+        (100, None, {"person": 1, "organisation": 1, "place": 1}),
+        (101, None, {"person": 1, "organisation": 2, "place": 2}),
+        (200, None, {"person": 1, "organisation": 2, "place": 2}),
+        (201, None, {"person": 2, "organisation": 3, "place": 3}),
+        (294, None, {"person": 2, "organisation": 3, "place": 3}),  # the demo's size
+        (1000, None, {"person": 5, "organisation": 10, "place": 10}),
+        (2000, None, dict(MIN_BRIEFINGS)),
+        (2225, None, dict(MIN_BRIEFINGS)),  # the BBC archive's size: the defaults
+        (10**6, None, dict(MIN_BRIEFINGS)),
+        # Chosen: one number for every kind, whatever the size.
+        (3, 1, {"person": 1, "organisation": 1, "place": 1}),
+        (3, 7, {"person": 7, "organisation": 7, "place": 7}),
+        (10**6, 1, {"person": 1, "organisation": 1, "place": 1}),
+        # A number per kind: the kinds left out are fitted.
+        (3, {"person": 4}, {"person": 4, "organisation": 1, "place": 1}),
+        (2225, {"place": 2}, {"person": 10, "organisation": 20, "place": 2}),
+        (3, {}, {"person": 1, "organisation": 1, "place": 1}),
+    ],
+)
+def test_fitted_thresholds(count: int, chosen: Thresholds | None, expected: dict[str, int]) -> None:
+    assert fitted_thresholds(count, chosen) == expected
+
+
+def test_fitted_thresholds_never_fall_as_a_site_grows() -> None:
+    previous = fitted_thresholds(0)
+    for count in range(1, 2500):
+        now = fitted_thresholds(count)
+        assert all(previous[k] <= now[k] <= MIN_BRIEFINGS[k] for k in PAGE_DIRS), count
+        previous = now
 
 
 @pytest.mark.parametrize(
