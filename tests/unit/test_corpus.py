@@ -331,6 +331,30 @@ def test_fitted_thresholds(count: int, chosen: Thresholds | None, expected: dict
     assert fitted_thresholds(count, chosen) == expected
 
 
+@pytest.mark.parametrize(
+    ("size", "with_page"),
+    [
+        # Three briefings: every person, organisation and place named once has a page.
+        (3, {"person-1", "person-2", "person-3", "org-1", "org-2", "org-3", "place-1", "place-2", "place-3"}),
+        # The demo's size (294): a person from 2 briefings, an organisation or a place from 3.
+        (294, {"person-2", "person-3", "org-3", "place-3"}),
+        # An archive: the defaults, 10 and 20.
+        (2225, set()),
+    ],
+)
+def test_fitted_pages_by_site_size(make_briefing, size: int, with_page: set[str]) -> None:
+    """`name-N` is named in N briefings (the first N); the rest of the site names no one."""
+    named = [(f"{k}-{n}", f"{k.capitalize()} Number {n}", kind, n)
+             for k, kind in (("person", "person"), ("org", "organisation"), ("place", "place")) for n in (1, 2, 3)]
+    briefings = []
+    for i in range(size):
+        here = [(ent_id, name, kind) for ent_id, name, kind, n in named if i < n]
+        text = " ".join(f"{name} was there." for _, name, _ in here) or "Nothing happened."
+        briefings.append(make_briefing(f"b{i:04d}", text, [(e, name, kind, [], [name]) for e, name, kind in here]))
+    corpus = build_corpus(briefings, min_briefings=fitted_thresholds(size))
+    assert {r.id for r in corpus.entities.values() if r.has_page} == with_page
+
+
 def test_fitted_thresholds_never_fall_as_a_site_grows() -> None:
     previous = fitted_thresholds(0)
     for count in range(1, 2500):
