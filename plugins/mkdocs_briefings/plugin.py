@@ -19,9 +19,11 @@ mkdocs' own rendering, link checks included.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
@@ -204,6 +206,19 @@ def _thresholds_hint(thresholds: dict[str, int], briefing_count: int) -> str:
             f"briefing{'' if briefing_count == 1 else 's'}; set the plugin's min_briefings to choose)")
 
 
+def _refuse_hidden_warnings(config: MkDocsConfig, problems: Sequence[str]) -> None:
+    """Fail a strict build whose warnings `-q` hides.
+
+    mkdocs 1.6 counts only the warnings its logger lets through, and `-q`
+    lets none through: `mkdocs build --strict -q` would pass a site with a
+    stale correction. The inputs' problems fail it anyway, as an error
+    (which `-q` still shows), naming each one.
+    """
+    if config.strict and problems and not log.isEnabledFor(logging.WARNING):
+        raise PluginError(f"briefings: {len(problems)} problems in the inputs, and strict mode with warnings hidden "
+                          "(-q) would not count them:\n" + "\n".join(problems))
+
+
 def _check_min_briefings(value: Any) -> None:
     """Refuse a `min_briefings` that is not a positive number, or a mapping of page kinds to one."""
     values = value.items() if isinstance(value, dict) else [("", value)]
@@ -332,6 +347,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     log.warning(diagnostic)
         for message in store.diagnostics:
             log.warning(message)
+        _refuse_hidden_warnings(config, store.diagnostics)
         if home is not None and home[0] is not None:
             files.remove(home[0])  # the generated home page takes its place, with its text
         for spec in store.specs:

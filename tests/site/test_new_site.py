@@ -177,3 +177,27 @@ def test_a_small_site_gives_its_names_pages(project_writer: Callable[..., Path],
     assert not {"people/christopher-wray", "people/jane-doe", "people/john-smith", "places/paris", "places/rome"} - pages & found
     hints = [r.getMessage() for r in caplog.records if HINT in r.getMessage()]
     assert len(hints) == (1 if hint else 0)
+
+
+# --- `mkdocs build --strict -q` ------------------------------------------------------------------
+
+STALE = (f"---\nseed: {SEED_SLUG}.txt\nclaims:\n  - quote: words that are in no claim\n    status: disputed\n---\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "said"),
+    [
+        (["--strict"], 1, "WARNING -  mkdocs_briefings: briefings/stale.md:4: correction quote"),
+        # mkdocs 1.6 drops warnings before counting them with -q: the plugin fails the build itself.
+        (["--strict", "-q"], 1, "briefings: 1 problems in the inputs, and strict mode with warnings hidden (-q)"),
+        (["-q"], 0, ""),  # not strict: a warning does not fail a build
+    ],
+)
+def test_a_stale_correction_fails_strict_even_when_quiet(tmp_path: Path, args: list[str], status: int, said: str) -> None:
+    root = tmp_path / "site"
+    assert main(["new", str(root)]) == 0
+    (root / "briefings" / "stale.md").write_text(STALE, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=root, env=_env(),
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == status, done.stderr
+    assert said in done.stderr
