@@ -262,8 +262,9 @@ def _new(args: argparse.Namespace) -> int:
         print(f"wrote {directory / rel}")
     for rel in made.kept:
         print(f"kept  {directory / rel} (it exists)")
-    print(f"\nNext:\n  cd {directory}\n  pip install -r requirements.txt\n  mkdocs serve     "
-          "# http://127.0.0.1:8000/\n(see README.md there for adding articles and publishing on GitHub Pages)")
+    print(f"\nNext:\n  cd {directory}\n  mkdocs serve     # http://127.0.0.1:8000/\n"
+          "See README.md there for adding articles and publishing on GitHub Pages "
+          "(its workflow installs requirements.txt).")
     return 0
 
 
