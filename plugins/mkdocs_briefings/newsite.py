@@ -69,11 +69,11 @@ def _fill(text: str, name: str, requirement: str) -> str:
     )
 
 
-def check_name(name: str) -> str:
-    """The site's name, stripped; NewSiteError when empty or holding a line break or control character."""
+def check_name(name: str, what: str = "the site's name") -> str:
+    """`name` stripped; NewSiteError when empty or holding a line break or control character."""
     name = name.strip()
     if not name or _CONTROL.search(name):
-        raise NewSiteError("the site's name must be one line of text")
+        raise NewSiteError(f"{what} must be one line of text")
     return name
 
 
@@ -85,7 +85,7 @@ def make_site(directory: Path, name: str = "Briefings", *, force: bool = False,
     that exist are kept as they are and listed in `Made.kept`.
     """
     name = check_name(name)
-    requirement = check_name(requirement)
+    requirement = check_name(requirement, "the requirement")
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise NewSiteError(f"{directory} exists and is not a folder")

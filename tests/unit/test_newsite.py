@@ -145,3 +145,10 @@ def test_requirement_option(tmp_path: Path) -> None:
     assert main(["new", str(tmp_path / "s"), "--requirement", "mkdocs-briefings @ git+https://example.org/b.git"]) == 0
     lines = (tmp_path / "s" / "requirements.txt").read_text(encoding="utf-8").splitlines()
     assert lines[-1] == "mkdocs-briefings @ git+https://example.org/b.git"
+
+
+def test_a_requirement_on_two_lines_is_refused(tmp_path: Path) -> None:
+    """requirements.txt gets one line: a second one would install something else."""
+    with pytest.raises(NewSiteError, match="the requirement must be one line"):
+        make_site(tmp_path / "s", requirement="mkdocs-briefings\nevil-package")
+    assert not (tmp_path / "s").exists()
