@@ -164,6 +164,10 @@ def _check(args: argparse.Namespace) -> int:
     matches a claim can only be known from the annotation.
     """
     root, seeds, briefings, cache, site = _project_dirs(args)
+    if not root.is_dir():
+        print(site[0])
+        print("briefings check: 1 problem (1 error, 0 warnings)", file=sys.stderr)
+        return 1
     project, problems = check_project(root, seeds, briefings, cache)
     problems = (*site, *problems)
     for problem in problems:
@@ -193,6 +197,8 @@ def _project_dirs(args: argparse.Namespace) -> tuple[Path, str, str, Path | None
     """Root, seeds and overlays folders and cache, as `mkdocs build` would use them, and the
     problems of mkdocs.yml that would stop the build before any of them is read."""
     root = Path(args.root)
+    if not root.is_dir():
+        return root, "seeds", "briefings", None, [Diagnostic(str(root), 0, "project folder not found (--root)", "error")]
     config, problems = _site_config(root / "mkdocs.yml")
     options = _plugin_options(config)
 
@@ -227,6 +233,9 @@ def _layouts(root: Path, seeds: str, rels: list[str]) -> list[SeedLayout]:
 def _review(args: argparse.Namespace) -> int:
     """List, per briefing, the claims and names an editor should check first, with suggested fixes."""
     root, seeds, briefings, cache, site = _project_dirs(args)
+    if not root.is_dir():
+        print(site[0], file=sys.stderr)
+        return 2
     project, problems = check_project(root, seeds, briefings, cache)
     errors = [p for p in (*site, *problems) if p.is_error]
     for problem in errors:
@@ -272,7 +281,10 @@ def _cache_prune(args: argparse.Namespace) -> int:
     """Remove the annotation cache's entries the site's current inputs do not use (all, with --all)."""
     args.no_cache = False
     root, seeds, briefings, cache, site = _project_dirs(args)
-    assert cache is not None
+    if cache is None:  # no project folder
+        for problem in site:
+            print(problem, file=sys.stderr)
+        return 2
     if args.all:
         keys: frozenset[str] = frozenset()
         before = time.time()

@@ -215,3 +215,11 @@ def test_cache_prune_refuses_when_inputs_have_errors(tmp_path: Path, capsys: pyt
     err = capsys.readouterr().err
     assert "seeds/bad.txt:1: not UTF-8" in err and "--all" in err
     assert len(list((root / ".cache" / "briefings").glob("*.json"))) == 1
+
+
+@pytest.mark.parametrize(("verb", "status"), [(["check"], 1), (["review"], 2), (["cache", "prune"], 2)])
+def test_a_missing_project_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str], verb: list[str], status: int) -> None:
+    assert main([*verb, "--root", str(tmp_path / "none")]) == status
+    out = capsys.readouterr()
+    assert f"{tmp_path / 'none'}: project folder not found (--root)" in out.out + out.err
+    assert not (tmp_path / "none").exists()
