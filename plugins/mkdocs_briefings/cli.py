@@ -392,9 +392,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_examples("briefings cache prune", "briefings cache prune --all"),
     )
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    q = actions.add_parser("prune", help="remove the entries the site's current inputs do not use",
+    q = actions.add_parser("prune", help="remove the entries the site's current inputs do not use", formatter_class=formatter,
                            description="Annotates what is missing (as `check` does), then removes every other "
-                           "entry no build has read or written since the command started.")
+                           "entry no build has read or written since the command started.",
+                           epilog=_examples("briefings cache prune", "briefings cache prune --root ../other-site --all"))
     _project_arguments(q)
     q.add_argument("--all", action="store_true", help="remove every entry (the next build annotates everything)")
     q.set_defaults(func=_cache_prune)

@@ -19,7 +19,7 @@ ARTICLE = ("---\ntitle: Talks\nsource: Wire\n---\n"
            "\"We are ready,\" Doe said, reportedly.\n")
 
 
-@pytest.mark.parametrize("verb", [[], ["new"], ["annotate"], ["check"], ["review"], ["cache"]])
+@pytest.mark.parametrize("verb", [[], ["new"], ["annotate"], ["check"], ["review"], ["cache"], ["cache", "prune"]])
 def test_every_help_has_examples(verb: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:
         build_parser().parse_args([*verb, "--help"])
