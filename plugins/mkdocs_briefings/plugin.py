@@ -476,7 +476,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if done.problem:
             log.info(f"annotation cache {done.problem}")
         elif done.removed:
-            log.info(f"annotation cache: removed {done.removed} entries no build uses any more "
+            log.info(f"annotation cache: removed {done.removed} {'entry' if done.removed == 1 else 'entries'} no build uses any more "
                      f"({done.freed / 1e6:.1f} MB), kept {done.kept}")
 
     def on_build_error(self, *, error: Exception) -> None:
