@@ -20,10 +20,13 @@ mkdocs' own rendering, link checks included.
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
 import shutil
+from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -39,16 +42,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
-from .core.contract import export_json
-from .core.corpus import Corpus, Thresholds, build_corpus
+from .core.annotate import engine_version
+from .core.cache import now, prune, used_keys
+from .core.corpus import Corpus, Thresholds, build_corpus, fitted_thresholds
 from .core.diagnostics import BriefingsError
-from .core.export import across
-from .core.kinds import MIN_BRIEFINGS, PAGE_DIRS
+from .core.export import briefings_json
+from .core.kinds import BY_KEY, PAGE_DIRS
 from .core.project import load_project
 from .render import feeds as atom
 from .render.jinja import FOLDER as TEMPLATE_FOLDER
+from .render.pagecache import fingerprint
+from .render.pagemaker import StoreError
 from .render.pages import Section, headings_of
-from .render.pagestore import PageStore, StoreError, fingerprint
+from .render.pagestore import PageStore
 from .render.paths import HOME, HOME_MARKER
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
 from .render.sanitize import BriefingsHtmlExtension, registered
@@ -202,9 +208,16 @@ def _own_ids(editor_html: str, editor_ids: set[str], page_ids: set[str]) -> tupl
     return editor_html, {renamed.get(a, a) for a in editor_ids}, renamed
 
 
-def _home_source(files: Files) -> tuple[File, str, dict[str, Any]] | None:
-    """docs/index.md, its markdown and front matter, when it holds `HOME_MARKER`; else None."""
+def _home_source(files: Files) -> tuple[File | None, str, dict[str, Any]] | None:
+    """docs/index.md, its markdown and front matter, when it holds `HOME_MARKER`; else None.
+
+    A site without a home page of its own (no docs/index.md, no docs/README.md:
+    a new site with an empty docs/) gets the generated one, with no text
+    before it: otherwise `/` and the site title's link lead nowhere.
+    """
     file = files.get_file_from_path(HOME)
+    if file is None and files.get_file_from_path("README.md") is None:
+        return None, "", {}
     if file is None or file.generated_by is not None or not file.abs_src_path:
         return None
     text = Path(file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
@@ -233,22 +246,43 @@ class BriefingsConfig(base.Config):
     per_page = c.Type(int, default=50)
     """Briefings per page of the briefings index."""
 
-    min_briefings = c.Type((int, dict), default=dict(MIN_BRIEFINGS))
+    min_briefings = c.Optional(c.Type((int, dict)))
     """From how many briefings a person, organisation or place gets a page of
     its own (register entries always do): one number for every kind, or a
-    number per kind (`person`, `organisation`, `place`; a kind left out keeps
-    its default). The default gives people a page from 10 briefings and
-    organisations and places, which the news names far more often and quotes
-    far less, from 20. The others are described on their A-Z listing page
-    (every briefing they appear in, and what they said). 1 gives every name
-    a page: fine for a small site, but most names in a news archive are
-    mentioned once or twice, and a page each multiplies the build time and
-    size of a large one."""
+    number per kind (`person`, `organisation`, `place`). A kind left out
+    fits the site's size (`corpus.fitted_thresholds`): every name on a small
+    site, and on an archive of 2,000 briefings or more people from 10
+    briefings and organisations and places, which the news names far more
+    often and quotes far less, from 20. The others are described on their
+    A-Z listing page (every briefing they appear in, and what they said).
+    1 gives every name a page: fine for a small site, but most names in a
+    news archive are mentioned once or twice, and a page each multiplies the
+    build time and size of a large one."""
 
     search_backend = c.Choice(BACKENDS, default="auto")
     """Site search: `pagefind` (a chunked index fetched word by word), `material`
     (material's lunr index, loaded whole by every page) or `auto` (Pagefind from
     500 pages up when its binary is installed). See docs/search.md."""
+
+
+def _thresholds_hint(thresholds: dict[str, int], briefing_count: int) -> str:
+    """One line saying from how many briefings each kind gets a page, and how to choose otherwise."""
+    parts = [f"{BY_KEY[kind].plural.lower()} from {n} briefing{'' if n == 1 else 's'}" for kind, n in thresholds.items()]
+    return (f"entity pages for {', '.join(parts)} (fitted to a site of {briefing_count} "
+            f"briefing{'' if briefing_count == 1 else 's'}; set the plugin's min_briefings to choose)")
+
+
+def _refuse_hidden_warnings(config: MkDocsConfig, problems: Sequence[str]) -> None:
+    """Fail a strict build whose warnings `-q` hides.
+
+    mkdocs 1.6 counts only the warnings its logger lets through, and `-q`
+    lets none through: `mkdocs build --strict -q` would pass a site with a
+    stale correction. The inputs' problems fail it anyway, as an error
+    (which `-q` still shows), naming each one.
+    """
+    if config.strict and problems and not log.isEnabledFor(logging.WARNING):
+        raise PluginError(f"briefings: {len(problems)} problems in the inputs, and strict mode with warnings hidden "
+                          "(-q) would not count them:\n" + "\n".join(problems))
 
 
 def _check_min_briefings(value: Any) -> None:
@@ -275,6 +309,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.root = Path.cwd()
         self.search = SearchIntegration("auto")
         self.dirty = False
+        # The annotation cache entries this build used, and when it started (for `_prune_cache`).
+        self.cache_keys: frozenset[str] | None = None
+        self.started = 0.0
         #: Another plugin reads pages in `on_page_content`: make generated pages' HTML there.
         self.early = False
         self.tags = False
@@ -312,10 +349,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         if self.config.per_page < 1:
             raise PluginError(f"briefings: per_page must be at least 1, not {self.config.per_page}")
-        _check_min_briefings(self.config.min_briefings)
+        if self.config.min_briefings is not None:
+            _check_min_briefings(self.config.min_briefings)
         self._check_folders(config)
         self.search.close()
-        self.search = SearchIntegration(self.config.search_backend, dirty=self.dirty)
+        self.search = SearchIntegration(self.config.search_backend, dirty=self.dirty,
+                                        cache_dir=self._path(self.config.cache_dir) / "search")
         # Only when someone reads it there: made early, a page's HTML waits in memory
         # from the first page read to its own writing (every page of the site at once).
         self.early = _listens(config, "page_content", self)
@@ -346,10 +385,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         store = PageStore(self._path(self.config.cache_dir) / "pages", fingerprint(inputs, settings), log.warning)
         self.store = store
         self.corpus = None
+        self.cache_keys = None
         feeds = atom.load(store.directory, store.key, log.warning)
         if feeds is not None and store.replay():
             log.info(f"inputs unchanged since the last build: its {len(store.specs)} generated pages are reused")
         else:
+            self.started = now()
             try:
                 project = load_project(
                     self.root,
@@ -360,7 +401,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 )
             except BriefingsError as exc:
                 raise PluginError(f"briefings: {exc}") from None
-            thresholds = cast(Thresholds, self.config.min_briefings)  # its shape is checked in on_config
+            self.cache_keys = used_keys(project.briefings, project.register, engine_version())
+            chosen = cast("Thresholds | None", self.config.min_briefings)  # its shape is checked in on_config
+            thresholds = fitted_thresholds(len(project.briefings), chosen)
+            if not isinstance(chosen, int) and set(thresholds) - set(chosen or {}):
+                log.info(_thresholds_hint(thresholds, len(project.briefings)))
             self.corpus = build_corpus(project.briefings, project.register, min_briefings=thresholds)
             try:
                 renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls,
@@ -372,16 +417,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 f"{sum(1 for r in self.corpus.entities.values() if r.has_page)} entity pages, "
                 f"{self.corpus.claim_count()} claims"
             )
-            corpus = self.corpus
-            feeds = atom.keep(store.directory, store.key, atom.feed_data(corpus))
+            feeds = atom.keep(store.directory, store.key, atom.feed_data(self.corpus))
             kept = [str(d) for d in project.diagnostics if not d.transient]
-            store.make(list(renderer.pages()), kept, summary, lambda: export_json(corpus.briefings, across(corpus)))
+            store.make(list(renderer.pages()), kept, summary, partial(briefings_json, self.corpus))
             for diagnostic in project.diagnostics:
                 if diagnostic.transient:
                     log.warning(diagnostic)
         for message in store.diagnostics:
             log.warning(message)
-        if home is not None:
+        _refuse_hidden_warnings(config, store.diagnostics)
+        if home is not None and home[0] is not None:
             files.remove(home[0])  # the generated home page takes its place, with its text
         for spec in store.specs:
             if home is not None and spec.src_uri == HOME:
@@ -523,8 +568,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write `briefings.json` (every briefing with its metadata and annotation); keep the pages."""
+        """Write `briefings.json` and the search index; keep the pages.
+
+        Pagefind finishes its index and writes it while this process keeps
+        the pages and writes `briefings.json` (each waits on the disk).
+        """
+        self.search.start_write(config.site_dir)
+        self._keep_pages(config)
         self.search.write(config.site_dir)
+
+    def _keep_pages(self, config: MkDocsConfig) -> None:
+        """Write `briefings.json` (every briefing with its metadata and annotation); keep the pages."""
         store = self.store
         if store is None:
             return
@@ -539,14 +593,33 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     shutil.copyfileobj(kept, copy)
             else:
                 assert self.corpus is not None
-                tmp.write_bytes(export_json(self.corpus.briefings, across(self.corpus)))
+                tmp.write_bytes(briefings_json(self.corpus))
             os.replace(tmp, out)
+            self._prune_cache()
         except StoreError as exc:
             store.abort()
             raise PluginError(f"briefings: making the pages failed:\n{exc}") from None
         finally:
             store.close()
             self.store = None
+
+    def _prune_cache(self) -> None:
+        """Remove the annotation cache's entries this complete build did not use.
+
+        Only after a complete build that annotated every briefing (not one
+        whose pages came back from the page store, which read no entry, and
+        not a dirty build); entries a build running at the same time reads
+        or writes are newer than this build's start and stay (`cache.prune`).
+        """
+        keys, self.cache_keys = self.cache_keys, None
+        if keys is None or self.dirty:
+            return
+        done = prune(self.root / self.config.cache_dir, keys, self.started, anchor=self.root)
+        if done.problem:
+            log.info(f"annotation cache {done.problem}")
+        elif done.removed:
+            log.info(f"annotation cache: removed {done.removed} {'entry' if done.removed == 1 else 'entries'} no build uses any more "
+                     f"({done.freed / 1e6:.1f} MB), kept {done.kept}")
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build keeps nothing: stop the page-making and Pagefind processes, drop its pages."""
