@@ -499,12 +499,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # First, so that every other plugin's `on_page_content` gets the page's HTML.
     @event_priority(100)
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Make a generated page's HTML here when another plugin reads pages at this event."""
         if self.early and isinstance(page, GeneratedPage):
             self._materialize(page)
             return page.content or ""
-        return html
+        return content
 
     # Before every other plugin's `on_page_context` (search's among them)...
     @event_priority(100)
