@@ -199,3 +199,20 @@ def test_demo_export_builds_under_zensical(tmp_path: Path) -> None:
     items = json.loads((out / "site" / "search.json").read_text(encoding="utf-8"))["items"]
     assert any(i["location"].startswith("briefings/zelenskyy-challenges-putin-to-talks/") for i in items)
     assert broken_links(out / "site") == []
+
+
+def test_export_takes_the_themes_overrides_and_leaves_hooks(project_writer: Callable[..., Path], tmp_path: Path) -> None:
+    """A theme's custom_dir goes with the export (its paths are relative to the project); hooks, which are code of
+    the project's, do not."""
+    config = project_writer(seeds=SEEDS, config={"theme": {"name": "material", "custom_dir": "overrides"},
+                                                 "hooks": ["hooks/noop.py"]})
+    (config.parent / "overrides" / "partials").mkdir(parents=True)
+    (config.parent / "overrides" / "partials" / "copyright.html").write_text("<p>Our newsroom</p>\n", encoding="utf-8")
+    (config.parent / "hooks").mkdir()
+    (config.parent / "hooks" / "noop.py").write_text("", encoding="utf-8")
+    out = _export(config, tmp_path / "out", "source")
+    exported = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert exported["theme"]["custom_dir"] == "overrides" and "hooks" not in exported
+    assert (out / "overrides" / "partials" / "copyright.html").read_text(encoding="utf-8") == "<p>Our newsroom</p>\n"
+    _run([*_tool("zensical"), "build", "-f", "mkdocs.yml", "--strict"], cwd=out)
+    assert "Our newsroom" in (out / "site" / WRAY / "index.html").read_text(encoding="utf-8")
