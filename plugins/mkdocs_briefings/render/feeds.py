@@ -2,19 +2,21 @@
 
 Written with the standard library's XML escaping, not a feed plugin or library:
 
-- mkdocs-rss-plugin builds one site feed (and one of updates) from pages'
-  front matter and git history, read in `on_page_content`: generated pages
-  have no file in git (it would date every entry with the build time, so the
-  site would change on every build) and it has no notion of one feed per
-  entity.
-- feedgen writes what is below in about as many lines of calling code, but
-  brings lxml and dateutil, stamps `<updated>` and a `<generator>` version
-  unless told otherwise, and offers nothing this small format needs.
+- mkdocs-rss-plugin writes RSS 2.0, not Atom: one feed of created and one
+  of updated pages per instance (filtered by a path pattern), dated from
+  git log or a `date` in the page's front matter. Generated pages have no
+  file in git (it would date entries with the build time, so the site would
+  change on every build), and a feed per entity page would take an instance
+  per entity, thousands of them.
+- feedgen (1.0.0, its latest release) brings lxml and python-dateutil,
+  and dates a feed's `<updated>` by the clock and adds a `<generator>`
+  unless each is overridden; the Atom needed here is some forty lines of
+  escaped text.
 
 Every text and attribute goes through `xml.sax.saxutils`' escaping;
-characters XML 1.0 cannot hold are dropped before. Every date comes from the briefings' front matter
-(midnight UTC), never from the clock, so the same inputs give the same
-feeds byte for byte.
+characters XML 1.0 cannot hold are dropped before. Every date comes from
+the briefings' front matter (midnight UTC), never from the clock, so the
+same inputs give the same feeds byte for byte.
 
 `feed_data` is what the feeds are made of, as JSON: the adapter keeps it
 next to the page store (a build that reuses the last build's pages has no
