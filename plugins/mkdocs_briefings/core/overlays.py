@@ -14,14 +14,15 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path
 
+from .controls import CONTROL_KEYS, parse_controls
 from .diagnostics import Diagnostic, quoted, unknown_key
-from .model import STATUSES, Annotation, Claim, Entity, RegisterEntry, Span, Speaker
+from .model import NO_CONTROLS, STATUSES, Annotation, Claim, Controls, Entity, RegisterEntry, Span, Speaker
 from .seeds import is_web_url, read_text, split_front_matter, string_list
 from .text import slugify
 from .yamldoc import YamlDoc, YamlError, parse_date, parse_yaml
 
 #: Top-level keys of an overlay's front matter.
-OVERLAY_KEYS: tuple[str, ...] = ("seed", "seeds", "title", "date", "tags", "entities", "claims")
+OVERLAY_KEYS: tuple[str, ...] = ("seed", "seeds", "title", "date", "tags", "entities", "claims", *CONTROL_KEYS)
 #: Keys under `entities:`.
 ENTITY_KEYS: tuple[str, ...] = ("ignore",)
 #: Keys of one correction under `claims:`.
@@ -54,6 +55,7 @@ class Overlay:
     ignore: tuple[str, ...] = ()
     corrections: tuple[Correction, ...] = ()
     summary: str = ""
+    controls: Controls = NO_CONTROLS  # figures dropped, not duplicates, ledger split / merge (core/controls.py)
 
 
 def read_overlay(file: Path, shown: str) -> tuple[Overlay | None, list[Diagnostic]]:
@@ -144,6 +146,7 @@ def parse_overlay(text: str, shown: str, slug: str) -> tuple[Overlay | None, lis
         ignore,
         corrections,
         summary,
+        parse_controls(doc, meta, shown, diags),
     )
     return overlay, diags
 

@@ -20,12 +20,13 @@ from pathlib import Path
 from .annotate import annotate, engine_version
 from .cache import AnnotationCache, CacheUnreadable, cache_key, engine_register
 from .contract import CorruptEntry
+from .controls import check_controls
 from .diagnostics import BriefingsError, Diagnostic, did_you_mean, sort_diagnostics
 from .entities.corpus_names import resolve_corpus_names
 from .files import remove_stale_temps
 from .inputs import SEED_SUFFIXES, Listing, is_hidden, list_files, refusal, within
 from .limits import cap_annotation, cap_notes
-from .model import Annotation, Briefing, RegisterEntry
+from .model import NO_CONTROLS, Annotation, Briefing, RegisterEntry
 from .overlays import Overlay, apply_corrections, read_overlay
 from .processes import die_with_parent
 from .register import load_register
@@ -410,6 +411,7 @@ def _briefing(plan: _Plan, annotation: Annotation, register: tuple[RegisterEntry
         caption=first.caption,
         overlay=overlay.path if overlay else None,
         ignore=plan.ignore,
+        controls=overlay.controls if overlay else NO_CONTROLS,
     )
 
 
@@ -440,6 +442,7 @@ def _load(
     briefings = tuple(
         _briefing(plan, annotations[plan.slug], register, diags) for plan in plans if plan.slug in annotations
     )
+    diags.extend(check_controls(briefings))  # figures dropped, not-duplicates, ledger split / merge that match nothing
     return tuple(sorted(briefings, key=lambda b: b.slug)), register, diags
 
 
