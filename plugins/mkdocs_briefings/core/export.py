@@ -16,6 +16,9 @@ every list is sorted, as the corpus sorts it.
   `direct`, `reported`, `mixed`, `voices`, `briefings`): per briefing (by
   slug), per outlet, per tag and per month (`YYYY-MM`); "" is the group of
   briefings without an outlet, or without a date.
+- `figures`: each briefing's figures (by slug, in text order), and
+  `figures_ledger`: the series of figures counting one thing about one
+  place across stories, disputed ones first (docs/about.md gives every field).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from dataclasses import asdict
 from typing import Any
 
 from .corpus import Corpus
+from .figures import Figure
 from .sourcing import briefing_profile, grouped, month, outlets, tags
 
 
@@ -56,4 +60,31 @@ def across(corpus: Corpus) -> dict[str, Any]:
             **{name: {k: asdict(p) for k, p in grouped(corpus.briefings, keys).items()}
                for name, keys in (("outlets", outlets), ("tags", tags), ("months", month))},
         },
+        "figures": {slug: [_figure(f) for f in figs] for slug, figs in sorted(corpus.figures.items()) if figs},
+        "figures_ledger": [
+            {
+                "id": s.id, "counts": s.counts, "key": s.key, "about": s.about, "unit": s.unit, "stories": s.stories,
+                "disputed": [d.isoformat() for d in s.disputed],
+                "figures": [
+                    {"briefing": r.slug, "date": r.date.isoformat() if r.date else None, "start": r.figure.start,
+                     "value": _value(r.figure.value), "qualifier": r.figure.qualifier, "text": r.figure.text,
+                     "source": r.figure.speaker or ("unnamed" if r.figure.claim else "article")}
+                    for r in s.readings
+                ],
+            }
+            for s in corpus.figures_ledger.series
+        ],
+    }
+
+
+def _value(v: float) -> int | float:
+    """A whole number as an integer in JSON (17500000000, not 17500000000.0)."""
+    return int(v) if v.is_integer() and abs(v) < 1e18 else v
+
+
+def _figure(f: Figure) -> dict[str, Any]:
+    return {
+        "text": f.text, "phrase": f.phrase, "value": _value(f.value), "unit": f.unit, "qualifier": f.qualifier,
+        "counts": f.counts, "about": f.about, "start": f.start, "end": f.end,
+        "source": {"claim": f.claim, "entity": f.speaker, "text": f.speaker_text or None},
     }

@@ -325,7 +325,22 @@ def _digits(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
         return None  # a bare number: nothing says what it is
     if _SCORE.match(text, end, min(e, end + WINDOW)):
         return None  # a score: "22 points to 10", "won by 3 goals to 1"
-    return _Found(start, end, q_start, value, unit, qualifier, counts)
+    return _Found(start, end, q_start, value, unit, qualifier, _rate(text, end, e, counts))
+
+
+#: A rate after what a number counts: "deaths per 100,000 people", "1,000 deaths per day", "a year".
+_RATE = re.compile(r"(?:\s*%)?(?:\s+[A-Za-z][\w'-]*){0,5}?\s+(per\s+(?:\d[\d,]*\s+)?[a-z]+|(?:a|each|every)\s+(?:day|week|month|year)"
+                   r"|annually|daily|weekly|monthly|yearly)\b")
+
+
+def _rate(text: str, end: int, e: int, counts: str) -> str:
+    """What a number counts, with the rate it is given at, if any ("deaths per day"): a rate is not a total."""
+    if not counts:
+        return counts
+    m = _RATE.match(text, end, min(e, end + WINDOW))
+    if not m or " ".join(counts.split()[-1:]) not in text[end:m.start(1)]:
+        return counts
+    return f"{counts} {' '.join(m.group(1).split())}"
 
 
 _SCORE = re.compile(r"\s+\w+\s+(?:to|-|–)\s*\d")
@@ -368,7 +383,7 @@ def _spelt(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
     qualifier, q_start = _qualifier(text, start, s)
     if not counts and not pct:
         return None  # "two" alone, "two of them", "a million" with nothing counted
-    return _Found(start, end, q_start, value, unit, qualifier, counts)
+    return _Found(start, end, q_start, value, unit, qualifier, _rate(text, end, e, counts))
 
 
 def _spelt_value(num: str) -> float:
@@ -387,6 +402,12 @@ def _spelt_value(num: str) -> float:
 #: Counted nouns that do not end in -s: units and collective nouns.
 _UNCOUNTED_PLURALS = frozenset("""people police staff personnel children women men cattle livestock troops crew
     mph kph km kg mm cm ft lb mw gw kw kwh ha km2 sq dead injured wounded missing homeless""".split())
+
+
+def _plural(word: str) -> bool:
+    """Whether a lower-case word looks like a plural noun or a unit ("civilians", "people", "km")."""
+    return word in _UNCOUNTED_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+                                          and word not in _NOT_NOUNS and len(word) > 2)
 
 
 def _countable(counts: str) -> bool:
@@ -432,6 +453,8 @@ def _counted(words: Sequence[str], low: Sequence[str], money: bool = False) -> s
                 break
         noun.append(w)
         i += 1
+        if _plural(lw) and not (i < len(low) and words[i] == low[i] and _plural(low[i]) and low[i] not in _STOP):
+            break  # a plural noun ends the phrase unless another follows ("police officers"), not a verb ("remain")
     if noun and noun[-1].lower().endswith(("ing", "ed")) and noun[-1].lower() not in _PARTICIPLES:
         noun = noun[:-1]  # "people living", "cases recorded": the noun is before it
     if noun and noun[-1].lower() in _NOT_NOUNS:
@@ -444,6 +467,16 @@ def _counted(words: Sequence[str], low: Sequence[str], money: bool = False) -> s
     return " ".join(noun)
 
 
+#: Nouns a number after "of" measures ("a population of 300,000", "profits of $17.5bn"); "a city of 280,000"
+#: or "the age of 18" say something else, so only these are taken.
+_MEASURES = frozenset("""population populations total toll count number numbers sum budget budgets profit profits loss
+    losses revenue revenues deficit debt debts fine fines rate rates turnout majority margin salary salaries cost costs
+    price prices value fund funding investment income tax taxes aid spending share shares average median increase
+    rise fall drop decline growth magnitude capacity crowd attendance estimate estimates payment payments bail
+    compensation damages reward bonus wage wages sales earnings valuation worth award grant loan loans bid offer fee
+    fees ransom tally deaths casualties injuries cases infections arrests votes seats""".split())
+
+
 def _of_before(text: str, start: int, s: int) -> str:
     """What a number counts when it comes after it: "a population of 300,000", "profits of $17.5bn"."""
     before = text[max(s, start - 40):start]
@@ -453,15 +486,21 @@ def _of_before(text: str, start: int, s: int) -> str:
     words = m.group(1).lower().split()
     while words and (words[0] in _STOP or words[0].endswith("ly")):
         words = words[1:]
-    if not words or any(w in _STOP or w.endswith(("ing", "ed")) for w in words) or words[-1] in _NOT_NOUNS \
-            or words[-1] in ("age", "ages"):  # "over the age of 18" is an age
+    if not words or words[-1] not in _MEASURES or any(w in _STOP for w in words):
         return ""
     return " ".join(words)
 
 
+#: Words that do not change what is counted: "confirmed coronavirus cases" are "cases", as news reports use them.
+_NEUTRAL = frozenset("""total reported recorded known confirmed official officially coronavirus covid-19 covid
+    sars-cov-2""".split())
+
+
 def normalise(counts: str) -> str:
-    """What a figure counts, as compared across briefings: each word singular ("civilians killed" -> "civilian killed")."""
-    return " ".join(_singular(w) for w in counts.lower().split())
+    """What a figure counts, as compared across briefings: each word singular ("civilians killed" -> "civilian killed"),
+    words that do not change what is counted left out ("confirmed coronavirus cases" -> "case")."""
+    words = [w for w in counts.lower().split() if w not in _NEUTRAL]
+    return " ".join(_singular(w) for w in words)
 
 
 def _singular(word: str) -> str:
@@ -496,7 +535,7 @@ def _place(f: _Found, text: str, s: int, e: int, claims: Sequence[Claim], starts
             speaker = sp.entity
     # The clause: the sentence between semicolons, dashes or a colon either side of the number.
     c_start, c_end = s, e
-    for mark in (";", " – ", " — ", ": "):
+    for mark in (";", " – ", " — ", ": ", ", while ", ", but ", ", whereas ", ", and ", ", after ", ", as ", ", when "):
         k = text.rfind(mark, s, f.q_start)
         if k >= 0:
             c_start = max(c_start, k + len(mark))
@@ -517,6 +556,17 @@ _REPORTS_AFTER = re.compile(r"(?:['’]s)?,?\s+(?:(?:has|had|have|also|later|the
 _REPORTS_BEFORE = re.compile(r"(?:according\s+to|citing|cited\s+by|reported\s+by|by)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+#: What comes before a place a figure is about: "in Chernihiv", "across the city of Kherson", "in Ukraine's north".
+_LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|around|within|nationwide in)\s+(?:the\s+)?"
+                       r"(?:(?:city|town|village|region|province|state|county|district|capital|port|country)\s+of\s+)?$",
+                       re.IGNORECASE)
+#: A number right before a name: the name is what that number counts.
+_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(w for w in _SMALL if _SMALL[w] >= 2) + r"|dozen|hundred|thousand|million))\s+$",
+                             re.IGNORECASE)
+#: A place whose own figure follows it: "Ukraine's 300 soldiers".
+_OWNER = re.compile(r"['’]s\s")
+
+
 def _about(text: str, f: _Found, c_start: int, c_end: int, mentions: Sequence[tuple[int, int, Entity]],
            m_starts: Sequence[int], speaker_span: tuple[int, int]) -> str | None:
     """The nearest place named in the clause (else the nearest organisation), not the speaker themself."""
@@ -535,6 +585,10 @@ def _about(text: str, f: _Found, c_start: int, c_end: int, mentions: Sequence[tu
         distance = f.q_start - me if me <= f.q_start else ms - f.end - len(f.counts)
         if ent.kind != "place" and distance > ORGANISATION_DISTANCE:
             continue  # an organisation further off is rarely what a figure is about (a source, a bystander)
+        if _COUNTED_BEFORE.search(text, max(0, ms - 20), ms):
+            continue  # counted by another number ("231 Democrats and 194 Republicans")
+        if ent.kind == "place" and not _LOCATIVE.search(text, max(0, ms - 40), ms) and not _OWNER.match(text, me, me + 4):
+            continue  # a place the clause only mentions ("the column threatening Kyiv") is not where it happened
         rank = (0 if ent.kind == "place" else 1, distance, ent.id)
         if best is None or rank < best:
             best = rank
