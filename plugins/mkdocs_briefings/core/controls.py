@@ -59,7 +59,8 @@ def _text(value: Any) -> str | None:
 
 
 def parse_controls(doc: YamlDoc, meta: Mapping[str, Any], shown: str, diags: list[Diagnostic]) -> Controls:
-    """The controls of an overlay's front matter; a bad value is an error on its line (and is left out)."""
+    """The controls of an overlay's front matter; a bad value is a warning on its line (and is left out), as
+    the overlay's other values are: the build goes on, and `--strict` fails on it."""
     lists: dict[str, list[tuple[str, int]]] = {}
     examples = {
         "drop_figures": "a list of figures as the Figures table shows them, e.g. ['$17.5bn', 'nearly 500']",
@@ -73,13 +74,13 @@ def parse_controls(doc: YamlDoc, meta: Mapping[str, Any], shown: str, diags: lis
         value = meta[key]
         items = [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
         if not isinstance(items, list):
-            diags.append(Diagnostic(shown, doc.line(key), f"'{key}' must be {example}", "error"))
+            diags.append(Diagnostic(shown, doc.line(key), f"'{key}' must be {example}"))
             continue
         for i, item in enumerate(items):
             line = doc.line(key, i) if items is value else doc.line(key)
             text = _text(item)
             if text is None or (key == "not_duplicates" and not is_slug(text)):
-                diags.append(Diagnostic(shown, line, f"bad item {quoted(item)} in '{key}': it must be {example}", "error"))
+                diags.append(Diagnostic(shown, line, f"bad item {quoted(item)} in '{key}': it must be {example}"))
                 continue
             lists[key].append((text, line))
     merges: list[tuple[str, str, int]] = []
@@ -87,14 +88,12 @@ def parse_controls(doc: YamlDoc, meta: Mapping[str, Any], shown: str, diags: lis
     if value is not None:
         if not isinstance(value, list):
             diags.append(Diagnostic(shown, doc.line("ledger_merge"),
-                                    "'ledger_merge' must be a list of '- quote: <words here>' / 'with: <words elsewhere>' items",
-                                    "error"))
+                                    "'ledger_merge' must be a list of '- quote: <words here>' / 'with: <words elsewhere>' items"))
         else:
             for i, item in enumerate(value):
                 line = doc.line("ledger_merge", i)
                 if not isinstance(item, dict):
-                    diags.append(Diagnostic(shown, line, "each 'ledger_merge' item is a mapping: '- quote: ...' and 'with: ...'",
-                                            "error"))
+                    diags.append(Diagnostic(shown, line, "each 'ledger_merge' item is a mapping: '- quote: ...' and 'with: ...'"))
                     continue
                 for k in item:
                     if k not in MERGE_KEYS:
@@ -102,7 +101,7 @@ def parse_controls(doc: YamlDoc, meta: Mapping[str, Any], shown: str, diags: lis
                 quote, other = _text(item.get("quote")), _text(item.get("with"))
                 if quote is None or other is None:
                     diags.append(Diagnostic(shown, line, "a 'ledger_merge' item needs 'quote:' (words of a claim of this "
-                                            "briefing) and 'with:' (words of a claim of another briefing)", "error"))
+                                            "briefing) and 'with:' (words of a claim of another briefing)"))
                     continue
                 merges.append((quote, other, line))
     return Controls(tuple(lists["drop_figures"]), tuple(lists["not_duplicates"]), tuple(lists["ledger_split"]),

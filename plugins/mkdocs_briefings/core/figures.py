@@ -455,8 +455,8 @@ def _counted(words: Sequence[str], low: Sequence[str], money: bool = False) -> s
         i += 1
         if _plural(lw) and not (i < len(low) and words[i] == low[i] and _plural(low[i]) and low[i] not in _STOP):
             break  # a plural noun ends the phrase unless another follows ("police officers"), not a verb ("remain")
-    if noun and noun[-1].lower().endswith(("ing", "ed")) and noun[-1].lower() not in _PARTICIPLES:
-        noun = noun[:-1]  # "people living", "cases recorded": the noun is before it
+    if noun and noun[-1].lower().endswith("ed") and noun[-1].lower() not in _PARTICIPLES:
+        noun = noun[:-1]  # "the budget allocated": a verb, the noun is before it
     if noun and noun[-1].lower() in _NOT_NOUNS:
         return ""
     j = i
