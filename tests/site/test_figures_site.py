@@ -66,7 +66,7 @@ SEEDS = {"day1-a.txt": DAY1_A, "day1-b.txt": DAY1_B, "day2.txt": DAY2, "results.
 
 
 @pytest.fixture(scope="module")
-def site(session_builder) -> Path:  # type: ignore[no-untyped-def]  # the conftest fixture
+def site(session_builder) -> Path:
     return session_builder("figures", seeds=SEEDS, overlays={"results.md": RESULTS_OVERLAY}, register=REGISTER)
 
 
@@ -87,7 +87,7 @@ def test_a_briefing_lists_its_figures_in_an_accessible_table(site: Path) -> None
     assert '<h2 id="figures">Figures</h2>' in page
     table = page.split('<section class="bf-figures">', 1)[1].split("</table>", 1)[0]
     assert "<caption>Numbers the text states, as of 10 January 2024." in table
-    assert [h for h in re.findall(r'<th scope="col">([^<]*)</th>', table)] == [
+    assert re.findall(r'<th scope="col">([^<]*)</th>', table) == [
         "Figure", "Qualifier", "What it counts", "About", "Source"]
     assert _rows(page) == [["500", "at least", "civilians killed", "Gaza", "The article"],
                            ["300,000", "about", "residents", "—", "The article"]]
@@ -150,7 +150,7 @@ def test_every_link_resolves(site: Path) -> None:
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def _strict(project_writer, overlays: dict[str, str]) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+def _strict(project_writer, overlays: dict[str, str]) -> subprocess.CompletedProcess[str]:
     config = project_writer(seeds=SEEDS, overlays=overlays, register=REGISTER)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=config.parent, env=ENV,
                           capture_output=True, text=True, timeout=300, check=False)
@@ -170,7 +170,7 @@ def _strict(project_writer, overlays: dict[str, str]) -> subprocess.CompletedPro
     ],
     ids=["unmatched-drop", "unknown-slug", "merge-without-with", "misspelt-key"],
 )
-def test_bad_controls_fail_the_strict_build_with_file_and_line(project_writer, overlay: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_controls_fail_the_strict_build_with_file_and_line(project_writer, overlay: str, expected: str) -> None:
     done = _strict(project_writer, {"results.md": overlay})
     output = done.stdout + done.stderr
     assert done.returncode != 0, output
@@ -178,7 +178,7 @@ def test_bad_controls_fail_the_strict_build_with_file_and_line(project_writer, o
     assert "Traceback" not in output
 
 
-def test_not_duplicates_keeps_copies_apart(project_writer, mkdocs_build) -> None:  # type: ignore[no-untyped-def]
+def test_not_duplicates_keeps_copies_apart(project_writer, mkdocs_build) -> None:
     long = DAY2 + ("Rescue teams worked through the night to reach families trapped under the rubble of the "
                    "market, while doctors at the two hospitals still open asked for fuel, blood and more staff.\n")
     seeds = {**SEEDS, "day2.txt": long, "day2-copy.txt": long.replace("Toll rises a week on", "Toll rises again")}

@@ -10,7 +10,7 @@ import pytest
 from mkdocs_briefings.core.controls import check_controls, kept_figures
 from mkdocs_briefings.core.duplicates import Duplicates, find_duplicates
 from mkdocs_briefings.core.ledger import build_ledger
-from mkdocs_briefings.core.model import Annotation, Briefing, Claim, Controls, Span, Speaker
+from mkdocs_briefings.core.model import NO_CONTROLS, Annotation, Briefing, Claim, Controls, Span, Speaker
 from mkdocs_briefings.core.overlays import parse_overlay
 
 PATH = "briefings/talks.md"
@@ -91,7 +91,7 @@ def test_not_duplicates_keeps_two_copies_apart() -> None:
     assert find_duplicates(texts, apart=frozenset({("a", "b"), ("a", "c"), ("b", "c")})).groups == ()
 
 
-def _claims(slug: str, *contents: str, controls: Controls = Controls()) -> Briefing:
+def _claims(slug: str, *contents: str, controls: Controls = NO_CONTROLS) -> Briefing:
     text, claims = "", []
     for n, content in enumerate(contents, 1):
         start = len(text)

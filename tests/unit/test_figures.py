@@ -9,8 +9,8 @@ from mkdocs_briefings.core.figures import Figure, figures, normalise
 from mkdocs_briefings.core.model import Annotation, Briefing, Claim, Entity, Span, Speaker
 
 
-def found(text: str, annotation: Annotation = Annotation()) -> list[Figure]:
-    return list(figures(Briefing("b", "B", text, annotation)))
+def found(text: str, annotation: Annotation | None = None) -> list[Figure]:
+    return list(figures(Briefing("b", "B", text, annotation or Annotation())))
 
 
 def summary(text: str) -> list[tuple[str, float, str, str, str]]:

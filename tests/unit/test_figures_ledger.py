@@ -39,7 +39,7 @@ def brief(slug: str, text: str, day: int = 1, speaker: tuple[str, str] | None = 
     return Briefing(slug, slug, text, Annotation(tuple(ents), tuple(claims)), date=date(2020, 3, day))
 
 
-def ledger(*bs: Briefing, dup: Duplicates = NONE):  # type: ignore[no-untyped-def]  # the ledger, as built
+def ledger(*bs: Briefing, dup: Duplicates = NONE):
     return build_figures_ledger({b.slug: figures(b) for b in bs}, bs, dup)
 
 
