@@ -42,6 +42,8 @@ def summary(text: str) -> list[tuple[str, float, str, str, str]]:
         ("Half a million people fled the city.", [("Half a million", 5e5, "", "", "people")]),
         ("The fine was €300 million.", [("€300 million", 3e8, "€", "", "")]),
         ("Police arrested twelve protesters.", [("twelve", 12, "", "", "protesters")]),
+        ("The bank lent 1.5 billion euros to the firm.", [("1.5 billion euros", 1.5e9, "€", "", "")]),
+        ("It moved at 13 mph (20 km/h).", [("13", 13, "", "", "mph"), ("20", 20, "", "", "km/h")]),  # a speed, not km
     ],
 )
 def test_figures_are_found_with_value_qualifier_and_what_they_count(text: str, expected: list[tuple[str, float, str, str, str]]) -> None:
@@ -87,6 +89,8 @@ def test_figures_are_found_with_value_qualifier_and_what_they_count(text: str, e
         "Version 2.0.1 is out.",
         "It ran in the 1960s and the 80s.",
         "The firm has a 5m wall.",  # "5m" without a currency may be metres
+        "Wales won the Six Nations again.",  # a name
+        "Two thirds of voters agreed.",  # a fraction
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -130,6 +134,7 @@ def test_about_is_a_place_named_in_the_clause_where_it_happened(text: str, place
         ("The WHO reported 167,515 cases across the world.", "WHO", None),  # who reports it: its source
         ("According to Reuters, the storm destroyed over 3,000 homes in the end.", "Reuters", None),
         ("The house has 231 Democrats and 194 Republicans.", "Republicans", None),  # counted by the next number
+        ("It was certified by the RIAA, having sold over 10 million copies.", "RIAA", None),  # a bystander
     ],
 )
 def test_organisations_are_what_a_figure_is_about_only_close_by(text: str, org: str, about: str | None) -> None:

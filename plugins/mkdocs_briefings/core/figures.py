@@ -58,9 +58,6 @@ from .text import paragraphs, sentences
 
 #: Characters either side of a number that decide whether it is a figure (bounds the work per number).
 WINDOW = 60
-#: How close (in characters) an organisation must be for a figure to be about it ("Apple made $17.5bn",
-#: "7000 employees from Tesco"); a place anywhere in the clause will do.
-ORGANISATION_DISTANCE = 25
 #: Words "what it counts" takes at most (before the participle).
 NOUN_WORDS = 3
 
@@ -174,11 +171,15 @@ _AUX = frozenset("were was are is have has had been being be reportedly".split()
 _REFERRING = frozenset("the these those both all his her their its our your my whose every each".split())
 #: Nouns never counted by a spelt-out number: "two of", "three times" (a frequency).
 _WORD_NUMBER_NOUNS_BLOCKED = frozenset("of times".split())
+#: Currencies written as a word after the number (not "pounds", which may weigh).
+_CURRENCY_WORDS: Mapping[str, str] = {"dollars": "$", "euros": "€", "euro": "€", "yen": "¥", "rupees": "₹"}
+#: Fractions: "two thirds" is not a count of thirds.
+_FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths sixth sixths tenth tenths".split())
 #: Words that are not nouns a figure counts, although they end in -s or follow a number.
 _NOT_NOUNS = frozenset("""its is was has does says this thus plus less unless yes always perhaps towards afterwards
     whereas besides sometimes""".split())
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:/[A-Za-z]+)?\.?")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.\-]*)\W*$")
 _OF_BEFORE = re.compile(r"(?:^|\s)((?:[a-z][a-z\-]+\s){0,1}[a-z][a-z\-]+)\s+of\s+$", re.IGNORECASE)
 
@@ -314,6 +315,12 @@ def _digits(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
             return None
     year_like = (not cur and not pct and not mult and "," not in num and "." not in num and len(num) == 4
                  and 1000 <= value <= 2100)
+    if not cur and not pct and low and low[0] in _CURRENCY_WORDS:
+        cur = unit = _CURRENCY_WORDS[low[0]]  # "1.5 billion euros" is an amount of money, like "€1.5bn"
+        words, low = words[1:], low[1:]
+        end = _past_word(text, end)
+    if (low and low[0] in _FRACTIONS) or (len(low) > 1 and low[0] == "-" and low[1] in _FRACTIONS):
+        return None  # "two thirds": a fraction, not a count of thirds
     counts = _counted(words, low, money=bool(cur))
     if not cur and not pct and counts and not _countable(counts):
         counts = ""
@@ -344,6 +351,15 @@ def _rate(text: str, end: int, e: int, counts: str) -> str:
 
 
 _SCORE = re.compile(r"\s+\w+\s+(?:to|-|–)\s*\d")
+
+
+def _past_word(text: str, end: int) -> int:
+    """The end of the word after `end` (past the spaces before it): a currency written as a word."""
+    m = _NEXT_WORD.match(text, end)
+    return m.end() if m else end
+
+
+_NEXT_WORD = re.compile(r"\s+[A-Za-z]+")
 
 
 def _age_after_name(text: str, start: int, end: int, s: int, e: int, value: float) -> bool:
@@ -377,6 +393,16 @@ def _spelt(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
         return None
     if prev.lower() in _MONTHS or (low and low[0] in _MONTHS):
         return None
+    if text[start].isupper() and words and words[0][:1].isupper():
+        return None  # a name: "Six Nations", "Three Lions"
+    if low and low[0] in _FRACTIONS:
+        return None  # "two thirds": a fraction, not a count of thirds
+    if low and low[0] in _CURRENCY_WORDS and not pct:
+        unit = _CURRENCY_WORDS[low[0]]  # "two million dollars"
+        counts = _counted(words[1:], low[1:], money=True)
+        end = _past_word(text, end)
+        qualifier, q_start = _qualifier(text, start, s)
+        return _Found(start, end, q_start, value, unit, qualifier, counts)
     counts = _counted(words, low)
     if counts and not pct and not _countable(counts):
         counts = ""
@@ -401,7 +427,7 @@ def _spelt_value(num: str) -> float:
 
 #: Counted nouns that do not end in -s: units and collective nouns.
 _UNCOUNTED_PLURALS = frozenset("""people police staff personnel children women men cattle livestock troops crew
-    mph kph km kg mm cm ft lb mw gw kw kwh ha km2 sq dead injured wounded missing homeless""".split())
+    mph kph km kg mm cm ft lb mw gw kw kwh ha km2 sq km/h dead injured wounded missing homeless""".split())
 
 
 def _plural(word: str) -> bool:
@@ -560,6 +586,10 @@ _REPORTS_BEFORE = re.compile(r"(?:according\s+to|citing|cited\s+by|reported\s+by
 _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|around|within|nationwide in)\s+(?:the\s+)?"
                        r"(?:(?:city|town|village|region|province|state|county|district|capital|port|country)\s+of\s+)?$",
                        re.IGNORECASE)
+#: What may come between an organisation and a figure about it: a verb or two before it ("Apple made",
+#: "Tesco's"), a preposition after what it counts ("7000 employees from Tesco"); never punctuation.
+_ORG_BEFORE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+){0,2}")
+_ORG_AFTER = re.compile(r"[%\s\w'’-]{0,40}?\s(?:from|at|of|in|by|for)\s+(?:the\s+)?")
 #: A number right before a name: the name is what that number counts.
 _COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(w for w in _SMALL if _SMALL[w] >= 2) + r"|dozen|hundred|thousand|million))\s+$",
                              re.IGNORECASE)
@@ -583,8 +613,9 @@ def _about(text: str, f: _Found, c_start: int, c_end: int, mentions: Sequence[tu
         if _REPORTS_AFTER.match(text, me, min(len(text), me + 40)) or _REPORTS_BEFORE.search(text, max(0, ms - 20), ms):
             continue  # who gives the figure ("the WHO reported", "according to Reuters"), not what it is about
         distance = f.q_start - me if me <= f.q_start else ms - f.end - len(f.counts)
-        if ent.kind != "place" and distance > ORGANISATION_DISTANCE:
-            continue  # an organisation further off is rarely what a figure is about (a source, a bystander)
+        if ent.kind != "place" and not (_ORG_BEFORE.fullmatch(text, me, f.q_start) if me <= f.q_start
+                                        else _ORG_AFTER.fullmatch(text, f.end, ms)):
+            continue  # only an organisation the figure is told of ("Apple made $17.5bn", "7000 staff at Tesco")
         if _COUNTED_BEFORE.search(text, max(0, ms - 20), ms):
             continue  # counted by another number ("231 Democrats and 194 Republicans")
         if ent.kind == "place" and not _LOCATIVE.search(text, max(0, ms - 40), ms) and not _OWNER.match(text, me, me + 4):
