@@ -43,6 +43,9 @@ def summary(text: str) -> list[tuple[str, float, str, str, str]]:
         ("The fine was €300 million.", [("€300 million", 3e8, "€", "", "")]),
         ("Police arrested twelve protesters.", [("twelve", 12, "", "", "protesters")]),
         ("The bank lent 1.5 billion euros to the firm.", [("1.5 billion euros", 1.5e9, "€", "", "")]),
+        ("It has around an 80% success rate.", [("around an 80%", 80, "%", "about", "success rate")]),
+        ("The price is about 50% higher than in May.", [("about 50%", 50, "%", "about", "")]),
+        ("Of adults, 12% saying they blog.", [("12%", 12, "%", "", "")]),
         ("It moved at 13 mph (20 km/h).", [("13", 13, "", "", "mph"), ("20", 20, "", "", "km/h")]),  # a speed, not km
     ],
 )
@@ -91,6 +94,7 @@ def test_figures_are_found_with_value_qualifier_and_what_they_count(text: str, e
         "The firm has a 5m wall.",  # "5m" without a currency may be metres
         "Wales won the Six Nations again.",  # a name
         "Two thirds of voters agreed.",  # a fraction
+        "It cut profits by $3.8m to $4.9m, or between 6.6% and 8.6%.",  # ranges: neither end is the figure
     ],
 )
 def test_not_figures(text: str) -> None:

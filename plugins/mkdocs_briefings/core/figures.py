@@ -100,7 +100,7 @@ QUALIFIERS: Mapping[str, tuple[str, ...]] = {
 _QUALIFIER_OF = {w: k for k, ws in QUALIFIERS.items() for w in ws}
 _QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[\s(\"“]))(" + "|".join(re.escape(w) for w in sorted(_QUALIFIER_OF, key=len, reverse=True))
-    + r")\s+$", re.IGNORECASE)
+    + r")\s+(?:an?\s+)?$", re.IGNORECASE)
 
 _MULTIPLIERS: Mapping[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
@@ -160,7 +160,8 @@ _STOP = frozenset("""a an the and or but nor of in on at to from by for with abo
     them we he she it i you per each every all both either neither some any more most less least many much few
     fewer several such other another same own only just also still even ever yet already again out up down off
     over under after before since until till upon via across along around among between through during against
-    without within including except like unlike plus minus versus said says say told according reported""".split())
+    without within including except like unlike plus minus versus said says say told according reported higher lower
+    bigger smaller larger greater fewer cheaper dearer better worse""".split())
 #: Participles that say what happened to what is counted ("500 civilians killed", "were injured").
 _PARTICIPLES = frozenset("""killed injured wounded dead died arrested detained displaced missing evacuated infected
     hospitalised hospitalized rescued affected confirmed recovered deported jailed charged convicted sentenced
@@ -279,6 +280,8 @@ def _digits(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
         return None
     if after in ".," and after2.isdigit():
         return None  # "1,2" or a version "2.0.1"
+    if _RANGE_AFTER.match(text, m.end("num"), e) or _RANGE_BEFORE.search(text, max(s, start - 20), start):
+        return None  # one end of a range: "$3.8m to $4.9m", "between 6.6% and 8.6%" (neither end is the figure)
     if mult and mult in ("m", "k", "b") and not cur:
         return None  # "5m" may be metres: a short multiplier needs a currency ("$5m")
     if not cur and not mult and not pct:
@@ -350,6 +353,8 @@ def _rate(text: str, end: int, e: int, counts: str) -> str:
     return f"{counts} {' '.join(m.group(1).split())}"
 
 
+_RANGE_AFTER = re.compile(r"(?:\s?(?:bn|mn|m|k|%|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*(?:" + _CURRENCY + r")?\d")
+_RANGE_BEFORE = re.compile(r"\d(?:\s?(?:bn|mn|m|k|%|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*$")
 _SCORE = re.compile(r"\s+\w+\s+(?:to|-|–)\s*\d")
 
 
@@ -465,6 +470,8 @@ def _counted(words: Sequence[str], low: Sequence[str], money: bool = False) -> s
             if low[i] in ("them", "us", "those", "these"):
                 return ""
             i += 1
+    if i == 0 and low and low[0].endswith("ing"):
+        return ""  # "12% saying": a verb, not what is counted
     noun: list[str] = []
     while i < len(low) and len(noun) < NOUN_WORDS:
         w, lw = words[i], low[i]
@@ -593,8 +600,8 @@ _ORG_AFTER = re.compile(r"[%\s\w'’-]{0,40}?\s(?:from|at|of|in|by|for)\s+(?:the
 #: A number right before a name: the name is what that number counts.
 _COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(w for w in _SMALL if _SMALL[w] >= 2) + r"|dozen|hundred|thousand|million))\s+$",
                              re.IGNORECASE)
-#: A place whose own figure follows it: "Ukraine's 300 soldiers".
-_OWNER = re.compile(r"['’]s\s")
+#: A place whose own figure follows it: "Ukraine's 300 soldiers", "Britain's almost four million".
+_OWNER = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}")
 
 
 def _about(text: str, f: _Found, c_start: int, c_end: int, mentions: Sequence[tuple[int, int, Entity]],
@@ -618,7 +625,8 @@ def _about(text: str, f: _Found, c_start: int, c_end: int, mentions: Sequence[tu
             continue  # only an organisation the figure is told of ("Apple made $17.5bn", "7000 staff at Tesco")
         if _COUNTED_BEFORE.search(text, max(0, ms - 20), ms):
             continue  # counted by another number ("231 Democrats and 194 Republicans")
-        if ent.kind == "place" and not _LOCATIVE.search(text, max(0, ms - 40), ms) and not _OWNER.match(text, me, me + 4):
+        owner = me <= f.q_start and _OWNER.fullmatch(text, me, f.q_start)
+        if ent.kind == "place" and not _LOCATIVE.search(text, max(0, ms - 40), ms) and not owner:
             continue  # a place the clause only mentions ("the column threatening Kyiv") is not where it happened
         rank = (0 if ent.kind == "place" else 1, distance, ent.id)
         if best is None or rank < best:
