@@ -46,6 +46,9 @@ def summary(text: str) -> list[tuple[str, float, str, str, str]]:
         ("It has around an 80% success rate.", [("around an 80%", 80, "%", "about", "success rate")]),
         ("The price is about 50% higher than in May.", [("about 50%", 50, "%", "about", "")]),
         ("Of adults, 12% saying they blog.", [("12%", 12, "%", "", "")]),
+        ("He will lease them for about $10 a month.", [("about $10", 10, "$", "about", "per month")]),
+        ("Its share stayed at the 95% mark.", [("95%", 95, "%", "", "")]),
+        ("Fox made revenues of $12bn last year.", [("$12bn", 12e9, "$", "", "revenues")]),
         ("It moved at 13 mph (20 km/h).", [("13", 13, "", "", "mph"), ("20", 20, "", "", "km/h")]),  # a speed, not km
     ],
 )

@@ -161,7 +161,8 @@ _STOP = frozenset("""a an the and or but nor of in on at to from by for with abo
     fewer several such other another same own only just also still even ever yet already again out up down off
     over under after before since until till upon via across along around among between through during against
     without within including except like unlike plus minus versus said says say told according reported higher lower
-    bigger smaller larger greater fewer cheaper dearer better worse""".split())
+    bigger smaller larger greater fewer cheaper dearer better worse last next earlier later ago mark level threshold
+    barrier""".split())
 #: Participles that say what happened to what is counted ("500 civilians killed", "were injured").
 _PARTICIPLES = frozenset("""killed injured wounded dead died arrested detained displaced missing evacuated infected
     hospitalised hospitalized rescued affected confirmed recovered deported jailed charged convicted sentenced
@@ -344,15 +345,18 @@ _RATE = re.compile(r"(?:\s*%)?(?:\s+[A-Za-z][\w'-]*){0,5}?\s+(per\s+(?:\d[\d,]*\
 
 
 def _rate(text: str, end: int, e: int, counts: str) -> str:
-    """What a number counts, with the rate it is given at, if any ("deaths per day"): a rate is not a total."""
+    """What a number counts, with the rate it is given at, if any ("deaths per day"): a rate is not a total.
+    An amount with nothing counted takes a rate right after it ("$10 a month")."""
     if not counts:
-        return counts
+        m = _RATE_ONLY.match(text, end, min(e, end + WINDOW))
+        return f"per {m.group(1).lower()}" if m else counts
     m = _RATE.match(text, end, min(e, end + WINDOW))
     if not m or " ".join(counts.split()[-1:]) not in text[end:m.start(1)]:
         return counts
     return f"{counts} {' '.join(m.group(1).split())}"
 
 
+_RATE_ONLY = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|head|person)\b")
 _RANGE_AFTER = re.compile(r"(?:\s?(?:bn|mn|m|k|%|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*(?:" + _CURRENCY + r")?\d")
 _RANGE_BEFORE = re.compile(r"\d(?:\s?(?:bn|mn|m|k|%|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*$")
 _SCORE = re.compile(r"\s+\w+\s+(?:to|-|–)\s*\d")
@@ -510,6 +514,11 @@ _MEASURES = frozenset("""population populations total toll count number numbers 
     fees ransom tally deaths casualties injuries cases infections arrests votes seats""".split())
 
 
+#: Words that may come before such a noun as part of it ("death toll", "annual profits", "net income").
+_MEASURE_MODIFIERS = frozenset("""death annual net gross pre-tax operating total trade budget quarterly yearly monthly
+    average median voter casualty jobless unemployment inflation growth interest""".split())
+
+
 def _of_before(text: str, start: int, s: int) -> str:
     """What a number counts when it comes after it: "a population of 300,000", "profits of $17.5bn"."""
     before = text[max(s, start - 40):start]
@@ -517,11 +526,9 @@ def _of_before(text: str, start: int, s: int) -> str:
     if not m:
         return ""
     words = m.group(1).lower().split()
-    while words and (words[0] in _STOP or words[0].endswith("ly")):
-        words = words[1:]
-    if not words or words[-1] not in _MEASURES or any(w in _STOP for w in words):
+    if not words or words[-1] not in _MEASURES:
         return ""
-    return " ".join(words)
+    return " ".join(words[-2:] if len(words) > 1 and words[-2] in _MEASURE_MODIFIERS else words[-1:])
 
 
 #: Words that do not change what is counted: "confirmed coronavirus cases" are "cases", as news reports use them.
