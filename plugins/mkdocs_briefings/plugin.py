@@ -245,7 +245,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         _check_min_briefings(self.config.min_briefings)
         self._check_folders(config)
         self.search.close()
-        self.search = SearchIntegration(self.config.search_backend, dirty=self.dirty)
+        self.search = SearchIntegration(self.config.search_backend, dirty=self.dirty,
+                                        cache_dir=self._path(self.config.cache_dir) / "search")
         if not registered(config.markdown_extensions):
             config.markdown_extensions.append(BriefingsHtmlExtension())  # type: ignore[arg-type]  # mkdocs types the list as names; Markdown also takes instances
         if CSS_URI not in config.extra_css:

@@ -3,9 +3,10 @@
 Keyed by everything the engine's output depends on (text, the register as
 the engine sees it, the ignore list, `engine_version()`), so a hit is always
 as good as a fresh run. Entries are written atomically (temp file in the
-same directory, fsync, `os.replace`) so an interrupted build or two builds at
-once can never leave a half-written entry; an unreadable or corrupt entry is
-reported and recomputed, never trusted.
+same directory, `os.replace`) so an interrupted build or two builds at once
+can never leave a half-written entry; they are not fsynced (a power cut may
+leave an empty one), because an unreadable or corrupt entry is reported and
+recomputed, never trusted.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ class AnnotationCache:
         ).encode("utf-8")
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.path(key), payload)
+            atomic_write(self.path(key), payload, durable=False)
         except OSError as exc:
             return exc.strerror or str(exc)
         return None
