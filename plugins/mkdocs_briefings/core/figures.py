@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import LINK_CONFIDENCE, Briefing, Claim, Entity
@@ -195,12 +195,7 @@ def figures(b: Briefing, confidence: float = LINK_CONFIDENCE) -> tuple[Figure, .
     mentions = sorted(((m.start, m.end, e) for e in ann.entities if e.kind in ("place", "organisation")
                        and e.confidence >= confidence for m in e.mentions), key=lambda t: (t[0], t[1], t[2].id))
     m_starts = [m[0] for m in mentions]
-    out: list[Figure] = []
-    for p_start, p_end in paragraphs(text):
-        for s, e in sentences(text, p_start, p_end):
-            for fig in _in_sentence(text, s, e):
-                out.append(_place(fig, text, s, e, claims, starts, mentions, m_starts, confidence))
-    return tuple(out)
+    return tuple(_place(fig, text, s, e, claims, starts, mentions, m_starts, confidence) for fig, s, e in _found(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,19 +209,77 @@ class _Found:
     counts: str
 
 
-def _in_sentence(text: str, s: int, e: int) -> Iterable[_Found]:
-    found: list[_Found] = []
-    for m in _DIGITS.finditer(text, s, e):
-        f = _digits(text, m, s, e)
-        if f:
-            found.append(f)
-    for m in _WORDS.finditer(text, s, e):
-        if any(f.start <= m.start() < f.end for f in found):
+#: Where a number written in digits may start (a run of digits), found at C speed; the full pattern is
+#: matched only there. Scanning the text with the full patterns tried at every position cost ten times more.
+_DIGIT_RUN = re.compile(r"\d+")
+_CURRENCY_BEFORE = re.compile(r"(?:US|AU|CA|NZ|HK|A|C|S)?[$£€¥₹]$")
+#: The words a spelt-out number may start with or end on (each found with str.find, in lower and title case).
+_TRIGGERS: tuple[str, ...] = (*(w for w in _SMALL if _SMALL[w] >= 2), *_TENS, "hundred", "thousand", "million",
+                              "billion", "trillion", "dozen")
+_ARTICLE_BEFORE = re.compile(r"\b(?:half\s+a|an?|one)\s+$", re.IGNORECASE)
+
+
+def _found(text: str) -> list[tuple[_Found, int, int]]:
+    """Every figure of the text with its sentence's range, in text order: candidates are found at C speed
+    (digit runs; number words with str.find), then each is matched and judged within its sentence."""
+    ranges = [r for p_start, p_end in paragraphs(text) for r in sentences(text, p_start, p_end)]
+    r_starts = [r[0] for r in ranges]
+
+    def sentence_of(pos: int) -> tuple[int, int] | None:
+        i = bisect_right(r_starts, pos) - 1
+        return ranges[i] if i >= 0 and pos < ranges[i][1] else None
+
+    out: list[tuple[_Found, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    last = -1
+    for run in _DIGIT_RUN.finditer(text):
+        st = run.start()
+        if st < last:
             continue
-        f = _spelt(text, m, s, e)
+        cur = _CURRENCY_BEFORE.search(text, max(0, st - 3), st)
+        if cur:
+            st = cur.start()
+        sentence = sentence_of(st)
+        if sentence is None:
+            continue
+        m = _DIGITS.match(text, st, sentence[1])
+        if m is None:
+            continue
+        last = m.end()
+        taken.append((m.start(), m.end()))
+        f = _digits(text, m, *sentence)
         if f:
-            found.append(f)
-    return sorted(found, key=lambda f: f.start)
+            out.append((f, *sentence))
+    hits: set[int] = set()
+    for word in _TRIGGERS:
+        for form in (word, word.capitalize()):
+            p = text.find(form)
+            while p >= 0:
+                if (p == 0 or not text[p - 1].isalnum()) and (p + len(form) >= len(text) or not text[p + len(form)].isalnum()):
+                    hits.add(p)
+                p = text.find(form, p + 1)
+    t_starts = [t[0] for t in taken]
+    last = -1
+    for p in sorted(hits):
+        if p < last:
+            continue
+        i = bisect_right(t_starts, p) - 1
+        if i >= 0 and p < taken[i][1]:
+            continue  # inside a number in digits: "2 million"
+        article = _ARTICLE_BEFORE.search(text, max(0, p - 7), p)
+        st = article.start() if article else p
+        sentence = sentence_of(st)
+        if sentence is None:
+            continue
+        m = _WORDS.match(text, st, sentence[1]) or (_WORDS.match(text, p, sentence[1]) if article else None)
+        if m is None:
+            continue
+        last = m.end()
+        f = _spelt(text, m, *sentence)
+        if f:
+            out.append((f, *sentence))
+    out.sort(key=lambda t: t[0].start)
+    return out
 
 
 def _qualifier(text: str, start: int, s: int) -> tuple[str, int]:
