@@ -222,10 +222,18 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:half\s+a|an?|one)\s+$", re.IGNORECASE)
 def _found(text: str) -> list[tuple[_Found, int, int]]:
     """Every figure of the text with its sentence's range, in text order: candidates are found at C speed
     (digit runs; number words with str.find), then each is matched and judged within its sentence."""
-    ranges = [r for p_start, p_end in paragraphs(text) for r in sentences(text, p_start, p_end)]
-    r_starts = [r[0] for r in ranges]
+    paras = paragraphs(text)
+    p_starts = [p[0] for p in paras]
+    split: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # a paragraph's sentences, split when first needed
 
     def sentence_of(pos: int) -> tuple[int, int] | None:
+        k = bisect_right(p_starts, pos) - 1
+        if k < 0 or pos >= paras[k][1]:
+            return None
+        if k not in split:
+            ranges = sentences(text, *paras[k])
+            split[k] = (ranges, [r[0] for r in ranges])
+        ranges, r_starts = split[k]
         i = bisect_right(r_starts, pos) - 1
         return ranges[i] if i >= 0 and pos < ranges[i][1] else None
 
@@ -251,13 +259,16 @@ def _found(text: str) -> list[tuple[_Found, int, int]]:
         if f:
             out.append((f, *sentence))
     hits: set[int] = set()
+    low = text.lower() if text.isascii() else None  # ASCII: lower-casing keeps every offset
     for word in _TRIGGERS:
-        for form in (word, word.capitalize()):
-            p = text.find(form)
+        for form in ((word,) if low is not None else (word, word.capitalize())):
+            haystack = low if low is not None else text
+            n = len(form)
+            p = haystack.find(form)
             while p >= 0:
-                if (p == 0 or not text[p - 1].isalnum()) and (p + len(form) >= len(text) or not text[p + len(form)].isalnum()):
+                if (p == 0 or not text[p - 1].isalnum()) and (p + n >= len(text) or not text[p + n].isalnum()):
                     hits.add(p)
-                p = text.find(form, p + 1)
+                p = haystack.find(form, p + n)
     t_starts = [t[0] for t in taken]
     last = -1
     for p in sorted(hits):
