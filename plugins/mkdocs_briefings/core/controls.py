@@ -30,6 +30,7 @@ from typing import Any
 from .diagnostics import Diagnostic, quoted, unknown_key
 from .figures import Figure, figures
 from .model import Briefing, Controls
+from .seeds import clean_text
 from .text import is_slug
 from .yamldoc import YamlDoc
 
@@ -54,7 +55,7 @@ def _text(value: Any) -> str | None:
     """A YAML scalar an editor may mean as words ("500" is read as a number): its text, or None."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(clean_text(str(value)).split())  # invisible characters go, as in every editor's value
     return text if norm(text) else None
 
 
