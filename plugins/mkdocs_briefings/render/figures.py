@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..core.corpus import Corpus
 from ..core.figures import Figure
 from ..core.figures_ledger import Reading, Series
-from ..core.model import LINK_CONFIDENCE, Briefing
+from ..core.model import LINK_CONFIDENCE, Briefing, Claim
 from .contexts import Context
 from .jinja import Templates
 from .pages import Outline, PageSpec, Parts, Section
@@ -88,7 +88,7 @@ class FiguresPages:
         if not about and f.about:
             ent = b.annotation.entity(f.about)
             about = ent.name if ent else ""
-        claim = next((c for c in b.annotation.claims if c.id == f.claim), None) if f.claim else None
+        claim = self._figure_claims(b).get(f.claim) if f.claim else None
         if claim is None:
             source, source_page, kind = "The article", None, "article"
         else:
@@ -105,6 +105,14 @@ class FiguresPages:
         sid = self.corpus.figures_ledger.series_of(b.slug, f)
         return FigureView(f.text, number(f.value), f.qualifier, f.counts, about, about_page, source, source_page, kind,
                           f.claim, self._series_targets.get(sid) if sid else None)
+
+    def _figure_claims(self, b: Briefing) -> dict[str, Claim]:
+        """A briefing's claims by id (the last briefing's kept: a page's figures look up its claims in turn)."""
+        cached = getattr(self, "_figure_claims_cache", None)
+        if cached is None or cached[0] is not b:
+            cached = (b, {c.id: c for c in b.annotation.claims})
+            self._figure_claims_cache = cached
+        return cached[1]
 
     def figure_views(self, b: Briefing) -> tuple[FigureView, ...]:
         return tuple(self.figure_view(b, f) for f in self.corpus.figures.get(b.slug, ()))
