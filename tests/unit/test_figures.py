@@ -48,6 +48,7 @@ def summary(text: str) -> list[tuple[str, float, str, str, str]]:
         ("Of adults, 12% saying they blog.", [("12%", 12, "%", "", "")]),
         ("He will lease them for about $10 a month.", [("about $10", 10, "$", "about", "per month")]),
         ("Its share stayed at the 95% mark.", [("95%", 95, "%", "", "")]),
+        ("I can't say it with 100% confidence because we did not test.", [("100%", 100, "%", "", "confidence")]),
         ("Fox made revenues of $12bn last year.", [("$12bn", 12e9, "$", "", "revenues")]),
         ("It moved at 13 mph (20 km/h).", [("13", 13, "", "", "mph"), ("20", 20, "", "", "km/h")]),  # a speed, not km
     ],
@@ -142,6 +143,7 @@ def test_about_is_a_place_named_in_the_clause_where_it_happened(text: str, place
         ("According to Reuters, the storm destroyed over 3,000 homes in the end.", "Reuters", None),
         ("The house has 231 Democrats and 194 Republicans.", "Republicans", None),  # counted by the next number
         ("It was certified by the RIAA, having sold over 10 million copies.", "RIAA", None),  # a bystander
+        ("It was brought by a member of the SNP and 78 co-petitioners.", "SNP", None),  # someone else
     ],
 )
 def test_organisations_are_what_a_figure_is_about_only_close_by(text: str, org: str, about: str | None) -> None:

@@ -162,7 +162,7 @@ _STOP = frozenset("""a an the and or but nor of in on at to from by for with abo
     over under after before since until till upon via across along around among between through during against
     without within including except like unlike plus minus versus said says say told according reported higher lower
     bigger smaller larger greater fewer cheaper dearer better worse last next earlier later ago mark level threshold
-    barrier""".split())
+    barrier because although though unless whether whereas""".split())
 #: Participles that say what happened to what is counted ("500 civilians killed", "were injured").
 _PARTICIPLES = frozenset("""killed injured wounded dead died arrested detained displaced missing evacuated infected
     hospitalised hospitalized rescued affected confirmed recovered deported jailed charged convicted sentenced
@@ -666,7 +666,7 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|around
                        re.IGNORECASE)
 #: What may come between an organisation and a figure about it: a verb or two before it ("Apple made",
 #: "Tesco's"), a preposition after what it counts ("7000 employees from Tesco"); never punctuation.
-_ORG_BEFORE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+){0,2}")
+_ORG_BEFORE = re.compile(r"(?:['’]s)?\s+(?:(?!(?:and|or|but|with|while)\s)[a-z]+\s+){0,2}")
 _ORG_AFTER = re.compile(r"[%\s\w'’-]{0,40}?\s(?:from|at|of|in|by|for)\s+(?:the\s+)?")
 #: A number right before a name: the name is what that number counts.
 _COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(w for w in _SMALL if _SMALL[w] >= 2) + r"|dozen|hundred|thousand|million))\s+$",
