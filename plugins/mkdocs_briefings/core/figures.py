@@ -49,7 +49,7 @@ the characters either side of each number: linear in the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -94,7 +94,7 @@ QUALIFIERS: Mapping[str, tuple[str, ...]] = {
     "nearly": ("nearly", "almost", "close to", "just under", "approaching", "just shy of"),
     "about": ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "circa",
               "an approximate", "approx."),
-    "up to": ("up to", "as many as", "as much as", "at most", "no more than"),
+    "up to": ("up to", "as many as", "as much as", "at most", "no more than", "a maximum of", "a maximum"),
     "fewer than": ("fewer than", "less than", "under", "below"),
 }
 _QUALIFIER_OF = {w: k for k, ws in QUALIFIERS.items() for w in ws}
@@ -396,6 +396,9 @@ def _digits(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
         return None
     if not counts:
         counts = _of_before(text, q_start, s)
+        rate = _RATE_ONLY.match(text, end, min(e, end + WINDOW)) if counts else None
+        if rate:
+            counts = f"{counts} per {rate.group(1).lower()}"  # "earnings of $10 a share"
     if not counts and not cur and not pct:
         return None  # a bare number: nothing says what it is
     if _SCORE.match(text, end, min(e, end + WINDOW)):
@@ -420,7 +423,7 @@ def _rate(text: str, end: int, e: int, counts: str) -> str:
     return f"{counts} {' '.join(m.group(1).split())}"
 
 
-_RATE_ONLY = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|head|person)\b")
+_RATE_ONLY = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|head|person|share|barrel|litre|gallon)\b")
 _RANGE_AFTER = re.compile(r"(?:\s?(?:bn|mn|m|k|%|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*(?:" + _CURRENCY + r")?\d")
 _RANGE_BEFORE = re.compile(r"\d(?:\s?(?:bn|mn|m|k|%|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*$")
 _SCORE = re.compile(r"\s+\w+\s+(?:to|-|–)\s*\d")
@@ -668,6 +671,8 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|around
 #: "Tesco's"), a preposition after what it counts ("7000 employees from Tesco"); never punctuation.
 _ORG_BEFORE = re.compile(r"(?:['’]s)?\s+(?:(?!(?:and|or|but|with|while)\s)[a-z]+\s+){0,2}")
 _ORG_AFTER = re.compile(r"[%\s\w'’-]{0,40}?\s(?:from|at|of|in|by|for)\s+(?:the\s+)?")
+#: A place named right after a figure (and what it counts): "62% in Sheffield Hallam", "500 homes in Gaza".
+_OWN_PLACE = re.compile(r"(?:\s*%)?(?:\s+[a-z][\w'’-]*){0,4}?\s+(?:in|at)\s+(?:the\s+)?(?=[A-Z])")
 #: A number right before a name: the name is what that number counts.
 _COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(w for w in _SMALL if _SMALL[w] >= 2) + r"|dozen|hundred|thousand|million))\s+$",
                              re.IGNORECASE)
@@ -679,6 +684,14 @@ def _about(text: str, f: _Found, c_start: int, c_end: int, mentions: Sequence[tu
            m_starts: Sequence[int], speaker_span: tuple[int, int]) -> str | None:
     """The nearest place named in the clause (else the nearest organisation), not the speaker themself."""
     lo = bisect_right(m_starts, c_start - 1)
+    own = _OWN_PLACE.match(text, f.end, c_end)
+    if own:  # "62% in Sheffield Hallam": the figure's own place; if the annotation did not find it, none
+        k = bisect_left(m_starts, own.end())
+        while k < len(mentions) and m_starts[k] == own.end():
+            if mentions[k][2].kind == "place":
+                return mentions[k][2].id
+            k += 1
+        return None
     best: tuple[int, int, str] | None = None
     for k in range(lo, len(mentions)):
         ms, me, ent = mentions[k]
