@@ -52,7 +52,10 @@ def summary(text: str) -> list[tuple[str, float, str, str, str]]:
         ("Its share stayed at the 95% mark.", [("95%", 95, "%", "", "")]),
         ("I can't say it with 100% confidence because we did not test.", [("100%", 100, "%", "", "confidence")]),
         ("Fox made revenues of $12bn last year.", [("$12bn", 12e9, "$", "", "revenues")]),
-        ("It moved at 13 mph (20 km/h).", [("13", 13, "", "", "mph"), ("20", 20, "", "", "km/h")]),  # a speed, not km
+        ("It moved at 20 km/h today.", [("20", 20, "", "", "km/h")]),  # a speed, not km
+        # a conversion in brackets repeats the figure before it, whose qualifier it would lose
+        ("It raised at least 16.4bn rupees ($375m; £198m).", [("at least 16.4bn rupees", 16.4e9, "₹", "at least", "")]),
+        ("It moved at 13 mph (20 km/h).", [("13", 13, "", "", "mph")]),
     ],
 )
 def test_figures_are_found_with_value_qualifier_and_what_they_count(text: str, expected: list[tuple[str, float, str, str, str]]) -> None:

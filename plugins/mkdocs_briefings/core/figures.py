@@ -52,6 +52,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .model import LINK_CONFIDENCE, Briefing, Claim, Entity
 from .text import paragraphs, sentences
@@ -356,9 +357,10 @@ def _digits(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
             return None  # digit groups side by side or a list of numbers: a phone number, "March 3, 2020"
     if before == "(" and after == ")":
         return None  # a list marker, or an age after a name: "(2)", "(45)"
-    value = float(num.replace(",", ""))
-    if mult:
-        value *= _MULTIPLIERS[mult.strip().lower()]
+    if _CONVERSION.search(text, max(s, start - 60), start):
+        return None  # a conversion of the figure before it: "16.4bn rupees ($375m; £198m)", "3 mph (6 kph)"
+    # In decimal, so "16.4bn" is 16400000000, not 16399999999.999998.
+    value = float(Decimal(num.replace(",", "")) * Decimal(_MULTIPLIERS[mult.strip().lower()] if mult else 1))
     unit = "%" if pct else cur
     words = _words_after(text, end, e)
     low = [w.lower() for w in words]
@@ -423,6 +425,8 @@ def _rate(text: str, end: int, e: int, counts: str) -> str:
     return f"{counts} {' '.join(m.group(1).split())}"
 
 
+#: A number in brackets right after another: a conversion of it (its qualifier stays with the first).
+_CONVERSION = re.compile(r"\d[\d,.]*\s?(?:bn|mn|m|k|million|billion|trillion|%)?(?:\s+[a-z][\w/]*){0,3}\s*\((?:[^()]{0,30}[;,]\s*)?$")
 _RATE_ONLY = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|head|person|share|barrel|litre|gallon)\b")
 _RANGE_AFTER = re.compile(r"(?:\s?(?:bn|mn|m|k|%|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*(?:" + _CURRENCY + r")?\d")
 _RANGE_BEFORE = re.compile(r"\d(?:\s?(?:bn|mn|m|k|%|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*$")
