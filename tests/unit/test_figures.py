@@ -42,12 +42,15 @@ def summary(text: str) -> list[tuple[str, float, str, str, str]]:
         ("Half a million people fled the city.", [("Half a million", 5e5, "", "", "people")]),
         ("The fine was €300 million.", [("€300 million", 3e8, "€", "", "")]),
         ("Police arrested twelve protesters.", [("twelve", 12, "", "", "protesters")]),
+        ("Some 40 police officers were hurt.", [("Some 40", 40, "", "about", "police officers hurt")]),
         ("The bank lent 1.5 billion euros to the firm.", [("1.5 billion euros", 1.5e9, "€", "", "")]),
         ("It has around an 80% success rate.", [("around an 80%", 80, "%", "about", "success rate")]),
         ("The price is about 50% higher than in May.", [("about 50%", 50, "%", "about", "")]),
         ("Of adults, 12% saying they blog.", [("12%", 12, "%", "", "")]),
         ("Attaining earnings of $10 a share is the goal.", [("$10", 10, "$", "", "earnings per share")]),
         ("Benefit will rise to a maximum of £63 a week.", [("a maximum of £63", 63, "£", "up to", "per week")]),
+        ("Every system with higher than 12 solar masses ends so.", [("higher than 12", 12, "", "more than", "solar masses")]),
+        ("Sales rose 3%, less than the 4.3% rise seen a year earlier.", [("3%", 3, "%", "", ""), ("4.3%", 4.3, "%", "", "rise")]),
         ("He will lease them for about $10 a month.", [("about $10", 10, "$", "about", "per month")]),
         ("Its share stayed at the 95% mark.", [("95%", 95, "%", "", "")]),
         ("I can't say it with 100% confidence because we did not test.", [("100%", 100, "%", "", "confidence")]),
@@ -103,6 +106,8 @@ def test_figures_are_found_with_value_qualifier_and_what_they_count(text: str, e
         "The firm has a 5m wall.",  # "5m" without a currency may be metres
         "Wales won the Six Nations again.",  # a name
         "Two thirds of voters agreed.",  # a fraction
+        "They get about 20 thousand to 50 thousand rupees.",  # a range
+        "It could require borrowing of up to $4.5bn trillion.",  # a typo we cannot read
         "It cut profits by $3.8m to $4.9m, or between 6.6% and 8.6%.",  # ranges: neither end is the figure
     ],
 )

@@ -91,12 +91,12 @@ class Figure:
 QUALIFIERS: Mapping[str, tuple[str, ...]] = {
     "at least": ("at least", "no fewer than", "no less than", "a minimum of"),
     "more than": ("more than", "over", "above", "in excess of", "upwards of", "just over", "well over",
-                  "more then", "exceeding"),
+                  "more then", "exceeding", "higher than", "greater than", "larger than", "bigger than"),
     "nearly": ("nearly", "almost", "close to", "just under", "approaching", "just shy of"),
     "about": ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "circa",
               "an approximate", "approx."),
     "up to": ("up to", "as many as", "as much as", "at most", "no more than", "a maximum of", "a maximum"),
-    "fewer than": ("fewer than", "less than", "under", "below"),
+    "fewer than": ("fewer than", "less than", "under", "below", "lower than", "smaller than"),
 }
 _QUALIFIER_OF = {w: k for k, ws in QUALIFIERS.items() for w in ws}
 _QUALIFIER_RE = re.compile(
@@ -163,7 +163,8 @@ _STOP = frozenset("""a an the and or but nor of in on at to from by for with abo
     over under after before since until till upon via across along around among between through during against
     without within including except like unlike plus minus versus said says say told according reported higher lower
     bigger smaller larger greater fewer cheaper dearer better worse last next earlier later ago mark level threshold
-    barrier because although though unless whether whereas""".split())
+    barrier because although though unless whether whereas seen taken given shown made done paid sold held kept won
+    lost spent left hundred thousand million billion trillion""".split())
 #: Participles that say what happened to what is counted ("500 civilians killed", "were injured").
 _PARTICIPLES = frozenset("""killed injured wounded dead died arrested detained displaced missing evacuated infected
     hospitalised hospitalized rescued affected confirmed recovered deported jailed charged convicted sentenced
@@ -369,6 +370,8 @@ def _digits(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
     qualifier, q_start = _qualifier(text, start, s)
     if low and low[0] in _TIME_UNITS and not cur and not pct:
         return None  # a time or a duration: "3 pm", "10 days", "45 years old"
+    if low and low[0] in _MULTIPLIERS and mult:
+        return None  # "$4.5bn trillion": a typo, or words we cannot read
     if prev_low in _MONTHS or prev_low in _DAYS or (low and low[0] in _MONTHS) or (
             len(low) > 1 and low[0] == "of" and low[1] in _MONTHS):
         return None  # a date: "March 3", "3 March", "the 3 of March"
@@ -410,7 +413,7 @@ def _digits(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
 
 #: A rate after what a number counts: "deaths per 100,000 people", "1,000 deaths per day", "a year".
 _RATE = re.compile(r"(?:\s*%)?(?:\s+[A-Za-z][\w'-]*){0,5}?\s+(per\s+(?:\d[\d,]*\s+)?[a-z]+|(?:a|each|every)\s+(?:day|week|month|year)"
-                   r"|annually|daily|weekly|monthly|yearly)\b")
+                   r"|annually|daily|weekly|monthly|yearly)\b(?!\s+(?:earlier|ago|later|before|after|on|from|since))")
 
 
 def _rate(text: str, end: int, e: int, counts: str) -> str:
@@ -428,8 +431,9 @@ def _rate(text: str, end: int, e: int, counts: str) -> str:
 #: A number in brackets right after another: a conversion of it (its qualifier stays with the first).
 _CONVERSION = re.compile(r"\d[\d,.]*\s?(?:bn|mn|m|k|million|billion|trillion|%)?(?:\s+[a-z][\w/]*){0,3}\s*\((?:[^()]{0,30}[;,]\s*)?$")
 _RATE_ONLY = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|head|person|share|barrel|litre|gallon)\b")
-_RANGE_AFTER = re.compile(r"(?:\s?(?:bn|mn|m|k|%|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*(?:" + _CURRENCY + r")?\d")
-_RANGE_BEFORE = re.compile(r"\d(?:\s?(?:bn|mn|m|k|%|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*$")
+_RANGE_AFTER = re.compile(r"(?:\s?(?:bn|mn|m|k|%|thousand|hundred|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*(?:"
+                          + _CURRENCY + r")?\d")
+_RANGE_BEFORE = re.compile(r"\d(?:\s?(?:bn|mn|m|k|%|thousand|hundred|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*$")
 _SCORE = re.compile(r"\s+\w+\s+(?:to|-|–)\s*\d")
 
 
@@ -561,8 +565,9 @@ def _counted(words: Sequence[str], low: Sequence[str], money: bool = False) -> s
                 break
         noun.append(w)
         i += 1
-        if _plural(lw) and not (i < len(low) and words[i] == low[i] and _plural(low[i]) and low[i] not in _STOP):
-            break  # a plural noun ends the phrase unless another follows ("police officers"), not a verb ("remain")
+        if _plural(lw) and not (lw in _UNCOUNTED_PLURALS and i < len(low) and words[i] == low[i] and _plural(low[i])
+                                and low[i] not in _STOP):
+            break  # a plural noun ends the phrase ("residents remain", "masses ends"), but "police officers" goes on
     if noun and noun[-1].lower().endswith("ed") and noun[-1].lower() not in _PARTICIPLES:
         noun = noun[:-1]  # "the budget allocated": a verb, the noun is before it
     if noun and noun[-1].lower() in _NOT_NOUNS:
