@@ -14,9 +14,10 @@ claim it sits in, or the article itself.
 Precision comes before recall: a figure shown must be right, so a number
 is left out whenever its context is ambiguous. Not figures:
 
-- years ("in 2019", "the 2020 election"): a four-digit number from 1000 to
-  2100 is a year unless a qualifier or a currency sign comes before it or a
-  counted noun after it ("more than 2000 civilians");
+- years ("in 2019", "the 2020 election", "the original 1977 scripts"): a
+  four-digit number from 1000 to 2100 is a year unless a qualifier or a
+  currency comes with it ("more than 2000 civilians", "2000 euros"), so
+  "2000 civilians" alone is left out;
 - dates and times ("March 3", "3 March", "10:30", "3pm", "at 10.30");
 - ages and durations ("aged 45", "45-year-old", "John Smith, 45,", "three
   days", "15 years in prison": a number counting units of time);
@@ -144,9 +145,6 @@ _LABELS = frozenset("""page pages p pp section sections article articles chapter
     mark mk aged age ages covid sars h1n1 flight hall lane bus squad cell pier cup title kb mb gb tb v vs versus
     appendix annex schedule rev revision part verse psalm dose grade level phase than rated score scored scoring
     of per every in between""".split()) - {"of", "than", "in", "between"}
-#: Words before a year-like number that make it a year ("in 2019", "since 1995", "the 2020 election").
-_YEAR_BEFORE = frozenset("""in since from until till by of the during before after to through early late mid between
-    and or year years season fiscal fy class vintage circa c spring summer autumn fall winter 's its their his her""".split())
 #: Words that may be capitalised before a number without making it part of a name ("Nearly 500", "In 2019").
 _FUNCTION = frozenset("""a an the and or but of in on at to from by for with about around nearly almost over more than
     some up as just only another those these all some roughly approximately fewer less under below above at least
@@ -395,10 +393,12 @@ def _digits(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
     if (low and low[0] in _FRACTIONS) or (len(low) > 1 and low[0] == "-" and low[1] in _FRACTIONS):
         return None  # "two thirds": a fraction, not a count of thirds
     counts = _counted(words, low, money=bool(cur))
+    if pct and counts and low[:1] != ["of"] and not _ARTICLE_END.search(text, max(s, q_start - 12), start):
+        counts = ""  # "72 percent support term limits": a verb; "a 15% rise", "an 80% success rate": nouns
     if not cur and not pct and counts and not _countable(counts):
         counts = ""
-    if year_like and (not counts or (prev_low in _YEAR_BEFORE and not qualifier) or prev_low.endswith(("'s", "’s"))):
-        return None
+    if year_like and not qualifier and not cur:
+        return None  # "the original 1977 scripts": a year; "more than 2000 civilians" says it is not one
     if not counts:
         counts = _of_before(text, q_start, s)
         rate = _RATE_ONLY.match(text, end, min(e, end + WINDOW)) if counts else None
@@ -428,6 +428,8 @@ def _rate(text: str, end: int, e: int, counts: str) -> str:
     return f"{counts} {' '.join(m.group(1).split())}"
 
 
+#: An article before a percentage (or in its qualifier): what follows is a noun it qualifies ("a 15% rise").
+_ARTICLE_END = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 #: A number in brackets right after another: a conversion of it (its qualifier stays with the first).
 _CONVERSION = re.compile(r"\d[\d,.]*\s?(?:bn|mn|m|k|million|billion|trillion|%)?(?:\s+[a-z][\w/]*){0,3}\s*\((?:[^()]{0,30}[;,]\s*)?$")
 _RATE_ONLY = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|head|person|share|barrel|litre|gallon)\b")
