@@ -16,6 +16,7 @@ from typing import Any, cast
 
 import yaml
 
+from . import export_site
 from .core.annotate import annotate, engine_version
 from .core.cache import cache_size, engine_register, now, prune, used_keys
 from .core.contract import annotation_to_json
@@ -399,6 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
     _project_arguments(q)
     q.add_argument("--all", action="store_true", help="remove every entry (the next build annotates everything)")
     q.set_defaults(func=_cache_prune)
+    export_site.add_parser(verbs)
     return parser
 
 

@@ -150,9 +150,9 @@ def test_register_change_invalidates(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("seeds", [5, 40])  # 40 > PARALLEL_THRESHOLD: the process pool reports too
 def test_long_runs_report_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds: int) -> None:
-    from mkdocs_briefings.core import project as project_module
+    from mkdocs_briefings.core import annotating
 
-    monkeypatch.setattr(project_module, "PROGRESS_EVERY", 4)
+    monkeypatch.setattr(annotating, "PROGRESS_EVERY", 4)
     root = write_project(tmp_path, {f"s{i:02d}.txt": f"Story {i}. {TEXT}" for i in range(seeds)})
     messages: list[str] = []
     load_project(root, cache_dir=root / ".cache", progress=messages.append)
