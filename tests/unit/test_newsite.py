@@ -152,3 +152,13 @@ def test_a_requirement_on_two_lines_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NewSiteError, match="the requirement must be one line"):
         make_site(tmp_path / "s", requirement="mkdocs-briefings\nevil-package")
     assert not (tmp_path / "s").exists()
+
+
+def test_readme_starts_a_site_in_at_most_five_commands() -> None:
+    """The README's "Start your own briefing site": at most five commands, the ones test_new_site runs."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Start your own briefing site", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line for line in block.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert 1 <= len(commands) <= 5
+    assert any(c.startswith("briefings new ") for c in commands) and "mkdocs serve" in commands
