@@ -340,8 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", default="Briefings", help="the site's name (site_name; default: Briefings)")
     p.add_argument("--force", action="store_true", help="write into a folder that is not empty; existing files are kept")
     p.add_argument("--requirement", default=DEFAULT_REQUIREMENT, metavar="SPEC",
-                   help=f"how requirements.txt installs the plugin: a pip requirement (default: {DEFAULT_REQUIREMENT}; "
-                   "a git URL or a path also work)")
+                   help=f"how requirements.txt installs the plugin: a pip requirement (default: {DEFAULT_REQUIREMENT}, "
+                   "the plugin as installed here; a git URL also works)")
     p.set_defaults(func=_new)
 
     p = verbs.add_parser(
