@@ -177,7 +177,7 @@ def _check(args: argparse.Namespace) -> int:
         size = cache_size(cache)
         shown = cache.relative_to(root) if cache.is_relative_to(root) else cache
         print(f"annotation cache {shown.as_posix()}: {_count(size.entries, 'entry', 'entries')}, "
-              f"{_size(size.entry_bytes)} ({_size(size.total_bytes)} with the stored pages)")
+              f"{_size(size.entry_bytes)} ({_size(size.total_bytes)} in all, with the stored pages and search index)")
     if problems:
         errors = sum(1 for p in problems if p.is_error)
         print(
