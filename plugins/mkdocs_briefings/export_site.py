@@ -175,7 +175,8 @@ def add_parser(verbs: Any) -> None:
         "export", help="write the site as plain markdown and assets, for a generator that runs no plugins",
         description="Writes every generated page as a markdown file (its HTML as one block), with the "
         "hand-written pages, assets, feeds, briefings.json and an mkdocs.yml without the briefings plugin, "
-        "into DIR (a new or empty folder, or an earlier export, which is replaced). Build it with `zensical build` in DIR (or, exported with --links site, "
+        "into DIR (a new or empty folder, or an earlier export, which is replaced). "
+        "Build it with `zensical build` in DIR (or, exported with --links site, "
         "`mkdocs build`).",
     )
     p.add_argument("dir", help="the folder to write: new, empty, or an earlier export (replaced)")
