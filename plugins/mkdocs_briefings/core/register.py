@@ -34,7 +34,7 @@ ENTRY = sc.Schema(
                  default="other", essential=True),
         sc.Field("aliases", sc.words(collapse=True), "'aliases' of {owner} must be a list of names", default=()),
         sc.Field("description", sc.text(empty=True), "'description' of {owner} must be text", default=""),
-        sc.Field("links", sc.web_urls("bad link {value} for {owner}: only http:// and https:// links are allowed"),
+        sc.Field("links", sc.web_urls("bad link {value} for {owner}: " + sc.WEB_ONLY),
                  "'links' of {owner} must be a list of URLs", default=()),
     ),
     where="a register entry",

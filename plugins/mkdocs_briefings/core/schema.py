@@ -32,6 +32,17 @@ from urllib.parse import urlsplit
 from .diagnostics import Diagnostic, did_you_mean, quoted, unknown_key
 from .yamldoc import Key, YamlDoc, parse_date
 
+#: Messages for the mistakes that can be made in several files, worded once.
+DATE_MESSAGE = "bad date {value}: write it as YYYY-MM-DD"
+TAGS_MESSAGE = "'tags' must be a list of words, e.g. [ukraine, diplomacy]"
+WEB_ONLY = "only http:// and https:// links are allowed"
+
+
+def bad_url(what: str) -> str:
+    """The message for a refused link, `what` naming it ("url", "source")."""
+    return f"bad {what} {{value}}: {WEB_ONLY}"
+
+
 _URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 
 

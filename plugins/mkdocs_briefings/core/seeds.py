@@ -25,11 +25,11 @@ from .yamldoc import YamlError, parse_yaml
 SEED = sc.Schema(
     (
         sc.Field("title", sc.text()),
-        sc.Field("date", sc.date, "bad date {value}: write it as YYYY-MM-DD"),
+        sc.Field("date", sc.date, sc.DATE_MESSAGE),
         sc.Field("source", sc.text()),
-        sc.Field("url", sc.web_url, "bad url {value}: only http:// and https:// links are allowed"),
+        sc.Field("url", sc.web_url, sc.bad_url("url")),
         sc.Field("license", sc.text()),
-        sc.Field("tags", sc.words(), "'tags' must be a list of words, e.g. [ukraine, diplomacy]", default=()),
+        sc.Field("tags", sc.words(), sc.TAGS_MESSAGE, default=()),
     ),
     where="seed front matter",
     not_mapping="front matter must be a mapping of 'key: value' lines",
