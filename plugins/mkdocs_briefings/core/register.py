@@ -94,7 +94,7 @@ def parse_register(text: str, shown: str) -> tuple[tuple[RegisterEntry, ...], li
             )
             continue
         ids[ident] = (name, line)
-        aliases: list[str] = []
+        aliases: dict[str, None] = {}  # ordered, each look-up constant (not a list: quadratic in the aliases)
         for a_index, alias in enumerate(values["aliases"]):
             fa = _fold(alias)
             if alias == name or alias in aliases:
@@ -106,7 +106,7 @@ def parse_register(text: str, shown: str) -> tuple[tuple[RegisterEntry, ...], li
                     f"alias '{alias}' of '{name}' is already claimed by '{other}' (line {other_line}): keep it in one entry only",
                 )
                 continue
-            aliases.append(alias)
+            aliases[alias] = None
         # An unusable entry's names are claimed too: each problem is reported now, not after another fix.
         owner[folded] = (name, line)
         for alias in aliases:
