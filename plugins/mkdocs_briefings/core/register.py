@@ -15,8 +15,9 @@ from typing import Any
 
 from . import schema as sc
 from .diagnostics import Diagnostic
+from .inputs import clean_text
 from .model import KINDS, RegisterEntry
-from .seeds import clean_text, read_text
+from .seeds import read_text
 from .text import slugify
 from .yamldoc import YamlError, parse_yaml
 

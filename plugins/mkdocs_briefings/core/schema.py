@@ -199,7 +199,7 @@ class Schema:
 
 
 def _clean(text: str) -> str:
-    from .seeds import clean_text  # seeds.py reads front matter with this module
+    from .inputs import clean_text
 
     return clean_text(text)
 
