@@ -212,4 +212,4 @@ def _register(n: int) -> str:
     ids=["unknown-keys", "claimed-aliases", "tags"],
 )
 def test_validation_is_linear(work: Callable[[str], object], make: Callable[[int], str]) -> None:
-    assert_linear(work, make, 4000, repeats=2)
+    assert_linear(work, make, 6000, repeats=2)
