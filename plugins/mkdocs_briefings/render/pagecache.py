@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
 import json
 import os
 import re
@@ -98,9 +99,9 @@ def fingerprint(folders: Sequence[Path], settings: Mapping[str, Any]) -> str:
 
 #: The source path of every generated page: slugs in folders, ending in `.md` (see corpus.py).
 _SRC_URI = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*\.md")
-#: The meta keys generated pages set besides the title, with the one value each ever has.
+#: The meta keys generated pages set besides the title and tags, with the one value each ever has.
 _META_VALUES: dict[str, Any] = {"hide": ["toc"], "search": {"exclude": True}}
-_META = frozenset({"title", *_META_VALUES})
+_META = frozenset({"title", "tags", *_META_VALUES})
 
 
 def _outline(value: Any, i: int) -> Outline:
@@ -145,6 +146,11 @@ def page_from_json(i: int, p: Any, make: Callable[[], Parts]) -> tuple[PageSpec,
             if stored[key] != allowed:
                 raise ValueError(f"page {i} has a {key!r} that no generated page has")
             meta[key] = allowed
+    if "tags" in stored:  # a briefing's tags, escaped (themes print them as they are): kept only if still so
+        tags = [expect_text(t, "tag") for t in expect_list(stored["tags"], "tags")]
+        if not tags or any(html_text(html.unescape(t)) != t for t in tags):
+            raise ValueError(f"page {i} has tags that no generated page has")
+        meta["tags"] = tags
     if not isinstance(p["index"], bool):
         raise ValueError(f"page {i} has a non-boolean 'index'")
     spec = PageSpec(

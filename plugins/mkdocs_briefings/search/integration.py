@@ -83,6 +83,12 @@ def _material_search(config: MkDocsConfig) -> Any:
     return config.plugins.get("material/search") or config.plugins.get("search")
 
 
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether material's offline plugin is on (its site is opened from file://)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return plugin is not None and bool(plugin.config.get("enabled", True))
+
+
 class SearchIntegration:
     """The `search_backend` option in action; the plugin calls one method per mkdocs event."""
 
@@ -120,6 +126,13 @@ class SearchIntegration:
                                   "(it draws the search box); add `- search` before `- briefings`")
             return self.backend
         binary = executable()
+        if _offline(config):
+            # Pagefind's worker fetches index chunks, which a browser refuses for a page opened from
+            # file://; material's worker reads the index the offline plugin writes as a script.
+            if wanted == "pagefind":
+                raise PluginError("briefings: search_backend: pagefind cannot work with material's offline plugin "
+                                  "(a page opened from file:// may not fetch the index); use auto or material")
+            wanted = "material"
         if wanted == "auto":
             wanted = "pagefind" if pages >= AUTO_PAGES and binary is not None else "material"
             if pages >= AUTO_PAGES and binary is None:
