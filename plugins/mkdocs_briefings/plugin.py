@@ -567,8 +567,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write `briefings.json` (every briefing with its metadata and annotation); keep the pages."""
+        """Write `briefings.json` and the search index; keep the pages.
+
+        Pagefind finishes its index and writes it while this process keeps
+        the pages and writes `briefings.json` (each waits on the disk).
+        """
+        self.search.start_write(config.site_dir)
+        self._keep_pages(config)
         self.search.write(config.site_dir)
+
+    def _keep_pages(self, config: MkDocsConfig) -> None:
+        """Write `briefings.json` (every briefing with its metadata and annotation); keep the pages."""
         store = self.store
         if store is None:
             return

@@ -23,7 +23,7 @@ def test_check_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     lines = out.out.splitlines()
     assert lines[1:] == ["briefings check: ok — 1 briefings (1 with overlays), 1 register entries, no problems"]
     entry = next((root / ".cache" / "briefings").glob("*.json")).stat().st_size
-    assert lines[0] == f"annotation cache .cache/briefings: 1 entry, {entry} bytes ({entry} bytes with the stored pages)"
+    assert lines[0] == f"annotation cache .cache/briefings: 1 entry, {entry} bytes ({entry} bytes in all, with the stored pages and search index)"
     assert (root / ".cache" / "briefings").is_dir()  # annotation went through the cache
 
 

@@ -29,8 +29,8 @@ from typing import Any
 
 from .diagnostics import Diagnostic, quoted, unknown_key
 from .figures import Figure, figures
+from .inputs import clean_text
 from .model import Briefing, Controls
-from .seeds import clean_text
 from .text import is_slug
 from .yamldoc import YamlDoc
 

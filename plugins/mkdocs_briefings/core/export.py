@@ -20,6 +20,9 @@ every list is sorted, as the corpus sorts it.
 - `figures`: each briefing's figures (by slug, in text order), and
   `figures_ledger`: the series of figures counting one thing about one
   place across stories, disputed ones first (docs/about.md gives every field).
+- `said_about`: entity id (of each entity with a page) -> the claims whose
+  words name it and that it did not make itself, each `{"briefing", "claim"}`,
+  newest briefing first (`said_about.py`, as its page's "Said about" lists them).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from .contract import annotation_to_json
 from .corpus import Corpus
 from .figures import Figure
 from .model import Briefing, SourceInfo
+from .said_about import of_corpus as said_about_of
 from .sourcing import briefing_profile, grouped, month, outlets, tags
 
 
@@ -60,6 +64,10 @@ def across(corpus: Corpus) -> dict[str, Any]:
             }
             for e in corpus.ledger.entries
         ],
+        "said_about": {
+            entity: [{"briefing": ref.slug, "claim": ref.claim.id} for ref in refs]
+            for entity, refs in said_about_of(corpus).items()
+        },
         "sourcing": {
             "briefings": {b.slug: asdict(briefing_profile(b)) for b in sorted(corpus.briefings, key=lambda b: b.slug)},
             **{name: {k: asdict(p) for k, p in grouped(corpus.briefings, keys).items()}

@@ -24,7 +24,7 @@ from ..core.corpus import COMPANION_SAMPLE, ClaimRef, Corpus, EntityRecord
 from ..core.kinds import BY_KEY, PAGE_DIRS, kind_of
 from ..core.limits import cap_notes
 from ..core.model import LINK_CONFIDENCE, Briefing, Claim
-from ..core.said_about import said_about
+from ..core.said_about import of_corpus as said_about_of
 from . import static
 from .article import Paragraph, layout
 from .claimreview import claim_reviews
@@ -92,8 +92,7 @@ class Renderer(IndexPages, LedgerPages, SourcingPages, FiguresPages):
             "sourcing": self.sourcing, "sourcing_bar": bar, "sourcing_summary": summary,
             "said_about": self.said_about, "said_by": self.said_by, "claim_reviews": claim_reviews,
         }, overrides)
-        self._said_about = said_about(corpus.briefings, {i for i, r in corpus.entities.items() if r.has_page},
-                                      {b.slug: n for n, b in enumerate(corpus.briefings)})
+        self._said_about = said_about_of(corpus)
         self.init_ledger()
         self.init_figures()
 
