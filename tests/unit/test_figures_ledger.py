@@ -135,4 +135,4 @@ def test_building_the_ledger_is_linear() -> None:
     def make(n: int) -> list[Briefing]:
         return [brief(f"b{i}", f"At least {i + 2} civilians were killed in Gaza. About {i + 3} homes burnt in Kherson.",
                       day=i % 28 + 1) for i in range(n)]
-    assert_linear(lambda bs: ledger(*bs), make, 100)
+    assert_linear(lambda bs: ledger(*bs), make, 400)  # 100 timed ~0.01 s: noise on a busy machine
