@@ -166,6 +166,22 @@ def test_export_refuses_to_write_over_the_project(project_writer: Callable[..., 
     assert (config.parent / "seeds").is_dir()
 
 
+def test_export_never_wipes_a_folder_it_did_not_write(project_writer: Callable[..., Path], tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    config = project_writer(seeds=SEEDS)
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    (documents / "thesis.txt").write_text("years of work", encoding="utf-8")
+    assert main(["export", str(documents), "-f", str(config)]) == 1
+    assert "holds no earlier export" in capsys.readouterr().err
+    assert (documents / "thesis.txt").read_text(encoding="utf-8") == "years of work"
+    out = tmp_path / "export"
+    assert main(["export", str(out), "-f", str(config)]) == 0  # a new folder
+    (out / "stale.md").write_text("from an older export", encoding="utf-8")
+    assert main(["export", str(out), "-f", str(config)]) == 0  # its own earlier export: replaced
+    assert not (out / "stale.md").exists() and (out / "mkdocs.yml").is_file()
+
+
 def test_export_without_the_plugin_in_config(project_writer: Callable[..., Path], tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     config = project_writer(seeds=SEEDS, config={"plugins": ["search"]})
