@@ -315,7 +315,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         #: Another plugin reads pages in `on_page_content`: make generated pages' HTML there.
         self.early = False
         self.tags = False
-        #: Page source path -> the `<link rel="alternate">` tags of its feeds (`""`: every page's), with
+        #: Page source path -> the `<link rel="alternate feed">` tags of its feeds (`""`: every page's), with
         #: `_UP` where the way up to the site's root goes.
         self.feed_links: dict[str, str] = {}
 
@@ -457,8 +457,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             data = atom.atom(feed, site_url=site_url, site_name=config.site_name, directory_urls=config.use_directory_urls)
             self._add(files, config, feed.path, data, in_nav=False)
             key = "" if feed.path == atom.SITE_FEED else feed.page
+            # "alternate feed", not "alternate" alone: material reads every `link[rel=alternate]` as
+            # another language of the site and fetches `sitemap.xml` beside it (a 404 in feeds/people/,
+            # the demo's 300 KB sitemap on every page load beside feed.xml). Feed autodiscovery reads
+            # `alternate` as a token of the attribute, as the Atom autodiscovery draft says.
             self.feed_links[key] = self.feed_links.get(key, "") + (
-                f'<link rel="alternate" type="application/atom+xml" title="{html.escape(feed.title.replace(_UP, ""))}" '
+                f'<link rel="alternate feed" type="application/atom+xml" title="{html.escape(feed.title.replace(_UP, ""))}" '
                 f'href="{_UP}{html.escape(feed.path)}">'
             )
 

@@ -77,7 +77,7 @@ def test_page_heads_link_their_feeds(built: tuple[Path, Path], page: str, feeds:
     _, site = built
     html = (site / page).read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
-    links = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"<>]*" href="([^"]+)">', head)
+    links = re.findall(r'<link rel="alternate feed" type="application/atom\+xml" title="[^"<>]*" href="([^"]+)">', head)
     assert [(site / Path(page).parent / href).resolve().relative_to(site.resolve()).as_posix() for href in links] == feeds
     assert html.count('type="application/atom+xml"') == len(feeds)
 
