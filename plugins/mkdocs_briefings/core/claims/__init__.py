@@ -33,6 +33,7 @@ from .direct import Attribution, after_quote, before_quote
 from .draft import Draft, inside
 from .fragments import leftover_claims
 from .indirect import reported_claim
+from .intents import intent_claims
 from .labelled import labelled_claims
 from .nouns import noun_claims, phrase_claims
 from .quotes import Quote, find_quotes
@@ -108,6 +109,9 @@ def _extract(ctx: Context) -> list[Draft]:
         drafts.append(Draft("direct", (q.start, q.end), att.cue, att.speaker, ctx.sentence_key(q.start)))
     drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     drafts = leftover_claims(ctx, quotes, direct, drafts, reported)
+    # after the quotations: a stated intention never becomes the speaker a quotation continues
+    drafts.extend(intent_claims(ctx, sorted(d.content for d in drafts), quoted))
+    drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     return _with_labels(ctx, drafts)
 
 

@@ -242,6 +242,8 @@ def clause_after(
         return _bounded(text, pos, sent_end, stops, cue)  # "vowed to rebuild ..."
     elif cue_base(cue) == "call" and (demand := _CALL_FOR.match(text, pos, sent_end)):
         return _object(text, demand.end(), sent_end, stops, "demand")  # "called for a special prosecutor"
+    elif cue_base(cue) == "warn" and _WARNED_OF.match(text, pos, sent_end):
+        return _object(text, pos, sent_end, stops, cue)  # "warned of a recession"
     elif pos >= sent_end or _CLAUSE_START_BAD.match(text, pos):
         return None
     elif tag != CLAUSE and not (inquiry := found_by_inquiry(text, cue_start, cue_end)):
@@ -275,10 +277,20 @@ _OBJECT_TAIL = re.compile(
 _PLAIN_SAY: frozenset[str] = frozenset(("say", "tell", "add"))
 
 
+#: What a warning is about, after the verb ("warned of a recession", "warned against cuts").
+_WARNED_OF = re.compile(r"(?:of|about|against)\s+")
+
+
 def _object(text: str, pos: int, sent_end: int, stops: ClauseStops | None, cue: str) -> tuple[int, int] | None:
     """The noun-phrase object of a verb of stance ("announced his candidacy"), or None for other verbs."""
     if cue_base(cue) not in OBJECT_VERBS:
         return None
+    if cue.lower() in ADDRESSEE_VERBS:
+        # "warned the crowd": the object is who was warned; "warned of a recession": what of
+        topic = _WARNED_OF.match(text, pos, sent_end)
+        if topic is None:
+            return None
+        pos = topic.end()
     end = clause_end(text, pos, sent_end, stops, cue)
     if end is None:
         return None

@@ -1,0 +1,96 @@
+"""Stated intentions, progressive cues and warnings as claims (issue 12, PolNeAR recall).
+
+Each row is one short text and the one claim expected from it, as
+(kind, content, cue, speaker span), found from the text alone (no entities);
+the negatives must yield no claim, or only the claim of the verb of saying.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_briefings.core.claims import find_claims
+from mkdocs_briefings.core.claims.intents import source_like
+
+Row = tuple[str, str, str | None, str | None]
+
+CASES: list[tuple[str, Row]] = [
+    # A source's stated intention: a name, a pronoun or a description, then the verb and "to".
+    (
+        "Clinton wants to triple the size of the AmeriCorps program.",
+        ("indirect", "to triple the size of the AmeriCorps program", "wants", "Clinton"),
+    ),
+    ("The Clinton campaign plans to employ Mr. Obama in the coming weeks.", ("indirect", "to employ Mr. Obama in the coming weeks", "plans", "The Clinton campaign")),
+    ("He intends to spend nearly all his time in California.", ("indirect", "to spend nearly all his time in California", "intends", "He")),
+    ("The committee decided to hold the aide in contempt.", ("indirect", "to hold the aide in contempt", "decided", "The committee")),
+    ("The bank expects to cut 500 jobs by March.", ("indirect", "to cut 500 jobs by March", "expects", "The bank")),
+    # A progressive verb of saying or stance takes its object or clause as the simple form does.
+    ("Donald Trump is defending his early-morning tweets about the pageant.", ("indirect", "his early-morning tweets about the pageant", "defending", "Donald Trump")),
+    ("Clinton is calling for a stronger role in the conflict.", ("indirect", "a stronger role in the conflict", "calling", "Clinton")),
+    ("The senator was saying the vote would be close.", ("indirect", "the vote would be close", "saying", "The senator")),
+    # A warning's topic after "of"/"about"/"against", not the person warned.
+    ("The fund warned of a deep recession next year.", ("indirect", "a deep recession next year", "warned", "The fund")),
+    ("Doctors warned against cuts to the clinic.", ("indirect", "cuts to the clinic", "warned", "Doctors")),
+]
+
+
+@pytest.mark.parametrize("text, row", CASES, ids=[c[0][:40] for c in CASES])
+def test_one_claim(text: str, row: Row) -> None:
+    claims = find_claims(text, [])
+    assert len(claims) == 1, [(c.content.text, c.cue and c.cue.text) for c in claims]
+    claim = claims[0]
+    kind, content, cue, speaker = row
+    assert (claim.kind, claim.content.text) == (kind, content)
+    assert (claim.cue.text if claim.cue else None) == cue
+    assert (claim.speaker.span.text if claim.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Women who want to obtain the medication must see a doctor twice.",  # a relative clause of another noun
+        "The decision is widely expected to be unfavorable for Beijing.",  # a passive
+        "If you want to understand the debate, read the transcript.",  # the reader, in a condition
+        "I wanted to get the facts right before the show.",  # the writer
+        "The rules were intended to rein in payday lending.",  # a passive
+        "He did not want to remain in the hospital.",  # negated
+        "Voters may want to chip in before the deadline.",  # a guess with a modal
+        "Her plans to build a wall were dropped.",  # a noun
+        "The council wants to the end of the year to decide.",  # "to" before no verb
+        "He wants to.",  # no clause
+        "He warned the crowd.",  # the person warned is no claim
+        "She was warning the crowd.",
+    ],
+)
+def test_no_claim(text: str) -> None:
+    assert [c.content.text for c in find_claims(text, [])] == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # The intention is part of what was said: one claim, the verb of saying's.
+        ("Clinton says she wants to expand those standards to hedge funds.", "she wants to expand those standards to hedge funds"),
+        ('"We want to win," she said.', "We want to win"),
+    ],
+)
+def test_inside_another_claim(text: str, content: str) -> None:
+    assert [c.content.text for c in find_claims(text, [])] == [content]
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("Clinton", True),
+        ("she", True),
+        ("the campaign", True),
+        ("Many Democrats", True),
+        ("you", False),
+        ("I", False),
+        ("it", False),
+        ("officials'", False),
+        ("soon", False),
+    ],
+)
+def test_source_like(phrase: str, expected: bool) -> None:
+    assert source_like(phrase) is expected
