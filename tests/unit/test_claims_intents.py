@@ -1,4 +1,4 @@
-"""Stated intentions, progressive cues and warnings as claims (issue 12, PolNeAR recall).
+"""Stated intentions, progressive cues, warnings and sides taken as claims (issue 12, PolNeAR recall).
 
 Each row is one short text and the one claim expected from it, as
 (kind, content, cue, speaker span), found from the text alone (no entities);
@@ -31,6 +31,13 @@ CASES: list[tuple[str, Row]] = [
     # A warning's topic after "of"/"about"/"against", not the person warned.
     ("The fund warned of a deep recession next year.", ("indirect", "a deep recession next year", "warned", "The fund")),
     ("Doctors warned against cuts to the clinic.", ("indirect", "cuts to the clinic", "warned", "Doctors")),
+    # Taking sides: the object is the stance, a single name included; when and how are not.
+    ("Christie endorsed Trump last week.", ("indirect", "Trump", "endorsed", "Christie")),
+    ("Ryan endorsed Trump in early June.", ("indirect", "Trump", "endorsed", "Ryan")),
+    ("The union backed Clinton.", ("indirect", "Clinton", "backed", "The union")),
+    ("Kaine has opposed defunding Planned Parenthood.", ("indirect", "defunding Planned Parenthood", "opposed", "Kaine")),
+    ("She supported the plan to cut taxes.", ("indirect", "the plan to cut taxes", "supported", "She")),
+    ("The two men discussed the recent violence at the rallies.", ("indirect", "the recent violence at the rallies", "discussed", "The two men")),
 ]
 
 
@@ -60,6 +67,9 @@ def test_one_claim(text: str, row: Row) -> None:
         "He wants to.",  # no clause
         "He warned the crowd.",  # the person warned is no claim
         "She was warning the crowd.",
+        "The union backed it.",  # one word that names nothing
+        "Their support for the plan was clear.",  # a noun
+        "The senator came back to the city on Monday.",  # "back" is no verb of taking sides
     ],
 )
 def test_no_claim(text: str) -> None:
@@ -72,6 +82,8 @@ def test_no_claim(text: str) -> None:
         # The intention is part of what was said: one claim, the verb of saying's.
         ("Clinton says she wants to expand those standards to hedge funds.", "she wants to expand those standards to hedge funds"),
         ('"We want to win," she said.', "We want to win"),
+        ("Rubio says he opposes the bill on gun sales.", "he opposes the bill on gun sales"),
+        ("Haley said she was backing the Florida senator.", "she was backing the Florida senator"),
     ],
 )
 def test_inside_another_claim(text: str, content: str) -> None:

@@ -28,9 +28,9 @@ from .according import drop_relayed
 from .asked import asked_claims
 from .assemble import assemble
 from .context import Context
-from .cues import cue_pattern
+from .cues import NESTED_STANCES, cue_base, cue_pattern
 from .direct import Attribution, after_quote, before_quote
-from .draft import Draft, inside
+from .draft import Draft, covered, inside
 from .fragments import leftover_claims
 from .indirect import reported_claim
 from .intents import intent_claims
@@ -82,7 +82,8 @@ def _extract(ctx: Context) -> list[Draft]:
         if found.speaker is not None and text[slice(*found.speaker)].lower() in WRITER:
             continue  # "I think she came to the start line drained": the writer's own view, not a source's
         drafts.append(found)
-        if found.speaker and found.cue:
+        if found.speaker and found.cue and cue_base(text[found.cue[0]:found.cue[1]]) not in NESTED_STANCES:
+            # a side taken is no saying: "when his mother mentioned the devil, he ... said" is his
             ctx.note_speaker(found.cue[0], found.speaker)
     claimed = sorted(d.content for d in drafts)
     for found in noun_claims(ctx) + phrase_claims(ctx):
@@ -109,6 +110,7 @@ def _extract(ctx: Context) -> list[Draft]:
         drafts.append(Draft("direct", (q.start, q.end), att.cue, att.speaker, ctx.sentence_key(q.start)))
     drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     drafts = leftover_claims(ctx, quotes, direct, drafts, reported)
+    drafts = _drop_nested_stances(text, drafts)
     # after the quotations: a stated intention never becomes the speaker a quotation continues
     drafts.extend(intent_claims(ctx, sorted(d.content for d in drafts), quoted))
     drafts.sort(key=lambda d: (d.content[0], d.content[1]))
@@ -132,6 +134,17 @@ def _attribute_quotes(ctx: Context, quotes: list[Quote]) -> dict[int, Attributio
             if att.cue and att.speaker:
                 ctx.note_speaker(att.cue[0], att.speaker)
     return direct
+
+
+def _drop_nested_stances(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Drop a side-taking verb's claim whose cue lies inside another claim ("says he opposes the bill")."""
+    spans = sorted(d.content for d in drafts)
+    kept = []
+    for d in drafts:
+        if d.cue and cue_base(text[d.cue[0]:d.cue[1]]) in NESTED_STANCES and covered(spans, *d.cue):
+            continue
+        kept.append(d)
+    return kept
 
 
 def _mark_mixed(drafts: list[Draft], quotes: list[Quote]) -> None:

@@ -18,10 +18,9 @@ So they have their own, narrow rule:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from .context import Context
-from .draft import Draft, Range, inside
+from .draft import Draft, Range, covered, inside
 from .reported import clause_end
 from .speakers import plausible_speaker, speaker_for_cue
 
@@ -56,7 +55,7 @@ def intent_claims(ctx: Context, claimed: list[Range], quoted: list[Range]) -> li
     out: list[Draft] = []
     for m in INTENT.finditer(text):
         cue = m.span("cue")
-        if inside(quoted, *cue) or _covered(claimed, *cue):
+        if inside(quoted, *cue) or covered(claimed, *cue):
             continue
         si = ctx.sentence_key(cue[0])
         s_start, s_end = ctx.layout.bounds(si)
@@ -82,12 +81,3 @@ def source_like(phrase: str) -> bool:
         return False
     return _SOURCE_START.match(phrase) is not None and plausible_speaker(phrase)
 
-
-def _covered(claimed: list[Range], start: int, end: int) -> bool:
-    """Whether [start, end) lies inside a claim's content (not merely touching its end)."""
-    i = bisect_right(claimed, (start, 1 << 62)) - 1
-    for j in range(i, max(i - 16, -1), -1):
-        a, b = claimed[j]
-        if a <= start and end <= b:
-            return True
-    return False

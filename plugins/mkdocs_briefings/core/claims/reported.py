@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .cues import ADDRESSEE_VERBS, ASK_VERBS, CLAUSE, OBJECT_VERBS, TO_VERBS, cue_base, cue_forms, cue_pattern, tag_of
+from .cues import ADDRESSEE_VERBS, ASK_VERBS, CLAUSE, NESTED_STANCES, OBJECT_VERBS, TO_VERBS, cue_base, cue_forms, cue_pattern, tag_of
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
 _MEDIUM = (
@@ -264,11 +264,12 @@ def clause_after(
     return start, end
 
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 #: Where a noun-phrase object gives way to an adverbial: when, how or despite what it was said.
 _OBJECT_TAIL = re.compile(
     r"\s(?:after|before|despite|during|while|through|because|since|until|amid|following|via|"
     r"(?:on\s+|last\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"yesterday|today|tonight|last\s+(?:week|month|year)|earlier|later|"
+    r"yesterday|today|tonight|last\s+(?:week|month|year)|earlier|later|in\s+(?:(?:early|mid|late)[\s-]+)?" + _MONTH + "|"
     r"(?:and|but)\s+[a-z]+ed)\b"
 )
 
@@ -300,8 +301,8 @@ def _object(text: str, pos: int, sent_end: int, stops: ClauseStops | None, cue: 
     tail = _OBJECT_TAIL.search(text, pos, end)
     if tail is not None and tail.start() > pos:
         end = tail.start()  # "denied the charges through his lawyer": the object, not how or when
-    if len(text[pos:end].split()) < 2:
-        return None
+    if len(text[pos:end].split()) < 2 and not (cue_base(cue) in NESTED_STANCES and text[pos].isupper()):
+        return None  # one word is no claim, but a side taken may be one name ("Christie endorsed Trump")
     return pos, end
 
 
