@@ -30,15 +30,16 @@ from .assemble import assemble
 from .context import Context
 from .cues import NESTED_STANCES, cue_base, cue_pattern
 from .direct import Attribution, after_quote, before_quote
-from .draft import Draft, covered, inside
+from .draft import Draft, Range, covered, inside
 from .fragments import leftover_claims
 from .indirect import reported_claim
 from .intents import intent_claims
-from .labelled import labelled_claims
+from .labelled import introduced_blocks, labelled_claims
 from .nouns import noun_claims, phrase_claims
 from .quotes import Quote, find_quotes
 from .reported import ClauseStops
 from .resolve import Resolver
+from .topics import topic_claims
 
 __all__ = ["find_claims"]
 
@@ -113,6 +114,7 @@ def _extract(ctx: Context) -> list[Draft]:
     drafts = _drop_nested_stances(text, drafts)
     # after the quotations: a stated intention never becomes the speaker a quotation continues
     drafts.extend(intent_claims(ctx, sorted(d.content for d in drafts), quoted))
+    drafts.extend(topic_claims(ctx, sorted(d.content for d in drafts), quoted))
     drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     return _with_labels(ctx, drafts)
 
@@ -164,13 +166,19 @@ def _mark_mixed(drafts: list[Draft], quotes: list[Quote]) -> None:
 
 
 def _with_labels(ctx: Context, drafts: list[Draft]) -> list[Draft]:
-    """Add "Name: statement" claims; a label's claim replaces the claims found inside it."""
-    labelled = labelled_claims(ctx.text, ctx.layout.paras)
-    if not labelled:
+    """Add "Name: statement" claims and paragraphs introduced by "He said:".
+
+    Such a claim replaces the claims found inside it.
+    """
+    found: list[tuple[str, Range, Range | None, Range]] = [
+        (kind, content, None, speaker) for kind, content, speaker in labelled_claims(ctx.text, ctx.layout.paras)
+    ]
+    found += [("indirect", content, cue, speaker) for content, cue, speaker in introduced_blocks(ctx.text, ctx.layout.paras)]
+    if not found:
         return drafts
-    spans = sorted(content for _, content, _ in labelled)
+    spans = sorted(content for _, content, _, _ in found)
     kept = [d for d in drafts if not inside(spans, d.content[0], d.content[1])]
-    for kind, content, speaker in labelled:
-        kept.append(Draft(kind, content, None, speaker, ctx.sentence_key(content[0])))
+    for kind, content, cue, speaker in found:
+        kept.append(Draft(kind, content, cue, speaker, ctx.sentence_key(content[0])))
     kept.sort(key=lambda d: (d.content[0], d.content[1]))
     return kept

@@ -44,6 +44,12 @@ _THAT_NEXT = re.compile(r"\s+that\s+(?!plays|airs|runs|features|stars)")
 #: A subject pronoun right after a cue form: the form is a verb ("claims he will"); "that" may be
 #: a relative pronoun after a noun ("the attacks that have defined his bid").
 _CLAUSE_NEXT = re.compile(r"\s+(?:he|she|they|we|I)\s")
+#: Cue forms that are as often nouns ("support", "backing"), and the words after them that show the noun.
+_NOUN_FIRST: frozenset[str] = frozenset(("support", "backing"))
+_NOUN_NEXT = re.compile(
+    r"\s+(?:among|amid|for|from|of|in|on|at|to|was|is|has|had|have|were|are|needed|which|that|grew|fell|rose|"
+    r"slipped|remains|remained|base)\b|[\s,.;:]*$|\s*[,.;:]"
+)
 _ANONYMITY = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b")
 
 
@@ -62,6 +68,8 @@ def reported_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
         lowered = text[cue_start:cue_end].lower()
         if lowered in WEAK_FORMS and not _CLAUSE_NEXT.match(text, cue_end):
             return None  # "its claims", "the states": nouns, unless a clause follows ("Parry claims he will")
+        if lowered in _NOUN_FIRST and _NOUN_NEXT.match(text, cue_end):
+            return None  # "her support among black voters", "support was more solid": the noun
         if tag_of(lowered) == QUOTE_ONLY and lowered not in ASK_VERBS and lowered not in TO_VERBS and cue_base(lowered) not in OBJECT_VERBS:
             return None
         window = text[max(0, cue_start - 80):cue_start]

@@ -33,7 +33,7 @@ INTENT = re.compile(
 #: Words before the verb that make it no statement of the subject's: a relative clause of another
 #: noun ("voters who want to"), a passive or perfect auxiliary ("is expected to"), a negation, a
 #: modal ("may want to": a guess, not a stance), a condition ("if they want to").
-_NOT_BEFORE: frozenset[str] = frozenset(
+NOT_BEFORE: frozenset[str] = frozenset(
     "who that which whom whoever if unless whether when because as than is are was were be been being "
     "not never n't may might could would should must will can also still only just "
     "and or but so what whatever".split()
@@ -61,7 +61,7 @@ def intent_claims(ctx: Context, claimed: list[Range], quoted: list[Range]) -> li
         s_start, s_end = ctx.layout.bounds(si)
         s_start = ctx.sentence_start(s_start)
         prev = _WORD.findall(text[max(s_start, cue[0] - 24):cue[0]].lower())
-        if prev and (prev[-1] in _NOT_BEFORE or prev[-1].endswith(("n't", "n\u2019t"))):
+        if prev and (prev[-1] in NOT_BEFORE or prev[-1].endswith(("n't", "n\u2019t"))):
             continue
         start = text.index("to", cue[1])
         end = clause_end(text, start, s_end, ctx.stops)

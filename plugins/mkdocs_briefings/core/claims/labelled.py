@@ -2,7 +2,9 @@
 
 "Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket" and
 "FALLIN: Well, I think the whole nation needs to work together" attribute
-the whole paragraph to the name before the colon, with no verb at all. A
+the whole paragraph to the name before the colon, with no verb at all (a
+transcript quoted paragraph by paragraph may open each line with a
+quotation mark: '"PENCE: Gennifer Flowers will not be attending'). A
 label is a short run of capitalised words at the start of a paragraph;
 the words editors use to label other things ("Photo:", "Update:",
 "Editor's note:") are not speakers.
@@ -11,10 +13,12 @@ the words editors use to label other things ("Photo:", "Update:",
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 #: A speaker label: up to five capitalised words (initials and "and" allowed), then a colon.
 _LABEL = re.compile(
-    r"[ \t]*(?P<speaker>[A-Z][\w'\u2019.\-]*(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w'\u2019.\-]*){0,4})[ \t]*:[ \t]+(?=\S)"
+    r"[ \t]*(?:[\"\u201c][ \t]*(?=[A-Z]{2,}[ \t]*:))?"  # a transcript's line may open with a quotation mark
+    r"(?P<speaker>[A-Z][\w'\u2019.\-]*(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w'\u2019.\-]*){0,4})[ \t]*:[ \t]+(?=\S)"
 )
 _NOT_SPEAKERS: frozenset[str] = frozenset(
     """photo photos image images picture pictures video videos watch update updated updates note notes
@@ -72,3 +76,46 @@ def _without_interviewer(
     if not asking:
         return found
     return [row for row in found if text[row[2][0]:row[2][1]] not in asking]
+
+
+#: A paragraph that ends by introducing what follows: a short subject, a cue verb and a colon
+#: ("He said:", "The governor added:", "Limbaugh wrote:").
+_INTRO = re.compile(
+    r"(?:^|(?<=[.!?\"\u201d]\s))(?P<speaker>(?:[A-Z][\w'\u2019.\-]*|[Hh]e|[Ss]he|[Tt]hey)(?:[ \t]+[\w'\u2019.\-]+){0,4}?)"
+    r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?P<cue>said|says|added|adds|wrote|writes|continued|explained|told\s+\w+)[ \t]*:[ \t]*$"
+)
+#: How far from a paragraph's end its introducing sentence is looked for (characters).
+_INTRO_REACH = 160
+_OPENS_QUOTED = re.compile("[ \t]*(?:''|[\"\u201c\u2018'])")
+
+
+def introduced_blocks(
+    text: str, paragraphs: list[tuple[int, int]]
+) -> list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]]:
+    """(content, cue, speaker) for each paragraph that a colon ending the paragraph before introduces.
+
+    Online news quotes a statement or a post as a paragraph of its own with no
+    quotation marks, after "He said:" ends the paragraph before; a paragraph
+    that opens with a quotation mark is left to the quotations' rules.
+    """
+    out: list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]] = []
+    for (p_start, p_end), (n_start, n_end) in pairwise(paragraphs):
+        tail = max(p_start, p_end - _INTRO_REACH)  # only the paragraph's end is read: linear time
+        seg = text[tail:p_end].rstrip()
+        m = _INTRO.search(seg)
+        if m is None or (m.start() == 0 and tail > p_start):
+            continue  # no introduction, or the window cut a sentence
+        offset = tail
+        if _OPENS_QUOTED.match(text, n_start):
+            continue
+        c_start, c_end = n_start, n_end
+        while c_start < c_end and text[c_start].isspace():
+            c_start += 1
+        while c_end > c_start and text[c_end - 1].isspace():
+            c_end -= 1
+        if len(text[c_start:c_end].split()) < 4:
+            continue
+        cue = (m.start("cue") + offset, m.end("cue") + offset)
+        speaker = (m.start("speaker") + offset, m.end("speaker") + offset)
+        out.append(((c_start, c_end), cue, speaker))
+    return out

@@ -292,6 +292,16 @@ def _object(text: str, pos: int, sent_end: int, stops: ClauseStops | None, cue: 
         if topic is None:
             return None
         pos = topic.end()
+    end = object_end(text, pos, sent_end, stops, cue)
+    if end is None:
+        return None
+    if len(text[pos:end].split()) < 2 and not (cue_base(cue) in NESTED_STANCES and text[pos].isupper()):
+        return None  # one word is no claim, but a side taken may be one name ("Christie endorsed Trump")
+    return pos, end
+
+
+def object_end(text: str, pos: int, sent_end: int, stops: ClauseStops | None, cue: str = "") -> int | None:
+    """Where a noun-phrase object starting at `pos` ends: at its comma, or before when or how it was said."""
     end = clause_end(text, pos, sent_end, stops, cue)
     if end is None:
         return None
@@ -301,9 +311,7 @@ def _object(text: str, pos: int, sent_end: int, stops: ClauseStops | None, cue: 
     tail = _OBJECT_TAIL.search(text, pos, end)
     if tail is not None and tail.start() > pos:
         end = tail.start()  # "denied the charges through his lawyer": the object, not how or when
-    if len(text[pos:end].split()) < 2 and not (cue_base(cue) in NESTED_STANCES and text[pos].isupper()):
-        return None  # one word is no claim, but a side taken may be one name ("Christie endorsed Trump")
-    return pos, end
+    return end
 
 
 _PREPOSITIONS = frozenset("in on at to during after before from via through with".split())

@@ -1,0 +1,65 @@
+"""What a source spoke about: "Trump complained about his microphone", "she spoke of her ties to ...".
+
+A verb of talking and its topic attribute the topic to the speaker as a
+reported stance does: PolNeAR annotates the topic as the content. The rule
+is narrow, as for stated intentions (`intents`):
+
+- a finite verb of talking, complaining or worrying, then "about" (or "of"
+  after "spoke"/"speaks", never "on", as in "spoke on condition of
+  anonymity"), then the topic, a noun phrase or a question ("about how
+  the police treat minorities");
+- its subject is a source (`intents.source_like`), and the verb has no
+  auxiliary of the passive, negation or a modal before it;
+- the words are not already inside another claim or a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .draft import Draft, Range, covered, inside
+from .intents import NOT_BEFORE, source_like
+from .reported import object_end
+from .speakers import speaker_for_cue
+
+#: The verb (its finite forms and the progressive's participle), then the preposition of the topic.
+TOPIC = re.compile(
+    r"(?<![\w'\u2019-])(?P<cue>(?:talk|talks|talked|talking|spoke|speaks|speaking|complain|complains|complained|"
+    r"complaining|joked|jokes|boasted|bragged|worried|worries|testified|wrote|writes|tweeted|lied|raved|ranted|"
+    r"fretted|frets|mused|muses)(?:\s+(?:openly|publicly|privately|repeatedly|often|frequently|again|also|bitterly|"
+    r"at\s+length))?\s+about|(?:spoke|speaks)\s+of)\s+(?=\S)"
+)
+_WORD = re.compile(r"[\w'\u2019-]+")
+
+
+def topic_claims(ctx: Context, claimed: list[Range], quoted: list[Range]) -> list[Draft]:
+    """A claim for each topic a source spoke about, outside other claims and quotations."""
+    text = ctx.text
+    out: list[Draft] = []
+    for m in TOPIC.finditer(text):
+        cue = m.span("cue")
+        if inside(quoted, *cue) or covered(claimed, *cue):
+            continue
+        si = ctx.sentence_key(cue[0])
+        s_start, s_end = ctx.layout.bounds(si)
+        s_start = ctx.sentence_start(s_start)
+        prev = _WORD.findall(text[max(s_start, cue[0] - 24):cue[0]].lower())
+        verb = _WORD.match(text, cue[0])
+        assert verb is not None  # the pattern opens with a word
+        progressive = verb.group(0).endswith("ing") and bool(prev) and prev[-1] in _PROGRESSIVE
+        if prev and (prev[-1] in NOT_BEFORE or prev[-1].endswith(("n't", "n\u2019t"))) and not progressive:
+            continue  # "was talked about": a passive; "is talking about": the subject's own
+        start = m.end()
+        end = object_end(text, start, s_end, ctx.stops)
+        if end is None or len(text[start:end].split()) < 2:
+            continue
+        speaker = speaker_for_cue(text, s_start, cue[0], verb.end())
+        if speaker is None or not source_like(text[speaker[0]:speaker[1]]):
+            continue
+        out.append(Draft("indirect", (start, end), cue, speaker, si))
+    return out
+
+
+#: Auxiliaries of the progressive, which keep the subject's stance ("Trump is talking about").
+_PROGRESSIVE: frozenset[str] = frozenset("is are was were been".split())

@@ -1,0 +1,61 @@
+"""Topics spoken about, paragraphs introduced by "He said:", transcript lines in quotation marks (issue 12).
+
+Rows give the text and the claims expected from it as (content, cue, speaker
+span), found from the text alone (no entities); negatives yield none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_briefings.core.claims import find_claims
+
+Claim3 = tuple[str, str | None, str | None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A topic after a verb of talking, complaining or worrying, with a source as subject.
+        ("Donald Trump is talking about his microphone problems.", [("his microphone problems", "talking about", "Donald Trump")]),
+        ("She spoke about her deep ties to black churches.", [("her deep ties to black churches", "spoke about", "She")]),
+        ("Roberts spoke of the legacy of racism.", [("the legacy of racism", "spoke of", "Roberts")]),
+        ("The governor complained bitterly about the new tax rules.", [("the new tax rules", "complained bitterly about", "The governor")]),
+        # A paragraph ending "He said:" introduces the next paragraph, written with no quotation marks.
+        (
+            "Trump used Chicago as his example. He said:\nWe have a situation where our inner cities are dangerous.",
+            [("We have a situation where our inner cities are dangerous.", "said", "He")],
+        ),
+        (
+            "The governor added:\nIt is typical of her campaign and the mouth never stops.",
+            [("It is typical of her campaign and the mouth never stops.", "added", "The governor")],
+        ),
+        # Transcript lines quoted paragraph by paragraph keep their label as the speaker.
+        (
+            '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.',
+            [("Gennifer Flowers will not be attending the debate tomorrow night", None, "PENCE")],
+        ),
+        # "support" as a verb, and as the noun.
+        ("Most voters support a temporary ban on new drilling.", [("a temporary ban on new drilling", "support", "Most voters")]),
+    ],
+)
+def test_claims(text: str, expected: list[Claim3]) -> None:
+    got = [(c.content.text, c.cue.text if c.cue else None, c.speaker.span.text if c.speaker else None) for c in find_claims(text, [])]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He spoke on condition of anonymity about the talks.",  # how the source is hidden
+        "People who talk about the weather are boring.",  # a relative clause of another noun
+        "The weather was talked about for days.",  # a passive
+        "You worried about nothing at all.",  # the reader
+        "Her support among black voters was solid.",  # the noun
+        "Black voter support was more solid in the north.",
+        "The page said:\nSee more.",  # too short to be a statement
+        '"Yes: the vote is on Tuesday and polls open at seven.',  # a word, not a transcript label
+    ],
+)
+def test_no_claim(text: str) -> None:
+    assert [c.content.text for c in find_claims(text, [])] == []
