@@ -37,6 +37,9 @@ CASES: list[tuple[str, Row]] = [
     ("The union backed Clinton.", ("indirect", "Clinton", "backed", "The union")),
     ("Kaine has opposed defunding Planned Parenthood.", ("indirect", "defunding Planned Parenthood", "opposed", "Kaine")),
     ("She supported the plan to cut taxes.", ("indirect", "the plan to cut taxes", "supported", "She")),
+    ("Critics decried the ruling on voter rolls.", ("indirect", "the ruling on voter rolls", "decried", "Critics")),
+    ("The campaign touted its fundraising haul.", ("indirect", "its fundraising haul", "touted", "The campaign")),
+    ("Trump likened the refugees to a vicious snake.", ("indirect", "the refugees to a vicious snake", "likened", "Trump")),
     ("The two men discussed the recent violence at the rallies.", ("indirect", "the recent violence at the rallies", "discussed", "The two men")),
 ]
 
@@ -69,6 +72,8 @@ def test_one_claim(text: str, row: Row) -> None:
         "She was warning the crowd.",
         "The union backed it.",  # one word that names nothing
         "Their support for the plan was clear.",  # a noun
+        "Advocates for the poor met on Monday.",  # a noun, and not a verb of taking sides
+        "Thanks to the rain, the match was delayed.",  # not the verb
         "The senator came back to the city on Monday.",  # "back" is no verb of taking sides
     ],
 )

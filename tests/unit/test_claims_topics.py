@@ -35,6 +35,15 @@ Claim3 = tuple[str, str | None, str | None]
             '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.',
             [("Gennifer Flowers will not be attending the debate tomorrow night", None, "PENCE")],
         ),
+        # "according to" after a whole clause ends it; interrupting a clause, it keeps the whole sentence.
+        (
+            "The top 1 percent would see their incomes rise by 19.9 percent, according to the Tax Foundation, more than twice the rest.",
+            [("The top 1 percent would see their incomes rise by 19.9 percent", "according to", "the Tax Foundation")],
+        ),
+        (
+            "Over the long term, according to the office, the deficit will rise sharply.",
+            [("Over the long term, according to the office, the deficit will rise sharply", "according to", "the office")],
+        ),
         # "support" as a verb, and as the noun.
         ("Most voters support a temporary ban on new drilling.", [("a temporary ban on new drilling", "support", "Most voters")]),
     ],

@@ -45,13 +45,17 @@ OBJECT_VERBS: frozenset[str] = frozenset(
     "announce show endorse criticise criticize describe accuse defend praise reject dismiss blame cite "
     "claim allege argue insist acknowledge warn predict suggest admit confirm deny reveal disclose concede "
     "propose condemn demand question slam blast attack call express denounce "
-    "support oppose backs endorse mention discuss".split()
+    "support oppose backs endorse mention discuss decry tout mock liken champion applaud hail "
+    "lambast ridicule prefer thank highlight".split()
 )
 
 #: Verbs of taking sides whose object is a stance only when nobody reports it: "Ryan endorsed
 #: Trump" is Ryan's stance, but in "Rubio says he opposes the bill" the claim is what Rubio says,
 #: so inside another claim's content they make no claim of their own (base forms).
-NESTED_STANCES: frozenset[str] = frozenset("support oppose backs endorse mention discuss".split())
+NESTED_STANCES: frozenset[str] = frozenset(
+    "support oppose backs endorse mention discuss decry tout mock liken champion applaud hail "
+    "lambast ridicule prefer thank highlight".split()
+)
 
 #: Forms that are nouns far more often than verbs of saying ("his remarks", "attacks on", "the
 #: states that vote"), or verbs of private belief ("thought leaders", "who he thought would
