@@ -46,7 +46,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
     "claim allege argue insist acknowledge warn predict suggest admit confirm deny reveal disclose concede "
     "propose condemn demand question slam blast attack call express denounce "
     "support oppose backs endorse mention discuss decry tout mock liken champion applaud hail "
-    "lambast ridicule prefer thank highlight".split()
+    "lambast ridicule prefer thank highlight proclaim indicate note declare".split()
 )
 
 #: Verbs of taking sides whose object is a stance only when nobody reports it: "Ryan endorsed
