@@ -20,16 +20,21 @@ from __future__ import annotations
 import re
 
 from .context import Context
+from .cues import trie_regex, word_matches
 from .draft import Draft, Range, covered, inside
 from .reported import clause_end
 from .speakers import plausible_speaker, speaker_for_cue
 
+_VERBS: tuple[str, ...] = ("wants", "wanted", "plans", "planned", "intends", "intended", "expects", "decided")
 #: Finite forms of the verbs of intention, then "to" and a verb (not a noun phrase: "plans to the
 #: council", "wanted to the end").
 INTENT = re.compile(
-    r"(?<![\w'\u2019-])(?P<cue>wants|wanted|plans|planned|intends|intended|expects|decided)\s+to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|me|us|be)\b)"
+    r"(?<![\w'\u2019-])(?P<cue>" + trie_regex(list(_VERBS)) + r")\s+to\s+"
+    r"(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|me|us|be)\b)"
     r"(?=[a-z])"
 )
+#: The literal openings of the verbs, found with `str.find` before the pattern is tried.
+_STEMS: tuple[str, ...] = ("want", "plan", "intend", "expects", "decided")
 #: Words before the verb that make it no statement of the subject's: a relative clause of another
 #: noun ("voters who want to"), a passive or perfect auxiliary ("is expected to"), a negation, a
 #: modal ("may want to": a guess, not a stance), a condition ("if they want to").
@@ -53,7 +58,7 @@ def intent_claims(ctx: Context, claimed: list[Range], quoted: list[Range]) -> li
     """
     text = ctx.text
     out: list[Draft] = []
-    for m in INTENT.finditer(text):
+    for m in word_matches(text, _STEMS, INTENT):
         cue = m.span("cue")
         if inside(quoted, *cue) or covered(claimed, *cue):
             continue

@@ -102,6 +102,8 @@ def introduced_blocks(
     for (p_start, p_end), (n_start, n_end) in pairwise(paragraphs):
         tail = max(p_start, p_end - _INTRO_REACH)  # only the paragraph's end is read: linear time
         seg = text[tail:p_end].rstrip()
+        if not seg.endswith(":"):
+            continue  # most paragraphs: no regex tried
         m = _INTRO.search(seg)
         if m is None or (m.start() == 0 and tail > p_start):
             continue  # no introduction, or the window cut a sentence

@@ -18,17 +18,27 @@ from __future__ import annotations
 import re
 
 from .context import Context
+from .cues import trie_regex, word_matches
 from .draft import Draft, Range, covered, inside
 from .intents import NOT_BEFORE, source_like
 from .reported import object_end
 from .speakers import speaker_for_cue
 
-#: The verb (its finite forms and the progressive's participle), then the preposition of the topic.
+#: Verbs of talking, complaining or worrying (finite forms and the progressive's participle).
+_TALK_VERBS = (
+    "talk talks talked talking spoke speaks speaking complain complains complained complaining joked jokes "
+    "boasted bragged worried worries testified wrote writes tweeted lied raved ranted fretted frets mused muses"
+).split()
+#: The verb, an adverb or none, then the preposition of the topic; the verbs as a prefix tree
+#: (`trie_regex`), since the pattern is tried at the start of every word of the text.
 TOPIC = re.compile(
-    r"(?<![\w'\u2019-])(?P<cue>(?:talk|talks|talked|talking|spoke|speaks|speaking|complain|complains|complained|"
-    r"complaining|joked|jokes|boasted|bragged|worried|worries|testified|wrote|writes|tweeted|lied|raved|ranted|"
-    r"fretted|frets|mused|muses)(?:\s+(?:openly|publicly|privately|repeatedly|often|frequently|again|also|bitterly|"
-    r"at\s+length))?\s+about|(?:spoke|speaks)\s+of)\s+(?=\S)"
+    r"(?<![\w'\u2019-])(?P<cue>(?:" + trie_regex(_TALK_VERBS) + r")(?:\s+(?:openly|publicly|privately|repeatedly|"
+    r"often|frequently|again|also|bitterly|at\s+length))?\s+about|(?:spoke|speaks)\s+of)\s+(?=\S)"
+)
+#: The literal openings of the verbs, found with `str.find` before the pattern is tried.
+_STEMS: tuple[str, ...] = (
+    "talk", "spoke", "speak", "complain", "joke", "boasted", "bragged", "worri", "testified", "wrote", "writes",
+    "tweeted", "lied", "raved", "ranted", "fret", "muse",
 )
 _WORD = re.compile(r"[\w'\u2019-]+")
 
@@ -37,7 +47,7 @@ def topic_claims(ctx: Context, claimed: list[Range], quoted: list[Range]) -> lis
     """A claim for each topic a source spoke about, outside other claims and quotations."""
     text = ctx.text
     out: list[Draft] = []
-    for m in TOPIC.finditer(text):
+    for m in word_matches(text, _STEMS, TOPIC):
         cue = m.span("cue")
         if inside(quoted, *cue) or covered(claimed, *cue):
             continue
