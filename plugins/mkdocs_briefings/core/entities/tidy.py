@@ -587,6 +587,16 @@ def _runs_on(text: str, end: int, words: list[str], lex: Lexicon) -> bool:
     return _RUNS_ON.match(text, end) is not None
 
 
+#: Things' last words that are nobody's surname: after a given name too they end a thing's name
+#: ("NASA's James Webb Telescope", "Marvel Universe"); "Show", "Parish" or "Nation" may be a
+#: surname ("Terry Nation"), and end a thing's name after a given name only after "the"
+#: ("the Wyatt Family", "the Doris Day Show").
+_NEVER_SURNAMES: frozenset[str] = frozenset(
+    "Telescope Universe Tribe Tribes Olympiad Linux Wars Comics Headquarters Facility Commissioners Doctors "
+    "License Licence Construction Aviation Publicity".split()
+)
+
+
 def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False, after_the: bool = False) -> str:
     """The kind of a name guessed to be a person that names a thing: a country or region, a known
     body or place ("Iraq", "CIA"), or a name ending in a thing's word ("Northern Arapaho Tribe");
@@ -594,7 +604,9 @@ def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False, after_the:
     "Florida Highway Patrol": a word or a place first is no given name). `strict` for a name judged
     by its short forms (an entity keyed "John Peel Show" whose mentions say "Peel"): any given name first."""
     first = words[0]
-    if first in lex.first_names and (strict or (first.lower() not in lex.common_words and first not in lex.places)) and (
+    never_surname = len(words) > 1 and (words[-1] in _NEVER_SURNAMES or (after_the and len(words) == 2))
+    if first in lex.first_names and not never_surname and (
+            strict or (first.lower() not in lex.common_words and first not in lex.places)) and (
             strict or len(words) < 3 or not (after_the or len(words) >= 4) or not _ordinary(words[-2:-1], lex)):
         return ""  # but "the Doris Day Show", "James Webb Space Telescope": a word before the thing's word
     name = " ".join(words)

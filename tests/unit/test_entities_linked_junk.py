@@ -1,0 +1,42 @@
+"""Names the demo linked that are no person, organisation or place (issue 12, junk among linked names).
+
+Table-driven, each rule with negatives; every sentence is made up for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_briefings.core.entities import find_entities
+
+SHOWN = ("person", "organisation", "place")
+
+
+def _linked(text: str) -> dict[str, str]:
+    """Names the site would give a page (person, organisation, place at confidence >= 0.5) -> kind."""
+    return {e.name: e.kind for e in find_entities(text) if e.kind in SHOWN and e.confidence >= 0.5}
+
+
+# A thing's last word that is nobody's surname ends a thing after a given name too; after "the",
+# a given name and any thing's word do ("the Wyatt Family"; "the Jerry Springer Show" is left whole).
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("With NASA's James Webb Telescope due next year, the paper was out.", "James Webb Telescope"),
+        ("Boseman rose to fame in the Marvel Universe films.", "Marvel Universe"),
+        ("He wrestled as part of The Wyatt Family faction.", "Wyatt Family"),
+    ],
+)
+def test_things_after_a_given_name(text: str, name: str) -> None:
+    assert _linked(text).get(name) != "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [  # negatives: a surname that is a thing's word, with no "the" before it
+        ("Radio host Jane Peel Show said she was leaving.", "Jane Peel Show"),
+        ("Tom Hall said the plan would work.", "Tom Hall"),
+    ],
+)
+def test_things_after_a_given_name_negatives(text: str, person: str) -> None:
+    assert _linked(text).get(person) == "person"
