@@ -40,3 +40,29 @@ def test_things_after_a_given_name(text: str, name: str) -> None:
 )
 def test_things_after_a_given_name_negatives(text: str, person: str) -> None:
     assert _linked(text).get(person) == "person"
+
+
+# A job that people hold too, or a verb people do too, before or after a name shaped like a
+# person's is no sign of an organisation.
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Co-developer Jing Wang recounted the story.", "Jing Wang"),
+        ("It began when Matty Roberts posted an invitation online.", "Matty Roberts"),
+        ("Finnish video game developer Perttu Ahola discussed the project.", "Perttu Ahola"),
+    ],
+)
+def test_people_after_a_job_are_no_bodies(text: str, name: str) -> None:
+    assert {e.name: e.kind for e in find_entities(text)}.get(name) == "person"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [  # negatives: sure signs of a body stay
+        ("Shares in Hutchison Whampoa rose on Monday.", "Hutchison Whampoa"),
+        ("The retailer Marks Spencer posted a loss.", "Marks Spencer"),
+        ("Hutchison Whampoa's chief executive resigned.", "Hutchison Whampoa"),
+    ],
+)
+def test_people_after_a_job_are_no_bodies_negatives(text: str, name: str) -> None:
+    assert {e.name: e.kind for e in find_entities(text)}.get(name) == "organisation"
