@@ -66,3 +66,32 @@ def test_people_after_a_job_are_no_bodies(text: str, name: str) -> None:
 )
 def test_people_after_a_job_are_no_bodies_negatives(text: str, name: str) -> None:
     assert {e.name: e.kind for e in find_entities(text)}.get(name) == "organisation"
+
+
+# Two bodies joined by "and": a complete body's name, then one led by an acronym or of three
+# capitalised words or more that start with no country or region.
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("Researchers at the University of Bristol and UC Davis found it.", "University of Bristol", "UC Davis"),
+        ("A team from the University of Miami and Apex Shark Expeditions tagged sharks.", "University of Miami",
+         "Apex Shark Expeditions"),
+    ],
+)
+def test_two_bodies_joined(text: str, first: str, second: str) -> None:
+    linked = _linked(text)
+    assert linked.get(first) == "organisation"
+    assert linked.get(second) == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [  # negatives: one body whose name holds "and"
+        ("The Port Authority of New York and New Jersey said so.", "Port Authority of New York and New Jersey"),
+        ("The Department of Health and Human Services said so.", "Department of Health and Human Services"),
+        ("The Officials Committee for Domestic and External Security Coordination met.",
+         "Officials Committee for Domestic and External Security Coordination"),
+    ],
+)
+def test_two_bodies_joined_negatives(text: str, name: str) -> None:
+    assert _linked(text).get(name) == "organisation"

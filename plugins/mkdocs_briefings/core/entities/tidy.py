@@ -479,7 +479,8 @@ def _split_at(text: str, m: Resolved, toks: list[tuple[int, int, str]], joiner: 
         if people and _given(right, lex):
             return [_part(m, toks[:i - people]), replace(_part(m, toks[i - people:i]), kind=PERSON, role=""),
                     replace(_part(m, toks[i + 1:]), kind=PERSON, role="")]
-        if _complete_org(left, lex) and (_own_body(right, lex) or (right[0] == left[0] and len(right) > 1)):
+        if _complete_org(left, lex) and (_own_body(right, lex) or (right[0] == left[0] and len(right) > 1)
+                                         or (_named_body(right, lex) and not _ordinary_word(left[-1], lex))):
             return [_part(m, toks[:i]), _part(m, toks[i + 1:])]
     return None
 
@@ -524,6 +525,18 @@ def _own_body(ws: list[str], lex: Lexicon) -> bool:
     if not _complete_org(ws, lex):
         return False
     return (" ".join(ws) in lex.known or ws[0].lower() not in lex.common_words or len(ws) >= 3)
+
+
+def _named_body(ws: list[str], lex: Lexicon) -> bool:
+    """A second body's own name after a complete one and "and": led by an acronym ("University of
+    Bristol and UC Davis"), or three capitalised words or more that start with no country or region
+    ("University of Miami and Apex Shark Expeditions"; not "... of New York and New Jersey",
+    "Department of Health and Human Services")."""
+    first = ws[0]
+    if len(first) >= 2 and first.isupper() and first.isalpha():
+        return True
+    return (len(ws) >= 3 and all(w[:1].isupper() for w in ws)
+            and lex.places.get(first) not in ("country", "region") and " ".join(ws[:2]) not in lex.places)
 
 
 def _place_prefix(words: list[str], lex: Lexicon, after_of: bool = False) -> int:
