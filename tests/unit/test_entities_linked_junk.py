@@ -95,3 +95,30 @@ def test_two_bodies_joined(text: str, first: str, second: str) -> None:
 )
 def test_two_bodies_joined_negatives(text: str, name: str) -> None:
     assert _linked(text).get(name) == "organisation"
+
+
+# Ideas, policies and products named like bodies are shown, not linked.
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Candidates argued over Universal Basic Income (UBI) and wages.", "Universal Basic Income"),
+        ("Patients were offered Transcranial Magnetic Stimulation (TMS) twice.", "Transcranial Magnetic Stimulation"),
+        ("Claims to the Canada Emergency Response Benefit (CERB) rose.", "Canada Emergency Response Benefit"),
+        ("Users moved to Red Hat Enterprise Linux (RHEL) last year.", "Red Hat Enterprise Linux"),
+    ],
+)
+def test_ideas_are_not_linked(text: str, name: str) -> None:
+    assert name not in _linked(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [  # negatives: bodies whose last word is a body's word, or a name the lexicon knows
+        ("Officials at the Federal Emergency Management Agency said so.", "Federal Emergency Management Agency"),
+        ("The World Health Organization said so.", "World Health Organization"),
+        ("The National Unity Party won the vote.", "National Unity Party"),
+        ("The Internal Revenue Service said so.", "Internal Revenue Service"),
+    ],
+)
+def test_ideas_are_not_linked_negatives(text: str, name: str) -> None:
+    assert _linked(text).get(name) == "organisation"

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from ..model import LINK_CONFIDENCE
 from .lexicon import Lexicon
-from .recognise import ORG, PERSON, PLACE
+from .recognise import ORG, OTHER, PERSON, PLACE
 from .resolve import Resolved
 
 _LINKED = frozenset((PERSON, ORG, PLACE))
@@ -274,13 +274,31 @@ def _hyphen_piece(text: str, start: int, end: int) -> bool:
 
 
 def _idea(words: list[str], lex: Lexicon) -> bool:
-    """Ordinary words only, the last an abstract noun and no body's word ("Universal Basic Income" is
-    not caught; "Female Genital Mutilation" is; "Project Management" is a body's word)."""
+    """Ordinary words, adjectives or a country only, the last an abstract noun or a policy's word and no body's
+    word ("Female Genital Mutilation", "Transcranial Magnetic Stimulation", "Universal Basic Income";
+    "Project Management" is a body's word), or a body's name ending in a thing's word ("Red Hat
+    Enterprise Linux")."""
     last = words[-1]
-    if not last.lower().endswith(_ABSTRACT) or last in lex.org_suffixes or last in lex.org_heads:
-        return False
     name = " ".join(words)
-    return all(w[:1].isupper() for w in words) and _ordinary(words, lex) and name not in lex.known and name not in lex.companies
+    if name in lex.known or name in lex.companies:
+        return False
+    if lex.thing_heads.get(last) == OTHER:
+        return True
+    if not (last.lower().endswith(_ABSTRACT) or last in _POLICY_WORDS) or last in lex.org_suffixes or last in lex.org_heads:
+        return False
+    return all(w[:1].isupper() for w in words) and _ordinary(words[-1:], lex) and all(
+        _ordinary([w], lex) or _adjective(w) or lex.places.get(w) == "country" for w in words[:-1])
+
+
+#: Last words of names of policies and payments, never of bodies ("Universal Basic Income",
+#: "Canada Emergency Response Benefit").
+_POLICY_WORDS: frozenset[str] = frozenset("Income Benefit Benefits Allowance Credit Wage Pension Tax".split())
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ial")
+
+
+def _adjective(word: str) -> bool:
+    """A capitalised adjective by its ending, in no word list ("Transcranial", "Magnetic")."""
+    return len(word) > 4 and word.isalpha() and word[1:].islower() and word.lower().endswith(_ADJECTIVE_ENDINGS)
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
