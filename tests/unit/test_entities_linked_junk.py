@@ -122,3 +122,41 @@ def test_ideas_are_not_linked(text: str, name: str) -> None:
 )
 def test_ideas_are_not_linked_negatives(text: str, name: str) -> None:
     assert _linked(text).get(name) == "organisation"
+
+
+# Kinds of sites named with ordinary words, and pieces of a longer name cut before "of", are shown,
+# not linked; a given name and a place word is a person when the words after it say so.
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Some Air Force Base civilian personnel live there.", "Air Force Base"),
+        ("They want the map displayed in Town Hall.", "Town Hall"),
+        ("The volcanic process produced the Hawaiian Island chain.", "Hawaiian Island"),
+        ("Those who blame the Islamic Republic of Iran are lying.", "Islamic Republic"),
+    ],
+)
+def test_generic_places_are_not_linked(text: str, name: str) -> None:
+    assert name not in _linked(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [  # negatives: names the gazetteer knows, an island named with a noun, a hall after "the"
+        ("Tankers crossed the Red Sea on Monday.", "Red Sea"),
+        ("Sharks hunt seals around Seal Island in False Bay.", "Seal Island"),
+        ("The concert at the Albert Hall was sold out.", "Albert Hall"),
+    ],
+)
+def test_generic_places_are_not_linked_negatives(text: str, name: str) -> None:
+    assert _linked(text).get(name) == "place"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("In 2016, the party ticket of Darrell Castle for president received votes.", "Darrell Castle"),
+        ("Nichole Hall was convicted of drug violations.", "Nichole Hall"),
+    ],
+)
+def test_given_name_and_place_word_is_a_person(text: str, name: str) -> None:
+    assert _linked(text).get(name) == "person"

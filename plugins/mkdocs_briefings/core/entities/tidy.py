@@ -254,11 +254,25 @@ _ADJECTIVE = ("ial", "nal", "ral", "tal", "cal", "ous", "ic", "ive")  # not "Sea
 
 def _generic_place(words: list[str], lex: Lexicon) -> bool:
     """A kind of place, not a place: ordinary words after an adjective ("Autonomous Region",
-    "Congressional District", "Central Business District"), unless the gazetteer knows the name."""
+    "Congressional District", "Central Business District"), or ordinary words or an adjective before
+    a word for a kind of site ("Air Force Base", "Town Hall"; an adjective only before "Island":
+    "Hawaiian Island"), unless the
+    gazetteer knows the name."""
     name = " ".join(words)
-    if len(words[0]) < 6 or not words[0].lower().endswith(_ADJECTIVE) or name in lex.places or name in lex.known:
+    if name in lex.places or name in lex.known or not all(w[:1].isupper() for w in words):
         return False
-    return all(w[:1].isupper() for w in words) and _ordinary(words, lex)
+    modifiers = words[:-1]
+    if words[-1] in _SITE_WORDS and modifiers and all(_ordinary([w], lex) or _adjective(w) for w in modifiers):
+        return True  # "Air Force Base", "Town Hall"
+    if words[-1] == "Island" and modifiers and all(_adjective(w) or w.endswith("ian") for w in modifiers):
+        return True  # "Hawaiian Island"; "Seal Island", a noun first, may be an island's name
+    if len(words[0]) < 6 or not words[0].lower().endswith(_ADJECTIVE):
+        return False
+    return _ordinary(words, lex)
+
+
+#: Words for kinds of sites that ordinary words before them do not make a place's name.
+_SITE_WORDS: frozenset[str] = frozenset("Base Hall District Prefecture".split())
 
 
 def _lettered(words: list[str], lex: Lexicon) -> bool:
@@ -603,17 +617,28 @@ def _personal_place(text: str, m: Resolved, words: list[str], lex: Lexicon) -> b
     if text.startswith(_SAID, m.end):
         return True
     before = text[max(0, m.start - 30):m.start].split()
-    return bool(before) and (before[-1] in lex.role_nouns or before[-1] in _PERSON_NOUNS)
+    if before and before[-1].lower() == "the":
+        return False  # "the Albert Hall was packed"
+    if _PERSON_NEXT.match(text, m.end) is not None:
+        return True  # "Darrell Castle for president", "Nichole Hall was convicted"
+    return bool(before) and (before[-1] in lex.role_nouns or before[-1] in _PERSON_NOUNS or before[-1] in lex.titles)
+
+
+#: Words after a name that say a person: an office run for, a relative clause of a person, a
+#: passive of what is done to people.
+_PERSON_NEXT = re.compile(r"(?: for (?:president|vice[ -]president|governor|senator|mayor)\b|,? who\b"
+                          r"| (?:was|is|has been) (?:convicted|sentenced|arrested|charged|born|elected|appointed)\b)")
 
 
 _RUNS_ON = re.compile(r" of (?:the )?[A-Z]")
 
 
 def _runs_on(text: str, end: int, words: list[str], lex: Lexicon) -> bool:
-    """A place's name of ordinary words only, cut before "of" ("Eastern District | of Virginia",
-    "National Radio Hall | of Fame"): a piece of a longer name, shown but not linked."""
+    """A place's name of ordinary words or adjectives only, cut before "of" ("Eastern District | of
+    Virginia", "National Radio Hall | of Fame", "Islamic Republic | of Iran"): a piece of a longer
+    name, shown but not linked."""
     name = " ".join(words)
-    if name in lex.places or name in lex.known or not all(w.lower() in lex.common_words for w in words):
+    if name in lex.places or name in lex.known or not all(w.lower() in lex.common_words or _adjective(w) for w in words):
         return False
     return _RUNS_ON.match(text, end) is not None
 
