@@ -160,3 +160,29 @@ def test_generic_places_are_not_linked_negatives(text: str, name: str) -> None:
 )
 def test_given_name_and_place_word_is_a_person(text: str, name: str) -> None:
     assert _linked(text).get(name) == "person"
+
+
+# A verb of saying that opens the sentence is no part of the name after it.
+@pytest.mark.parametrize(
+    "text, name, junk",
+    [
+        ('Remarked Center for Biological Diversity scientist Tierra Curry, "This is welcome."',
+         "Center for Biological Diversity", "Remarked Center for Biological Diversity"),
+        ('Added Greenpeace spokesman John Smith, "We will appeal."', "Greenpeace", "Added Greenpeace"),
+    ],
+)
+def test_verb_of_saying_is_no_part_of_a_name(text: str, name: str, junk: str) -> None:
+    linked = _linked(text)
+    assert junk not in linked
+    assert linked.get(name) == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [  # negatives: a given name that is also a verb's form, names that start with a past participle
+        ("Sultan Said bin Taimur ruled Oman until 1970.", "Said bin Taimur"),
+        ("The Associated Press reported it first.", "Associated Press"),
+    ],
+)
+def test_verb_of_saying_is_no_part_of_a_name_negatives(text: str, name: str) -> None:
+    assert name in _linked(text)

@@ -372,6 +372,8 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
         return _no_name(words[0], lex) or _function(words[0], lex) or (kind == PERSON and _thing_kind(words, lex) != "")
     if _function(words[0].rstrip("."), lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
         return True
+    if words[0] in _SAYING:
+        return True
     if kind == PERSON:
         return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or _glued_verb(words, lex) or (
             " ".join(words) in lex.places) or _demonym(words, lex) or (
@@ -390,6 +392,8 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     if len(toks) == 1 and _no_name(toks[0][2], lex):
         return []
     words = [t[2] for t in toks]
+    if len(words) > 1 and words[0] in _SAYING and words[0] not in lex.first_names:
+        return _tidy(text, _part(m, toks[1:]), lex)  # "Remarked | Center for Biological Diversity scientist ..."
     if m.kind == PLACE and _personal_place(text, m, words, lex):
         return [replace(_part(m, toks), kind=PERSON)]
     if m.kind in (ORG, PLACE):
@@ -433,6 +437,13 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     if len(toks) != len(m.key.split()):
         return [_part(m, toks)]
     return [m]
+
+
+#: Verbs of saying that open a sentence before a source's name ("Remarked Center for Biological
+#: Diversity scientist Tierra Curry, ...") and are no part of a name.
+_SAYING: frozenset[str] = frozenset(
+    "Remarked Added Noted Explained Stated Commented Observed Warned Argued Recalled Tweeted Wrote".split()
+)
 
 
 def _part(m: Resolved, toks: list[tuple[int, int, str]], role: str | None = None) -> Resolved:
