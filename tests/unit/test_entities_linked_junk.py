@@ -186,3 +186,28 @@ def test_verb_of_saying_is_no_part_of_a_name(text: str, name: str, junk: str) ->
 )
 def test_verb_of_saying_is_no_part_of_a_name_negatives(text: str, name: str) -> None:
     assert name in _linked(text)
+
+
+# Titles before a name are its role, not part of it: "First Lady", "Emeritus", "Cde" (comrade).
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Former First Lady Michelle Obama gave the keynote address.", "Michelle Obama", "Former First Lady"),
+        ("Bishop Emeritus Dinualdo Gutierrez said so.", "Dinualdo Gutierrez", "Bishop Emeritus"),
+        ("Cde Mugabe addressed the rally.", "Mugabe", "Cde"),
+    ],
+)
+def test_titles_are_roles(text: str, name: str, role: str) -> None:
+    people = {e.name: e.roles for e in find_entities(text) if e.kind == "person"}
+    assert role in people.get(name, ())
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [  # negatives: "Lady" alone stays an honorific in the mention; "First" before a body's word is its name
+        ("Lady Gaga sang at the inauguration.", "Gaga"),
+        ("Shares in First Solar rose on Monday.", "First Solar"),
+    ],
+)
+def test_titles_are_roles_negatives(text: str, name: str) -> None:
+    assert name in _linked(text)
