@@ -211,3 +211,27 @@ def test_titles_are_roles(text: str, name: str, role: str) -> None:
 )
 def test_titles_are_roles_negatives(text: str, name: str) -> None:
     assert name in _linked(text)
+
+
+# One ordinary word between a title and an office's word is part of the role, nobody's name.
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("Red Hat's Chief Technical Officer Chris Wright wrote the announcement.", "Technical"),
+        ("She was never pressured by any Executive Branch official.", "Branch"),
+    ],
+)
+def test_word_inside_a_role_is_nobody(text: str, junk: str) -> None:
+    assert junk not in {e.name for e in find_entities(text)}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [  # negatives: a surname that is also a word, after a title
+        ("President Bush said so on Monday.", "Bush"),
+        ("Chancellor Brown spoke to President Bush officials.", "Brown"),
+        ("President Bush officials met on Monday.", "Bush"),
+    ],
+)
+def test_word_inside_a_role_is_nobody_negatives(text: str, name: str) -> None:
+    assert _linked(text).get(name) == "person"

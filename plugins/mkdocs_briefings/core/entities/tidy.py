@@ -369,7 +369,8 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
     if not words:
         return False
     if len(words) == 1:
-        return _no_name(words[0], lex) or _function(words[0], lex) or (kind == PERSON and _thing_kind(words, lex) != "")
+        return _no_name(words[0], lex) or _function(words[0], lex) or (kind == PERSON and (
+            _thing_kind(words, lex) != "" or _ordinary_word(words[0], lex)))
     if _function(words[0].rstrip("."), lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
         return True
     if words[0] in _SAYING:
@@ -412,6 +413,8 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     if m.kind == PERSON:
         if "and" in words or "&" in words:
             return []
+        if len(words) == 1 and m.role and _ordinary_word(words[0], lex) and _ROLE_NEXT.match(text, toks[-1][1]):
+            return []  # "Chief | Technical | Officer", "Executive | Branch | official": inside a role, nobody named
         if _glued_verb(words, lex):  # "Modi Announced": the verb after the name; "Public Licensed": no name
             return [] if _ordinary(words[:-1], lex) else _tidy(text, _part(m, toks[:-1]), lex)
         cut = _place_prefix(words, lex, text.endswith(" of ", 0, toks[0][0])) or _before_given_name(words, lex)
@@ -437,6 +440,12 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     if len(toks) != len(m.key.split()):
         return [_part(m, toks)]
     return [m]
+
+
+#: A word of an office right after a title and one ordinary word: the word is part of the role
+#: ("any Executive Branch official"; "President Bush officials" are his).
+_ROLE_NEXT = re.compile(r" (?:Officer|Officers|Official|Officials|official|Director|Secretary|"
+                        r"Minister|Adviser|Advisor|Counsel|Committee|Council|Department)\b")
 
 
 #: Verbs of saying that open a sentence before a source's name ("Remarked Center for Biological
