@@ -27,6 +27,10 @@ python -m pip install -q -e ".[test]"
 # Site search's Pagefind binary comes with the package (its pagefind[bin] dependency).
 python -c 'import sys; from mkdocs_briefings.search.service import executable; sys.exit(0 if executable() else "install: no Pagefind binary; pip install \"pagefind[bin]\"")'
 
+# The platforms tests/site/test_platforms.py builds with (from the test extra) must run here.
+python -m properdocs --version >/dev/null
+python -m zensical --version >/dev/null
+
 # axe-core is vendored (MPL-2.0) so the accessibility tests need no network;
 # refuse to run against a missing or altered copy.
 (cd tests/browser/vendor && sha256sum --check --quiet SHA256SUMS)

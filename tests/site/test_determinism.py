@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_briefings.core.project import PARALLEL_THRESHOLD
+from mkdocs_briefings.core.annotating import PARALLEL_THRESHOLD
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = PARALLEL_THRESHOLD + 4  # enough uncached seeds for the process pool to annotate them

@@ -174,3 +174,23 @@ def test_warnings_do_not_stop_a_normal_build(tmp_path: Path) -> None:
     briefing = exported(tmp_path)
     assert briefing["title"] == "Seed title"  # the misspelt key is ignored, the rest still applies
     assert claim(briefing, "more than 2000 civilians")["status"] == "unverified"
+
+
+def test_status_false_unquoted_as_the_docs_show_it(tmp_path: Path) -> None:
+    """Issue 18: YAML reads `false` as a boolean; the strict build takes it as the status the editor wrote."""
+    done = build(tmp_path, OVERLAY.replace("status: unverified", "status: false"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert claim(exported(tmp_path), "more than 2000 civilians")["status"] == "false"
+
+
+@pytest.mark.parametrize("name", ["index", "page"])
+def test_a_briefing_named_like_a_folder_page_gets_its_own_page(tmp_path: Path, name: str) -> None:
+    """The one slug rule: `index` and `page` get a trailing '-', and the briefings index stays the index."""
+    (tmp_path / "seeds").mkdir(parents=True)
+    (tmp_path / "seeds" / f"{name}.txt").write_text("The council met on Friday in Kyiv.\n", encoding="utf-8")
+    done = build(tmp_path, None, None)
+    assert done.returncode == 0, done.stdout + done.stderr
+    page = (tmp_path / "site" / "briefings" / f"{name}-" / "index.html").read_text(encoding="utf-8")
+    assert "The council met on Friday" in page
+    listing = (tmp_path / "site" / "briefings" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{name}-/"' in listing

@@ -18,7 +18,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from mkdocs_briefings.render.pagestore import INDEX
+from mkdocs_briefings.render.pagecache import INDEX
 
 SEED = 'Ada Lovelace said: "It works." Charles Babbage agreed with Ada Lovelace in London.\n'
 PAYLOAD = "<img src=x onerror=alert(1)>"

@@ -23,8 +23,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from mkdocs_briefings.render import pagestore
-from mkdocs_briefings.render.pagestore import INDEX, PageStore
+from mkdocs_briefings.core import processes
+from mkdocs_briefings.render import pagemaker
+from mkdocs_briefings.render.pagecache import INDEX
+from mkdocs_briefings.render.pagestore import PageStore
 
 REPO = Path(__file__).resolve().parents[2]
 REPLAYED = "inputs unchanged since the last build"
@@ -155,10 +157,10 @@ def test_project_warnings_are_repeated_when_replaying(
 def test_forked_page_making_builds_the_in_process_site(
     tmp_path: Path, spec_project: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not pagestore._fork_available():
+    if not processes.fork_available():
         pytest.skip("this machine cannot fork (one CPU, or no fork)")
     # Lift the single-thread rule (kept for `mkdocs serve`): a full test run holds the browser tests' idle web server thread.
-    monkeypatch.setattr(pagestore, "_can_fork", pagestore._fork_available)
+    monkeypatch.setattr(processes, "can_fork", processes.fork_available)
     caplog.set_level(logging.INFO)
     config_file = spec_project
     here, _ = build_into(config_file, "site-here", caplog)
@@ -169,10 +171,10 @@ def test_forked_page_making_builds_the_in_process_site(
 
     def spy(store: PageStore, *args: object) -> None:
         make(store, *args)  # type: ignore[arg-type]  # passes through whatever the build gave
-        forks.append(store._child is not None)
+        forks.append(store._maker._child is not None)
 
     monkeypatch.setattr(PageStore, "make", spy)
-    monkeypatch.setattr(pagestore, "PARALLEL_PAGES", 1)
+    monkeypatch.setattr(pagemaker, "PARALLEL_PAGES", 1)
     forked, reused = build_into(config_file, "site-forked", caplog)
     assert (reused, forks) == (False, [True])
     assert_identical(here, forked)

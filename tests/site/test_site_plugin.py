@@ -54,7 +54,10 @@ def test_min_briefings_default_and_demo(project_writer) -> None:
     from mkdocs_briefings.core.corpus import MIN_BRIEFINGS
 
     _, plugin = _config(project_writer(seeds={"a.txt": "Hello.\n"}))
-    assert plugin.config.min_briefings == MIN_BRIEFINGS  # the option and the core agree on the default
+    assert plugin.config.min_briefings is None  # left out: fitted to the site's size (corpus.fitted_thresholds)
+    from mkdocs_briefings.core.corpus import FULL_SIZE, fitted_thresholds
+
+    assert fitted_thresholds(FULL_SIZE) == MIN_BRIEFINGS  # an archive keeps the core's defaults
     # The demo is a small site: every name gets a page there.
     from mkdocs.utils.yaml import yaml_load
 

@@ -10,7 +10,7 @@ import pytest
 from projectfiles import write_project
 
 from mkdocs_briefings.core.annotate import annotate, engine_version
-from mkdocs_briefings.core.cache import AnnotationCache, cache_key
+from mkdocs_briefings.core.cache import ENTRY_NAME, AnnotationCache, cache_key, cache_size, prune
 from mkdocs_briefings.core.contract import CorruptEntry, annotation_from_json, annotation_to_json
 from mkdocs_briefings.core.model import Annotation, Claim, Entity, RegisterEntry, Span, Speaker
 from mkdocs_briefings.core.project import load_project
@@ -150,9 +150,9 @@ def test_register_change_invalidates(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("seeds", [5, 40])  # 40 > PARALLEL_THRESHOLD: the process pool reports too
 def test_long_runs_report_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds: int) -> None:
-    from mkdocs_briefings.core import project as project_module
+    from mkdocs_briefings.core import annotating
 
-    monkeypatch.setattr(project_module, "PROGRESS_EVERY", 4)
+    monkeypatch.setattr(annotating, "PROGRESS_EVERY", 4)
     root = write_project(tmp_path, {f"s{i:02d}.txt": f"Story {i}. {TEXT}" for i in range(seeds)})
     messages: list[str] = []
     load_project(root, cache_dir=root / ".cache", progress=messages.append)
@@ -253,3 +253,140 @@ def test_unusable_cache_is_one_warning_not_one_per_seed(tmp_path: Path, where: s
     assert [(d.path, d.message.split(" (")[0]) for d in project.diagnostics] == [
         ("blocker" if where == "file" else "blocker/briefings", "the annotation cache cannot be used")
     ]
+
+
+# --- pruning: only entries, only unused and old ones, never through a link ------------------------
+
+USED, UNUSED, FRESH = "a" * 64, "b" * 64, "c" * 64
+OLD, BEFORE, NEW = 1_000_000.0, 2_000_000.0, 3_000_000.0
+
+
+def _entry(folder: Path, key: str, mtime: float, data: bytes = b"{}") -> Path:
+    path = folder / f"{key}.json"
+    path.write_bytes(data)
+    os.utime(path, (mtime, mtime))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "removed"),
+    [
+        (f"{USED}.json", "old file", False),  # used by the build: kept however old
+        (f"{UNUSED}.json", "old file", True),  # unused and not touched since the build started
+        (f"{FRESH}.json", "new file", False),  # unused, but read or written by a build running now
+        (f"{UNUSED}.json", "link", True),  # a link named like an entry: the link goes, never its target
+        (f"{USED}.json", "link", True),  # even when its name is a used key: it is no entry
+        (f"{UNUSED}.json", "folder", False),  # a folder named like an entry: not ours to remove
+        ("notes.json", "old file", False),  # not an entry's name
+        (f"{UNUSED.upper()}.json", "old file", False),
+        (f"{UNUSED}.json.bak", "old file", False),
+        (".tmp-write-0000-1-x", "old file", False),  # temp files are `files.remove_stale_temps`' business
+        ("pages", "folder", False),  # the page store
+    ],
+)
+def test_prune_removes_only_old_unused_entries(tmp_path: Path, name: str, make: str, removed: bool) -> None:
+    cache, outside = tmp_path / "cache", tmp_path / "outside.json"
+    cache.mkdir()
+    outside.write_bytes(b"keep")
+    os.utime(outside, (OLD, OLD))
+    path = cache / name
+    if make == "link":
+        path.symlink_to(outside)
+    elif make == "folder":
+        path.mkdir()
+        (path / "inside.json").write_bytes(b"x")
+    else:
+        path.write_bytes(b"{}")
+        os.utime(path, (NEW, NEW) if make == "new file" else (OLD, OLD))
+    done = prune(cache, {USED}, BEFORE)
+    assert done.problem is None
+    assert (not os.path.lexists(path)) is removed
+    assert (done.removed, done.freed) == ((1, 0 if make == "link" else 2) if removed else (0, 0))
+    assert outside.read_bytes() == b"keep"
+    if make == "folder":
+        assert (path / "inside.json").read_bytes() == b"x"
+
+
+def test_prune_counts(tmp_path: Path) -> None:
+    for key in (USED, UNUSED):
+        _entry(tmp_path, key, OLD, b"12345")
+    _entry(tmp_path, FRESH, NEW)
+    done = prune(tmp_path, {USED}, BEFORE)
+    assert (done.removed, done.freed, done.kept, done.problem) == (1, 5, 2, None)
+    assert sorted(p.name[:1] for p in tmp_path.iterdir()) == ["a", "c"]
+
+
+def test_prune_a_missing_cache_is_nothing_to_do(tmp_path: Path) -> None:
+    assert prune(tmp_path / "none", set(), BEFORE) == prune(tmp_path / "none", set(), BEFORE)
+    assert prune(tmp_path / "none", set(), BEFORE).removed == 0
+
+
+@pytest.mark.parametrize("linked", ["cache", "parent"])
+def test_prune_refuses_a_cache_reached_through_a_link(tmp_path: Path, linked: str) -> None:
+    """A restored `.cache` or `.cache/briefings` that is a link to elsewhere is not pruned."""
+    root, elsewhere = tmp_path / "root", tmp_path / "elsewhere"
+    (elsewhere / "briefings").mkdir(parents=True)
+    victim = _entry(elsewhere / "briefings", UNUSED, OLD)
+    (root / ".cache").parent.mkdir(parents=True)
+    if linked == "parent":
+        (root / ".cache").symlink_to(elsewhere)
+    else:
+        (root / ".cache").mkdir()
+        (root / ".cache" / "briefings").symlink_to(elsewhere / "briefings")
+    done = prune(root / ".cache" / "briefings", set(), BEFORE, anchor=root)
+    assert done.removed == 0 and done.problem is not None and "not pruned" in done.problem
+    assert victim.exists()
+
+
+def test_prune_follows_no_link_even_without_an_anchor(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    victim = _entry(tmp_path / "real", UNUSED, OLD)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    assert prune(tmp_path / "link", set(), BEFORE).problem is not None
+    assert victim.exists()
+
+
+def test_a_read_touches_the_entry_so_a_running_build_keeps_it(tmp_path: Path) -> None:
+    cache = AnnotationCache(tmp_path)
+    key = cache_key(TEXT, (), (), "v")
+    cache.put(key, _sample())
+    os.utime(cache.path(key), (OLD, OLD))
+    assert cache.get(key, TEXT) == _sample()
+    assert cache.path(key).stat().st_mtime > BEFORE
+    assert prune(tmp_path, set(), BEFORE).removed == 0
+
+
+@pytest.mark.parametrize("target", ["entry elsewhere", "device", "missing"])
+def test_an_entry_that_is_a_link_is_corrupt_not_followed(tmp_path: Path, target: str) -> None:
+    cache = AnnotationCache(tmp_path / "c")
+    key = cache_key(TEXT, (), (), "v")
+    elsewhere = AnnotationCache(tmp_path / "elsewhere")
+    elsewhere.put(key, _sample())  # a valid entry outside the cache: still not read through a link
+    os.utime(elsewhere.path(key), (OLD, OLD))
+    (tmp_path / "c").mkdir()
+    source = {"entry elsewhere": elsewhere.path(key), "device": Path("/dev/zero"), "missing": tmp_path / "none"}[target]
+    cache.path(key).symlink_to(source)
+    with pytest.raises(CorruptEntry, match="symbolic link"):
+        cache.get(key, TEXT)
+    assert elsewhere.path(key).stat().st_mtime == OLD  # not touched through the link
+
+
+def test_a_fifo_entry_is_corrupt_and_never_blocks(tmp_path: Path) -> None:
+    cache = AnnotationCache(tmp_path)
+    os.mkfifo(cache.path("k"))
+    with pytest.raises(CorruptEntry, match="not a regular file"):
+        cache.get("k", TEXT)
+
+
+def test_cache_size(tmp_path: Path) -> None:
+    _entry(tmp_path, USED, OLD, b"123")
+    _entry(tmp_path, UNUSED, OLD, b"45")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "body").write_bytes(b"x" * 10)
+    (tmp_path / "other.txt").write_bytes(b"y")
+    (tmp_path / "link").symlink_to("/dev/zero")  # counted as the link it is, never read
+    size = cache_size(tmp_path)
+    assert (size.entries, size.entry_bytes, size.files) == (2, 5, 5)
+    assert size.total_bytes == 5 + 10 + 1 + len("/dev/zero")
+    assert cache_size(tmp_path / "none") == type(size)()
+    assert ENTRY_NAME.fullmatch(f"{USED}.json") and not ENTRY_NAME.fullmatch(f"{USED}.json.tmp")

@@ -20,7 +20,10 @@ def test_check_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
                          "- name: Paris\n  kind: place\n")
     assert main(["check", "--root", str(root)]) == 0
     out = capsys.readouterr()
-    assert out.out == "briefings check: ok — 1 briefings (1 with overlays), 1 register entries, no problems\n"
+    lines = out.out.splitlines()
+    assert lines[1:] == ["briefings check: ok — 1 briefings (1 with overlays), 1 register entries, no problems"]
+    entry = next((root / ".cache" / "briefings").glob("*.json")).stat().st_size
+    assert lines[0] == f"annotation cache .cache/briefings: 1 entry, {entry} bytes ({entry} bytes with the stored pages)"
     assert (root / ".cache" / "briefings").is_dir()  # annotation went through the cache
 
 
@@ -85,6 +88,7 @@ def test_annotate_with_bad_register(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_check_reads_directories_from_mkdocs_yml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "docs").mkdir()  # mkdocs stops without it (test_check_names_a_missing_docs_dir)
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "alpha.txt").write_text(SEED, encoding="utf-8")
     (tmp_path / "editorial").mkdir()

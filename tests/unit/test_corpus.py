@@ -15,6 +15,7 @@ from mkdocs_briefings.core.corpus import (
     Thresholds,
     build_corpus,
     earns_page,
+    fitted_thresholds,
     letter_of,
     newest_first,
 )
@@ -299,6 +300,67 @@ def test_default_min_briefings(once_and_twice) -> None:
     assert min(MIN_BRIEFINGS.values()) >= 2  # a name in a single briefing never gets a page by default
     assert set(MIN_BRIEFINGS) == set(PAGE_DIRS)  # a default for every kind that has pages
     assert build_corpus(once_and_twice) == build_corpus(once_and_twice, min_briefings=MIN_BRIEFINGS)
+
+
+@pytest.mark.parametrize(
+    ("count", "chosen", "expected"),
+    [
+        # Left out: fitted to the site's size, at least 1, at most the defaults (10 / 20).
+        (0, None, {"person": 1, "organisation": 1, "place": 1}),
+        (3, None, {"person": 1, "organisation": 1, "place": 1}),
+        (100, None, {"person": 1, "organisation": 1, "place": 1}),
+        (101, None, {"person": 1, "organisation": 2, "place": 2}),
+        (200, None, {"person": 1, "organisation": 2, "place": 2}),
+        (201, None, {"person": 2, "organisation": 3, "place": 3}),
+        (294, None, {"person": 2, "organisation": 3, "place": 3}),  # the demo's size
+        (1000, None, {"person": 5, "organisation": 10, "place": 10}),
+        (2000, None, dict(MIN_BRIEFINGS)),
+        (2225, None, dict(MIN_BRIEFINGS)),  # the BBC archive's size: the defaults
+        (10**6, None, dict(MIN_BRIEFINGS)),
+        # Chosen: one number for every kind, whatever the size.
+        (3, 1, {"person": 1, "organisation": 1, "place": 1}),
+        (3, 7, {"person": 7, "organisation": 7, "place": 7}),
+        (10**6, 1, {"person": 1, "organisation": 1, "place": 1}),
+        # A number per kind: the kinds left out are fitted.
+        (3, {"person": 4}, {"person": 4, "organisation": 1, "place": 1}),
+        (2225, {"place": 2}, {"person": 10, "organisation": 20, "place": 2}),
+        (3, {}, {"person": 1, "organisation": 1, "place": 1}),
+    ],
+)
+def test_fitted_thresholds(count: int, chosen: Thresholds | None, expected: dict[str, int]) -> None:
+    assert fitted_thresholds(count, chosen) == expected
+
+
+@pytest.mark.parametrize(
+    ("size", "with_page"),
+    [
+        # Three briefings: every person, organisation and place named once has a page.
+        (3, {"person-1", "person-2", "person-3", "org-1", "org-2", "org-3", "place-1", "place-2", "place-3"}),
+        # The demo's size (294): a person from 2 briefings, an organisation or a place from 3.
+        (294, {"person-2", "person-3", "org-3", "place-3"}),
+        # An archive: the defaults, 10 and 20.
+        (2225, set()),
+    ],
+)
+def test_fitted_pages_by_site_size(make_briefing, size: int, with_page: set[str]) -> None:
+    """`name-N` is named in N briefings (the first N); the rest of the site names no one."""
+    named = [(f"{k}-{n}", f"{k.capitalize()} Number {n}", kind, n)
+             for k, kind in (("person", "person"), ("org", "organisation"), ("place", "place")) for n in (1, 2, 3)]
+    briefings = []
+    for i in range(size):
+        here = [(ent_id, name, kind) for ent_id, name, kind, n in named if i < n]
+        text = " ".join(f"{name} was there." for _, name, _ in here) or "Nothing happened."
+        briefings.append(make_briefing(f"b{i:04d}", text, [(e, name, kind, [], [name]) for e, name, kind in here]))
+    corpus = build_corpus(briefings, min_briefings=fitted_thresholds(size))
+    assert {r.id for r in corpus.entities.values() if r.has_page} == with_page
+
+
+def test_fitted_thresholds_never_fall_as_a_site_grows() -> None:
+    previous = fitted_thresholds(0)
+    for count in range(1, 2500):
+        now = fitted_thresholds(count)
+        assert all(previous[k] <= now[k] <= MIN_BRIEFINGS[k] for k in PAGE_DIRS), count
+        previous = now
 
 
 @pytest.mark.parametrize(

@@ -38,10 +38,12 @@ from typing import Any
 
 import pytest
 
-from mkdocs_briefings.core import files
+from mkdocs_briefings.core import files, processes
 from mkdocs_briefings.core.processes import alive
-from mkdocs_briefings.render import pagestore
-from mkdocs_briefings.render.pagestore import INDEX, PageStore, StoreError, fingerprint
+from mkdocs_briefings.render import pagecache, pagemaker, pagestore
+from mkdocs_briefings.render.pagecache import INDEX, fingerprint
+from mkdocs_briefings.render.pagemaker import StoreError
+from mkdocs_briefings.render.pagestore import PageStore
 from mkdocs_briefings.render.renderer import PageSpec, Parts
 
 KEY = "a" * 64
@@ -232,7 +234,7 @@ def test_fingerprint_never_opens_fifos_or_devices(tmp_path: Path, make: Callable
     _inputs(tmp_path)
     make(tmp_path)
     code = (
-        "import sys; from pathlib import Path; from mkdocs_briefings.render.pagestore import fingerprint;"
+        "import sys; from pathlib import Path; from mkdocs_briefings.render.pagecache import fingerprint;"
         "root = Path(sys.argv[1]); print(fingerprint([root / 'seeds', root / 'briefings'], {}))"
     )
     import resource
@@ -284,7 +286,7 @@ def test_nothing_to_replay_is_not_a_warning(tmp_path: Path, stored: str | None, 
         committed(directory, KEY, make_specs(3))
     if stored == "old-format":
         index = json.loads((directory / INDEX).read_text(encoding="utf-8"))
-        (directory / INDEX).write_text(json.dumps({**index, "format": pagestore.FORMAT + 1}), encoding="utf-8")
+        (directory / INDEX).write_text(json.dumps({**index, "format": pagecache.FORMAT + 1}), encoding="utf-8")
     store, warnings = replayed(directory, key)
     assert (store.replaying, store.specs, warnings) == (False, [], [])
     assert directory.exists() is (stored is not None)  # looking does not create the store
@@ -459,38 +461,38 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> None:
     an idle web server thread in this process, and the forked path must be
     tested all the same.
     """
-    if not pagestore._fork_available():
+    if not processes.fork_available():
         pytest.skip("this machine cannot fork (one CPU, or no fork)")
-    monkeypatch.setattr(pagestore, "_can_fork", pagestore._fork_available)
-    monkeypatch.setattr(pagestore, "PARALLEL_PAGES", 1)
+    monkeypatch.setattr(processes, "can_fork", processes.fork_available)
+    monkeypatch.setattr(pagemaker, "PARALLEL_PAGES", 1)
 
 
 def test_no_fork_while_another_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     """`mkdocs serve` builds next to its server threads: there the pages are made in-process."""
-    if not pagestore._fork_available():
+    if not processes.fork_available():
         pytest.skip("this machine cannot fork (one CPU, or no fork)")
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert pagestore._can_fork() is False
+        assert processes.can_fork() is False
     finally:
         stop.set()
         thread.join()
 
 
 def test_forked_child_makes_the_in_process_pages(tmp_path: Path, forked: None) -> None:
-    n = 2 * pagestore.BATCH + 5  # several batches and a remainder
+    n = 2 * pagemaker.BATCH + 5  # several batches and a remainder
     with pytest.MonkeyPatch.context() as small:
-        small.setattr(pagestore, "PARALLEL_PAGES", n + 1)
+        small.setattr(pagemaker, "PARALLEL_PAGES", n + 1)
         here = committed(tmp_path / "here", KEY, make_specs(n))
-        assert here._child is None
+        assert here._maker._child is None
     reference = assert_replays(tmp_path / "here", make_specs(n))
 
     calls: list[int] = []
     store = PageStore(tmp_path / "forked", KEY, _no_warnings)
     store.make(make_specs(n, partial(counted, calls)), DIAGNOSTICS, SUMMARY)
-    assert store._child is not None, "make() did not fork"
+    assert store._maker._child is not None, "make() did not fork"
     order = list(range(n))
     random.Random(4).shuffle(order)
     for i in order:
@@ -531,13 +533,13 @@ def test_forked_failure_reaches_the_reader(
     for text in expected:
         assert text in str(failure.value)
     store.abort()
-    assert store._child is None
+    assert store._maker._child is None
     assert list(tmp_path.iterdir()) == []  # no temp body, no index
     assert replayed(tmp_path)[0].replaying is False
 
 
 def _stalls_after_first_batch(i: int) -> Parts:
-    if i == pagestore.BATCH + 1:
+    if i == pagemaker.BATCH + 1:
         time.sleep(120)
     return parts_for(i)
 
@@ -545,9 +547,9 @@ def _stalls_after_first_batch(i: int) -> Parts:
 def test_abort_stops_a_running_child(tmp_path: Path, forked: None) -> None:
     """A failed build does not wait for the child to finish the site."""
     store = PageStore(tmp_path, KEY, _no_warnings)
-    store.make(make_specs(3 * pagestore.BATCH, _stalls_after_first_batch), [], "")
+    store.make(make_specs(3 * pagemaker.BATCH, _stalls_after_first_batch), [], "")
     assert store.specs[0].make() == parts_for(0)  # the first batch arrived; the child is now stuck
-    child = store._child
+    child = store._maker._child
     started = time.monotonic()
     store.abort()
     assert time.monotonic() - started < 10 and not child.is_alive()
@@ -622,17 +624,17 @@ def test_child_dies_with_its_parent(tmp_path: Path) -> None:
     driver = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from mkdocs_briefings.render import pagestore\n"
+        "from mkdocs_briefings.core import processes\nfrom mkdocs_briefings.render import pagemaker\n"
         "from mkdocs_briefings.render.pagestore import PageStore\n"
         "from mkdocs_briefings.render.renderer import PageSpec, Parts\n"
-        "pagestore._can_fork = lambda: True\n"
+        "processes.can_fork = lambda: True\n"
         "def slow():\n"
         "    time.sleep(60)\n"
         "    return Parts('x', '', '')\n"
-        "specs = [PageSpec(f'briefings/p{i}.md', 'P', {'title': 'P'}, slow) for i in range(pagestore.PARALLEL_PAGES)]\n"
+        "specs = [PageSpec(f'briefings/p{i}.md', 'P', {'title': 'P'}, slow) for i in range(pagemaker.PARALLEL_PAGES)]\n"
         "store = PageStore(Path(sys.argv[1]), 'k', print)\n"
         "store.make(specs, [], '')\n"
-        "print(store._child.pid, flush=True)\n"
+        "print(store._maker._child.pid, flush=True)\n"
         "time.sleep(60)\n"
     )
     env = {**os.environ, "PYTHONPATH": f"{Path(pagestore.__file__).parents[2]}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
@@ -663,10 +665,10 @@ def test_full_disk_is_one_warning_and_every_page_is_made(
     full_disk: Path, fork: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if fork:
-        if not pagestore._fork_available():
+        if not processes.fork_available():
             pytest.skip("this machine cannot fork")
-        monkeypatch.setattr(pagestore, "_can_fork", pagestore._fork_available)
-        monkeypatch.setattr(pagestore, "PARALLEL_PAGES", 1)
+        monkeypatch.setattr(processes, "can_fork", processes.fork_available)
+        monkeypatch.setattr(pagemaker, "PARALLEL_PAGES", 1)
     warnings: list[str] = []
     store = PageStore(full_disk / "pages", KEY, warnings.append)
     assert store.replay() is False

@@ -63,7 +63,6 @@ def test_overlay_default_seed_and_caption(tmp_path: Path) -> None:
         ),
         ({"a.md": "---\nseed: alpha.txt\ntitle: [x\n---\n"}, "briefings/a.md", 3, "invalid YAML"),
         ({"alpha.md": "---\nseed: gamma.txt\n---\n"}, "briefings/alpha.md", 0, "same briefing slug 'alpha'"),
-        ({"Index.md": "---\nseed: gamma.txt\n---\n"}, "briefings/Index.md", 0, "taken by the site's own index page"),
     ],
 )
 def test_fatal_overlay_errors(tmp_path: Path, overlays: dict[str, str], path: str, line: int, words: str) -> None:
@@ -74,6 +73,20 @@ def test_fatal_overlay_errors(tmp_path: Path, overlays: dict[str, str], path: st
     assert (diag.path, diag.line) == (path, line), str(info.value)
     assert words in diag.message
     assert str(info.value).startswith(f"{path}:{line}: " if line else f"{path}: ")
+
+
+@pytest.mark.parametrize(
+    ("seeds", "overlays", "slugs"),
+    [
+        ({"index.txt": "Index.", "page.txt": "Page."}, {}, ["index", "page"]),
+        ({"gamma.txt": "Gamma."}, {"Index.md": "---\nseed: gamma.txt\n---\n"}, ["index"]),
+    ],
+)
+def test_folder_page_names_are_ordinary_slugs(tmp_path: Path, seeds: dict[str, str], overlays: dict[str, str],
+                                              slugs: list[str]) -> None:
+    """One slug rule (render/paths.page_stem renames them on the way to a page path): nothing refuses them here."""
+    project = load_project(write_project(tmp_path, seeds, overlays))
+    assert [b.slug for b in project.briefings] == slugs and project.diagnostics == ()
 
 
 def test_symlinked_seed_outside_is_refused(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from projectfiles import write_project
 
-from mkdocs_briefings.core import project as project_module
+from mkdocs_briefings.core import annotating
 from mkdocs_briefings.core.processes import alive
 from mkdocs_briefings.core.project import load_project
 
@@ -35,7 +35,7 @@ def _cached(cache_dir: Path) -> int:
 def test_results_are_cached_as_they_arrive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = write_project(tmp_path, dict(list(SEEDS.items())[:5]))
     cache_dir = root / ".cache" / "briefings"
-    monkeypatch.setattr(project_module, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(annotating, "PROGRESS_EVERY", 1)
     seen: list[tuple[str, int]] = []
     load_project(root, cache_dir=cache_dir, progress=lambda m: seen.append((m, _cached(cache_dir))))
     during = [(m, n) for m, n in seen if " of " in m]
@@ -52,15 +52,15 @@ def _children(pid: int) -> set[int]:
 
 DRIVER = """
 import sys, time
-from mkdocs_briefings.core import project
+from mkdocs_briefings.core import annotating, project
 
-engine = project._annotate_job
+engine = annotating._annotate_job
 
 def slow(job):
     time.sleep(0.3)
     return engine(job)
 
-project._annotate_job = slow
+annotating._annotate_job = slow
 project.load_project(sys.argv[1], cache_dir=sys.argv[2])
 """
 

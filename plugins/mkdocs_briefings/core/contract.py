@@ -1,4 +1,4 @@
-"""The annotation JSON contract (`shared/eval/README.md`) and `briefings.json`, in both directions.
+"""The annotation JSON contract (`shared/eval/README.md`), in both directions (`briefings.json` around it: `export.py`).
 
 Everything that turns the model into JSON, or JSON back into the model,
 lives here: the engine's output as the CLI and the exports print it, and
@@ -9,12 +9,11 @@ type, every id against the slug rule, every span against its text.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection
 from typing import Any, TypeGuard
 
-from .model import CLAIM_KINDS, KINDS, STATUSES, Annotation, Briefing, Claim, Entity, SourceInfo, Span, Speaker
+from .model import CLAIM_KINDS, KINDS, STATUSES, Annotation, Claim, Entity, Span, Speaker
 from .text import is_slug
 
 # -- writing ---------------------------------------------------------------------------------
@@ -64,38 +63,6 @@ def annotation_to_json(annotation: Annotation, doc_id: str) -> dict[str, Any]:
         "entities": [entity_to_json(e) for e in annotation.entities],
         "claims": [claim_to_json(c) for c in annotation.claims],
     }
-
-
-def _source_to_json(s: SourceInfo) -> dict[str, Any]:
-    return {
-        "seed": s.seed,
-        "title": s.title,
-        "date": s.date.isoformat() if s.date else None,
-        "source": s.source,
-        "url": s.url,
-        "license": s.license,
-    }
-
-
-def briefing_to_json(b: Briefing) -> dict[str, Any]:
-    """One briefing of `briefings.json`: its metadata and its annotation."""
-    return {
-        "slug": b.slug,
-        "title": b.title,
-        "date": b.date.isoformat() if b.date else None,
-        "sources": [_source_to_json(s) for s in b.sources],
-        "tags": list(b.tags),
-        "summary": b.summary,
-        "annotation": annotation_to_json(b.annotation, b.slug),
-    }
-
-
-def export_json(briefings: Iterable[Briefing], across: Mapping[str, Any] | None = None) -> bytes:
-    """`briefings.json`: every briefing by slug, then what is found across them (`core/export.py`:
-    duplicates, the claims ledger, sourcing profiles); compact, UTF-8, byte-identical for the same input."""
-    records = [briefing_to_json(b) for b in sorted(briefings, key=lambda b: b.slug)]
-    data = {"briefings": records, **(across or {})}
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 # -- reading ---------------------------------------------------------------------------------

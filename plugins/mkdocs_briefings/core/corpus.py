@@ -53,6 +53,37 @@ def threshold(min_briefings: Thresholds, kind: str) -> int:
     return int(min_briefings.get(kind, MIN_BRIEFINGS.get(kind, 1)))
 
 
+#: The archive size the defaults (`kinds.MIN_BRIEFINGS`: a person from 10 briefings, an
+#: organisation or a place from 20) were chosen for: the BBC archive has 2,225 articles.
+FULL_SIZE = 2000
+
+
+def fitted_thresholds(briefing_count: int, chosen: Thresholds | None = None) -> dict[str, int]:
+    """`min_briefings` for a site of `briefing_count` briefings, one number per kind with pages.
+
+    What the site chose wins (one number, or a number per kind). A kind it
+    left out keeps the same share of briefings the defaults ask of an archive
+    of `FULL_SIZE`: a person earns a page when named in 1 briefing in 200, an
+    organisation or a place in 1 in 100 (at least 1 briefing, at most the
+    default). Fixed defaults gave a 3-article site no entity page at all and
+    no hint why; this way a small site gives every name a page (up to 200
+    briefings for people, 100 for the others), the demo's 294 briefings give
+    people named twice a page, and an archive of 2,000 or more keeps the
+    defaults that keep it fast and small.
+    """
+    if isinstance(chosen, int):
+        return dict.fromkeys(PAGE_DIRS, chosen)
+    given = chosen or {}
+    out: dict[str, int] = {}
+    for kind in PAGE_DIRS:
+        if kind in given:
+            out[kind] = int(given[kind])
+            continue
+        default = MIN_BRIEFINGS[kind]
+        out[kind] = max(1, min(default, -(-default * max(0, briefing_count) // FULL_SIZE)))
+    return out
+
+
 def earns_page(kind: str, briefings: int, registered: bool, min_briefings: Thresholds = MIN_BRIEFINGS) -> bool:
     """Whether an entity earns a page of its own, or its entry on the A-Z listing serves it.
 

@@ -76,15 +76,23 @@ def remove_stale_temps(directory: Path) -> None:
                 path.unlink()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write `data` to `path` so that no reader ever sees part of it: a temp file
-    in the same folder, fsync, `os.replace`. Raises OSError; leaves no temp file."""
+    in the same folder, fsync, `os.replace`. Raises OSError; leaves no temp file.
+
+    `durable=False` skips the fsync: the rename still keeps a killed process
+    from leaving part of a file, and only a power cut can leave an empty or
+    torn one. Right for entries a reader validates and recomputes anyway
+    (the annotation cache), where an fsync per entry was a third of a cold
+    build's wall time (2,225 entries, ~5 ms each, measured on the BBC corpus).
+    """
     fd, tmp = tempfile.mkstemp(prefix=temp_prefix("write"), dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -13,19 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path
+from typing import Any
 
-from .diagnostics import Diagnostic, quoted, unknown_key
+from . import schema as sc
+from .diagnostics import Diagnostic, quoted
 from .model import STATUSES, Annotation, Claim, Entity, RegisterEntry, Span, Speaker
-from .seeds import is_web_url, read_text, split_front_matter, string_list
+from .seeds import read_text, split_front_matter
 from .text import slugify
-from .yamldoc import YamlDoc, YamlError, parse_date, parse_yaml
-
-#: Top-level keys of an overlay's front matter.
-OVERLAY_KEYS: tuple[str, ...] = ("seed", "seeds", "title", "date", "tags", "entities", "claims")
-#: Keys under `entities:`.
-ENTITY_KEYS: tuple[str, ...] = ("ignore",)
-#: Keys of one correction under `claims:`.
-CORRECTION_KEYS: tuple[str, ...] = ("quote", "speaker", "status", "note", "source", "drop")
+from .yamldoc import YamlError, parse_yaml
 
 
 @dataclass(frozen=True)
@@ -56,6 +51,76 @@ class Overlay:
     summary: str = ""
 
 
+def _quote(value: sc.Value) -> str:
+    """A few words of a claim: text with something left to compare once quotes and punctuation go."""
+    quote: str = sc.text(collapse=True)(value)
+    if not _norm(quote):
+        raise sc.Invalid
+    return quote
+
+
+def _seed(value: sc.Value) -> tuple[tuple[str, int], ...]:
+    """`seed:` one file name, and the line it is on."""
+    name: str = sc.text()(value)
+    return ((name, value.line),)
+
+
+def _seeds(value: sc.Value) -> tuple[tuple[str, int], ...]:
+    """`seeds:` file names, each with its line; each bad item is an error on its own line."""
+    if not isinstance(value.data, list) or not value.data:
+        raise sc.Invalid
+    out: list[tuple[str, int]] = []
+    for i, data in enumerate(value.data):
+        item = value.item(i, data)
+        if isinstance(data, str) and data.strip():
+            out.append((data.strip(), item.line))
+        else:
+            value.report.add(item.path, "each of 'seeds' must be a file name under seeds/", "error")
+    return tuple(out)
+
+
+#: Keys of one correction under `claims:`.
+CORRECTION = sc.Schema(
+    (
+        sc.Field("quote", _quote, "correction has no 'quote': add 'quote: <a few words of the claim>'",
+                 missing="correction has no 'quote': add 'quote: <a few words of the claim>'", essential=True),
+        sc.Field("speaker", sc.text(collapse=True), "'speaker' must be a name, e.g. 'speaker: Volodymyr Zelenskyy'"),
+        sc.Field("status", sc.one_of(STATUSES), "bad status {value}: use one of " + ", ".join(STATUSES)),
+        sc.Field("note", sc.text(collapse=True, empty=True), "'note' must be text"),
+        sc.Field("source", sc.web_url, "bad source {value}: only http:// and https:// links are allowed"),
+        sc.Field("drop", sc.boolean, "'drop' must be true or false", default=False),
+    ),
+    where="a claim correction",
+    not_mapping="each correction must be a mapping starting with '- quote: <words of the claim>'",
+)
+#: Keys under `entities:`.
+ENTITIES = sc.Schema(
+    (sc.Field("ignore", sc.words(), "'ignore' must be a list of names, e.g. [NZT]", default=()),),
+    where="'entities'",
+    not_mapping="'entities' must be a mapping, e.g. 'entities: {ignore: [NZT]}'",
+)
+#: An overlay's front matter.
+OVERLAY = sc.Schema(
+    (
+        sc.Field("seed", _seed, "'seed' must be a file name under seeds/, e.g. 'seed: my-article.txt'", severity="error"),
+        sc.Field("seeds", _seeds, "'seeds' must be a list of file names under seeds/", severity="error"),
+        sc.Field("title", sc.text(collapse=True)),
+        sc.Field("date", sc.date, "bad date {value}: write it as YYYY-MM-DD"),
+        sc.Field("tags", sc.words(), "'tags' must be a list of words, e.g. [ukraine, diplomacy]"),
+        sc.Field("entities", sc.mapping(ENTITIES), default={"ignore": ()}),
+        sc.Field("claims", sc.entries(CORRECTION, "'claims' must be a list of corrections, each starting with '- quote: ...'"),
+                 default=()),
+    ),
+    where="overlay front matter",
+    not_mapping="front matter must be a mapping of 'key: value' lines",
+    not_mapping_severity="error",
+)
+#: Top-level keys of an overlay's front matter.
+OVERLAY_KEYS: tuple[str, ...] = OVERLAY.keys
+ENTITY_KEYS: tuple[str, ...] = ENTITIES.keys
+CORRECTION_KEYS: tuple[str, ...] = CORRECTION.keys
+
+
 def read_overlay(file: Path, shown: str) -> tuple[Overlay | None, list[Diagnostic]]:
     """Read and validate one overlay file; None (with an error) if unusable."""
     text, err = read_text(file, shown, "overlay")
@@ -66,7 +131,6 @@ def read_overlay(file: Path, shown: str) -> tuple[Overlay | None, list[Diagnosti
 
 def parse_overlay(text: str, shown: str, slug: str) -> tuple[Overlay | None, list[Diagnostic]]:
     """Parse overlay text (front matter + markdown summary)."""
-    diags: list[Diagnostic] = []
     fm, fm_line, body, err = split_front_matter(text, shown)
     if err:
         return None, [err]
@@ -76,137 +140,31 @@ def parse_overlay(text: str, shown: str, slug: str) -> tuple[Overlay | None, lis
         doc = parse_yaml(fm, shown, fm_line)
     except YamlError as exc:
         return None, [exc.diagnostic]
-    meta = doc.data if doc.data is not None else {}
-    if not isinstance(meta, dict):
-        return None, [Diagnostic(shown, fm_line, "front matter must be a mapping of 'key: value' lines", "error")]
-    for key in meta:
-        if key not in OVERLAY_KEYS:
-            diags.append(unknown_key(shown, doc.line(key), key, OVERLAY_KEYS, "overlay front matter"))
-
-    seeds: list[tuple[str, int]] = []
-    if "seed" in meta and "seeds" in meta:
-        diags.append(Diagnostic(shown, doc.line("seeds"), "give either 'seed:' or 'seeds:', not both", "error"))
-    if "seed" in meta:
-        value = meta["seed"]
-        if isinstance(value, str) and value.strip():
-            seeds.append((value.strip(), doc.line("seed")))
-        else:
-            message = "'seed' must be a file name under seeds/, e.g. 'seed: my-article.txt'"
-            diags.append(Diagnostic(shown, doc.line("seed"), message, "error"))
-    elif "seeds" in meta:
-        value = meta["seeds"]
-        if not isinstance(value, list) or not value:
-            diags.append(Diagnostic(shown, doc.line("seeds"), "'seeds' must be a list of file names under seeds/", "error"))
-        else:
-            for i, item in enumerate(value):
-                if isinstance(item, str) and item.strip():
-                    seeds.append((item.strip(), doc.line("seeds", i)))
-                else:
-                    diags.append(Diagnostic(shown, doc.line("seeds", i), "each of 'seeds' must be a file name under seeds/", "error"))
-
-    title = meta.get("title")
-    if title is not None and not (isinstance(title, (str, int, float)) and str(title).strip()):
-        diags.append(Diagnostic(shown, doc.line("title"), "'title' must be text"))
-        title = None
-    date = parse_date(meta.get("date"))
-    if meta.get("date") is not None and date is None:
-        diags.append(Diagnostic(shown, doc.line("date"), f"bad date {quoted(meta.get('date'))}: write it as YYYY-MM-DD"))
-    tags: tuple[str, ...] | None = None
-    if "tags" in meta:
-        tags = string_list(meta["tags"])
-        if tags is None:
-            diags.append(Diagnostic(shown, doc.line("tags"), "'tags' must be a list of words, e.g. [ukraine, diplomacy]"))
-
-    ignore: tuple[str, ...] = ()
-    ents = meta.get("entities")
-    if ents is not None:
-        if not isinstance(ents, dict):
-            diags.append(Diagnostic(shown, doc.line("entities"), "'entities' must be a mapping, e.g. 'entities: {ignore: [NZT]}'"))
-        else:
-            for key in ents:
-                if key not in ENTITY_KEYS:
-                    diags.append(unknown_key(shown, doc.line("entities", key), key, ENTITY_KEYS, "'entities'"))
-            got = string_list(ents.get("ignore"))
-            if got is None:
-                diags.append(Diagnostic(shown, doc.line("entities", "ignore"), "'ignore' must be a list of names, e.g. [NZT]"))
-            else:
-                ignore = tuple(sorted(got))
-
-    corrections = _corrections(doc, meta.get("claims"), shown, diags)
-    summary = body.strip("\n")
+    report = sc.Report(shown, doc)
+    got = sc.read(OVERLAY, {} if doc.data is None else doc.data, report)
+    if got is None:
+        return None, report.diagnostics
+    meta: dict[str, Any] = got[0]
+    if meta["seed"] is not None and meta["seeds"] is not None:
+        report.add(("seeds",), "give either 'seed:' or 'seeds:', not both", "error")
+    corrections = tuple(
+        Correction(
+            c["quote"], report.line(("claims", i, "quote")), c["speaker"], c["status"], c["note"], c["source"], c["drop"]
+        )
+        for i, c in meta["claims"]
+    )
     overlay = Overlay(
         shown,
         slug,
-        tuple(seeds),
-        " ".join(str(title).split()) if title is not None else None,
-        date,
-        tags,
-        ignore,
+        meta["seed"] or meta["seeds"] or (),
+        meta["title"],
+        meta["date"],
+        meta["tags"],
+        tuple(sorted(meta["entities"]["ignore"])),
         corrections,
-        summary,
+        body.strip("\n"),
     )
-    return overlay, diags
-
-
-def _corrections(doc: YamlDoc, value: object, shown: str, diags: list[Diagnostic]) -> tuple[Correction, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        diags.append(Diagnostic(shown, doc.line("claims"), "'claims' must be a list of corrections, each starting with '- quote: ...'"))
-        return ()
-    out: list[Correction] = []
-    for i, item in enumerate(value):
-        line = doc.line("claims", i)
-        if not isinstance(item, dict):
-            diags.append(Diagnostic(shown, line, "each correction must be a mapping starting with '- quote: <words of the claim>'"))
-            continue
-        for key in item:
-            if key not in CORRECTION_KEYS:
-                diags.append(unknown_key(shown, doc.line("claims", i, key), key, CORRECTION_KEYS, "a claim correction"))
-        quote = item.get("quote")
-        if not isinstance(quote, (str, int, float)) or isinstance(quote, bool) or not _norm(str(quote)):
-            diags.append(Diagnostic(shown, line, "correction has no 'quote': add 'quote: <a few words of the claim>'"))
-            continue
-        qline = doc.line("claims", i, "quote")
-        speaker = item.get("speaker")
-        if speaker is not None and not (isinstance(speaker, str) and speaker.strip()):
-            message = "'speaker' must be a name, e.g. 'speaker: Volodymyr Zelenskyy'"
-            diags.append(Diagnostic(shown, doc.line("claims", i, "speaker"), message))
-            speaker = None
-        status = item.get("status")
-        if status is not None and status not in STATUSES:
-            diags.append(
-                Diagnostic(shown, doc.line("claims", i, "status"), f"bad status {quoted(status)}: use one of {', '.join(STATUSES)}")
-            )
-            status = None
-        note = item.get("note")
-        if note is not None and not isinstance(note, (str, int, float)):
-            diags.append(Diagnostic(shown, doc.line("claims", i, "note"), "'note' must be text"))
-            note = None
-        source = item.get("source")
-        if source is not None and not (isinstance(source, str) and is_web_url(source.strip())):
-            diags.append(
-                Diagnostic(
-                    shown, doc.line("claims", i, "source"), f"bad source {quoted(source)}: only http:// and https:// links are allowed"
-                )
-            )
-            source = None
-        drop = item.get("drop", False)
-        if not isinstance(drop, bool):
-            diags.append(Diagnostic(shown, doc.line("claims", i, "drop"), "'drop' must be true or false"))
-            drop = False
-        out.append(
-            Correction(
-                " ".join(str(quote).split()),
-                qline,
-                " ".join(speaker.split()) if speaker else None,
-                status,
-                " ".join(str(note).split()) if note is not None else None,
-                source.strip() if source else None,
-                drop,
-            )
-        )
-    return tuple(out)
+    return overlay, report.diagnostics
 
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",

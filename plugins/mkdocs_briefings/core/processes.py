@@ -1,4 +1,12 @@
-"""Child processes that end with the build that started them.
+"""Child processes: when a build uses them, and how they end with the build that started them.
+
+The fork policy is written here once, for the annotation pool
+(`core/annotating.py`) and the page maker (`render/pagemaker.py`): worker
+processes only pay on a machine with several cores; fork is fastest
+(children inherit the loaded engine and the pages' closures) but is only
+safe from a single-threaded process, and `mkdocs serve` runs builds next to
+its server threads, so there a pool's workers come from a clean fork server
+and the pages are made in this process.
 
 A build killed with `kill -9` (an impatient CI runner, the OOM killer) runs
 no clean-up code, so its children must notice on their own: forked pool
@@ -11,16 +19,39 @@ On Linux the kernel sends them SIGKILL when their parent dies
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
+from multiprocessing.context import BaseContext
 
 #: prctl option: the signal this process gets when its parent dies (linux/prctl.h).
 PR_SET_PDEATHSIG = 1
 #: How often the watchdog (platforms without prctl) checks that the parent is alive.
 WATCH_SECONDS = 1.0
+
+
+def fork_available() -> bool:
+    """Whether forking could pay here at all: several cores, and a platform that forks."""
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def can_fork() -> bool:
+    """Whether to fork now: it could pay, and this process is single-threaded (not `mkdocs serve`)."""
+    return fork_available() and threading.active_count() == 1
+
+
+def worker_context() -> tuple[BaseContext, int | None] | None:
+    """How to start pool workers, and the pid they are forked from (to end with it); None on one core."""
+    if (os.cpu_count() or 1) < 2:
+        return None
+    if can_fork():
+        return multiprocessing.get_context("fork"), os.getpid()
+    methods = multiprocessing.get_all_start_methods()
+    # The workers' parent is then the fork server, which ends with this process.
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn"), None
 
 
 def die_with_parent(parent: int | None = None) -> None:

@@ -14,14 +14,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, quoted, unknown_key
+from . import schema as sc
+from .diagnostics import Diagnostic
 from .inputs import NotReadable, read_regular
 from .model import SourceInfo, Span
 from .text import sentences
-from .yamldoc import YamlError, parse_date, parse_yaml
+from .yamldoc import YamlError, parse_yaml
 
+#: A seed's front matter (`core/schema.py`).
+SEED = sc.Schema(
+    (
+        sc.Field("title", sc.text()),
+        sc.Field("date", sc.date, "bad date {value}: write it as YYYY-MM-DD"),
+        sc.Field("source", sc.text()),
+        sc.Field("url", sc.web_url, "bad url {value}: only http:// and https:// links are allowed"),
+        sc.Field("license", sc.text()),
+        sc.Field("tags", sc.words(), "'tags' must be a list of words, e.g. [ukraine, diplomacy]", default=()),
+    ),
+    where="seed front matter",
+    not_mapping="front matter must be a mapping of 'key: value' lines",
+    not_mapping_severity="error",
+)
 #: Front matter keys a seed may carry.
-SEED_KEYS: tuple[str, ...] = ("title", "date", "source", "url", "license", "tags")
+SEED_KEYS: tuple[str, ...] = SEED.keys
 
 #: Invisible characters that can hide text or reorder it on screen (Trojan
 #: Source style): zero-width spaces/joiners, directional marks, embeddings,
@@ -167,43 +182,11 @@ def find_caption(text: str) -> Span | None:
     return None
 
 
-def _string(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return clean_text(str(value)).strip() or None
-    return None
-
-
-def string_list(value: Any) -> tuple[str, ...] | None:
-    """A list of strings (a single string counts as a one-item list), or None if malformed."""
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        return None
-    out: list[str] = []
-    for item in value:
-        s = _string(item)
-        if s is None:
-            return None
-        if s not in out:
-            out.append(s)
-    return tuple(out)
-
-
-def is_web_url(value: str) -> bool:
-    """http(s) only: a `javascript:` or `data:` link must never reach a page."""
-    return bool(re.match(r"^https?://[^\s/]+\S*$", value, re.IGNORECASE)) and not any(c in value for c in "<>\"'` ")
-
-
 def read_seed(file: Path, rel: str, shown: str) -> tuple[Seed | None, list[Diagnostic]]:
     """Read one seed; `rel` is its path under seeds/, `shown` its path in messages.
 
     Returns None (with an error) when the file cannot be used at all.
     """
-    diags: list[Diagnostic] = []
     try:
         size = file.stat().st_size
     except OSError as exc:
@@ -220,50 +203,25 @@ def read_seed(file: Path, rel: str, shown: str) -> tuple[Seed | None, list[Diagn
     fm, fm_line, body, err = split_front_matter(raw, shown)
     if err:
         return None, [err]
-    meta: dict[str, Any] = {}
+    data: Any = None
     doc = None
     if fm is not None and fm.strip():
         try:
             doc = parse_yaml(fm, shown, fm_line)
         except YamlError as exc:
             return None, [exc.diagnostic]
-        if doc.data is None:
-            meta = {}
-        elif not isinstance(doc.data, dict):
-            return None, [Diagnostic(shown, fm_line, "front matter must be a mapping of 'key: value' lines", "error")]
-        else:
-            meta = doc.data
-    for key in meta:
-        if key not in SEED_KEYS:
-            diags.append(unknown_key(shown, doc.line(key) if doc else 1, key, SEED_KEYS, "seed front matter"))
-
-    def line(key: str) -> int:
-        return doc.line(key) if doc else 1
-
-    title = _string(meta.get("title"))
-    if meta.get("title") is not None and title is None:
-        diags.append(Diagnostic(shown, line("title"), "'title' must be text"))
-    date = parse_date(meta.get("date"))
-    if meta.get("date") is not None and date is None:
-        diags.append(Diagnostic(shown, line("date"), f"bad date {quoted(meta.get('date'))}: write it as YYYY-MM-DD"))
-    url = _string(meta.get("url"))
-    if url is not None and not is_web_url(url):
-        diags.append(Diagnostic(shown, line("url"), f"bad url {quoted(url)}: only http:// and https:// links are allowed"))
-        url = None
-    tags = string_list(meta.get("tags"))
-    if tags is None:
-        diags.append(Diagnostic(shown, line("tags"), "'tags' must be a list of words, e.g. [ukraine, diplomacy]"))
-        tags = ()
+        data = doc.data
+    report = sc.Report(shown, doc)
+    got = sc.read(SEED, {} if data is None else data, report, ())
+    diags = report.diagnostics
+    if got is None:
+        return None, diags
+    meta = got[0]
     text = clean_body(body)
     if not text.strip():
         diags.append(Diagnostic(shown, 0, "seed has no article text after its front matter; it is skipped"))
         return None, diags
     info = SourceInfo(
-        seed=rel,
-        title=title,
-        date=date,
-        source=_string(meta.get("source")),
-        url=url,
-        license=_string(meta.get("license")),
+        seed=rel, title=meta["title"], date=meta["date"], source=meta["source"], url=meta["url"], license=meta["license"]
     )
-    return Seed(rel, text, info, tags, find_caption(text)), diags
+    return Seed(rel, text, info, meta["tags"], find_caption(text)), diags

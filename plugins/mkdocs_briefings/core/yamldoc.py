@@ -49,9 +49,22 @@ class YamlDoc:
 
     def line(self, *path: Key) -> int:
         """File line of the key (or list item) at `path`; the nearest parent's line if absent."""
+        return self.first_line + self._find(path)[1]
+
+    def scalar(self, *path: Key) -> str | None:
+        """The text of the scalar at `path` as written (`false`, `2024`, `no`), or None.
+
+        YAML reads such words as booleans and numbers; a schema that expects
+        text (`status: false`, `title: 2024`) takes what the editor wrote.
+        """
+        node, _, found = self._find(path)
+        return node.value if found and isinstance(node, yaml.ScalarNode) else None
+
+    def _find(self, path: tuple[Key, ...]) -> tuple[yaml.Node | None, int, bool]:
+        """The node at `path`, the 0-based line of the nearest node found on the way, and whether all of it was."""
         node = self.node
         if node is None:
-            return self.first_line
+            return None, 0, not path
         line = node.start_mark.line
         for step in path:
             found: yaml.Node | None = None
@@ -65,9 +78,9 @@ class YamlDoc:
                 found = node.value[step]
                 line = found.start_mark.line
             if found is None:
-                break
+                return node, line, False
             node = found
-        return self.first_line + line
+        return node, line, True
 
 
 class YamlError(ValueError):

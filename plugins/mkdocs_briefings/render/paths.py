@@ -9,9 +9,9 @@ and views ask here; nothing else builds a path.
 One rule for slug collisions: a page named after a slug (a briefing, an
 entity) never takes the name of its folder's own pages, `index` (the
 folder's index page) or `page` (the folder of its pagination): such a slug
-gets a trailing "-" (`briefings/page-.md`, `people/index-.md`). Loading a
-project refuses a briefing file named `index` before it gets here (see
-`core/project.py`), so an editor is told rather than surprised.
+gets a trailing "-" (`briefings/page-.md`, `people/index-.md`), whether
+it is an entity's or a briefing's (a seed or overlay named `index` builds
+`briefings/index-/`). Nothing else renames or refuses a slug for this.
 """
 
 from __future__ import annotations

@@ -177,7 +177,9 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
             )
 
         return PageSpec(
-            here, b.title, {"title": html_text(b.title), "hide": ["toc"]}, make,
+            # Tags for a site's tags plugin (the adapter drops them where none runs), escaped: themes print them as they are.
+            here, b.title, {"title": html_text(b.title), "hide": ["toc"], **({"tags": [html_text(t) for t in b.tags]} if b.tags else {})},
+            make,
             # and each claim's note, and the "In this briefing" box
             outline.ids() | {c.id for c in b.annotation.claims} | {ENTITIES_ANCHOR},
             markdown=markdown_source(b.summary).strip() if has_summary else "", outline=outline,

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import re
 from typing import Any, cast
-from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
+
+from ..core.schema import is_web_url
 
 #: Characters that have no place in article text and would break XML parsing
 #: of generated HTML (C0 controls other than tab and newline). STX/ETX are
@@ -69,14 +70,8 @@ def markdown_source(value: str) -> str:
 
 
 def web_url(value: str | None) -> str | None:
-    """The URL if it is an absolute http(s) URL, else None (never a script link)."""
+    """The URL if it is an absolute http(s) URL, else None (never a script link): the inputs' own rule, checked again."""
     if not value:
         return None
     value = clean(value).strip()
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c.isspace() for c in value):
-        return value
-    return None
+    return value if is_web_url(value) else None

@@ -247,6 +247,7 @@ class Views:
 #: Double quotation marks a quoted text may carry inside it (straight, curly, low-9, guillemets).
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
+_ANY_DOUBLE = re.compile('["' + _OPEN_DOUBLE + _CLOSE_DOUBLE + "]")
 
 
 def inner_quotes(text: str, nested: bool = True) -> str:
@@ -260,6 +261,8 @@ def inner_quotes(text: str, nested: bool = True) -> str:
     marks stay double, only made curly.
     """
     s = text.strip()
+    if not _ANY_DOUBLE.search(s):  # most claims: nothing to change (and this runs once per claim per page)
+        return s
     if nested and len(s) >= 2 and s[0] in '"' + _OPEN_DOUBLE and s[-1] in '"' + _CLOSE_DOUBLE and \
             not any(c in '"' + _OPEN_DOUBLE + _CLOSE_DOUBLE for c in s[1:-1]):
         s = s[1:-1].strip()

@@ -20,15 +20,23 @@ shortcuts, keyboard navigation and result list):
 
 `auto` (the default) takes Pagefind from `AUTO_PAGES` pages up, when the
 binary is installed, and material's search below.
+
+A build whose search documents turn out the same as the last build's reuses
+that build's bundle from the cache (`bundlecache.py`) instead of running
+Pagefind: while they match, documents are only spooled to a temp file, and
+at the first one that differs Pagefind starts and gets the spool first.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
+import struct
+import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -36,6 +44,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..render.pagecache import code_version
+from .bundlecache import BundleCache, Kept, doc_digest
 from .canonical import canonicalize
 from .document import document, facts, is_listing, kind_of, title_of
 from .service import PagefindError, PagefindService, executable
@@ -73,10 +83,16 @@ def _material_search(config: MkDocsConfig) -> Any:
     return config.plugins.get("material/search") or config.plugins.get("search")
 
 
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether material's offline plugin is on (its site is opened from file://)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return plugin is not None and bool(plugin.config.get("enabled", True))
+
+
 class SearchIntegration:
     """The `search_backend` option in action; the plugin calls one method per mkdocs event."""
 
-    def __init__(self, option: str, *, dirty: bool = False) -> None:
+    def __init__(self, option: str, *, dirty: bool = False, cache_dir: Path | None = None) -> None:
         if option not in BACKENDS:
             raise PluginError(f"briefings: search_backend must be one of {', '.join(BACKENDS)}, not {option!r}")
         self.option = option
@@ -87,6 +103,13 @@ class SearchIntegration:
         self.service: PagefindService | None = None
         self.seconds = 0.0  # time this build spent on the Pagefind index (documents, streaming, writing)
         self.language = "en"
+        self.cache_dir = cache_dir
+        self.binary: Path | None = None
+        self.active = False  # this build makes (or reuses) a Pagefind index
+        self.bundles: BundleCache | None = None
+        self.kept: Kept | None = None  # the last build's bundle, while every document so far matches its list
+        self.spool: IO[bytes] | None = None  # the documents sent to no one yet, while they match
+        self.digests: list[str] = []
 
     # -- on_files ----------------------------------------------------------
 
@@ -103,6 +126,13 @@ class SearchIntegration:
                                   "(it draws the search box); add `- search` before `- briefings`")
             return self.backend
         binary = executable()
+        if _offline(config):
+            # Pagefind's worker fetches index chunks, which a browser refuses for a page opened from
+            # file://; material's worker reads the index the offline plugin writes as a script.
+            if wanted == "pagefind":
+                raise PluginError("briefings: search_backend: pagefind cannot work with material's offline plugin "
+                                  "(a page opened from file:// may not fetch the index); use auto or material")
+            wanted = "material"
         if wanted == "auto":
             wanted = "pagefind" if pages >= AUTO_PAGES and binary is not None else "material"
             if pages >= AUTO_PAGES and binary is None:
@@ -127,20 +157,56 @@ class SearchIntegration:
         if self.dirty and (Path(config.site_dir) / BUNDLE_DIR / "pagefind-entry.json").is_file():
             log.info("search: a dirty build keeps the last Pagefind index (a full build makes a new one)")
             return wanted
-        try:
-            assert binary is not None
-            self.service = PagefindService(binary, language=self.language)
-        except (OSError, PagefindError) as exc:
-            raise PluginError(f"briefings: could not start Pagefind ({binary}): {exc}") from None
-        self.seconds = 0.0
+        assert binary is not None
+        self.binary, self.active, self.seconds, self.digests = binary, True, 0.0, []
+        if self.cache_dir is not None:
+            self.bundles = BundleCache(self.cache_dir, _bundle_key(binary, self.language))
+            self.kept = self.bundles.kept()
+            self._report_cache()
+        if self.kept is not None:
+            self.spool = tempfile.TemporaryFile(prefix="briefings-search-")  # noqa: SIM115  # lives until write() or close()
+        else:
+            self._start()
         log.info(f"search: Pagefind indexes this site's {pages} pages")
         return wanted
+
+    def _start(self) -> None:
+        """Start Pagefind, and give it the documents spooled while they matched the kept bundle's."""
+        assert self.binary is not None
+        self.kept = None
+        try:
+            self.service = PagefindService(self.binary, language=self.language)
+        except (OSError, PagefindError) as exc:
+            raise PluginError(f"briefings: could not start Pagefind ({self.binary}): {exc}") from None
+        spool, self.spool = self.spool, None
+        if spool is None:
+            return
+        with spool:
+            spool.seek(0)
+            while header := spool.read(8):
+                url_len, doc_len = struct.unpack("<II", header)
+                url = spool.read(url_len).decode("utf-8", "surrogateescape")
+                self._send(url, spool.read(doc_len).decode("utf-8", "surrogateescape"))
+
+    def _send(self, url: str, doc: str) -> None:
+        assert self.service is not None
+        try:
+            self.service.add_html(url, doc)
+        except PagefindError as exc:
+            raise PluginError(f"briefings: Pagefind failed on {url}: {exc}") from None
+
+    def _report_cache(self) -> None:
+        """Say once why the kept bundle cannot be used, when it is damaged (a missing one is no news)."""
+        if self.bundles is not None and self.bundles.problem:
+            log.warning(f"search: the kept Pagefind index in {self.bundles.directory} is not used and is "
+                        f"made again: {self.bundles.problem}")
+            self.bundles.problem = None
 
     # -- on_page_context (while page.content is the search text) ------------
 
     def index(self, page: Page, *, generated: bool, full_html: str) -> None:
         """Send one page's search document to Pagefind (pages marked `search: exclude` are skipped)."""
-        if self.service is None:
+        if not self.active:
             return
         search = page.meta.get("search") or {}
         if isinstance(search, dict) and search.get("exclude"):
@@ -156,10 +222,17 @@ class SearchIntegration:
             listing=generated and is_listing(page.file.src_uri),
             language=self.language,
         )
-        try:
-            self.service.add_html("/" + page.url, doc)
-        except PagefindError as exc:
-            raise PluginError(f"briefings: Pagefind failed on {page.file.src_uri}: {exc}") from None
+        url = "/" + page.url
+        digest = doc_digest(url, doc)
+        self.digests.append(digest)
+        kept, at = self.kept, len(self.digests) - 1
+        if kept is not None and self.spool is not None and at < len(kept.docs) and kept.docs[at] == digest:
+            data = (url.encode("utf-8", "surrogateescape"), doc.encode("utf-8", "surrogateescape"))
+            self.spool.write(struct.pack("<II", len(data[0]), len(data[1])) + data[0] + data[1])
+        else:
+            if self.service is None:
+                self._start()
+            self._send(url, doc)
         self.seconds += time.perf_counter() - start
 
     # -- on_post_page -------------------------------------------------------
@@ -177,12 +250,21 @@ class SearchIntegration:
     # -- on_post_build ------------------------------------------------------
 
     def write(self, site_dir: str) -> None:
-        """Write `site/pagefind/` and stop the Pagefind process."""
-        service = self.service
-        if service is None:
+        """Write `site/pagefind/` (or copy the last build's, when every document matched) and stop Pagefind."""
+        if not self.active:
             return
         start = time.perf_counter()
         out = Path(site_dir) / BUNDLE_DIR
+        if self.kept is not None and self.bundles is not None:
+            if len(self.digests) == len(self.kept.docs) and self.bundles.restore(self.kept, out):
+                self.close()
+                log.info(f"search: this build's {len(self.digests)} search documents are the last build's: "
+                         f"its Pagefind index is reused ({time.perf_counter() - start:.2f} s)")
+                return
+            self._report_cache()
+            self._start()
+        service = self.service
+        assert service is not None
         try:
             shutil.rmtree(out, ignore_errors=True)
             service.write(out)
@@ -194,6 +276,10 @@ class SearchIntegration:
             (out / name).unlink(missing_ok=True)
         if not canonicalize(out):
             log.info("search: Pagefind's filter chunks are in a form this version does not know; left as written")
+        if self.bundles is not None:
+            problem = self.bundles.store(out, self.digests)
+            if problem is not None:  # the cache is optional: the site is complete without it
+                log.info(f"search: the Pagefind index could not be kept for the next build: {problem}")
         written = time.perf_counter() - start
         self.seconds += written
         log.info(f"search: Pagefind indexed {service.pages} pages in {self.seconds:.2f} s of this build "
@@ -205,6 +291,20 @@ class SearchIntegration:
         if self.service is not None:
             self.service.close()
             self.service = None
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
+        self.kept = None
+
+
+def _bundle_key(binary: Path, language: str) -> str:
+    """What a kept bundle must have been made with: this code, this Pagefind binary, this language."""
+    try:
+        st = binary.stat()
+        identity = f"{binary}\0{st.st_size}\0{st.st_mtime_ns}"
+    except OSError:
+        identity = str(binary)
+    return hashlib.sha256(f"{code_version()}\0{identity}\0{language}".encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _quiet_material_index(material: Any) -> None:
