@@ -39,6 +39,9 @@ CASES: list[tuple[str, Row]] = [
     ("She supported the plan to cut taxes.", ("indirect", "the plan to cut taxes", "supported", "She")),
     ("Trump proclaimed a goal of lasting peace.", ("indirect", "a goal of lasting peace", "proclaimed", "Trump")),
     ("Clinton noted the recent violence in the city.", ("indirect", "the recent violence in the city", "noted", "Clinton")),
+    ("In a video, she criticized Singer and challenged him.", ("indirect", "Singer", "criticized", "she")),
+    ("Senator Bernie Sanders questioned Mr. Trump's veracity.", ("indirect", "Mr. Trump's veracity", "questioned", "Senator Bernie Sanders")),
+    ("Gina Rodriguez Questioned What It Means To Be Latino Enough", ("indirect", "What It Means To Be Latino Enough", "Questioned", "Gina Rodriguez")),
     ("Critics decried the ruling on voter rolls.", ("indirect", "the ruling on voter rolls", "decried", "Critics")),
     ("The campaign touted its fundraising haul.", ("indirect", "its fundraising haul", "touted", "The campaign")),
     ("Trump likened the refugees to a vicious snake.", ("indirect", "the refugees to a vicious snake", "likened", "Trump")),
@@ -78,6 +81,8 @@ def test_one_claim(text: str, row: Row) -> None:
         "Thanks to the rain, the match was delayed.",  # not the verb
         "Early systems offer around two megabits per second.",  # what a product offers is no claim
         "The notes of the meeting were published.",  # a noun
+        "She criticized it.",  # one word that names nothing
+        "One tweet drew applause from fans.",  # "tweet" as a noun
         "The senator came back to the city on Monday.",  # "back" is no verb of taking sides
     ],
 )

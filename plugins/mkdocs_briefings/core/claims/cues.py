@@ -69,7 +69,9 @@ WEAK_FORMS: frozenset[str] = frozenset(
 
 #: Cue forms that headlines write capitalised ("Sanders Says Brexit Vote Could Help Trump").
 HEADLINE_CUES: frozenset[str] = frozenset(
-    "says said tells told warns claims admits vows urges insists denies suggests predicts".split()
+    "says said tells told warns claims admits vows urges insists denies suggests predicts "
+    "explains explained questions questioned slams slammed blasts blasted reveals revealed defends defended "
+    "criticizes criticized criticises criticised praises praised wonders wondered".split()
 )
 
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")

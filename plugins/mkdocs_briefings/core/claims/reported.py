@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .cues import ADDRESSEE_VERBS, ASK_VERBS, CLAUSE, NESTED_STANCES, OBJECT_VERBS, TO_VERBS, cue_base, cue_forms, cue_pattern, tag_of
+from .cues import ADDRESSEE_VERBS, ASK_VERBS, CLAUSE, OBJECT_VERBS, TO_VERBS, cue_base, cue_forms, cue_pattern, tag_of
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
 _MEDIUM = (
@@ -295,8 +295,8 @@ def _object(text: str, pos: int, sent_end: int, stops: ClauseStops | None, cue: 
     end = object_end(text, pos, sent_end, stops, cue)
     if end is None:
         return None
-    if len(text[pos:end].split()) < 2 and not (cue_base(cue) in NESTED_STANCES and text[pos].isupper()):
-        return None  # one word is no claim, but a side taken may be one name ("Christie endorsed Trump")
+    if len(text[pos:end].split()) < 2 and not text[pos].isupper():
+        return None  # one word is no claim, but a stance may be taken on one name ("Christie endorsed Trump")
     return pos, end
 
 
