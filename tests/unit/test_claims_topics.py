@@ -68,3 +68,17 @@ def test_claims(text: str, expected: list[Claim3]) -> None:
 )
 def test_no_claim(text: str) -> None:
     assert [c.content.text for c in find_claims(text, [])] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A signature after a quotation: the dash may sit between no-break spaces, or touch the mark.
+        ("\u201cMaybe we can build a wall around him.\u201d \u2015\u00a0Steve Quinlan.", "Steve Quinlan"),
+        ("\u201cHe is ignorant of our culture and lives.\u201d\u2015 Pamela Padilla", "Pamela Padilla"),
+        ("\u201cWe will not stop until the end.\u201d \u2014 Jorge Falcon", "Jorge Falcon"),
+    ],
+)
+def test_signature_after_a_quotation(text: str, speaker: str) -> None:
+    claims = find_claims(text, [])
+    assert [c.speaker.span.text if c.speaker else None for c in claims] == [speaker]

@@ -25,7 +25,7 @@ _BEFORE_REACH = 160
 _LEAD_GAP = re.compile(r"[ \t]*[,:\u2013\u2014-]?[ \t]*")
 _BREAK = re.compile("''|[;\"\u201c\u201d\n]")
 #: A dash introducing a signature: '"..." ― Name'.
-_DASH = re.compile("[ \t]*[\u2015\u2014\u2013][ \t]*(?=[A-Z])")
+_DASH = re.compile("[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*(?=[A-Z])")
 #: What may follow an inverted speaker ("said the mayor." / "said Orlov, the mayor" / "said Orlov in a statement").
 _ENDS_ATTRIBUTION = re.compile(
     r"\s*(?:[.,;:!?\"\u201c\u201d\n(\u2013\u2014]|$|(?:in|on|at|during|after|before|while|when|of|to|who|"
