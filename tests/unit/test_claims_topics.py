@@ -30,6 +30,15 @@ Claim3 = tuple[str, str | None, str | None]
             "The governor added:\nIt is typical of her campaign and the mouth never stops.",
             [("It is typical of her campaign and the mouth never stops.", "added", "The governor")],
         ),
+        # ... and the next paragraph may be quoted; "reports:" and "commented:" introduce too.
+        (
+            'The New York Times reports:\n"Just 24 percent of the contributors have given $200 or less.',
+            [('"Just 24 percent of the contributors have given $200 or less.', "reports", "The New York Times")],
+        ),
+        (
+            'In a debate, a friend commented: "For you, immigration is the reason not to vote."',
+            [("For you, immigration is the reason not to vote.", "commented", "a friend")],
+        ),
         # Transcript lines quoted paragraph by paragraph keep their label as the speaker.
         (
             '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.',
@@ -63,6 +72,7 @@ def test_claims(text: str, expected: list[Claim3]) -> None:
         "Her support among black voters was solid.",  # the noun
         "Black voter support was more solid in the north.",
         "The page said:\nSee more.",  # too short to be a statement
+        "He cannot comment because he has not seen it.",  # "comment" with no clause after it
         '"Yes: the vote is on Tuesday and polls open at seven.',  # a word, not a transcript label
     ],
 )

@@ -46,7 +46,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
     "claim allege argue insist acknowledge warn predict suggest admit confirm deny reveal disclose concede "
     "propose condemn demand question slam blast attack call express denounce "
     "support oppose backs endorse mention discuss decry tout mock liken champion applaud hail "
-    "lambast ridicule prefer thank highlight proclaim indicate note declare".split()
+    "lambast ridicule prefer thank highlight proclaim indicate note declare laud".split()
 )
 
 #: Verbs of taking sides whose object is a stance only when nobody reports it: "Ryan endorsed
@@ -64,7 +64,7 @@ NESTED_STANCES: frozenset[str] = frozenset(
 #: them: "Souness believes Smith would be the perfect choice" is a stance news reports.
 WEAK_FORMS: frozenset[str] = frozenset(
     "states remarks remark attacks attack questions question claims demands demand promises fears "
-    "thought hoped call state report".split()
+    "thought hoped call state report comment".split()
 )
 
 #: Cue forms that headlines write capitalised ("Sanders Says Brexit Vote Could Help Trump").

@@ -82,7 +82,9 @@ def _without_interviewer(
 #: ("He said:", "The governor added:", "Limbaugh wrote:").
 _INTRO = re.compile(
     r"(?:^|(?<=[.!?\"\u201d]\s))(?P<speaker>(?:[A-Z][\w'\u2019.\-]*|[Hh]e|[Ss]he|[Tt]hey)(?:[ \t]+[\w'\u2019.\-]+){0,4}?)"
-    r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?P<cue>said|says|added|adds|wrote|writes|continued|explained|told\s+\w+)[ \t]*:[ \t]*$"
+    r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?P<cue>said|says|added|adds|wrote|writes|continued|explained|"
+    r"reports|reported|stated|states|commented|tweeted|posted|told\s+\w+|made\s+the\s+following\s+(?:comment|statement))"
+    r"[ \t]*:[ \t]*$"
 )
 #: How far from a paragraph's end its introducing sentence is looked for (characters).
 _INTRO_REACH = 160
@@ -96,7 +98,7 @@ def introduced_blocks(
 
     Online news quotes a statement or a post as a paragraph of its own with no
     quotation marks, after "He said:" ends the paragraph before; a paragraph
-    that opens with a quotation mark is left to the quotations' rules.
+    that opens with a quotation mark is the same claim, quoted.
     """
     out: list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]] = []
     for (p_start, p_end), (n_start, n_end) in pairwise(paragraphs):
@@ -108,8 +110,6 @@ def introduced_blocks(
         if m is None or (m.start() == 0 and tail > p_start):
             continue  # no introduction, or the window cut a sentence
         offset = tail
-        if _OPENS_QUOTED.match(text, n_start):
-            continue
         c_start, c_end = n_start, n_end
         while c_start < c_end and text[c_start].isspace():
             c_start += 1
