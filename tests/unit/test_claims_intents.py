@@ -42,6 +42,12 @@ CASES: list[tuple[str, Row]] = [
     ("In a video, she criticized Singer and challenged him.", ("indirect", "Singer", "criticized", "she")),
     ("Senator Bernie Sanders questioned Mr. Trump's veracity.", ("indirect", "Mr. Trump's veracity", "questioned", "Senator Bernie Sanders")),
     ("Gina Rodriguez Questioned What It Means To Be Latino Enough", ("indirect", "What It Means To Be Latino Enough", "Questioned", "Gina Rodriguez")),
+    ("Trump claims that he should be the exception.", ("indirect", "that he should be the exception", "claims", "Trump")),
+    (
+        "The Republican nominee continues to insist that he wants the audit finished.",
+        ("indirect", "that he wants the audit finished", "insist", "The Republican nominee"),
+    ),
+    ("He appeared to suggest that veterans might not be as strong.", ("indirect", "that veterans might not be as strong", "suggest", "He")),
     ("Critics decried the ruling on voter rolls.", ("indirect", "the ruling on voter rolls", "decried", "Critics")),
     ("The campaign touted its fundraising haul.", ("indirect", "its fundraising haul", "touted", "The campaign")),
     ("Trump likened the refugees to a vicious snake.", ("indirect", "the refugees to a vicious snake", "likened", "Trump")),
@@ -82,6 +88,8 @@ def test_one_claim(text: str, row: Row) -> None:
         "Early systems offer around two megabits per second.",  # what a product offers is no claim
         "The notes of the meeting were published.",  # a noun
         "She criticized it.",  # one word that names nothing
+        "Its claims that taxes fell were false.",  # the noun, owned by no name
+        "He has tried to suggest nothing.",  # an infinitive after no catenative verb
         "One tweet drew applause from fans.",  # "tweet" as a noun
         "The senator came back to the city on Monday.",  # "back" is no verb of taking sides
     ],
