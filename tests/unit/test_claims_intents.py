@@ -48,6 +48,7 @@ CASES: list[tuple[str, Row]] = [
         ("indirect", "that he wants the audit finished", "insist", "The Republican nominee"),
     ),
     ("He appeared to suggest that veterans might not be as strong.", ("indirect", "that veterans might not be as strong", "suggest", "He")),
+    ("A spokesman declined to comment.", ("indirect", "to comment", "declined", "A spokesman")),
     ("Critics decried the ruling on voter rolls.", ("indirect", "the ruling on voter rolls", "decried", "Critics")),
     ("The campaign touted its fundraising haul.", ("indirect", "its fundraising haul", "touted", "The campaign")),
     ("Trump likened the refugees to a vicious snake.", ("indirect", "the refugees to a vicious snake", "likened", "Trump")),
@@ -90,6 +91,7 @@ def test_one_claim(text: str, row: Row) -> None:
         "She criticized it.",  # one word that names nothing
         "Its claims that taxes fell were false.",  # the noun, owned by no name
         "He has tried to suggest nothing.",  # an infinitive after no catenative verb
+        "He declined.",  # no infinitive
         "One tweet drew applause from fans.",  # "tweet" as a noun
         "The senator came back to the city on Monday.",  # "back" is no verb of taking sides
     ],

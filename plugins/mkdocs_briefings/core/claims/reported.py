@@ -239,7 +239,7 @@ def clause_after(
     elif cue.lower() in ASK_VERBS and (q := _ASKED_OF.match(text, pos, min(sent_end, pos + 80))):
         return _bounded(text, q.start("word"), sent_end, stops, cue)  # "asked the students if ..."
     elif cue.lower() in TO_VERBS and _TO_VERB.match(text, pos):
-        return _bounded(text, pos, sent_end, stops, cue)  # "vowed to rebuild ..."
+        return _bounded(text, pos, sent_end, stops, cue, 2)  # "vowed to rebuild ...", "declined to comment"
     elif cue_base(cue) == "call" and (demand := _CALL_FOR.match(text, pos, sent_end)):
         return _object(text, demand.end(), sent_end, stops, "demand")  # "called for a special prosecutor"
     elif cue_base(cue) == "warn" and _WARNED_OF.match(text, pos, sent_end):
@@ -323,11 +323,11 @@ _TO_VERB = re.compile(r"to\s+(?!(?:the|his|her|their|its|my|our|your|this|that|t
 
 
 def _bounded(
-    text: str, start: int, sent_end: int, stops: ClauseStops | None, cue: str
+    text: str, start: int, sent_end: int, stops: ClauseStops | None, cue: str, least: int = 3
 ) -> tuple[int, int] | None:
-    """A clause from `start` to its end, if it has at least three words."""
+    """A clause from `start` to its end, if it has at least `least` words."""
     end = clause_end(text, start, sent_end, stops, cue)
-    if end is None or len(text[start:end].split()) < 3:
+    if end is None or len(text[start:end].split()) < least:
         return None
     return start, end
 
