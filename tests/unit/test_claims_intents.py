@@ -92,6 +92,7 @@ def test_one_claim(text: str, row: Row) -> None:
         "Its claims that taxes fell were false.",  # the noun, owned by no name
         "He has tried to suggest nothing.",  # an infinitive after no catenative verb
         "He declined.",  # no infinitive
+        "She appeared in a show that aired on Thursday.",  # a programme, not a report
         "One tweet drew applause from fans.",  # "tweet" as a noun
         "The senator came back to the city on Monday.",  # "back" is no verb of taking sides
     ],
@@ -130,3 +131,16 @@ def test_inside_another_claim(text: str, content: str) -> None:
 )
 def test_source_like(phrase: str, expected: bool) -> None:
     assert source_like(phrase) is expected
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # After a comma, a verb of stance and a name to the sentence's end is an inverted attribution.
+        ('"The numbers are clear," noted NBC\'s Dante Chinni.', "The numbers are clear", "NBC's Dante Chinni"),
+        ("The vote was close, noted the Associated Press.", "The vote was close", "the Associated Press"),
+    ],
+)
+def test_inverted_speaker_is_no_object(text: str, content: str, speaker: str) -> None:
+    claims = find_claims(text, [])
+    assert [(c.content.text, c.speaker.span.text if c.speaker else None) for c in claims] == [(content, speaker)]

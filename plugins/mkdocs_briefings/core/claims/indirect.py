@@ -40,7 +40,7 @@ _APPOSITIVE_SUBJECT = re.compile(
     r"[ \t]*[A-Z][^,.;:!?\"\u201c\u201d\n]{0,80},(?!\s*(?:and|but|or|so|yet)\b)[^,;:!?\"\u201c\u201d\n]{1,160},[ \t]*"
 )
 #: "shows that ..." reports, whoever shows it; "a show that plays ..." is a programme (see below).
-_THAT_NEXT = re.compile(r"\s+that\s+(?!plays|airs|runs|features|stars)")
+_THAT_NEXT = re.compile(r"\s+that\s+(?!plays|played|airs|aired|runs|ran|features|featured|stars|starred)")
 #: A subject pronoun right after a cue form: the form is a verb ("claims he will"); "that" may be
 #: a relative pronoun after a noun ("the attacks that have defined his bid").
 #: Verbs whose infinitive after them is still their subject's saying ("continues to insist that").

@@ -225,6 +225,8 @@ def clause_after(
     while pos < sent_end and text[pos].isspace():
         pos += 1
     inverted = not subject_first and text[max(0, cue_start - 3):cue_start].rstrip().endswith(",")
+    if inverted and cue_base(cue) in OBJECT_VERBS and _NAME_TO_END.match(text, pos, sent_end):
+        return None  # '"...," noted NBC's Dante Chinni.': the speaker after the cue, not what was noted
     if pos < sent_end and not _THAT.match(text, pos) and not shown_by_evidence(text, cue_start, cue_end):
         return None  # "Paula showed real bouncebackability": only evidence shows
     if (cue.lower() in NAMING and pos < sent_end and (text[pos].isupper() or text[pos] in "\"\u201c'\u2018")
@@ -265,6 +267,8 @@ def clause_after(
 
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: A name (capitalised words, a possessive or "the" allowed) running to the sentence's end.
+_NAME_TO_END = re.compile(r"(?:the\s+)?(?:[A-Z][\w.'\u2019&-]*\s*)+(?:[,(][^.!?]*)?[.!?\"\u201d]*\s*$")
 #: Where a noun-phrase object gives way to an adverbial: when, how or despite what it was said.
 _OBJECT_TAIL = re.compile(
     r"\s(?:after|before|despite|during|while|through|because|since|until|amid|following|via|"
