@@ -53,6 +53,11 @@ Claim3 = tuple[str, str | None, str | None]
             "Over the long term, according to the office, the deficit will rise sharply.",
             [("Over the long term, according to the office, the deficit will rise sharply", "according to", "the office")],
         ),
+        # A title-case headline closed by its source; a poll's analysis far from "shows".
+        (
+            "Trump Could Address Clean Energy, Lindsey Graham Says.\nThe senator spoke on Friday.",
+            [("Trump Could Address Clean Energy", "Says", "Lindsey Graham")],
+        ),
         # "support" as a verb, and as the noun.
         ("Most voters support a temporary ban on new drilling.", [("a temporary ban on new drilling", "support", "Most voters")]),
     ],
@@ -73,6 +78,8 @@ def test_claims(text: str, expected: list[Claim3]) -> None:
         "Black voter support was more solid in the north.",
         "The page said:\nSee more.",  # too short to be a statement
         "He cannot comment because he has not seen it.",  # "comment" with no clause after it
+        "The Best New Songs Of The Year, Ranked By Critics Says.",  # no comma before the source's name... and no name
+        "The talent show drew a large crowd on Friday.",  # a programme
         '"Yes: the vote is on Tuesday and polls open at seven.',  # a word, not a transcript label
     ],
 )
@@ -92,3 +99,16 @@ def test_no_claim(text: str) -> None:
 def test_signature_after_a_quotation(text: str, speaker: str) -> None:
     claims = find_claims(text, [])
     assert [c.speaker.span.text if c.speaker else None for c in claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # A poll shows, however many words describe it before the verb; a TV show does not.
+        ("The latest opinion poll conducted for the network by an outside firm shows Clinton ahead by five points.",
+         "Clinton ahead by five points"),
+        ("The talent show everyone watched on Friday shows real promise for the channel.", None),
+    ],
+)
+def test_evidence_far_from_shows(text: str, content: str | None) -> None:
+    assert [c.content.text for c in find_claims(text, [])] == ([content] if content else [])

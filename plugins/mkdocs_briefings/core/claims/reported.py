@@ -39,14 +39,14 @@ _EVIDENCE = re.compile(
     r"\b(?:polls?|surveys?|figures|results|data|stud(?:y|ies)|research|reports?|statistics|tests?|analysis|"
     r"findings|records?|documents?|evidence|numbers|estimates?|index|audit|review|ads?|advert\w*|videos?|footage|"
     r"photos?|photographs?|images?|pictures?|tapes?|recordings?|charts?|maps?|graphs?|transcripts?|e-?mails?|"
-    r"letters?|memos?|tweets?|accounts?|experiments?|trials?|scans?|tests?|tally|this)\b[^.;:!?]{0,30}$",
+    r"letters?|memos?|tweets?|accounts?|experiments?|trials?|scans?|tests?|tally|this)\b[^.;:!?]{0,100}$",
     re.IGNORECASE,
 )
 def shown_by_evidence(text: str, cue_start: int, cue_end: int) -> bool:
     """Whether a cue is not "show", or its subject is evidence ("polls show", not "TV show")."""
     if text[cue_start:cue_end].lower() not in _EVIDENCE_VERBS:
         return True
-    window = max(0, cue_start - 60)
+    window = max(0, cue_start - 130)
     return _EVIDENCE.search(text, window, cue_start) is not None or _AVERAGE.search(text, window, cue_start) is not None
 
 
