@@ -25,7 +25,7 @@ from .draft import Draft, Range, covered, inside
 from .reported import clause_end
 from .speakers import plausible_speaker, speaker_for_cue
 
-_VERBS: tuple[str, ...] = ("wants", "wanted", "plans", "planned", "intends", "intended", "expects", "decided")
+_VERBS: tuple[str, ...] = ("wants", "wanted", "plans", "planned", "intends", "intended", "expects", "decided", "voted", "votes")
 #: Finite forms of the verbs of intention, then "to" and a verb (not a noun phrase: "plans to the
 #: council", "wanted to the end").
 INTENT = re.compile(
@@ -34,19 +34,19 @@ INTENT = re.compile(
     r"(?=[a-z])"
 )
 #: The literal openings of the verbs, found with `str.find` before the pattern is tried.
-_STEMS: tuple[str, ...] = ("want", "plan", "intend", "expects", "decided")
+_STEMS: tuple[str, ...] = ("want", "plan", "intend", "expects", "decided", "vote")
 #: Words before the verb that make it no statement of the subject's: a relative clause of another
 #: noun ("voters who want to"), a passive or perfect auxiliary ("is expected to"), a negation, a
 #: modal ("may want to": a guess, not a stance), a condition ("if they want to").
 NOT_BEFORE: frozenset[str] = frozenset(
     "who that which whom whoever if unless whether when because as than is are was were be been being "
-    "not never n't may might could would should must will can also still only just "
+    "not never n't may might could would should must will can "
     "and or but so what whatever".split()
 )
 #: Subjects that are the writer, the reader or nobody in particular.
-_NOT_SOURCES: frozenset[str] = frozenset("i you we one it this that there anyone everyone someone nobody".split())
+_NOT_SOURCES: frozenset[str] = frozenset("i you we one this that there anyone everyone someone nobody".split())
 #: A subject phrase must open like a name or a description: a capital, a pronoun or a determiner.
-_SOURCE_START = re.compile(r"(?:[A-Z]|(?:he|she|they|the|a|an|his|her|their|its|some|many|most|several)\b)")
+_SOURCE_START = re.compile(r"(?:[A-Z]|(?:he|she|it|they|the|a|an|his|her|their|its|some|many|most|several)\b)")
 _WORD = re.compile(r"[\w'\u2019-]+")
 
 
