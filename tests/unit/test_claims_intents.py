@@ -24,6 +24,7 @@ CASES: list[tuple[str, Row]] = [
     ("He intends to spend nearly all his time in California.", ("indirect", "to spend nearly all his time in California", "intends", "He")),
     ("The committee decided to hold the aide in contempt.", ("indirect", "to hold the aide in contempt", "decided", "The committee")),
     ("The bank expects to cut 500 jobs by March.", ("indirect", "to cut 500 jobs by March", "expects", "The bank")),
+    ("The IMF expects that U.S. output will expand by 1.6 percent.", ("indirect", "that U.S. output will expand by 1.6 percent", "expects", "The IMF")),
     ("He also wants to extend paid leave to new mothers.", ("indirect", "to extend paid leave to new mothers", "wants", "He")),
     ("A House panel voted to hold the aide in contempt.", ("indirect", "to hold the aide in contempt", "voted", "A House panel")),
     # A progressive verb of saying or stance takes its object or clause as the simple form does.
@@ -94,6 +95,7 @@ def test_one_claim(text: str, row: Row) -> None:
         "Its claims that taxes fell were false.",  # the noun, owned by no name
         "He has tried to suggest nothing.",  # an infinitive after no catenative verb
         "He declined.",  # no infinitive
+        "The phone, expected to cost $250, goes on sale today.",  # a participle
         "She appeared in a show that aired on Thursday.",  # a programme, not a report
         "One tweet drew applause from fans.",  # "tweet" as a noun
         "The senator came back to the city on Monday.",  # "back" is no verb of taking sides

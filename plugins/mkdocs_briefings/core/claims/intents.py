@@ -25,16 +25,18 @@ from .draft import Draft, Range, covered, inside
 from .reported import clause_end
 from .speakers import plausible_speaker, speaker_for_cue
 
-_VERBS: tuple[str, ...] = ("wants", "wanted", "plans", "planned", "intends", "intended", "expects", "decided", "voted", "votes")
+_VERBS: tuple[str, ...] = (
+    "wants", "wanted", "plans", "planned", "intends", "intended", "expects", "expected", "decided", "voted", "votes"
+)
 #: Finite forms of the verbs of intention, then "to" and a verb (not a noun phrase: "plans to the
-#: council", "wanted to the end").
+#: council", "wanted to the end"), or "that" and a clause ("The IMF expects that output will grow").
 INTENT = re.compile(
-    r"(?<![\w'\u2019-])(?P<cue>" + trie_regex(list(_VERBS)) + r")\s+to\s+"
+    r"(?<![\w'\u2019-])(?P<cue>" + trie_regex(list(_VERBS)) + r")\s+(?:(?P<to>to)\s+"
     r"(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|me|us|be)\b)"
-    r"(?=[a-z])"
+    r"(?=[a-z])|(?P<that>that)\s+(?=\S))"
 )
 #: The literal openings of the verbs, found with `str.find` before the pattern is tried.
-_STEMS: tuple[str, ...] = ("want", "plan", "intend", "expects", "decided", "vote")
+_STEMS: tuple[str, ...] = ("want", "plan", "intend", "expect", "decided", "vote")
 #: Words before the verb that make it no statement of the subject's: a relative clause of another
 #: noun ("voters who want to"), a passive or perfect auxiliary ("is expected to"), a negation, a
 #: modal ("may want to": a guess, not a stance), a condition ("if they want to").
@@ -68,7 +70,9 @@ def intent_claims(ctx: Context, claimed: list[Range], quoted: list[Range]) -> li
         prev = _WORD.findall(text[max(s_start, cue[0] - 24):cue[0]].lower())
         if prev and (prev[-1] in NOT_BEFORE or prev[-1].endswith(("n't", "n\u2019t"))):
             continue
-        start = text.index("to", cue[1])
+        if m.group("to") and text[cue[0]:cue[1]] == "expected":
+            continue  # "the device, expected to cost $250": a participle; "expected that" is the verb
+        start = m.start("to") if m.group("to") else m.start("that")
         end = clause_end(text, start, s_end, ctx.stops)
         if end is None or len(text[start:end].split()) < 3:
             continue
