@@ -78,6 +78,9 @@ def test_claims(text: str, expected: list[Claim3]) -> None:
         "Black voter support was more solid in the north.",
         "The page said:\nSee more.",  # too short to be a statement
         "He cannot comment because he has not seen it.",  # "comment" with no clause after it
+        "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell",  # a list of names
+        "Contributing: Brittney Bennett and Greg Toppo, USA TODAY",  # a credit line
+        "BOOM: Trump Just Fired A Missile At Her Campaign",  # an exclamation, not a speaker
         "The Best New Songs Of The Year, Ranked By Critics Says.",  # no comma before the source's name... and no name
         "The talent show drew a large crowd on Friday.",  # a programme
         '"Yes: the vote is on Tuesday and polls open at seven.',  # a word, not a transcript label

@@ -28,7 +28,8 @@ _NOT_SPEAKERS: frozenset[str] = frozenset(
     what who how when where latest key timeline quote quotes by from to subject date time location email
     phone tel fax web website url link links file files filed posted published follow share contact
     price prices score scores result results venue kick-off kickoff referee attendance weather cast crew
-    director producer starring genre rating running ingredients method serves step""".split()
+    director producer starring genre rating running ingredients method serves step
+    contributing contributors so boom stat notice leaked""".split()
 )
 #: Content that is a whole quotation, for the claim's kind.
 _QUOTATION = re.compile("(?:''|[\"\u201c\u2018])")
@@ -50,12 +51,19 @@ def labelled_claims(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[
             c_end -= 1
         if c_end > c_start and text[c_end - 1] == "." and text[c_end - 2:c_end - 1] not in ("'", '"', "\u201d", "\u2019"):
             c_end -= 1
-        if len(text[c_start:c_end].split()) < 3:
+        if len(text[c_start:c_end].split()) < 3 or _names_list(text[c_start:c_end]):
             continue
         quoted = _QUOTATION.match(text, c_start) is not None
         kind = "direct" if quoted else "mixed" if _QUOTATION.search(text, c_start, c_end) else "indirect"
         out.append((kind, (c_start, c_end), speaker))
     return _without_interviewer(text, out)
+
+
+def _names_list(content: str) -> bool:
+    """A list of names after a label ("Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ..."): no statement."""
+    items = [i.strip() for i in content.split(",")]
+    return len(items) >= 4 and all(
+        i and len(i.split()) <= 4 and all(w[:1].isupper() or w == "and" for w in i.split()) for i in items[:-1])
 
 
 def _without_interviewer(
