@@ -115,3 +115,18 @@ def test_signature_after_a_quotation(text: str, speaker: str) -> None:
 )
 def test_evidence_far_from_shows(text: str, content: str | None) -> None:
     assert [c.content.text for c in find_claims(text, [])] == ([content] if content else [])
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # A quotation inside a clause that goes on before the attribution: the whole clause is the claim.
+        ("A cashier who \u201csteals a handful of $20s\u201d is held accountable, Warren said.",
+         "A cashier who \u201csteals a handful of $20s\u201d is held accountable", "Warren"),
+        # negative: a speaker with an appositive between quotation and cue stays one speaker phrase
+        ("\u201cWe will win,\u201d another friend, Mariam Emara, told CNN.", "We will win", "another friend, Mariam Emara"),
+    ],
+)
+def test_clause_going_on_past_a_quotation(text: str, content: str, speaker: str) -> None:
+    claims = find_claims(text, [])
+    assert [(c.content.text, c.speaker.span.text if c.speaker else None) for c in claims] == [(content, speaker)]
