@@ -138,12 +138,17 @@ def _attribute_quotes(ctx: Context, quotes: list[Quote]) -> dict[int, Attributio
     return direct
 
 
+#: Cues whose claim inside another claim's content is part of that claim: sides taken, and naming
+#: ("encourage Americans to check out what he called her 'sex tape'").
+_NESTED: frozenset[str] = NESTED_STANCES | {"call"}
+
+
 def _drop_nested_stances(text: str, drafts: list[Draft]) -> list[Draft]:
     """Drop a side-taking verb's claim whose cue lies inside another claim ("says he opposes the bill")."""
     spans = sorted(d.content for d in drafts)
     kept = []
     for d in drafts:
-        if d.cue and cue_base(text[d.cue[0]:d.cue[1]]) in NESTED_STANCES and covered(spans, *d.cue):
+        if d.cue and cue_base(text[d.cue[0]:d.cue[1]]) in _NESTED and covered(spans, *d.cue):
             continue
         kept.append(d)
     return kept
