@@ -114,6 +114,7 @@ def test_no_claim(text: str) -> None:
         ("Rubio says he opposes the bill on gun sales.", "he opposes the bill on gun sales"),
         ("Haley said she was backing the Florida senator.", "she was backing the Florida senator"),
         ("Trump said fans should check out what he called her secret tape.", "fans should check out what he called her secret tape"),
+        ("Aides said he refuses to release his tax returns this year.", "he refuses to release his tax returns this year"),
     ],
 )
 def test_inside_another_claim(text: str, content: str) -> None:

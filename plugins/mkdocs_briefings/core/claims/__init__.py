@@ -140,7 +140,7 @@ def _attribute_quotes(ctx: Context, quotes: list[Quote]) -> dict[int, Attributio
 
 #: Cues whose claim inside another claim's content is part of that claim: sides taken, and naming
 #: ("encourage Americans to check out what he called her 'sex tape'").
-_NESTED: frozenset[str] = NESTED_STANCES | {"call"}
+_NESTED: frozenset[str] = NESTED_STANCES | {"call", "refuse", "decline", "agree", "seek", "aim", "hope"}
 
 
 def _drop_nested_stances(text: str, drafts: list[Draft]) -> list[Draft]:
