@@ -45,7 +45,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
     "announce show endorse criticise criticize describe accuse defend praise reject dismiss blame cite "
     "claim allege argue insist acknowledge warn predict suggest admit confirm deny reveal disclose concede "
     "propose condemn demand question slam blast attack call express denounce "
-    "support oppose backs endorse mention discuss decry tout mock liken champion applaud hail "
+    "support oppose backs endorse mention discuss decry tout mock liken championed applaud hail "
     "lambast ridicule prefer thank highlight proclaim indicate note declare laud".split()
 )
 
@@ -53,7 +53,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 #: Trump" is Ryan's stance, but in "Rubio says he opposes the bill" the claim is what Rubio says,
 #: so inside another claim's content they make no claim of their own (base forms).
 NESTED_STANCES: frozenset[str] = frozenset(
-    "support oppose backs endorse mention discuss decry tout mock liken champion applaud hail "
+    "support oppose backs endorse mention discuss decry tout mock liken championed applaud hail "
     "lambast ridicule prefer thank highlight".split()
 )
 
@@ -64,7 +64,7 @@ NESTED_STANCES: frozenset[str] = frozenset(
 #: them: "Souness believes Smith would be the perfect choice" is a stance news reports.
 WEAK_FORMS: frozenset[str] = frozenset(
     "states remarks remark attacks attack questions question claims demands demand promises fears "
-    "thought hoped call state report comment".split()
+    "thought hoped call state report".split()
 )
 
 #: Cue forms that headlines write capitalised ("Sanders Says Brexit Vote Could Help Trump").
