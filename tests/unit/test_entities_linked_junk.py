@@ -235,3 +235,29 @@ def test_word_inside_a_role_is_nobody(text: str, junk: str) -> None:
 )
 def test_word_inside_a_role_is_nobody_negatives(text: str, name: str) -> None:
     assert _linked(text).get(name) == "person"
+
+
+# A title or a middle given name before a surname that is a place word makes a person; "Market"
+# ends no one's name.
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Judge Durham Hall QC said they showed no respect.", "Durham Hall", "person"),
+        ("Tynice Nichole Hall was convicted of drug violations.", "Tynice Nichole Hall", "person"),
+        ("Stalls near QVM [Queen Victoria Market] stayed open.", "Queen Victoria Market", "place"),
+    ],
+)
+def test_person_or_place_by_surname_word(text: str, name: str, kind: str) -> None:
+    assert _linked(text).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [  # negatives: places whose second word is a given name, a title that is a place's word
+        ("Fires spread across San Diego County on Monday.", "San Diego County"),
+        ("Trains left Grand Central Terminal late.", "Grand Central Terminal"),
+        ("The concert at the Royal Albert Hall was sold out.", "Royal Albert Hall"),
+    ],
+)
+def test_person_or_place_by_surname_word_negatives(text: str, name: str) -> None:
+    assert _linked(text).get(name) == "place"

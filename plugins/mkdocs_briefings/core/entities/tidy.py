@@ -396,6 +396,8 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     if len(words) > 1 and words[0] in _SAYING and words[0] not in lex.first_names:
         return _tidy(text, _part(m, toks[1:]), lex)  # "Remarked | Center for Biological Diversity scientist ..."
     if m.kind == PLACE and _personal_place(text, m, words, lex):
+        if len(words) == 3 and words[0] in lex.titles:
+            return [replace(_part(m, toks[1:]), kind=PERSON, role=words[0])]  # "Judge | Durham Hall"
         return [replace(_part(m, toks), kind=PERSON)]
     if m.kind in (ORG, PLACE):
         office = _office_of(words, lex)
@@ -629,6 +631,11 @@ def _personal_place(text: str, m: Resolved, words: list[str], lex: Lexicon) -> b
     if 2 <= len(words) <= 3 and " ".join(words) not in lex.places and words[-1] not in lex.place_suffixes:
         before = text[max(0, m.start - 30):m.start].split()
         return bool(before) and before[-1] in _PERSON_NOUNS
+    if len(words) == 3 and words[2] in _SURNAME_SUFFIXES and " ".join(words) not in lex.places and (
+            words[0] in lex.titles or (words[0] not in lex.places and words[1] in lex.first_names
+                                       and words[1] not in lex.places)):
+        before = text[max(0, m.start - 12):m.start].split()
+        return not (before and before[-1].lower() == "the")  # "Judge Durham Hall QC", "Tynice Nichole Hall"
     if len(words) != 2 or words[1] not in lex.place_suffixes:
         return False
     first = words[0]
@@ -650,6 +657,9 @@ _PERSON_NEXT = re.compile(r"(?: for (?:president|vice[ -]president|governor|sena
                           r"| (?:was|is|has been) (?:convicted|sentenced|arrested|charged|born|elected|appointed)\b)")
 
 
+#: Place words that are common surnames too ("Tom Hall", "Darrell Castle").
+_SURNAME_SUFFIXES: frozenset[str] = frozenset("Hall Castle Hill Wood Field Ford Brook Park".split())
+
 _RUNS_ON = re.compile(r" of (?:the )?[A-Z]")
 
 
@@ -669,7 +679,7 @@ def _runs_on(text: str, end: int, words: list[str], lex: Lexicon) -> bool:
 #: ("the Wyatt Family", "the Doris Day Show").
 _NEVER_SURNAMES: frozenset[str] = frozenset(
     "Telescope Universe Tribe Tribes Olympiad Linux Wars Comics Headquarters Facility Commissioners Doctors "
-    "License Licence Construction Aviation Publicity".split()
+    "License Licence Construction Aviation Publicity Market".split()
 )
 
 
