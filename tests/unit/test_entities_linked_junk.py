@@ -261,3 +261,16 @@ def test_person_or_place_by_surname_word(text: str, name: str, kind: str) -> Non
 )
 def test_person_or_place_by_surname_word_negatives(text: str, name: str) -> None:
     assert _linked(text).get(name) == "place"
+
+
+@pytest.mark.parametrize(
+    "text, name, linked",
+    [
+        # A town's name before "administration" is a president's surname, not the town: not linked.
+        ("Trump pointed out the Obama administration built the cages.", "Obama", False),
+        # negative: a capital's administration, placed elsewhere in the text
+        ("The Kiev administration said so. In Kiev, people marched.", "Kyiv", True),
+    ],
+)
+def test_administration_of_a_surname(text: str, name: str, linked: bool) -> None:
+    assert (name in _linked(text)) == linked

@@ -181,6 +181,8 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
                 m = replace(m, kind=PERSON, conf=_WEAK)
             elif key.lower() in lex.common_words or (key in lex.first_names and key not in placed):
                 m = replace(m, conf=_WEAK)  # "Vote Gold"; "his wife Mary said" where no text places "Mary"
+            elif text.startswith(" administration", m.end) and key not in placed:
+                m = replace(m, conf=_WEAK)  # "the Obama administration": a president's, not the Japanese town
         elif m.kind == PERSON and _ordinary_word(key, lex):
             m = replace(m, conf=_WEAK)
         elif m.kind == ORG and (key in lex.org_suffixes or key in lex.org_heads) and key not in lex.known:
