@@ -274,3 +274,20 @@ def test_person_or_place_by_surname_word_negatives(text: str, name: str) -> None
 )
 def test_administration_of_a_surname(text: str, name: str, linked: bool) -> None:
     assert (name in _linked(text)) == linked
+
+
+@pytest.mark.parametrize(
+    "text, junk, kept",
+    [
+        # A count written as a word before a body's word is no part of its name.
+        ("Four Navy ships assisted by aircraft are searching.", "Four Navy", None),
+        # negative: a body named with a number
+        ("Five Star Movement won the vote.", None, "Five Star Movement"),
+    ],
+)
+def test_count_before_a_body(text: str, junk: str | None, kept: str | None) -> None:
+    names = {e.name for e in find_entities(text)}
+    if junk:
+        assert junk not in names
+    if kept:
+        assert kept in names

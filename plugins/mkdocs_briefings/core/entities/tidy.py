@@ -375,7 +375,7 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
             _thing_kind(words, lex) != "" or _ordinary_word(words[0], lex)))
     if _function(words[0].rstrip("."), lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
         return True
-    if words[0] in _SAYING:
+    if words[0] in _SAYING or words[0] in _NUMBERS:
         return True
     if kind == PERSON:
         return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or _glued_verb(words, lex) or (
@@ -395,6 +395,9 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     if len(toks) == 1 and _no_name(toks[0][2], lex):
         return []
     words = [t[2] for t in toks]
+    if len(words) == 2 and words[0] in _NUMBERS and (words[1] in lex.org_suffixes or words[1] in lex.org_heads) and (
+            m.key not in lex.known and m.key not in lex.companies):
+        return _tidy(text, _part(m, toks[1:]), lex)  # "Four | Navy ships assisted": a count, then the body
     if len(words) > 1 and words[0] in _SAYING and words[0] not in lex.first_names:
         return _tidy(text, _part(m, toks[1:]), lex)  # "Remarked | Center for Biological Diversity scientist ..."
     if m.kind == PLACE and _personal_place(text, m, words, lex):
@@ -450,6 +453,10 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
 #: ("any Executive Branch official"; "President Bush officials" are his).
 _ROLE_NEXT = re.compile(r" (?:Officer|Officers|Official|Officials|official|Director|Secretary|"
                         r"Minister|Adviser|Advisor|Counsel|Committee|Council|Department)\b")
+
+
+#: Numbers written as words that open a sentence before a body's word ("Four Navy ships").
+_NUMBERS: frozenset[str] = frozenset("Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds".split())
 
 
 #: Verbs of saying that open a sentence before a source's name ("Remarked Center for Biological
