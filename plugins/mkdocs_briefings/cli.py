@@ -177,7 +177,7 @@ def _check(args: argparse.Namespace) -> int:
         size = cache_size(cache)
         shown = cache.relative_to(root) if cache.is_relative_to(root) else cache
         print(f"annotation cache {shown.as_posix()}: {_count(size.entries, 'entry', 'entries')}, "
-              f"{_size(size.entry_bytes)} ({_size(size.total_bytes)} with the stored pages)")
+              f"{_size(size.entry_bytes)} ({_size(size.total_bytes)} in all, with the stored pages and search index)")
     if problems:
         errors = sum(1 for p in problems if p.is_error)
         print(
@@ -340,8 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", default="Briefings", help="the site's name (site_name; default: Briefings)")
     p.add_argument("--force", action="store_true", help="write into a folder that is not empty; existing files are kept")
     p.add_argument("--requirement", default=DEFAULT_REQUIREMENT, metavar="SPEC",
-                   help=f"how requirements.txt installs the plugin: a pip requirement (default: {DEFAULT_REQUIREMENT}; "
-                   "a git URL or a path also work)")
+                   help=f"how requirements.txt installs the plugin: a pip requirement (default: {DEFAULT_REQUIREMENT}, "
+                   "the plugin as installed here; a git URL also works)")
     p.set_defaults(func=_new)
 
     p = verbs.add_parser(

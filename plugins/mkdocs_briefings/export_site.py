@@ -93,8 +93,14 @@ def _page_text(page: Any) -> str:
     return f"{front}{OPEN}\n{page.content}\n{CLOSE}\n"
 
 
+#: The file an export leaves in its folder: only a folder holding it (or an empty one) is replaced.
+MARKER = ".briefings-export"
+
+
 def export(config_file: Path, out: Path, links: str = "source") -> dict[str, int]:
-    """Write the export of the site `config_file` describes into `out` (emptied first); return counts."""
+    """Write the export of the site `config_file` describes into `out` (a new or empty folder, or
+    an earlier export, which is replaced); return counts. A folder of anything else is refused:
+    `briefings export ~/Documents` must not wipe it."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import get_files
@@ -117,7 +123,12 @@ def export(config_file: Path, out: Path, links: str = "source") -> dict[str, int
     config.plugins._current_plugin = "briefings"  # as mkdocs' run_event sets it: files it adds are `generated_by` it
     files = plugin.on_files(get_files(config), config=config)
     if out.exists():
+        if not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).is_file()):
+            raise PluginError(f"briefings export: {out} is not empty and holds no earlier export "
+                              f"(no {MARKER} in it); choose an empty or new folder")
         shutil.rmtree(out)
+    out.mkdir(parents=True)
+    (out / MARKER).write_text("Written by `briefings export`: the next export replaces this folder.\n", encoding="utf-8")
     target = out / "docs"
     shutil.copytree(docs, target)
     pages = {f.url.removeprefix("./"): f.src_uri for f in files.documentation_pages()}
@@ -164,10 +175,11 @@ def add_parser(verbs: Any) -> None:
         "export", help="write the site as plain markdown and assets, for a generator that runs no plugins",
         description="Writes every generated page as a markdown file (its HTML as one block), with the "
         "hand-written pages, assets, feeds, briefings.json and an mkdocs.yml without the briefings plugin, "
-        "into DIR (emptied first). Build it with `zensical build` in DIR (or, exported with --links site, "
+        "into DIR (a new or empty folder, or an earlier export, which is replaced). "
+        "Build it with `zensical build` in DIR (or, exported with --links site, "
         "`mkdocs build`).",
     )
-    p.add_argument("dir", help="the folder to write (replaced)")
+    p.add_argument("dir", help="the folder to write: new, empty, or an earlier export (replaced)")
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     p.add_argument("--links", choices=LINK_STYLES, default="source",
                    help="source: links to .md files, resolved by the generator (Zensical; the default); "

@@ -20,6 +20,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from . import __version__
@@ -36,8 +37,41 @@ _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+\-.!|]")
 #: Placeholders filled in files of these names (the others are copied as they are).
 _FILLED = frozenset({"mkdocs.yml", "README.md", "index.md", "requirements.txt"})
 
+#: How the skeleton's requirements.txt installs the plugin when nothing better is known.
+PINNED = f"mkdocs-briefings=={__version__}"
+
+
+def requirement_from(direct_url: object) -> str:
+    """The pip requirement that installs this very plugin elsewhere (a CI runner).
+
+    `direct_url` is the installed distribution's PEP 610 record: installed
+    from a public git URL, the new site installs the same commit (the
+    version may not be on PyPI); installed from a release, or from a local
+    folder a runner cannot see, it pins the version.
+    """
+    if not isinstance(direct_url, dict):
+        return PINNED
+    url, vcs = direct_url.get("url"), direct_url.get("vcs_info")
+    if not isinstance(url, str) or not isinstance(vcs, dict) or vcs.get("vcs") != "git":
+        return PINNED
+    commit = vcs.get("commit_id")
+    if not url.startswith("https://") or "@" in url.split("//", 1)[1].split("/", 1)[0] or _CONTROL.search(url) or " " in url:
+        return PINNED  # only a public https URL, never one that carries credentials
+    if not isinstance(commit, str) or not re.fullmatch(r"[0-9a-f]{40}", commit):
+        return PINNED
+    return f"mkdocs-briefings @ git+{url}@{commit}"
+
+
+def _installed_requirement() -> str:
+    try:
+        record = json.loads(metadata.distribution("mkdocs-briefings").read_text("direct_url.json") or "null")
+    except (metadata.PackageNotFoundError, ValueError, OSError):
+        return PINNED
+    return requirement_from(record)
+
+
 #: How the skeleton's requirements.txt installs the plugin by default.
-DEFAULT_REQUIREMENT = f"mkdocs-briefings=={__version__}"
+DEFAULT_REQUIREMENT = _installed_requirement()
 
 
 class NewSiteError(Exception):

@@ -40,7 +40,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from .core.annotate import engine_version
@@ -64,6 +63,8 @@ from .search.integration import BACKENDS, SearchIntegration
 log = get_plugin_logger(__name__)
 
 
+#: Where a feed link's way up to the site's root goes (a character no title keeps).
+_UP = "\0"
 #: A run of white space that holds a line break (the theme's template indentation).
 _BLANK_LINES = re.compile(r"\n[ \t\r\n]+")
 
@@ -314,8 +315,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         #: Another plugin reads pages in `on_page_content`: make generated pages' HTML there.
         self.early = False
         self.tags = False
-        #: Page source path -> the `<link rel="alternate">` tags of its feeds (`""` for every page).
-        self.feed_links: dict[str, list[tuple[str, str]]] = {}
+        #: Page source path -> the `<link rel="alternate">` tags of its feeds (`""`: every page's), with
+        #: `_UP` where the way up to the site's root goes.
+        self.feed_links: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember a dirty build (`--dirty`, `--dirtyreload`): it renders only changed pages."""
@@ -455,20 +457,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             data = atom.atom(feed, site_url=site_url, site_name=config.site_name, directory_urls=config.use_directory_urls)
             self._add(files, config, feed.path, data, in_nav=False)
             key = "" if feed.path == atom.SITE_FEED else feed.page
-            self.feed_links.setdefault(key, []).append((feed.path, feed.title))
+            self.feed_links[key] = self.feed_links.get(key, "") + (
+                f'<link rel="alternate" type="application/atom+xml" title="{html.escape(feed.title.replace(_UP, ""))}" '
+                f'href="{_UP}{html.escape(feed.path)}">'
+            )
 
     def _feed_head(self, output: str, page: Page) -> str:
         """Link the page's feeds (the site's latest briefings, and an entity page's own) from its head."""
-        links = self.feed_links.get("", []) + self.feed_links.get(page.file.src_uri, [])
+        links = self.feed_links.get("", "") + self.feed_links.get(page.file.src_uri, "")
         end = output.find("</head>") if links else -1
         if end < 0:
             return output
-        tags = "".join(
-            f'<link rel="alternate" type="application/atom+xml" title="{html.escape(title)}" '
-            f'href="{html.escape(get_relative_url(path, page.url))}">'
-            for path, title in links
-        )
-        return output[:end] + tags + output[end:]
+        # A page's URL has one `/` per folder down from the root: `people/jane-doe/`, `people/jane-doe.html`.
+        return output[:end] + links.replace(_UP, "../" * page.url.count("/")) + output[end:]
 
     @staticmethod
     def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes, *, in_nav: bool) -> File:
@@ -498,12 +499,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # First, so that every other plugin's `on_page_content` gets the page's HTML.
     @event_priority(100)
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Make a generated page's HTML here when another plugin reads pages at this event."""
         if self.early and isinstance(page, GeneratedPage):
             self._materialize(page)
             return page.content or ""
-        return html
+        return content
 
     # Before every other plugin's `on_page_context` (search's among them)...
     @event_priority(100)
@@ -567,8 +568,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write `briefings.json` (every briefing with its metadata and annotation); keep the pages."""
+        """Write `briefings.json` and the search index; keep the pages.
+
+        Pagefind finishes its index and writes it while this process keeps
+        the pages and writes `briefings.json` (each waits on the disk).
+        """
+        self.search.start_write(config.site_dir)
+        self._keep_pages(config)
         self.search.write(config.site_dir)
+
+    def _keep_pages(self, config: MkDocsConfig) -> None:
+        """Write `briefings.json` (every briefing with its metadata and annotation); keep the pages."""
         store = self.store
         if store is None:
             return

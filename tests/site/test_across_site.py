@@ -177,6 +177,20 @@ def test_entity_page_says_what_was_said_about_it(site: Path) -> None:
     assert f'href="../../briefings/{SPEC_SEED.removesuffix(".txt")}/#claim-' in about
 
 
+def test_export_says_what_was_said_about_each_entity_as_its_page_does(site: Path) -> None:
+    import json
+    import re
+
+    about = json.loads((site / "briefings.json").read_text(encoding="utf-8"))["said_about"]
+    refs = about["vladimir-putin"]
+    page = (site / "people" / "vladimir-putin" / "index.html").read_text(encoding="utf-8")
+    listed = page.split('id="said-about"', 1)[1].split("</ul>", 1)[0]
+    shown = re.findall(r'href="../../briefings/([a-z0-9-]+)/#(claim-\d+)"', listed)
+    assert shown and [(r["briefing"], r["claim"]) for r in refs] == shown
+    assert list(about) == sorted(about)  # deterministic order
+    assert all(r["briefing"] and r["claim"].startswith("claim-") for rs in about.values() for r in rs)
+
+
 def test_specification_briefing_carries_claim_review(spec_site: Path) -> None:
     """The demo's overlay marks two casualty figures "unverified": each is a ClaimReview on the page."""
     import json

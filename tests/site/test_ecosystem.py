@@ -180,3 +180,24 @@ def test_offline_refuses_pagefind(project_writer: Callable[..., Path], mkdocs_bu
     with caplog.at_level("ERROR"), pytest.raises(Abort):
         mkdocs_build(config)
     assert "cannot work with material's offline plugin" in caplog.text
+
+
+def test_a_build_that_reuses_the_pages_shows_them_the_same(project_writer: Callable[..., Path], tmp_path: Path,
+                                                            mkdocs_build: Callable[..., Path],
+                                                            caplog: pytest.LogCaptureFixture) -> None:
+    """The page store's replay keeps the tags (escaped, validated) and makes the HTML for the hook as before."""
+    hook = tmp_path / "hook" / "hook.py"
+    hook.parent.mkdir()
+    hook.write_text(HOOK % ON_PAGE_CONTENT, encoding="utf-8")
+    config = project_writer(
+        seeds=SEEDS, docs={"index.md": "# Home\n", "tags.md": "# Tags\n\n<!-- material/tags -->\n"},
+        config={"plugins": ["search", "tags", {"briefings": {"min_briefings": 1}}], "hooks": [str(hook)]},
+    )
+    site = mkdocs_build(config)
+    first = {p: (site / p).read_bytes() for p in ("tags/index.html", f"{BRIEFING}/index.html")}
+    seen = hook.with_name("seen.json").read_text(encoding="utf-8")
+    with caplog.at_level("INFO"):
+        mkdocs_build(config)
+    assert "are reused" in caplog.text
+    assert {p: (site / p).read_bytes() for p in first} == first
+    assert hook.with_name("seen.json").read_text(encoding="utf-8") == seen

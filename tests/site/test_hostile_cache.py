@@ -141,3 +141,21 @@ def test_garbage_export_is_not_replayed(built: Path, caplog: pytest.LogCaptureFi
     site = _build(built, caplog)
     assert (site / "briefings.json").read_bytes() == made
     assert any("export does not match its checksum" in w for w in _warnings(caplog))
+
+
+@pytest.mark.parametrize("tags", [[PAYLOAD], ["fine", "<b>"], [], "not-a-list", [1]])
+def test_stored_tags_must_be_escaped_text(project_writer: Callable[..., Path], caplog: pytest.LogCaptureFixture,
+                                          tags: object) -> None:
+    """Themes print a page's `meta.tags` as they are: a stored tag that is not escaped text makes the store corrupt."""
+    seed = "---\ntags: [fine]\n---\n" + SEED
+    config = project_writer(seeds={"2020-01-01-ada.txt": seed}, config={"plugins": ["search", "tags", "briefings"]})
+    _build(config, caplog)
+    store = config.parent / ".cache" / "briefings" / "pages"
+
+    def change(data: dict) -> None:
+        (page,) = [p for p in data["pages"] if "tags" in p["meta"]]
+        page["meta"]["tags"] = tags
+    _tamper_json(store / INDEX, change)
+    site = _build(config, caplog)
+    assert any("is corrupt" in w for w in _warnings(caplog))
+    assert PAYLOAD not in (site / "briefings" / "2020-01-01-ada" / "index.html").read_text(encoding="utf-8")

@@ -69,8 +69,15 @@ def exported(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def broken_links(site: Path) -> list[str]:
     """Relative links of the exported pages' HTML (inside `bf-export`) that lead to no file or no id there."""
     problems = []
+    texts: dict[Path, str] = {}
+
+    def read(path: Path) -> str:
+        if path not in texts:
+            texts[path] = path.read_text(encoding="utf-8")
+        return texts[path]
+
     for path in sorted(site.rglob("*.html")):
-        text = path.read_text(encoding="utf-8")
+        text = read(path)
         start = text.find('class="bf-export"')
         if start < 0:
             continue
@@ -82,7 +89,7 @@ def broken_links(site: Path) -> list[str]:
             target = target / "index.html" if target.is_dir() else target
             if not target.is_file():
                 problems.append(f"{path.relative_to(site)}: {href}")
-            elif anchor and target.suffix == ".html" and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
+            elif anchor and target.suffix == ".html" and f'id="{anchor}"' not in read(target):
                 problems.append(f"{path.relative_to(site)}: {href} (no such id)")
     return problems
 
@@ -159,6 +166,22 @@ def test_export_refuses_to_write_over_the_project(project_writer: Callable[..., 
     assert (config.parent / "seeds").is_dir()
 
 
+def test_export_never_wipes_a_folder_it_did_not_write(project_writer: Callable[..., Path], tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    config = project_writer(seeds=SEEDS)
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    (documents / "thesis.txt").write_text("years of work", encoding="utf-8")
+    assert main(["export", str(documents), "-f", str(config)]) == 1
+    assert "holds no earlier export" in capsys.readouterr().err
+    assert (documents / "thesis.txt").read_text(encoding="utf-8") == "years of work"
+    out = tmp_path / "export"
+    assert main(["export", str(out), "-f", str(config)]) == 0  # a new folder
+    (out / "stale.md").write_text("from an older export", encoding="utf-8")
+    assert main(["export", str(out), "-f", str(config)]) == 0  # its own earlier export: replaced
+    assert not (out / "stale.md").exists() and (out / "mkdocs.yml").is_file()
+
+
 def test_export_without_the_plugin_in_config(project_writer: Callable[..., Path], tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     config = project_writer(seeds=SEEDS, config={"plugins": ["search"]})
@@ -192,3 +215,20 @@ def test_demo_export_builds_under_zensical(tmp_path: Path) -> None:
     items = json.loads((out / "site" / "search.json").read_text(encoding="utf-8"))["items"]
     assert any(i["location"].startswith("briefings/zelenskyy-challenges-putin-to-talks/") for i in items)
     assert broken_links(out / "site") == []
+
+
+def test_export_takes_the_themes_overrides_and_leaves_hooks(project_writer: Callable[..., Path], tmp_path: Path) -> None:
+    """A theme's custom_dir goes with the export (its paths are relative to the project); hooks, which are code of
+    the project's, do not."""
+    config = project_writer(seeds=SEEDS, config={"theme": {"name": "material", "custom_dir": "overrides"},
+                                                 "hooks": ["hooks/noop.py"]})
+    (config.parent / "overrides" / "partials").mkdir(parents=True)
+    (config.parent / "overrides" / "partials" / "copyright.html").write_text("<p>Our newsroom</p>\n", encoding="utf-8")
+    (config.parent / "hooks").mkdir()
+    (config.parent / "hooks" / "noop.py").write_text("", encoding="utf-8")
+    out = _export(config, tmp_path / "out", "source")
+    exported = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert exported["theme"]["custom_dir"] == "overrides" and "hooks" not in exported
+    assert (out / "overrides" / "partials" / "copyright.html").read_text(encoding="utf-8") == "<p>Our newsroom</p>\n"
+    _run([*_tool("zensical"), "build", "-f", "mkdocs.yml", "--strict"], cwd=out)
+    assert "Our newsroom" in (out / "site" / WRAY / "index.html").read_text(encoding="utf-8")

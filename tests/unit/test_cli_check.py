@@ -23,7 +23,7 @@ def test_check_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     lines = out.out.splitlines()
     assert lines[1:] == ["briefings check: ok — 1 briefings (1 with overlays), 1 register entries, no problems"]
     entry = next((root / ".cache" / "briefings").glob("*.json")).stat().st_size
-    assert lines[0] == f"annotation cache .cache/briefings: 1 entry, {entry} bytes ({entry} bytes with the stored pages)"
+    assert lines[0] == f"annotation cache .cache/briefings: 1 entry, {entry} bytes ({entry} bytes in all, with the stored pages and search index)"
     assert (root / ".cache" / "briefings").is_dir()  # annotation went through the cache
 
 
@@ -38,7 +38,7 @@ def test_check_reports_file_line_and_fails(tmp_path: Path, capsys: pytest.Captur
     out = capsys.readouterr()
     assert out.out.splitlines() == [
         "briefings/a.md:3: unknown key 'titel' in overlay front matter — did you mean 'title'? "
-        "(valid keys: seed, seeds, title, date, tags, entities, claims)",
+        "(valid keys: seed, seeds, title, date, tags, entities, claims, drop_figures, not_duplicates, ledger_split, ledger_merge)",
         "briefings/a.md:5: correction quote 'nothing like this' matches no claim in this briefing: "
         "copy a few words exactly from the claim, or remove the correction",
         "briefings/a.md:6: bad status 'maybe': use one of verified, disputed, unverified, false",

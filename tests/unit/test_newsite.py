@@ -11,7 +11,15 @@ import yaml
 
 from mkdocs_briefings import __version__
 from mkdocs_briefings.cli import main
-from mkdocs_briefings.newsite import DEFAULT_REQUIREMENT, NewSiteError, check_name, make_site, skeleton_files
+from mkdocs_briefings.newsite import (
+    DEFAULT_REQUIREMENT,
+    PINNED,
+    NewSiteError,
+    check_name,
+    make_site,
+    requirement_from,
+    skeleton_files,
+)
 
 SKELETON = [
     ".github/workflows/site.yml",
@@ -50,7 +58,7 @@ def test_new_site_writes_every_file(tmp_path: Path) -> None:
     assert "<!-- briefings: home -->" in home
     assert home.startswith("# Our &lt;b&gt;briefings&lt;/b&gt; \\#1\n")  # the name is text, not markup
     assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == DEFAULT_REQUIREMENT
-    assert f"=={__version__}" in DEFAULT_REQUIREMENT
+    assert DEFAULT_REQUIREMENT.startswith(("mkdocs-briefings==", "mkdocs-briefings @ git+https://"))  # requirement_from
     written = "".join((site / rel).read_text(encoding="utf-8") for rel in SKELETON)
     assert not re.search(r"@[A-Z_]+@", written)  # every placeholder filled
     assert __version__ in (site / "mkdocs.yml").read_text(encoding="utf-8")
@@ -152,3 +160,40 @@ def test_a_requirement_on_two_lines_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NewSiteError, match="the requirement must be one line"):
         make_site(tmp_path / "s", requirement="mkdocs-briefings\nevil-package")
     assert not (tmp_path / "s").exists()
+
+
+def test_readme_starts_a_site_in_at_most_five_commands() -> None:
+    """The README's "Start your own briefing site": at most five commands, the ones test_new_site runs."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Start your own briefing site", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line for line in block.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert 1 <= len(commands) <= 5
+    assert any(c.startswith("briefings new ") for c in commands) and "mkdocs serve" in commands
+
+
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        # Installed from a public git URL: the new site installs that very commit.
+        ({"url": "https://github.com/newsroom/mkdocs-briefings", "vcs_info": {"vcs": "git", "commit_id": COMMIT}},
+         f"mkdocs-briefings @ git+https://github.com/newsroom/mkdocs-briefings@{COMMIT}"),
+        # Anything else pins the version.
+        (None, PINNED),
+        ({"url": "file:///work/main", "dir_info": {"editable": True}}, PINNED),  # a folder a runner cannot see
+        ({"url": "https://files.example.org/mkdocs_briefings-0.1.0.whl", "archive_info": {}}, PINNED),
+        ({"url": "https://user:token@github.com/n/m", "vcs_info": {"vcs": "git", "commit_id": COMMIT}}, PINNED),  # credentials
+        ({"url": "ssh://git@github.com/n/m", "vcs_info": {"vcs": "git", "commit_id": COMMIT}}, PINNED),
+        ({"url": "https://github.com/n/m", "vcs_info": {"vcs": "hg", "commit_id": COMMIT}}, PINNED),
+        ({"url": "https://github.com/n/m", "vcs_info": {"vcs": "git", "commit_id": "main"}}, PINNED),
+        ({"url": "https://github.com/n/m\nevil", "vcs_info": {"vcs": "git", "commit_id": COMMIT}}, PINNED),
+        ({"url": 5, "vcs_info": {"vcs": "git"}}, PINNED),
+        ([], PINNED),
+    ],
+)
+def test_requirement_from_how_the_plugin_was_installed(record: object, expected: str) -> None:
+    assert requirement_from(record) == expected
+    assert f"mkdocs-briefings=={__version__}" == PINNED

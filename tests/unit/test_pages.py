@@ -64,7 +64,7 @@ _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">')
 def test_every_page_prints_exactly_its_outline(make_briefing) -> None:
     """The headings with ids on each generated page are its outline's, in order; anchors hold them all;
     search gets exactly the indexed sections."""
-    a = make_briefing("a", "Jane Doe met Acme in Paris. \"Fine,\" Doe said.", [
+    a = make_briefing("a", "Jane Doe met Acme in Paris. \"Fine,\" Doe said. 500 people marched.", [
         ("jane-doe", "Jane Doe", "person", [], ["Jane Doe", "Doe"]), ("acme", "Acme", "organisation", [], ["Acme"]),
         ("paris", "Paris", "place", [], ["Paris"])],
         [{"content": "Fine,", "speaker": "Doe", "entity": "jane-doe", "cue": "said"}], summary="Short.")
@@ -87,7 +87,7 @@ def test_every_page_prints_exactly_its_outline(make_briefing) -> None:
         indexed = [s.id for s in (*spec.outline.head, *spec.outline.body) if s.indexed]
         assert [i for lv, i in _HEADING.findall(search) if lv != "1"] == indexed, spec.src_uri
         seen.add(spec.src_uri.split("/")[0])
-    assert seen == {"briefings", "people", "organisations", "places", "claims", "ledger", "sources"}
+    assert seen == {"briefings", "people", "organisations", "places", "claims", "ledger", "figures", "sources"}
 
 
 @pytest.mark.parametrize(

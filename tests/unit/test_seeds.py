@@ -10,7 +10,8 @@ from growth import assert_linear
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_briefings.core.seeds import MAX_SEED_BYTES, clean_text, find_caption, read_seed, shorten
+from mkdocs_briefings.core.inputs import clean_text
+from mkdocs_briefings.core.seeds import MAX_SEED_BYTES, find_caption, read_seed, shorten
 
 
 def _read(tmp_path: Path, content: bytes | str):

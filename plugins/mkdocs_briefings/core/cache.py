@@ -11,7 +11,8 @@ recomputed, never trusted.
 Entries no build uses any more (an edited seed's, an older engine's) are
 removed after each complete build (`prune`): only an entry neither used by
 that build nor read or written since it started goes, so a build running
-at the same time never loses what it is using. The cache is input from
+at the same time keeps what it reads or writes meanwhile (at worst it
+annotates again an entry removed just before it read it). The cache is input from
 outside (restored from CI): pruning never follows a symbolic link, never
 leaves the cache's folder, and only ever removes files named like entries.
 """

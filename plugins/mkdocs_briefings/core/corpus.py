@@ -19,7 +19,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
+from .controls import kept_figures, not_duplicate_pairs
 from .duplicates import Duplicates, find_duplicates
+from .figures import Figure
+from .figures_ledger import FiguresLedger, build_figures_ledger
 from .kinds import KINDS, MIN_BRIEFINGS, PAGE_DIRS
 from .ledger import Ledger, build_ledger
 from .model import LINK_CONFIDENCE, Briefing, Claim, Entity, RegisterEntry, Span
@@ -181,6 +184,8 @@ class Corpus:
     postings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity id -> briefing slugs
     duplicates: Duplicates = field(default_factory=lambda: Duplicates((), {}))  # briefings that are one story
     ledger: Ledger = field(default_factory=Ledger)  # statements in two stories or more
+    figures: Mapping[str, tuple[Figure, ...]] = field(default_factory=dict)  # slug -> its figures (core/figures.py)
+    figures_ledger: FiguresLedger = field(default_factory=FiguresLedger)  # figures of one thing across stories
 
     def record(self, entity_id: str | None) -> EntityRecord | None:
         """The corpus record of an entity id, or None."""
@@ -341,7 +346,9 @@ def build_corpus(
         records[ent_id] = replace(records[ent_id], companions_sampled=True)
 
     frozen_postings = {k: tuple(v) for k, v in sorted(postings.items())}
-    duplicates = find_duplicates((slug, b.text) for slug, b in by_slug.items())
+    duplicates = find_duplicates(((slug, b.text) for slug, b in by_slug.items()),
+                                 apart=not_duplicate_pairs(by_slug.values()))
+    figures = {slug: kept_figures(b) for slug, b in by_slug.items()}
     related = {slug: _related(b, frozen_postings, records, date_rank, duplicates.others(slug))
                for slug, b in by_slug.items()}
     return Corpus(
@@ -353,6 +360,8 @@ def build_corpus(
         postings=frozen_postings,
         duplicates=duplicates,
         ledger=build_ledger(by_slug.values(), duplicates, {i: r.name for i, r in records.items()}),
+        figures=figures,
+        figures_ledger=build_figures_ledger(figures, by_slug.values(), duplicates),
     )
 
 

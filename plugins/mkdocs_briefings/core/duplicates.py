@@ -164,8 +164,13 @@ def _distinct(texts: Iterable[tuple[str, str]]) -> tuple[dict[str, list[str]], d
     return tokens_of, copies
 
 
-def find_duplicates(texts: Iterable[tuple[str, str]], threshold: float = THRESHOLD) -> Duplicates:
-    """Group (slug, text) pairs into stories; see the module's docstring for how, and why it stays linear."""
+def find_duplicates(texts: Iterable[tuple[str, str]], threshold: float = THRESHOLD,
+                    apart: frozenset[tuple[str, str]] = frozenset()) -> Duplicates:
+    """Group (slug, text) pairs into stories; see the module's docstring for how, and why it stays linear.
+
+    `apart` holds pairs (a < b) an editor says are not one story (overlay key `not_duplicates`):
+    no group ever holds both (`_keep_apart`).
+    """
     tokens_of, copies = _distinct(texts)
     sample = _Sampler()
     samples = {slug: sample(tokens) for slug, tokens in tokens_of.items()}
@@ -190,9 +195,27 @@ def find_duplicates(texts: Iterable[tuple[str, str]], threshold: float = THRESHO
     members: dict[str, list[str]] = defaultdict(list)
     for head, slugs in copies.items():
         members[find(head)].extend(slugs)
-    groups = tuple(sorted(tuple(sorted(g)) for g in members.values() if len(g) > 1))
+    found = [sorted(g) for g in members.values() if len(g) > 1]
+    if apart:
+        kept_apart = {s for pair in apart for s in pair}
+        found = [part for g in found for part in (_keep_apart(g, apart) if kept_apart.intersection(g) else [g])]
+    groups = tuple(sorted(tuple(g) for g in found if len(g) > 1))
     of = {s: tuple(o for o in g if o != s) for g in groups for s in g}
     return Duplicates(groups, dict(sorted(of.items())))
+
+
+def _keep_apart(group: list[str], apart: frozenset[tuple[str, str]]) -> list[list[str]]:
+    """A group split so that no part holds a pair an editor keeps apart: each briefing, in slug order,
+    joins the first part it may join (its similarity to the group was found through the others)."""
+    parts: list[list[str]] = []
+    for slug in group:
+        for part in parts:
+            if not any((min(slug, o), max(slug, o)) in apart for o in part):
+                part.append(slug)
+                break
+        else:
+            parts.append([slug])
+    return parts
 
 
 def candidate_scores(texts: Iterable[tuple[str, str]]) -> list[tuple[float, str, str]]:

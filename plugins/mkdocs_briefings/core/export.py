@@ -17,6 +17,12 @@ every list is sorted, as the corpus sorts it.
   `direct`, `reported`, `mixed`, `voices`, `briefings`): per briefing (by
   slug), per outlet, per tag and per month (`YYYY-MM`); "" is the group of
   briefings without an outlet, or without a date.
+- `figures`: each briefing's figures (by slug, in text order), and
+  `figures_ledger`: the series of figures counting one thing about one
+  place across stories, disputed ones first (docs/about.md gives every field).
+- `said_about`: entity id (of each entity with a page) -> the claims whose
+  words name it and that it did not make itself, each `{"briefing", "claim"}`,
+  newest briefing first (`said_about.py`, as its page's "Said about" lists them).
 """
 
 from __future__ import annotations
@@ -28,7 +34,9 @@ from typing import Any
 
 from .contract import annotation_to_json
 from .corpus import Corpus
+from .figures import Figure
 from .model import Briefing, SourceInfo
+from .said_about import of_corpus as said_about_of
 from .sourcing import briefing_profile, grouped, month, outlets, tags
 
 
@@ -56,11 +64,42 @@ def across(corpus: Corpus) -> dict[str, Any]:
             }
             for e in corpus.ledger.entries
         ],
+        "said_about": {
+            entity: [{"briefing": ref.slug, "claim": ref.claim.id} for ref in refs]
+            for entity, refs in said_about_of(corpus).items()
+        },
         "sourcing": {
             "briefings": {b.slug: asdict(briefing_profile(b)) for b in sorted(corpus.briefings, key=lambda b: b.slug)},
             **{name: {k: asdict(p) for k, p in grouped(corpus.briefings, keys).items()}
                for name, keys in (("outlets", outlets), ("tags", tags), ("months", month))},
         },
+        "figures": {slug: [_figure(f) for f in figs] for slug, figs in sorted(corpus.figures.items()) if figs},
+        "figures_ledger": [
+            {
+                "id": s.id, "counts": s.counts, "key": s.key, "about": s.about, "unit": s.unit, "stories": s.stories,
+                "disputed": [d.isoformat() for d in s.disputed],
+                "figures": [
+                    {"briefing": r.slug, "date": r.date.isoformat() if r.date else None, "start": r.figure.start,
+                     "value": _value(r.figure.value), "qualifier": r.figure.qualifier, "text": r.figure.text,
+                     "source": r.figure.speaker or ("unnamed" if r.figure.claim else "article")}
+                    for r in s.readings
+                ],
+            }
+            for s in corpus.figures_ledger.series
+        ],
+    }
+
+
+def _value(v: float) -> int | float:
+    """A whole number as an integer in JSON (17500000000, not 17500000000.0)."""
+    return int(v) if v.is_integer() and abs(v) < 1e18 else v
+
+
+def _figure(f: Figure) -> dict[str, Any]:
+    return {
+        "text": f.text, "phrase": f.phrase, "value": _value(f.value), "unit": f.unit, "qualifier": f.qualifier,
+        "counts": f.counts, "about": f.about, "start": f.start, "end": f.end,
+        "source": {"claim": f.claim, "entity": f.speaker, "text": f.speaker_text or None},
     }
 
 

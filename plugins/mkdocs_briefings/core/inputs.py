@@ -23,6 +23,7 @@ Pure Python, no mkdocs.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,3 +164,16 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+#: Invisible characters that can hide text or reorder it on screen (Trojan
+#: Source style): zero-width spaces/joiners, directional marks, embeddings,
+#: overrides and isolates, and the byte-order mark. C0 controls other than
+#: tab and newline have no place in article text either.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends to '\\n' and remove invisible control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _INVISIBLE.sub("", text)

@@ -19,6 +19,12 @@ different named speakers, or to a named speaker in one and an unnamed
 source in another. Speakers the engine only guessed (below
 `LINK_CONFIDENCE`) and claims with no source found take no part in flags.
 
+Editors overrule it in overlays (`core/controls.py`): a claim matching a
+`ledger_split` quote of its briefing is kept out of the ledger; a
+`ledger_merge` item joins the claims of its briefing matching `quote` to
+every claim matching `with` (at most `MAX_CONTAINERS` statements), as one
+entry, whatever their words.
+
 Cost: one pass over the claims; containment is found through an index of
 each statement's first `MIN_WORDS` words, looked up at every position of
 every statement, so the work is linear in the words of all claims (plus
@@ -35,6 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
+from .controls import norm
 from .duplicates import Duplicates, words
 from .model import LINK_CONFIDENCE, Briefing, Claim
 
@@ -116,8 +123,9 @@ def _credit(claim: Claim, known: Mapping[str, str]) -> tuple[str, str | None]:
     return NAMED, sp.entity
 
 
-def _groups(keys: Sequence[tuple[str, ...]]) -> list[list[int]]:
-    """Indexes of `keys` (distinct statements) joined by containment, through an index of opening words."""
+def _groups(keys: Sequence[tuple[str, ...]], joined: Iterable[tuple[int, int]] = ()) -> list[list[int]]:
+    """Indexes of `keys` (distinct statements) joined by containment, through an index of opening words,
+    and by `joined`: pairs of indexes an editor says are one statement (`ledger_merge`)."""
     openings: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         openings[key[:MIN_WORDS]].append(i)
@@ -135,13 +143,11 @@ def _groups(keys: Sequence[tuple[str, ...]]) -> list[list[int]]:
             for i in openings.get(outer[p : p + MIN_WORDS], ()):
                 if i != j and len(keys[i]) <= len(outer) - p and outer[p : p + len(keys[i])] == keys[i]:
                     containers[i].add(j)
-    for i in sorted(containers):
-        if len(containers[i]) > MAX_CONTAINERS:
-            continue
-        for j in sorted(containers[i]):
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
+    pairs = [(i, j) for i in sorted(containers) if len(containers[i]) <= MAX_CONTAINERS for j in sorted(containers[i])]
+    for i, j in (*pairs, *sorted(joined)):
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
         groups[find(i)].append(i)
@@ -151,15 +157,35 @@ def _groups(keys: Sequence[tuple[str, ...]]) -> list[list[int]]:
 def build_ledger(briefings: Iterable[Briefing], duplicates: Duplicates, names: Mapping[str, str]) -> Ledger:
     """The ledger of `briefings`; `names` maps the ids of entities with a record to their names."""
     found: dict[tuple[str, ...], list[tuple[Briefing, Claim]]] = defaultdict(list)
-    for b in sorted(briefings, key=lambda b: b.slug):
+    ordered = sorted(briefings, key=lambda b: b.slug)
+    merges = [(b, norm(q), norm(w)) for b in ordered for q, w, _ in b.controls.ledger_merge]
+    withs = {w for _, _, w in merges}
+    with_keys: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # a merge's "with" -> the statements it matches
+    for b in ordered:
+        split = [norm(q) for q, _ in b.controls.ledger_split]
         for claim in b.annotation.claims:
+            content = norm(claim.content.text) if split or merges else ""
+            if split and any(q in content for q in split):
+                continue  # an editor keeps this claim out of the ledger
             key = statement_key(claim.content.text)
-            if len(key) >= MIN_WORDS:
+            if not key:
+                continue
+            matched = [w for w in sorted(withs) if w in content]
+            for w in matched:
+                with_keys[w].append(key)
+            if len(key) >= MIN_WORDS or matched or any(mb is b and q in content for mb, q, _ in merges):
                 found[key].append((b, claim))
     keys = sorted(found)
+    index = {k: i for i, k in enumerate(keys)}
+    joined: set[tuple[int, int]] = set()
+    for b, q, w in merges:
+        mine = [index[statement_key(c.content.text)] for c in b.annotation.claims
+                if q in norm(c.content.text) and statement_key(c.content.text) in index]
+        theirs = sorted({index[k] for k in with_keys.get(w, ())[:MAX_CONTAINERS]})
+        joined.update((min(i, j), max(i, j)) for i in mine for j in theirs if i != j)
     story_of = {s: g[0] for g in duplicates.groups for s in g}
     entries: list[Entry] = []
-    for group in _groups(keys):
+    for group in _groups(keys, joined):
         printed = [(b, c) for i in group for b, c in found[keys[i]]]
         stories = {story_of.get(b.slug, b.slug) for b, _ in printed}
         if len(stories) < 2:

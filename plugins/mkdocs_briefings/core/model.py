@@ -136,6 +136,24 @@ class SourceInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Controls:
+    """An editor's say over what is found across briefings (overlay keys; `core/controls.py` reads them).
+
+    Each item keeps the overlay line it was written on, so a control that no
+    longer matches anything is reported there. Matching is by words, never by
+    position or generated id, so controls survive re-annotation.
+    """
+
+    drop_figures: tuple[tuple[str, int], ...] = ()  # (a figure as written, e.g. "$17.5bn", line)
+    not_duplicates: tuple[tuple[str, int], ...] = ()  # (the slug of a briefing that is not the same story, line)
+    ledger_split: tuple[tuple[str, int], ...] = ()  # (words of a claim of this briefing kept out of the ledger, line)
+    ledger_merge: tuple[tuple[str, str, int], ...] = ()  # (words of a claim here, words of a claim elsewhere, line)
+
+
+NO_CONTROLS = Controls()
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """One briefing page: seed text, editorial metadata and its annotation.
 
@@ -155,3 +173,4 @@ class Briefing:
     caption: Span | None = None  # a leading photo caption with its credit
     overlay: str | None = None  # path of the overlay file, if any
     ignore: tuple[str, ...] = field(default=())  # surface forms never annotated
+    controls: Controls = NO_CONTROLS  # the overlay's say over figures, duplicates and the ledger

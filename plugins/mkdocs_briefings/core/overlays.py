@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from . import schema as sc
+from .controls import CONTROL_KEYS, parse_controls
 from .diagnostics import Diagnostic, quoted
-from .model import STATUSES, Annotation, Claim, Entity, RegisterEntry, Span, Speaker
+from .model import NO_CONTROLS, STATUSES, Annotation, Claim, Controls, Entity, RegisterEntry, Span, Speaker
 from .seeds import read_text, split_front_matter
 from .text import slugify
 from .yamldoc import YamlError, parse_yaml
@@ -49,6 +50,7 @@ class Overlay:
     ignore: tuple[str, ...] = ()
     corrections: tuple[Correction, ...] = ()
     summary: str = ""
+    controls: Controls = NO_CONTROLS  # figures dropped, not duplicates, ledger split / merge (core/controls.py)
 
 
 def _quote(value: sc.Value) -> str:
@@ -87,7 +89,7 @@ CORRECTION = sc.Schema(
         sc.Field("speaker", sc.text(collapse=True), "'speaker' must be a name, e.g. 'speaker: Volodymyr Zelenskyy'"),
         sc.Field("status", sc.one_of(STATUSES), "bad status {value}: use one of " + ", ".join(STATUSES)),
         sc.Field("note", sc.text(collapse=True, empty=True), "'note' must be text"),
-        sc.Field("source", sc.web_url, "bad source {value}: only http:// and https:// links are allowed"),
+        sc.Field("source", sc.web_url, sc.bad_url("source")),
         sc.Field("drop", sc.boolean, "'drop' must be true or false", default=False),
     ),
     where="a claim correction",
@@ -105,8 +107,8 @@ OVERLAY = sc.Schema(
         sc.Field("seed", _seed, "'seed' must be a file name under seeds/, e.g. 'seed: my-article.txt'", severity="error"),
         sc.Field("seeds", _seeds, "'seeds' must be a list of file names under seeds/", severity="error"),
         sc.Field("title", sc.text(collapse=True)),
-        sc.Field("date", sc.date, "bad date {value}: write it as YYYY-MM-DD"),
-        sc.Field("tags", sc.words(), "'tags' must be a list of words, e.g. [ukraine, diplomacy]"),
+        sc.Field("date", sc.date, sc.DATE_MESSAGE),
+        sc.Field("tags", sc.words(), sc.TAGS_MESSAGE),
         sc.Field("entities", sc.mapping(ENTITIES), default={"ignore": ()}),
         sc.Field("claims", sc.entries(CORRECTION, "'claims' must be a list of corrections, each starting with '- quote: ...'"),
                  default=()),
@@ -114,6 +116,7 @@ OVERLAY = sc.Schema(
     where="overlay front matter",
     not_mapping="front matter must be a mapping of 'key: value' lines",
     not_mapping_severity="error",
+    elsewhere=CONTROL_KEYS,  # figures, duplicates and the ledger: read and checked by core/controls.py
 )
 #: Top-level keys of an overlay's front matter.
 OVERLAY_KEYS: tuple[str, ...] = OVERLAY.keys
@@ -163,6 +166,7 @@ def parse_overlay(text: str, shown: str, slug: str) -> tuple[Overlay | None, lis
         tuple(sorted(meta["entities"]["ignore"])),
         corrections,
         body.strip("\n"),
+        parse_controls(doc, doc.data if isinstance(doc.data, dict) else {}, shown, report.diagnostics),
     )
     return overlay, report.diagnostics
 

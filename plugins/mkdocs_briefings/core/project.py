@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .annotating import Progress, annotate_all
+from .controls import check_controls
 from .diagnostics import BriefingsError, Diagnostic, sort_diagnostics
 from .entities.corpus_names import resolve_corpus_names
 from .limits import cap_annotation, cap_notes
-from .model import Annotation, Briefing, RegisterEntry
+from .model import NO_CONTROLS, Annotation, Briefing, RegisterEntry
 from .overlays import apply_corrections
 from .plans import Files, Plan, plan_briefings, register_file
 from .register import load_register
@@ -61,6 +62,7 @@ def _briefing(plan: Plan, annotation: Annotation, register: tuple[RegisterEntry,
         caption=first.caption,
         overlay=overlay.path if overlay else None,
         ignore=plan.ignore,
+        controls=overlay.controls if overlay else NO_CONTROLS,
     )
 
 
@@ -91,6 +93,7 @@ def _load(
     briefings = tuple(
         _briefing(plan, annotations[plan.slug], register, diags) for plan in plans if plan.slug in annotations
     )
+    diags.extend(check_controls(briefings))  # figures dropped, not-duplicates, ledger split / merge that match nothing
     return tuple(sorted(briefings, key=lambda b: b.slug)), register, diags
 
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from . import schema as sc
 from .diagnostics import Diagnostic
+from .inputs import clean_text
 from .model import KINDS, RegisterEntry
-from .seeds import clean_text, read_text
+from .seeds import read_text
 from .text import slugify
 from .yamldoc import YamlError, parse_yaml
 
@@ -34,7 +35,7 @@ ENTRY = sc.Schema(
                  default="other", essential=True),
         sc.Field("aliases", sc.words(collapse=True), "'aliases' of {owner} must be a list of names", default=()),
         sc.Field("description", sc.text(empty=True), "'description' of {owner} must be text", default=""),
-        sc.Field("links", sc.web_urls("bad link {value} for {owner}: only http:// and https:// links are allowed"),
+        sc.Field("links", sc.web_urls("bad link {value} for {owner}: " + sc.WEB_ONLY),
                  "'links' of {owner} must be a list of URLs", default=()),
     ),
     where="a register entry",
@@ -94,7 +95,7 @@ def parse_register(text: str, shown: str) -> tuple[tuple[RegisterEntry, ...], li
             )
             continue
         ids[ident] = (name, line)
-        aliases: list[str] = []
+        aliases: dict[str, None] = {}  # ordered, each look-up constant (not a list: quadratic in the aliases)
         for a_index, alias in enumerate(values["aliases"]):
             fa = _fold(alias)
             if alias == name or alias in aliases:
@@ -106,7 +107,7 @@ def parse_register(text: str, shown: str) -> tuple[tuple[RegisterEntry, ...], li
                     f"alias '{alias}' of '{name}' is already claimed by '{other}' (line {other_line}): keep it in one entry only",
                 )
                 continue
-            aliases.append(alias)
+            aliases[alias] = None
         # An unusable entry's names are claimed too: each problem is reported now, not after another fix.
         owner[folded] = (name, line)
         for alias in aliases:

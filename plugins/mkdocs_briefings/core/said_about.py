@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Set
 
-from .corpus import ClaimRef
+from .corpus import ClaimRef, Corpus
 from .model import Briefing
 
 
@@ -41,3 +41,10 @@ def said_about(briefings: Iterable[Briefing], wanted: Set[str],
                     found[ent_id].append((order.get(b.slug, 0), n, ClaimRef(b.slug, claim)))
                 i += 1
     return {k: tuple(ref for _, _, ref in sorted(v, key=lambda t: (t[0], t[2].slug, t[1]))) for k, v in sorted(found.items())}
+
+
+def of_corpus(corpus: Corpus) -> dict[str, tuple[ClaimRef, ...]]:
+    """`said_about` for every entity with a page, in the corpus's order: what the entity pages and
+    `briefings.json` both show."""
+    return said_about(corpus.briefings, {i for i, r in corpus.entities.items() if r.has_page},
+                      {b.slug: n for n, b in enumerate(corpus.briefings)})

@@ -12,7 +12,7 @@ that reports through one `Report`. So every input follows the same rules:
   `2024` as a boolean or a number, but `status: false` means the status
   "false", and `title: 2024` the title "2024" (the text of the YAML node,
   never Python's `False`);
-- text loses invisible characters (`seeds.clean_text`), and a URL is
+- text loses invisible characters (`inputs.clean_text`), and a URL is
   http(s) only (`is_web_url`, the one rule the renderer checks again).
 
 The messages stay with their fields (`{name}`, `{value}`, `{owner}` are
@@ -30,7 +30,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostic, did_you_mean, quoted, unknown_key
+from .inputs import clean_text
 from .yamldoc import Key, YamlDoc, parse_date
+
+#: Messages for the mistakes that can be made in several files, worded once.
+DATE_MESSAGE = "bad date {value}: write it as YYYY-MM-DD"
+TAGS_MESSAGE = "'tags' must be a list of words, e.g. [ukraine, diplomacy]"
+WEB_ONLY = "only http:// and https:// links are allowed"
+
+
+def bad_url(what: str) -> str:
+    """The message for a refused link, `what` naming it ("url", "source")."""
+    return f"bad {what} {{value}}: {WEB_ONLY}"
+
 
 _URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 
@@ -187,12 +199,6 @@ class Schema:
 # -- parsers -------------------------------------------------------------------------------------
 
 
-def _clean(text: str) -> str:
-    from .seeds import clean_text  # seeds.py reads front matter with this module
-
-    return clean_text(text)
-
-
 def text(collapse: bool = False, empty: bool = False) -> Parser:
     """A scalar as text, invisible characters removed; `collapse` joins runs of white space."""
 
@@ -200,7 +206,7 @@ def text(collapse: bool = False, empty: bool = False) -> Parser:
         raw = value.text()
         if raw is None:
             raise Invalid
-        out = " ".join(_clean(raw).split()) if collapse else _clean(raw).strip()
+        out = " ".join(clean_text(raw).split()) if collapse else clean_text(raw).strip()
         if not out and not empty:
             raise Invalid
         return out
@@ -214,13 +220,11 @@ def words(collapse: bool = False) -> Parser:
 
     def parse(value: Value) -> tuple[str, ...]:
         items = [value] if not isinstance(value.data, list) else [value.item(i, d) for i, d in enumerate(value.data)]
-        out: list[str] = []
+        out: dict[str, None] = {}  # ordered, and each look-up constant: a list of 100,000 tags stays linear
         for item in items:
             if item.data is None:
                 raise Invalid
-            word = one(item)
-            if word not in out:
-                out.append(word)
+            out.setdefault(one(item))
         return tuple(out)
 
     return parse
@@ -241,9 +245,9 @@ def one_of(choices: Collection[str]) -> Parser:
 def web_url(value: Value) -> str:
     """An http(s) link."""
     raw = value.text()
-    if raw is None or not is_web_url(_clean(raw).strip()):
+    if raw is None or not is_web_url(clean_text(raw).strip()):
         raise Invalid
-    return _clean(raw).strip()
+    return clean_text(raw).strip()
 
 
 def web_urls(message: str) -> Parser:

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import schema as sc
 from .diagnostics import Diagnostic
-from .inputs import NotReadable, read_regular
+from .inputs import NotReadable, clean_text, read_regular
 from .model import SourceInfo, Span
 from .text import sentences
 from .yamldoc import YamlError, parse_yaml
@@ -25,11 +25,11 @@ from .yamldoc import YamlError, parse_yaml
 SEED = sc.Schema(
     (
         sc.Field("title", sc.text()),
-        sc.Field("date", sc.date, "bad date {value}: write it as YYYY-MM-DD"),
+        sc.Field("date", sc.date, sc.DATE_MESSAGE),
         sc.Field("source", sc.text()),
-        sc.Field("url", sc.web_url, "bad url {value}: only http:// and https:// links are allowed"),
+        sc.Field("url", sc.web_url, sc.bad_url("url")),
         sc.Field("license", sc.text()),
-        sc.Field("tags", sc.words(), "'tags' must be a list of words, e.g. [ukraine, diplomacy]", default=()),
+        sc.Field("tags", sc.words(), sc.TAGS_MESSAGE, default=()),
     ),
     where="seed front matter",
     not_mapping="front matter must be a mapping of 'key: value' lines",
@@ -37,12 +37,6 @@ SEED = sc.Schema(
 )
 #: Front matter keys a seed may carry.
 SEED_KEYS: tuple[str, ...] = SEED.keys
-
-#: Invisible characters that can hide text or reorder it on screen (Trojan
-#: Source style): zero-width spaces/joiners, directional marks, embeddings,
-#: overrides and isolates, and the byte-order mark. C0 controls other than
-#: tab and newline have no place in article text either.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 #: A photo credit ending a caption line: "Photo / AP", "Photo: Reuters",
 #: "(AP Photo/Evan Vucci)", "Image: ...", "Picture: ...". It is matched against
@@ -95,12 +89,6 @@ def shorten(text: str, limit: int = _TITLE_MAX) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-\u2013\u2014 ")
     return (cut or text[:limit]) + "\u2026"
-
-
-def clean_text(text: str) -> str:
-    """Normalise line ends to '\\n' and remove invisible control characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _INVISIBLE.sub("", text)
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:

@@ -15,7 +15,7 @@ from ..core.corpus import ClaimRef, EntityRecord, Related, SpeakerGroup
 from ..core.model import Briefing
 from .article import Article
 from .pages import Outline, Section
-from .views import Mention, RolesView, SidebarGroup, SourceView, SpeakerView
+from .views import FigureView, Mention, RolesView, SidebarGroup, SourceView, SpeakerView
 
 
 class Context:
@@ -44,6 +44,7 @@ class BriefingContext(Context):
     outline: Outline
     sections: Mapping[str, Section]  # the body's sections by id
     cap_notes: Sequence[str] = ()  # sentences telling the reader what a cap left out (core/limits.py)
+    figures: Sequence[FigureView] = ()  # the "Figures" table's rows, in text order (render/figures.py)
 
 
 @dataclass(frozen=True)

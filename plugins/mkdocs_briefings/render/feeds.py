@@ -1,20 +1,22 @@
 """Atom feeds: the latest briefings, and the latest briefings of each entity with a page.
 
-Written with the standard library's `xml.etree`, not a feed plugin or library:
+Written with the standard library's XML escaping, not a feed plugin or library:
 
-- mkdocs-rss-plugin builds one site feed (and one of updates) from pages'
-  front matter and git history, read in `on_page_content`: generated pages
-  have no file in git (it would date every entry with the build time, so the
-  site would change on every build) and it has no notion of one feed per
-  entity.
-- feedgen writes what is below in about as many lines of calling code, but
-  brings lxml and dateutil, stamps `<updated>` and a `<generator>` version
-  unless told otherwise, and offers nothing this small format needs.
+- mkdocs-rss-plugin writes RSS 2.0, not Atom: one feed of created and one
+  of updated pages per instance (filtered by a path pattern), dated from
+  git log or a `date` in the page's front matter. Generated pages have no
+  file in git (it would date entries with the build time, so the site would
+  change on every build), and a feed per entity page would take an instance
+  per entity, thousands of them.
+- feedgen (1.0.0, its latest release) brings lxml and python-dateutil,
+  and dates a feed's `<updated>` by the clock and adds a `<generator>`
+  unless each is overridden; the Atom needed here is some forty lines of
+  escaped text.
 
-`ElementTree` escapes every text and attribute; characters XML 1.0 cannot
-hold are dropped before. Every date comes from the briefings' front matter
-(midnight UTC), never from the clock, so the same inputs give the same
-feeds byte for byte.
+Every text and attribute goes through `xml.sax.saxutils`' escaping;
+characters XML 1.0 cannot hold are dropped before. Every date comes from
+the briefings' front matter (midnight UTC), never from the clock, so the
+same inputs give the same feeds byte for byte.
 
 `feed_data` is what the feeds are made of, as JSON: the adapter keeps it
 next to the page store (a build that reuses the last build's pages has no
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape, quoteattr
 
 from ..core.contract import expect_list, expect_text
 from ..core.corpus import Corpus
@@ -153,7 +155,13 @@ def read_feed_data(data: Any) -> list[Feed]:
 
 
 def _text(value: str) -> str:
-    return _NOT_XML.sub("", value)
+    """Text for an XML element: what XML cannot hold dropped, markup characters escaped."""
+    return escape(_NOT_XML.sub("", value))
+
+
+def _attr(value: str) -> str:
+    """A quoted XML attribute value (quotes, markup characters and line breaks escaped)."""
+    return quoteattr(_NOT_XML.sub("", value), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
 def _stamp(day: str) -> str:
@@ -161,40 +169,43 @@ def _stamp(day: str) -> str:
 
 
 def atom(feed: Feed, *, site_url: str, site_name: str, directory_urls: bool) -> bytes:
-    """One feed as Atom XML. `site_url` is the site's absolute address, ending in '/'."""
+    """One feed as Atom XML. `site_url` is the site's absolute address, ending in '/'.
+
+    Written as text (every value through `_text` or `_attr`): a site has a
+    feed per entity page, thousands of them, and building and indenting an
+    element tree costs several times as much.
+    """
 
     def url(src_uri: str) -> str:
         path = page_url(src_uri, directory_urls)
         return site_url + ("" if path == "./" else path)
 
-    def add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        node = ET.SubElement(parent, tag, {k: _text(v) for k, v in attrs.items()})
-        if text is not None:
-            node.text = _text(text)
-        return node
-
-    root = ET.Element("feed", {"xmlns": ATOM})
-    add(root, "title", f"{site_name}: {feed.title}" if site_name else feed.title)
-    add(root, "id", site_url + feed.path)
-    add(root, "link", rel="self", type="application/atom+xml", href=site_url + feed.path)
-    add(root, "link", rel="alternate", type="text/html", href=url(feed.page))
-    add(root, "updated", _stamp(max(e.date for e in feed.entries)))
-    author = add(root, "author")
-    add(author, "name", site_name or "Briefings")
+    title = f"{site_name}: {feed.title}" if site_name else feed.title
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="{ATOM}">',
+        f"  <title>{_text(title)}</title>",
+        f"  <id>{_text(site_url + feed.path)}</id>",
+        f'  <link rel="self" type="application/atom+xml" href={_attr(site_url + feed.path)} />',
+        f'  <link rel="alternate" type="text/html" href={_attr(url(feed.page))} />',
+        f"  <updated>{_stamp(max(e.date for e in feed.entries))}</updated>",
+        f"  <author>\n    <name>{_text(site_name or 'Briefings')}</name>\n  </author>",
+    ]
     for e in feed.entries:
-        entry = add(root, "entry")
-        add(entry, "title", e.title)
-        add(entry, "link", rel="alternate", type="text/html", href=url(e.page))
-        add(entry, "id", url(e.page))
-        add(entry, "published", _stamp(e.date))
-        add(entry, "updated", _stamp(e.date))
-        if e.summary:
-            add(entry, "summary", e.summary)
-        for tag in e.tags:
-            add(entry, "category", term=tag)
-    ET.indent(root)
-    body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
+        link = url(e.page)
+        out += [
+            "  <entry>",
+            f"    <title>{_text(e.title)}</title>",
+            f'    <link rel="alternate" type="text/html" href={_attr(link)} />',
+            f"    <id>{_text(link)}</id>",
+            f"    <published>{_stamp(e.date)}</published>",
+            f"    <updated>{_stamp(e.date)}</updated>",
+            *([f"    <summary>{_text(e.summary)}</summary>"] if e.summary else []),
+            *(f"    <category term={_attr(tag)} />" for tag in e.tags),
+            "  </entry>",
+        ]
+    out.append("</feed>\n")
+    return "\n".join(out).encode("utf-8")
 
 
 # -- kept between builds ------------------------------------------------------------------------------

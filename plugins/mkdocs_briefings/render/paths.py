@@ -74,6 +74,16 @@ def ledger_anchor(entry_id: str) -> str:
     return entry_id
 
 
+def figures_page(n: int) -> str:
+    """The page source of page `n` of the figures ledger (figures of one thing about one place, across stories)."""
+    return "figures/index.md" if n == 1 else f"figures/page/{n}.md"
+
+
+def series_anchor(series_id: str) -> str:
+    """The id of a series' heading on its figures ledger page (series ids are "f-" and hex digits)."""
+    return series_id
+
+
 def sources_page() -> str:
     """The page source of the site's Sources page (how stories are sourced, per outlet, tag and month)."""
     return "sources/index.md"

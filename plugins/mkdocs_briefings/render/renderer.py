@@ -24,11 +24,12 @@ from ..core.corpus import COMPANION_SAMPLE, ClaimRef, Corpus, EntityRecord
 from ..core.kinds import BY_KEY, PAGE_DIRS, kind_of
 from ..core.limits import cap_notes
 from ..core.model import LINK_CONFIDENCE, Briefing, Claim
-from ..core.said_about import said_about
+from ..core.said_about import of_corpus as said_about_of
 from . import static
 from .article import Paragraph, layout
 from .claimreview import claim_reviews
 from .contexts import BriefingContext, EntityContext
+from .figures import FiguresPages
 from .indexes import IndexPages, claims_pages
 from .jinja import Templates
 from .jsonld import news_article
@@ -64,7 +65,7 @@ __all__ = ["CSS_URI", "JS_URI", "PageSpec", "Parts", "Renderer", "adds_to", "bad
 ENTITIES_ANCHOR = "in-this-briefing"
 
 
-class Renderer(IndexPages, LedgerPages, SourcingPages):
+class Renderer(IndexPages, LedgerPages, SourcingPages, FiguresPages):
     """Every generated page of the site, as `PageSpec`s."""
 
     def __init__(self, corpus: Corpus, per_page: int = 50, directory_urls: bool = True, claims_per_page: int = 100,
@@ -91,9 +92,9 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
             "sourcing": self.sourcing, "sourcing_bar": bar, "sourcing_summary": summary,
             "said_about": self.said_about, "said_by": self.said_by, "claim_reviews": claim_reviews,
         }, overrides)
-        self._said_about = said_about(corpus.briefings, {i for i, r in corpus.entities.items() if r.has_page},
-                                      {b.slug: n for n, b in enumerate(corpus.briefings)})
+        self._said_about = said_about_of(corpus)
         self.init_ledger()
+        self.init_figures()
 
     def rel(self, here: str, target: str, anchor: str = "") -> str:
         """A link from one generated page to another, as this site's URLs are laid out."""
@@ -140,6 +141,7 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
                 yield self.entity(rec)
         yield from self.claims_indexes()
         yield from self.ledger_pages()
+        yield from self.figures_pages()
         yield from self.sources_pages()
 
     def briefing(self, b: Briefing) -> PageSpec:
@@ -152,6 +154,7 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
             body=(
                 Section(2, "article", "Article", indexed=True),
                 *((Section(2, "claims", "Claims in this briefing"),) if b.annotation.claims else ()),
+                *((Section(2, "figures", "Figures"),) if self.corpus.figures.get(b.slug) else ()),
                 *((Section(2, "related-briefings", "Related briefings"),) if related else ()),
                 Section(2, "sources", "Source and licence"),
             ),
@@ -167,6 +170,7 @@ class Renderer(IndexPages, LedgerPages, SourcingPages):
                 sources=self.views.sources(b), jsonld=news_article(b, self.corpus, speakers), has_summary=has_summary,
                 outline=outline, sections={s.id: s for s in outline.body},
                 cap_notes=[note[0].upper() + note[1:] + "." for note in cap_notes(b.annotation)],
+                figures=self.figure_views(b),
             )
             paras = ([article.caption] if article.caption else []) + list(article.paragraphs)
             text = "".join(f"<p>{html_text(plain_text(p))}</p>" for p in paras)

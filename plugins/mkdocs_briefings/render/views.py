@@ -167,6 +167,23 @@ NO_SPEAKER = SpeakerView(None, None, "", None)
 
 
 @dataclass(frozen=True, slots=True)
+class FigureView:
+    """One figure as a table row shows it; every target is a page source ("path.md#anchor") or None."""
+
+    text: str  # as written: "$17.5bn"
+    value: str  # digits: "17500000000"
+    qualifier: str  # "more than", "", ...
+    counts: str
+    about: str  # the place or organisation's name, or ""
+    about_page: str | None
+    source: str  # who gives it: a name, "Unnamed source: “officials”", "The article"
+    source_page: str | None  # the speaker's page or listing entry
+    source_kind: str  # "named", "unnamed", "guessed" or "article"
+    claim: str | None  # the claim's anchor on the briefing's page, when stated in a claim
+    series: str | None  # its series on the figures ledger ("path.md#anchor"), if any
+
+
+@dataclass(frozen=True, slots=True)
 class SourceView:
     """One source of a briefing, for its "Source and licence" list."""
 

@@ -249,6 +249,17 @@ class SearchIntegration:
 
     # -- on_post_build ------------------------------------------------------
 
+    def start_write(self, site_dir: str) -> None:
+        """Let Pagefind finish indexing and write the bundle while the build writes its own last files."""
+        if self.service is not None:
+            out = Path(site_dir) / BUNDLE_DIR
+            try:
+                shutil.rmtree(out, ignore_errors=True)
+                self.service.start_write(out)
+            except PagefindError as exc:
+                self.close()
+                raise PluginError(f"briefings: writing the Pagefind index failed: {exc}") from None
+
     def write(self, site_dir: str) -> None:
         """Write `site/pagefind/` (or copy the last build's, when every document matched) and stop Pagefind."""
         if not self.active:
@@ -266,7 +277,8 @@ class SearchIntegration:
         service = self.service
         assert service is not None
         try:
-            shutil.rmtree(out, ignore_errors=True)
+            if not service.writing:  # else start_write cleared it before Pagefind began writing
+                shutil.rmtree(out, ignore_errors=True)
             service.write(out)
         except PagefindError as exc:
             raise PluginError(f"briefings: writing the Pagefind index failed: {exc}") from None

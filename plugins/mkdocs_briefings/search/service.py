@@ -67,6 +67,7 @@ class PagefindService:
         self._answers: dict[int, dict[str, Any]] = {}
         self._errors: list[str] = []
         self._next_id = 0
+        self._writing: tuple[int, dict[str, Any], Path] | None = None  # the WriteFiles request, once sent
         self.pages = 0
         self.cpu_seconds = 0.0  # user + system time of the Pagefind process, once closed
         self._reader = threading.Thread(target=self._read, name="pagefind-reader", daemon=True)
@@ -91,12 +92,19 @@ class PagefindService:
 
     def _ask(self, payload: dict[str, Any], timeout: float = 60.0) -> dict[str, Any]:
         """Send one request and wait for its answer (every request before it is answered first)."""
+        return self._answer(self._request(payload), payload, timeout)
+
+    def _request(self, payload: dict[str, Any]) -> int:
+        """Send one request now; its answer is waited for by `_answer`."""
         message_id = self._send(payload)
         assert self._proc.stdin is not None
         try:
             self._proc.stdin.flush()
         except (BrokenPipeError, OSError) as exc:
             raise PagefindError(f"the Pagefind process stopped ({exc})") from None
+        return message_id
+
+    def _answer(self, message_id: int, payload: dict[str, Any], timeout: float) -> dict[str, Any]:
         with self._lock:
             if not self._lock.wait_for(lambda: message_id in self._answers or not self._reader.is_alive(), timeout):
                 raise PagefindError(f"Pagefind did not answer a {payload['type']} request in {timeout:.0f} s")
@@ -139,6 +147,21 @@ class PagefindService:
         self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None, "file_contents": html})
         self.pages += 1
 
+    @property
+    def writing(self) -> bool:
+        """Whether the bundle has been asked for."""
+        return self._writing is not None
+
+    def start_write(self, output: Path) -> None:
+        """Ask Pagefind to write the bundle to `output` once it has indexed every page; do not wait.
+
+        The build's own last writes (the page store, `briefings.json`) go on
+        meanwhile; `write` then waits for the bundle.
+        """
+        if self._writing is None:
+            payload = {"type": "WriteFiles", "index_id": self._index, "output_path": str(output)}
+            self._writing = (self._request(payload), payload, output)
+
     def write(self, output: Path) -> None:
         """Write the search bundle (index chunks, fragments, pagefind.js, wasm) to `output`.
 
@@ -147,7 +170,12 @@ class PagefindService:
         writing when its input closes: so wait until the bundle is complete
         and has stopped changing.
         """
-        self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)}, self.WRITE_TIMEOUT_S)
+        self.start_write(output)
+        assert self._writing is not None
+        message_id, payload, asked = self._writing
+        if asked != output:
+            raise PagefindError(f"the bundle was asked for in {asked}, not {output}")
+        self._answer(message_id, payload, self.WRITE_TIMEOUT_S)
         with self._lock:
             errors = list(self._errors)
         if errors:
