@@ -291,3 +291,20 @@ def test_count_before_a_body(text: str, junk: str | None, kept: str | None) -> N
         assert junk not in names
     if kept:
         assert kept in names
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # A country after a person's title is a character; a country and an ordinary word a slogan.
+        ("The first was Captain America: Civil War, then Black Panther.", "America", None),
+        ("Pompeo defended Trump's America First foreign policy.", "America First", None),
+        # "Master" is a title (chess), not part of the name.
+        ("Iranian chess Master Ehasn Ghaem-Maghami won the round.", "Ehasn Ghaem-Maghami", "person"),
+        # negatives: a country after a qualifier stays the place; a given name spelt like a country
+        ("Former U.S. president Ronald Reagan's wife spoke.", "U.S.", "place"),
+        ("Actress America Ferrera spoke at the rally.", "America Ferrera", "person"),
+    ],
+)
+def test_country_named_like_a_person(text: str, name: str, kind: str | None) -> None:
+    assert _linked(text).get(name) == kind

@@ -372,13 +372,14 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
         return False
     if len(words) == 1:
         return _no_name(words[0], lex) or _function(words[0], lex) or (kind == PERSON and (
-            _thing_kind(words, lex) != "" or _ordinary_word(words[0], lex)))
+            _thing_kind(words, lex) != "" or _ordinary_word(words[0], lex) or words[0] in lex.places or words[0] in lex.known))
     if _function(words[0].rstrip("."), lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
         return True
     if words[0] in _SAYING or words[0] in _NUMBERS:
         return True
     if kind == PERSON:
-        return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or _glued_verb(words, lex) or (
+        return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or words[0] in lex.known or (
+            _glued_verb(words, lex)) or (
             " ".join(words) in lex.places) or _demonym(words, lex) or (
             len(words) >= 4 and f"{words[0]} {words[1]}" in lex.places) or (
             words[0] not in lex.first_names and (len(words) >= 3 or _ordinary(words, lex)))
@@ -422,6 +423,10 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
             return []
         if len(words) == 1 and m.role and _ordinary_word(words[0], lex) and _ROLE_NEXT.match(text, toks[-1][1]):
             return []  # "Chief | Technical | Officer", "Executive | Branch | official": inside a role, nobody named
+        if _country_first(words, lex):
+            if len(words) == 1 and not (m.role and _person_title(m.role, lex)):
+                return [replace(_part(m, toks), kind=PLACE, role="")]  # "Former | U.S. | president Ronald Reagan"
+            return [replace(_part(m, toks), kind=OTHER, conf=min(m.conf, _WEAK))]  # "Captain America", "America First"
         if _glued_verb(words, lex):  # "Modi Announced": the verb after the name; "Public Licensed": no name
             return [] if _ordinary(words[:-1], lex) else _tidy(text, _part(m, toks[:-1]), lex)
         cut = _place_prefix(words, lex, text.endswith(" of ", 0, toks[0][0])) or _before_given_name(words, lex)
@@ -711,6 +716,17 @@ def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False, after_the:
     if lex.places.get(name) in ("country", "region") or (len(words) > 1 and name in lex.places):
         return PLACE  # "Iraq"; "New York", "Los Angeles": no given name first
     return lex.thing_heads.get(words[-1], "") if len(words) > 1 else ""
+
+
+def _country_first(words: list[str], lex: Lexicon) -> bool:
+    """A person's name that is a country ("Captain | America") or a country and an ordinary word
+    ("America First"): a character or a slogan, nobody's name (no given name first)."""
+    known = lex.known.get(words[0])
+    if known is not None and known.kind == PLACE:
+        pass  # "America", a known name of the United States, though also a given name
+    elif lex.places.get(words[0]) != "country" or words[0] in lex.first_names:
+        return False
+    return len(words) == 1 or (len(words) == 2 and _ordinary_word(words[1], lex))
 
 
 def _place_team(words: list[str], lex: Lexicon) -> bool:
