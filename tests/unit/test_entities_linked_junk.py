@@ -308,3 +308,16 @@ def test_count_before_a_body(text: str, junk: str | None, kept: str | None) -> N
 )
 def test_country_named_like_a_person(text: str, name: str, kind: str | None) -> None:
     assert _linked(text).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # A town's name before "poll" or "survey" is the pollster.
+        ("He cited respondents to a Gallup poll last year.", "organisation"),
+        # negative: the town, placed by the text
+        ("The fair was held in Gallup, New Mexico.", "place"),
+    ],
+)
+def test_pollster_named_like_a_town(text: str, kind: str) -> None:
+    assert _linked(text).get("Gallup") == kind

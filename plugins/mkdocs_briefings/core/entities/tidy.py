@@ -38,7 +38,7 @@ from functools import lru_cache
 from ..model import LINK_CONFIDENCE
 from .lexicon import Lexicon
 from .recognise import ORG, OTHER, PERSON, PLACE
-from .resolve import Resolved
+from .resolve import CLUE_CONF, Resolved
 
 _LINKED = frozenset((PERSON, ORG, PLACE))
 _WEAK = 0.45  # below LINK_CONFIDENCE: shown, never linked
@@ -181,6 +181,8 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
                 m = replace(m, kind=PERSON, conf=_WEAK)
             elif key.lower() in lex.common_words or (key in lex.first_names and key not in placed):
                 m = replace(m, conf=_WEAK)  # "Vote Gold"; "his wife Mary said" where no text places "Mary"
+            elif text.startswith(_POLL_AFTER, m.end) and key not in placed:
+                m = replace(m, kind=ORG, conf=CLUE_CONF)  # "a Gallup poll": the pollster, not the town
             elif text.startswith(" administration", m.end) and key not in placed:
                 m = replace(m, conf=_WEAK)  # "the Obama administration": a president's, not the Japanese town
         elif m.kind == PERSON and _ordinary_word(key, lex):
@@ -194,6 +196,7 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
     return out
 
 
+_POLL_AFTER = (" poll", " Poll", " survey", " Survey")
 _IN_PLACE = frozenset(("in", "at", "near", "outside", "inside", "across", "via", "of", "from", "to"))
 _BESIDE_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 _PLACE_BEFORE = re.compile(r"([A-Z][\w.]*), $")
