@@ -321,3 +321,14 @@ def test_country_named_like_a_person(text: str, name: str, kind: str | None) -> 
 )
 def test_pollster_named_like_a_town(text: str, kind: str) -> None:
     assert _linked(text).get("Gallup") == kind
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("The network's news channel, ABS-CBN News Channel, is still on air.", "ABS-CBN News Channel", "organisation"),
+        ("Migrants crossed the English Channel on Monday.", "English Channel", "place"),  # negative: a strait
+    ],
+)
+def test_broadcaster_channel(text: str, name: str, kind: str) -> None:
+    assert _linked(text).get(name) == kind

@@ -404,6 +404,8 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
         return _tidy(text, _part(m, toks[1:]), lex)  # "Four | Navy ships assisted": a count, then the body
     if len(words) > 1 and words[0] in _SAYING and words[0] not in lex.first_names:
         return _tidy(text, _part(m, toks[1:]), lex)  # "Remarked | Center for Biological Diversity scientist ..."
+    if m.kind == PLACE and len(words) >= 2 and words[-1] == "Channel" and words[-2] in _BROADCAST_WORDS:
+        return [replace(_part(m, toks), kind=ORG)]  # "ABS-CBN News Channel": a broadcaster, not a strait
     if m.kind == PLACE and _personal_place(text, m, words, lex):
         if len(words) == 3 and words[0] in lex.titles:
             return [replace(_part(m, toks[1:]), kind=PERSON, role=words[0])]  # "Judge | Durham Hall"
@@ -461,6 +463,10 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
 #: ("any Executive Branch official"; "President Bush officials" are his).
 _ROLE_NEXT = re.compile(r" (?:Officer|Officers|Official|Officials|official|Director|Secretary|"
                         r"Minister|Adviser|Advisor|Counsel|Committee|Council|Department)\b")
+
+
+#: Words before "Channel" that make it a broadcaster's channel ("News Channel"), not a strait ("English Channel").
+_BROADCAST_WORDS: frozenset[str] = frozenset("News TV Television Sports History Weather Music Food Travel Movie Shopping".split())
 
 
 #: Numbers written as words that open a sentence before a body's word ("Four Navy ships").
