@@ -115,7 +115,7 @@ def test_one_claim(text: str, row: Row) -> None:
     [
         "The states that vote next week include Ohio.",  # "states" as a noun
         "His remarks drew applause from the crowd.",  # "remarks" as a noun
-        "Conservative thought leaders are backing the plan.",  # "thought" is a belief, not a report
+        "Conservative thought leaders met in the capital.",  # "thought" is a belief, not a report
         "The attacks on the convoy continued overnight.",
         "She defended.",  # a stance verb with no object
         "The union urged members to reject the offer.",  # a directive, not a claim

@@ -62,7 +62,7 @@ CASES: list[tuple[str, Row]] = [
     ("Overall, the fund predicted that growth would slow next year.", ("indirect", "that growth would slow next year", "predicted", "the fund")),
     ("Recently, the group said that new bases were needed.", ("indirect", "that new bases were needed", "said", "the group")),
     (
-        "Once in his twenties, when his mother mentioned the devil, he laughed and said he did not believe in it.",
+        "Once in his twenties, when his mother prayed for him, he laughed and said he did not believe in it.",
         ("indirect", "he did not believe in it", "said", "he"),
     ),
     # A sentence-final attribution: a dateline is not what was said; ", and ..." opens no appositive of a subject.

@@ -28,16 +28,18 @@ from .according import drop_relayed
 from .asked import asked_claims
 from .assemble import assemble
 from .context import Context
-from .cues import cue_pattern
+from .cues import NESTED_STANCES, cue_base, cue_pattern
 from .direct import Attribution, after_quote, before_quote
-from .draft import Draft, inside
+from .draft import Draft, Range, covered, inside
 from .fragments import leftover_claims
 from .indirect import reported_claim
-from .labelled import labelled_claims
+from .intents import intent_claims
+from .labelled import introduced_blocks, labelled_claims
 from .nouns import noun_claims, phrase_claims
 from .quotes import Quote, find_quotes
 from .reported import ClauseStops
 from .resolve import Resolver
+from .topics import topic_claims
 
 __all__ = ["find_claims"]
 
@@ -81,7 +83,8 @@ def _extract(ctx: Context) -> list[Draft]:
         if found.speaker is not None and text[slice(*found.speaker)].lower() in WRITER:
             continue  # "I think she came to the start line drained": the writer's own view, not a source's
         drafts.append(found)
-        if found.speaker and found.cue:
+        if found.speaker and found.cue and cue_base(text[found.cue[0]:found.cue[1]]) not in NESTED_STANCES:
+            # a side taken is no saying: "when his mother mentioned the devil, he ... said" is his
             ctx.note_speaker(found.cue[0], found.speaker)
     claimed = sorted(d.content for d in drafts)
     for found in noun_claims(ctx) + phrase_claims(ctx):
@@ -108,6 +111,11 @@ def _extract(ctx: Context) -> list[Draft]:
         drafts.append(Draft("direct", (q.start, q.end), att.cue, att.speaker, ctx.sentence_key(q.start)))
     drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     drafts = leftover_claims(ctx, quotes, direct, drafts, reported)
+    drafts = _drop_nested_stances(text, drafts)
+    # after the quotations: a stated intention never becomes the speaker a quotation continues
+    drafts.extend(intent_claims(ctx, sorted(d.content for d in drafts), quoted))
+    drafts.extend(topic_claims(ctx, sorted(d.content for d in drafts), quoted))
+    drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     return _with_labels(ctx, drafts)
 
 
@@ -130,6 +138,22 @@ def _attribute_quotes(ctx: Context, quotes: list[Quote]) -> dict[int, Attributio
     return direct
 
 
+#: Cues whose claim inside another claim's content is part of that claim: sides taken, and naming
+#: ("encourage Americans to check out what he called her 'sex tape'").
+_NESTED: frozenset[str] = NESTED_STANCES | {"call", "refuse", "decline", "agree", "seek", "aim", "hope"}
+
+
+def _drop_nested_stances(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Drop a side-taking verb's claim whose cue lies inside another claim ("says he opposes the bill")."""
+    spans = sorted(d.content for d in drafts)
+    kept = []
+    for d in drafts:
+        if d.cue and cue_base(text[d.cue[0]:d.cue[1]]) in _NESTED and covered(spans, *d.cue):
+            continue
+        kept.append(d)
+    return kept
+
+
 def _mark_mixed(drafts: list[Draft], quotes: list[Quote]) -> None:
     """A reported clause holding a quotation is a mixed claim.
 
@@ -147,13 +171,19 @@ def _mark_mixed(drafts: list[Draft], quotes: list[Quote]) -> None:
 
 
 def _with_labels(ctx: Context, drafts: list[Draft]) -> list[Draft]:
-    """Add "Name: statement" claims; a label's claim replaces the claims found inside it."""
-    labelled = labelled_claims(ctx.text, ctx.layout.paras)
-    if not labelled:
+    """Add "Name: statement" claims and paragraphs introduced by "He said:".
+
+    Such a claim replaces the claims found inside it.
+    """
+    found: list[tuple[str, Range, Range | None, Range]] = [
+        (kind, content, None, speaker) for kind, content, speaker in labelled_claims(ctx.text, ctx.layout.paras)
+    ]
+    found += [("indirect", content, cue, speaker) for content, cue, speaker in introduced_blocks(ctx.text, ctx.layout.paras)]
+    if not found:
         return drafts
-    spans = sorted(content for _, content, _ in labelled)
+    spans = sorted(content for _, content, _, _ in found)
     kept = [d for d in drafts if not inside(spans, d.content[0], d.content[1])]
-    for kind, content, speaker in labelled:
-        kept.append(Draft(kind, content, None, speaker, ctx.sentence_key(content[0])))
+    for kind, content, cue, speaker in found:
+        kept.append(Draft(kind, content, cue, speaker, ctx.sentence_key(content[0])))
     kept.sort(key=lambda d: (d.content[0], d.content[1]))
     return kept

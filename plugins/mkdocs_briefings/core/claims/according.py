@@ -16,6 +16,7 @@ from .context import Context
 from .cues import ACCORDING_TO
 from .descriptions import DOCUMENT_WORDS
 from .draft import Draft, SentenceKey
+from .reported import FINITE
 from .speakers import np_after
 
 #: Words that make "according to" point back to the previous sentence.
@@ -53,8 +54,11 @@ def according_to_claim(
         text.startswith(",", speaker[1])
         and len(text[speaker[1]:s_end].split()) > 3
         and text[s_start:cue_start].split()[0].lower() not in ANAPHORS
+        and not _whole_clause(text, s_start, cue_start)
     ):
-        start, end = s_start, s_end  # "Over the long term, according to the office, the rise ..."
+        # "Over the long term, according to the office, the rise ...": the phrase interrupts a clause;
+        # after a whole clause ("Taxes would rise, according to the office, more than ...") it ends it.
+        start, end = s_start, s_end
     else:
         start, end = s_start, cue_start
         colon = max(text.rfind(": ", start, end), text.rfind("; ", start, end))
@@ -73,6 +77,18 @@ def according_to_claim(
     if len(text[start:end].split()) < 2:
         return None
     return Draft("indirect", (start, end), (cue_start, cue_end), speaker, si)
+
+
+#: Words that leave a clause open before an interrupting "according to" ("He left after, according to him, ...").
+_OPEN_ENDS: frozenset[str] = frozenset(
+    "after before because since when while if that as and but or though although until unless where whereas".split()
+)
+
+
+def _whole_clause(text: str, start: int, end: int) -> bool:
+    """Whether the words before ", according to" make a whole clause: a finite verb, and no connective last."""
+    words = text[start:end].rstrip(" \t,").split()
+    return bool(words) and words[-1].lower() not in _OPEN_ENDS and FINITE.search(text, start, end) is not None
 
 
 #: Where a document's author follows it: "(earlier this week) from", "by", "of".

@@ -44,7 +44,17 @@ TO_VERBS: frozenset[str] = frozenset(
 OBJECT_VERBS: frozenset[str] = frozenset(
     "announce show endorse criticise criticize describe accuse defend praise reject dismiss blame cite "
     "claim allege argue insist acknowledge warn predict suggest admit confirm deny reveal disclose concede "
-    "propose condemn demand question slam blast attack call express denounce".split()
+    "propose condemn demand question slam blast attack call express denounce "
+    "support oppose backs endorse mention discuss decry tout mock liken championed applaud hail "
+    "lambast ridicule prefer thank highlight proclaim indicate note declare laud".split()
+)
+
+#: Verbs of taking sides whose object is a stance only when nobody reports it: "Ryan endorsed
+#: Trump" is Ryan's stance, but in "Rubio says he opposes the bill" the claim is what Rubio says,
+#: so inside another claim's content they make no claim of their own (base forms).
+NESTED_STANCES: frozenset[str] = frozenset(
+    "support oppose backs endorse mention discuss decry tout mock liken championed applaud hail "
+    "lambast ridicule prefer thank highlight".split()
 )
 
 #: Forms that are nouns far more often than verbs of saying ("his remarks", "attacks on", "the
@@ -59,7 +69,9 @@ WEAK_FORMS: frozenset[str] = frozenset(
 
 #: Cue forms that headlines write capitalised ("Sanders Says Brexit Vote Could Help Trump").
 HEADLINE_CUES: frozenset[str] = frozenset(
-    "says said tells told warns claims admits vows urges insists denies suggests predicts".split()
+    "says said tells told warns claims admits vows urges insists denies suggests predicts "
+    "explains explained questions questioned slams slammed blasts blasted reveals revealed defends defended "
+    "criticizes criticized criticises criticised praises praised wonders wondered".split()
 )
 
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
@@ -102,6 +114,25 @@ def trie_regex(words: list[str]) -> str:
         return f"(?:{body})?" if ends else body
 
     return build(trie)
+
+
+def word_matches(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """Matches of `pattern` at each occurrence of one of `words`, in text order.
+
+    `str.find` for a few literal words runs at C speed, so a rule whose
+    pattern opens with one of a handful of words only tries the regex where
+    one occurs, instead of at the start of every word of the text.
+    """
+    found: list[re.Match[str]] = []
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            m = pattern.match(text, pos)
+            if m is not None:
+                found.append(m)
+            pos = text.find(word, pos + 1)
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ _BEFORE_REACH = 160
 _LEAD_GAP = re.compile(r"[ \t]*[,:\u2013\u2014-]?[ \t]*")
 _BREAK = re.compile("''|[;\"\u201c\u201d\n]")
 #: A dash introducing a signature: '"..." ― Name'.
-_DASH = re.compile("[ \t]*[\u2015\u2014\u2013][ \t]*(?=[A-Z])")
+_DASH = re.compile("[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*(?=[A-Z])")
 #: What may follow an inverted speaker ("said the mayor." / "said Orlov, the mayor" / "said Orlov in a statement").
 _ENDS_ATTRIBUTION = re.compile(
     r"\s*(?:[.,;:!?\"\u201c\u201d\n(\u2013\u2014]|$|(?:in|on|at|during|after|before|while|when|of|to|who|"
@@ -94,6 +94,8 @@ def _lead(text: str, quote: Quote, s_start: int | None) -> int | None:
 _LEAD_WORDS = 25
 _LEAD_CHARS = 300  # bounds the look-back per quotation, whatever the sentence's length
 _MARK_OR_STOP = re.compile("''|[\"\u201c\u201d.;:!?\n]")
+#: A "speaker" after a quotation that is the rest of its clause and then the speaker: a verb first, a comma later.
+_CLAUSE_GOES_ON = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b[^,]*,\s")
 _ENDS_CONJUNCTION = re.compile(r"\b(?:and|but)\s*$")
 
 
@@ -154,6 +156,8 @@ def _after(text: str, quote: Quote, para_end: int, sentence_end: Callable[[int],
         return None
     if speaker is None:
         return None
+    if _CLAUSE_GOES_ON.match(text, pos, cue.start()):
+        return None  # 'A cashier who "steals $20s" is held accountable, Warren said': the clause goes on past the quotation
     between = text[pos:speaker[0]]
     if between.strip(" \t,"):
         named = NAME_THEN_APPOSITIVES.fullmatch(text, pos, cue.start())

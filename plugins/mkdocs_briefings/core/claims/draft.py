@@ -34,3 +34,13 @@ def inside(ranges: list[Range], start: int, end: int) -> bool:
         if a <= start and end <= b + 1:
             return True
     return False
+
+
+def covered(ranges: list[Range], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the sorted ranges, not merely touching its end."""
+    i = bisect_right(ranges, (start, 1 << 62)) - 1
+    for j in range(i, max(i - 16, -1), -1):
+        a, b = ranges[j]
+        if a <= start and end <= b:
+            return True
+    return False

@@ -39,14 +39,14 @@ _EVIDENCE = re.compile(
     r"\b(?:polls?|surveys?|figures|results|data|stud(?:y|ies)|research|reports?|statistics|tests?|analysis|"
     r"findings|records?|documents?|evidence|numbers|estimates?|index|audit|review|ads?|advert\w*|videos?|footage|"
     r"photos?|photographs?|images?|pictures?|tapes?|recordings?|charts?|maps?|graphs?|transcripts?|e-?mails?|"
-    r"letters?|memos?|tweets?|accounts?|experiments?|trials?|scans?|tests?|tally|this)\b[^.;:!?]{0,30}$",
+    r"letters?|memos?|tweets?|accounts?|experiments?|trials?|scans?|tests?|tally|this)\b[^.;:!?]{0,100}$",
     re.IGNORECASE,
 )
 def shown_by_evidence(text: str, cue_start: int, cue_end: int) -> bool:
     """Whether a cue is not "show", or its subject is evidence ("polls show", not "TV show")."""
     if text[cue_start:cue_end].lower() not in _EVIDENCE_VERBS:
         return True
-    window = max(0, cue_start - 60)
+    window = max(0, cue_start - 130)
     return _EVIDENCE.search(text, window, cue_start) is not None or _AVERAGE.search(text, window, cue_start) is not None
 
 
@@ -225,6 +225,8 @@ def clause_after(
     while pos < sent_end and text[pos].isspace():
         pos += 1
     inverted = not subject_first and text[max(0, cue_start - 3):cue_start].rstrip().endswith(",")
+    if inverted and cue_base(cue) in OBJECT_VERBS and _NAME_TO_END.match(text, pos, sent_end):
+        return None  # '"...," noted NBC's Dante Chinni.': the speaker after the cue, not what was noted
     if pos < sent_end and not _THAT.match(text, pos) and not shown_by_evidence(text, cue_start, cue_end):
         return None  # "Paula showed real bouncebackability": only evidence shows
     if (cue.lower() in NAMING and pos < sent_end and (text[pos].isupper() or text[pos] in "\"\u201c'\u2018")
@@ -239,9 +241,11 @@ def clause_after(
     elif cue.lower() in ASK_VERBS and (q := _ASKED_OF.match(text, pos, min(sent_end, pos + 80))):
         return _bounded(text, q.start("word"), sent_end, stops, cue)  # "asked the students if ..."
     elif cue.lower() in TO_VERBS and _TO_VERB.match(text, pos):
-        return _bounded(text, pos, sent_end, stops, cue)  # "vowed to rebuild ..."
+        return _bounded(text, pos, sent_end, stops, cue, 2)  # "vowed to rebuild ...", "declined to comment"
     elif cue_base(cue) == "call" and (demand := _CALL_FOR.match(text, pos, sent_end)):
         return _object(text, demand.end(), sent_end, stops, "demand")  # "called for a special prosecutor"
+    elif cue_base(cue) == "warn" and _WARNED_OF.match(text, pos, sent_end):
+        return _object(text, pos, sent_end, stops, cue)  # "warned of a recession"
     elif pos >= sent_end or _CLAUSE_START_BAD.match(text, pos):
         return None
     elif tag != CLAUSE and not (inquiry := found_by_inquiry(text, cue_start, cue_end)):
@@ -262,11 +266,14 @@ def clause_after(
     return start, end
 
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: A name (capitalised words, a possessive or "the" allowed) running to the sentence's end.
+_NAME_TO_END = re.compile(r"(?:the\s+)?(?:[A-Z][\w.'\u2019&-]*\s*)+(?:[,(][^.!?]*)?[.!?\"\u201d]*\s*$")
 #: Where a noun-phrase object gives way to an adverbial: when, how or despite what it was said.
 _OBJECT_TAIL = re.compile(
     r"\s(?:after|before|despite|during|while|through|because|since|until|amid|following|via|"
     r"(?:on\s+|last\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"yesterday|today|tonight|last\s+(?:week|month|year)|earlier|later|"
+    r"yesterday|today|tonight|last\s+(?:week|month|year)|earlier|later|in\s+(?:(?:early|mid|late)[\s-]+)?" + _MONTH + "|"
     r"(?:and|but)\s+[a-z]+ed)\b"
 )
 
@@ -275,10 +282,30 @@ _OBJECT_TAIL = re.compile(
 _PLAIN_SAY: frozenset[str] = frozenset(("say", "tell", "add"))
 
 
+#: What a warning is about, after the verb ("warned of a recession", "warned against cuts").
+_WARNED_OF = re.compile(r"(?:of|about|against)\s+")
+
+
 def _object(text: str, pos: int, sent_end: int, stops: ClauseStops | None, cue: str) -> tuple[int, int] | None:
     """The noun-phrase object of a verb of stance ("announced his candidacy"), or None for other verbs."""
     if cue_base(cue) not in OBJECT_VERBS:
         return None
+    if cue.lower() in ADDRESSEE_VERBS:
+        # "warned the crowd": the object is who was warned; "warned of a recession": what of
+        topic = _WARNED_OF.match(text, pos, sent_end)
+        if topic is None:
+            return None
+        pos = topic.end()
+    end = object_end(text, pos, sent_end, stops, cue)
+    if end is None:
+        return None
+    if len(text[pos:end].split()) < 2 and not text[pos].isupper():
+        return None  # one word is no claim, but a stance may be taken on one name ("Christie endorsed Trump")
+    return pos, end
+
+
+def object_end(text: str, pos: int, sent_end: int, stops: ClauseStops | None, cue: str = "") -> int | None:
+    """Where a noun-phrase object starting at `pos` ends: at its comma, or before when or how it was said."""
     end = clause_end(text, pos, sent_end, stops, cue)
     if end is None:
         return None
@@ -288,9 +315,7 @@ def _object(text: str, pos: int, sent_end: int, stops: ClauseStops | None, cue: 
     tail = _OBJECT_TAIL.search(text, pos, end)
     if tail is not None and tail.start() > pos:
         end = tail.start()  # "denied the charges through his lawyer": the object, not how or when
-    if len(text[pos:end].split()) < 2:
-        return None
-    return pos, end
+    return end
 
 
 _PREPOSITIONS = frozenset("in on at to during after before from via through with".split())
@@ -302,11 +327,11 @@ _TO_VERB = re.compile(r"to\s+(?!(?:the|his|her|their|its|my|our|your|this|that|t
 
 
 def _bounded(
-    text: str, start: int, sent_end: int, stops: ClauseStops | None, cue: str
+    text: str, start: int, sent_end: int, stops: ClauseStops | None, cue: str, least: int = 3
 ) -> tuple[int, int] | None:
-    """A clause from `start` to its end, if it has at least three words."""
+    """A clause from `start` to its end, if it has at least `least` words."""
     end = clause_end(text, start, sent_end, stops, cue)
-    if end is None or len(text[start:end].split()) < 3:
+    if end is None or len(text[start:end].split()) < least:
         return None
     return start, end
 

@@ -440,7 +440,7 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 #: Words before a participle cue that give it the sentence's subject ("by saying", "while insisting").
-PARTICIPLE_LEADS: frozenset[str] = frozenset("by while after before when also".split())
+PARTICIPLE_LEADS: frozenset[str] = frozenset("by while after before when also despite".split())
 
 
 def speaker_for_cue(

@@ -107,14 +107,29 @@ def sentence_final_claim(
     return Draft("indirect", (start, end), (cue_start, cue_end), speaker, si)
 
 
+#: Words of a title-case headline's phrase that name no source ("Ranked By Critics").
+_NOT_IN_SOURCES: frozenset[str] = frozenset("by to for in on with from at as".split())
+
+
 def headline_claim(ctx: Context, cue_start: int, cue_end: int) -> Draft | None:
-    """A title-case line with a capitalised cue ("Sanders Says Brexit Vote Could Help Trump")."""
+    """A title-case line with a capitalised cue ("Sanders Says Brexit Vote Could Help Trump"), or
+    closed by its source ("Trump Could Address Clean Energy, Lindsey Graham Says")."""
     text = ctx.text
     si = ctx.sentence_key(cue_start)
     s_start, s_end = ctx.layout.bounds(si)
     words = text[s_start:s_end].split()
     if len(words) < 4 or sum(w[:1].isupper() for w in words) * 4 < len(words) * 3:
         return None  # not a headline: most of its words would be capitalised
+    if not text[cue_end:s_end].strip(" \t.!?"):
+        # "Clinton Hid Health Problems, Former White House Doctor Says.": the source closes the line
+        comma = text.rfind(",", s_start, cue_start)
+        if comma < 0 or len(text[s_start:comma].split()) < 3:
+            return None
+        first = skip_space(text, comma + 1)
+        named = text[first:cue_start].split()
+        if not 1 <= len(named) <= 6 or any(w.lower() in _NOT_IN_SOURCES for w in named):
+            return None  # "..., Ranked By Critics Says": no source's name
+        return Draft("indirect", (s_start, comma), (cue_start, cue_end), (first, first + len(" ".join(named))), si)
     speaker = speaker_for_cue(text, s_start, cue_start, cue_end)
     end = s_end
     while end > cue_end and text[end - 1] in " \t.!?":

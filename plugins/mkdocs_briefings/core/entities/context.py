@@ -39,10 +39,23 @@ _ORG_AFTER = re.compile(
     r"|(?:has|had) (?:announced|reported|posted|bought|sold|agreed|cut|launched|signed|acquired)\b"
     r"|(?:bought|acquired|employs|owns|reported|posted)\b)"
 )
+#: The same, less what people do as well as companies ("Matty Roberts posted an invitation").
+_ORG_AFTER_SURE = re.compile(_ORG_AFTER.pattern.replace("|reported|posted)\\b)", ")\\b)"))
 #: "shares in X", "the Japanese firm X", "rival X": organisation words before a name.
 _ORG_BEFORE = re.compile(
     rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in|\b(?:{ORG_NOUNS})|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))"
     rf"(?:,)? $"
+)
+#: Nouns of ORG_NOUNS that name people's jobs as well ("video game developer Perttu Ahola",
+#: "co-developer Jing Wang", "its alleged operator Jong Woo Son"): before a name shaped like a
+#: person's they say nothing of its kind.
+PERSONAL_ORG_NOUNS: frozenset[str] = frozenset(
+    "developer operator publisher producers analysts consultants distributor supplier provider".split()
+)
+_ORG_BEFORE_SURE = re.compile(
+    rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in"
+    rf"|\b(?:{'|'.join(w for w in ORG_NOUNS.split('|') if w not in PERSONAL_ORG_NOUNS)})"
+    rf"|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))(?:,)? $"
 )
 #: ", the Japanese electronics firm," after a name: an apposition ending in an organisation noun.
 _ORG_APPOSITION = re.compile(
@@ -83,11 +96,16 @@ _CONSTITUENCY_BEFORE = re.compile(r"\b(?:MP|MPs|candidate|seat|constituency|memb
 CONSTITUENCY_TAIL = re.compile(r" (?:North|South|East|West|Central|North East|North West|South East|South West)$")
 
 
-def org_clue(text: str, start: int, end: int) -> bool:
-    """Whether the words right around `text[start:end]` say it is an organisation."""
-    if _ORG_AFTER.match(text, end) is not None or _ORG_APPOSITION.match(text, end) is not None:
+def org_clue(text: str, start: int, end: int, personal: bool = False) -> bool:
+    """Whether the words right around `text[start:end]` say it is an organisation.
+
+    `personal` for a name shaped like a person's: then a job that people hold
+    too ("developer", "operator") or a verb people do too ("posted") is no clue.
+    """
+    after, before = (_ORG_AFTER_SURE, _ORG_BEFORE_SURE) if personal else (_ORG_AFTER, _ORG_BEFORE)
+    if after.match(text, end) is not None or _ORG_APPOSITION.match(text, end) is not None:
         return True
-    return _ORG_BEFORE.search(text, max(0, start - 40), start) is not None
+    return before.search(text, max(0, start - 40), start) is not None
 
 
 def work_clue(text: str, start: int, end: int) -> bool:

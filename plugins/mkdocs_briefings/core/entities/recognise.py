@@ -303,6 +303,10 @@ def _body_and(text: str, current: list[Word], nxt: Word, lex: Lexicon) -> bool:
         w.lower() in lex.common_words and w not in lex.places for w in after)
 
 
+#: What "First" makes a title of: the head of state's spouse.
+_SPOUSES: frozenset[str] = frozenset(("Lady", "Gentleman"))
+
+
 def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candidate | None:
     """Strip what is not the name from one part, and classify what is left."""
     n = len(part)
@@ -344,6 +348,9 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
             break
         if w in lex.titles or w.rstrip(".") in lex.titles:
             has_title = True
+        elif w == "First" and j + 2 < n and part[j + 1].text in _SPOUSES:
+            has_title = True  # "First Lady Michelle Obama": a title, though "Lady" alone is an honorific
+            j += 1
         elif w in lex.groups or (w in CONNECTORS and j + 1 < n and part[j + 1].text in lex.titles):
             pass
         elif j + 1 < n and f"{w} {part[j + 1].text}" in lex.groups:

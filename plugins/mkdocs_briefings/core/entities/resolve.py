@@ -331,7 +331,7 @@ def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
             continue
         if c.kind is None:
             guessed_kind.setdefault(c.name, _default_kind(c.name, lex, default_kind))
-        elif (c.kind == PERSON and c.strength == GUESS and " " in c.name and org_clue(text, c.start, c.end)
+        elif (c.kind == PERSON and c.strength == GUESS and " " in c.name and org_clue(text, c.start, c.end, personal=True)
               and not _before_person_noun(text, c.end)):
             # "team Deportivo Coruna", "shares in Hutchison Whampoa": no given name, an organisation's context.
             clues[c.name][ORG] = clues[c.name].get(ORG, 0) + 1

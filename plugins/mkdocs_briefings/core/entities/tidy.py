@@ -37,8 +37,8 @@ from functools import lru_cache
 
 from ..model import LINK_CONFIDENCE
 from .lexicon import Lexicon
-from .recognise import ORG, PERSON, PLACE
-from .resolve import Resolved
+from .recognise import ORG, OTHER, PERSON, PLACE
+from .resolve import CLUE_CONF, Resolved
 
 _LINKED = frozenset((PERSON, ORG, PLACE))
 _WEAK = 0.45  # below LINK_CONFIDENCE: shown, never linked
@@ -181,6 +181,10 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
                 m = replace(m, kind=PERSON, conf=_WEAK)
             elif key.lower() in lex.common_words or (key in lex.first_names and key not in placed):
                 m = replace(m, conf=_WEAK)  # "Vote Gold"; "his wife Mary said" where no text places "Mary"
+            elif text.startswith(_POLL_AFTER, m.end) and key not in placed:
+                m = replace(m, kind=ORG, conf=CLUE_CONF)  # "a Gallup poll": the pollster, not the town
+            elif text.startswith(" administration", m.end) and key not in placed:
+                m = replace(m, conf=_WEAK)  # "the Obama administration": a president's, not the Japanese town
         elif m.kind == PERSON and _ordinary_word(key, lex):
             m = replace(m, conf=_WEAK)
         elif m.kind == ORG and (key in lex.org_suffixes or key in lex.org_heads) and key not in lex.known:
@@ -192,6 +196,7 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
     return out
 
 
+_POLL_AFTER = (" poll", " Poll", " survey", " Survey")
 _IN_PLACE = frozenset(("in", "at", "near", "outside", "inside", "across", "via", "of", "from", "to"))
 _BESIDE_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 _PLACE_BEFORE = re.compile(r"([A-Z][\w.]*), $")
@@ -254,11 +259,25 @@ _ADJECTIVE = ("ial", "nal", "ral", "tal", "cal", "ous", "ic", "ive")  # not "Sea
 
 def _generic_place(words: list[str], lex: Lexicon) -> bool:
     """A kind of place, not a place: ordinary words after an adjective ("Autonomous Region",
-    "Congressional District", "Central Business District"), unless the gazetteer knows the name."""
+    "Congressional District", "Central Business District"), or ordinary words or an adjective before
+    a word for a kind of site ("Air Force Base", "Town Hall"; an adjective only before "Island":
+    "Hawaiian Island"), unless the
+    gazetteer knows the name."""
     name = " ".join(words)
-    if len(words[0]) < 6 or not words[0].lower().endswith(_ADJECTIVE) or name in lex.places or name in lex.known:
+    if name in lex.places or name in lex.known or not all(w[:1].isupper() for w in words):
         return False
-    return all(w[:1].isupper() for w in words) and _ordinary(words, lex)
+    modifiers = words[:-1]
+    if words[-1] in _SITE_WORDS and modifiers and all(_ordinary([w], lex) or _adjective(w) for w in modifiers):
+        return True  # "Air Force Base", "Town Hall"
+    if words[-1] == "Island" and modifiers and all(_adjective(w) or w.endswith("ian") for w in modifiers):
+        return True  # "Hawaiian Island"; "Seal Island", a noun first, may be an island's name
+    if len(words[0]) < 6 or not words[0].lower().endswith(_ADJECTIVE):
+        return False
+    return _ordinary(words, lex)
+
+
+#: Words for kinds of sites that ordinary words before them do not make a place's name.
+_SITE_WORDS: frozenset[str] = frozenset("Base Hall District Prefecture".split())
 
 
 def _lettered(words: list[str], lex: Lexicon) -> bool:
@@ -274,13 +293,31 @@ def _hyphen_piece(text: str, start: int, end: int) -> bool:
 
 
 def _idea(words: list[str], lex: Lexicon) -> bool:
-    """Ordinary words only, the last an abstract noun and no body's word ("Universal Basic Income" is
-    not caught; "Female Genital Mutilation" is; "Project Management" is a body's word)."""
+    """Ordinary words, adjectives or a country only, the last an abstract noun or a policy's word and no body's
+    word ("Female Genital Mutilation", "Transcranial Magnetic Stimulation", "Universal Basic Income";
+    "Project Management" is a body's word), or a body's name ending in a thing's word ("Red Hat
+    Enterprise Linux")."""
     last = words[-1]
-    if not last.lower().endswith(_ABSTRACT) or last in lex.org_suffixes or last in lex.org_heads:
-        return False
     name = " ".join(words)
-    return all(w[:1].isupper() for w in words) and _ordinary(words, lex) and name not in lex.known and name not in lex.companies
+    if name in lex.known or name in lex.companies:
+        return False
+    if lex.thing_heads.get(last) == OTHER:
+        return True
+    if not (last.lower().endswith(_ABSTRACT) or last in _POLICY_WORDS) or last in lex.org_suffixes or last in lex.org_heads:
+        return False
+    return all(w[:1].isupper() for w in words) and _ordinary(words[-1:], lex) and all(
+        _ordinary([w], lex) or _adjective(w) or lex.places.get(w) == "country" for w in words[:-1])
+
+
+#: Last words of names of policies and payments, never of bodies ("Universal Basic Income",
+#: "Canada Emergency Response Benefit").
+_POLICY_WORDS: frozenset[str] = frozenset("Income Benefit Benefits Allowance Credit Wage Pension Tax".split())
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ial")
+
+
+def _adjective(word: str) -> bool:
+    """A capitalised adjective by its ending, in no word list ("Transcranial", "Magnetic")."""
+    return len(word) > 4 and word.isalpha() and word[1:].islower() and word.lower().endswith(_ADJECTIVE_ENDINGS)
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
@@ -337,11 +374,15 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
     if not words:
         return False
     if len(words) == 1:
-        return _no_name(words[0], lex) or _function(words[0], lex) or (kind == PERSON and _thing_kind(words, lex) != "")
+        return _no_name(words[0], lex) or _function(words[0], lex) or (kind == PERSON and (
+            _thing_kind(words, lex) != "" or _ordinary_word(words[0], lex) or words[0] in lex.places or words[0] in lex.known))
     if _function(words[0].rstrip("."), lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
         return True
+    if words[0] in _SAYING or words[0] in _NUMBERS:
+        return True
     if kind == PERSON:
-        return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or _glued_verb(words, lex) or (
+        return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or words[0] in lex.known or (
+            _glued_verb(words, lex)) or (
             " ".join(words) in lex.places) or _demonym(words, lex) or (
             len(words) >= 4 and f"{words[0]} {words[1]}" in lex.places) or (
             words[0] not in lex.first_names and (len(words) >= 3 or _ordinary(words, lex)))
@@ -358,7 +399,16 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     if len(toks) == 1 and _no_name(toks[0][2], lex):
         return []
     words = [t[2] for t in toks]
+    if len(words) == 2 and words[0] in _NUMBERS and (words[1] in lex.org_suffixes or words[1] in lex.org_heads) and (
+            m.key not in lex.known and m.key not in lex.companies):
+        return _tidy(text, _part(m, toks[1:]), lex)  # "Four | Navy ships assisted": a count, then the body
+    if len(words) > 1 and words[0] in _SAYING and words[0] not in lex.first_names:
+        return _tidy(text, _part(m, toks[1:]), lex)  # "Remarked | Center for Biological Diversity scientist ..."
+    if m.kind == PLACE and len(words) >= 2 and words[-1] == "Channel" and words[-2] in _BROADCAST_WORDS:
+        return [replace(_part(m, toks), kind=ORG)]  # "ABS-CBN News Channel": a broadcaster, not a strait
     if m.kind == PLACE and _personal_place(text, m, words, lex):
+        if len(words) == 3 and words[0] in lex.titles:
+            return [replace(_part(m, toks[1:]), kind=PERSON, role=words[0])]  # "Judge | Durham Hall"
         return [replace(_part(m, toks), kind=PERSON)]
     if m.kind in (ORG, PLACE):
         office = _office_of(words, lex)
@@ -376,6 +426,12 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     if m.kind == PERSON:
         if "and" in words or "&" in words:
             return []
+        if len(words) == 1 and m.role and _ordinary_word(words[0], lex) and _ROLE_NEXT.match(text, toks[-1][1]):
+            return []  # "Chief | Technical | Officer", "Executive | Branch | official": inside a role, nobody named
+        if _country_first(words, lex):
+            if len(words) == 1 and not (m.role and _person_title(m.role, lex)):
+                return [replace(_part(m, toks), kind=PLACE, role="")]  # "Former | U.S. | president Ronald Reagan"
+            return [replace(_part(m, toks), kind=OTHER, conf=min(m.conf, _WEAK))]  # "Captain America", "America First"
         if _glued_verb(words, lex):  # "Modi Announced": the verb after the name; "Public Licensed": no name
             return [] if _ordinary(words[:-1], lex) else _tidy(text, _part(m, toks[:-1]), lex)
         cut = _place_prefix(words, lex, text.endswith(" of ", 0, toks[0][0])) or _before_given_name(words, lex)
@@ -401,6 +457,27 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     if len(toks) != len(m.key.split()):
         return [_part(m, toks)]
     return [m]
+
+
+#: A word of an office right after a title and one ordinary word: the word is part of the role
+#: ("any Executive Branch official"; "President Bush officials" are his).
+_ROLE_NEXT = re.compile(r" (?:Officer|Officers|Official|Officials|official|Director|Secretary|"
+                        r"Minister|Adviser|Advisor|Counsel|Committee|Council|Department)\b")
+
+
+#: Words before "Channel" that make it a broadcaster's channel ("News Channel"), not a strait ("English Channel").
+_BROADCAST_WORDS: frozenset[str] = frozenset("News TV Television Sports History Weather Music Food Travel Movie Shopping".split())
+
+
+#: Numbers written as words that open a sentence before a body's word ("Four Navy ships").
+_NUMBERS: frozenset[str] = frozenset("Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds".split())
+
+
+#: Verbs of saying that open a sentence before a source's name ("Remarked Center for Biological
+#: Diversity scientist Tierra Curry, ...") and are no part of a name.
+_SAYING: frozenset[str] = frozenset(
+    "Remarked Added Noted Explained Stated Commented Observed Warned Argued Recalled Tweeted Wrote".split()
+)
 
 
 def _part(m: Resolved, toks: list[tuple[int, int, str]], role: str | None = None) -> Resolved:
@@ -479,7 +556,8 @@ def _split_at(text: str, m: Resolved, toks: list[tuple[int, int, str]], joiner: 
         if people and _given(right, lex):
             return [_part(m, toks[:i - people]), replace(_part(m, toks[i - people:i]), kind=PERSON, role=""),
                     replace(_part(m, toks[i + 1:]), kind=PERSON, role="")]
-        if _complete_org(left, lex) and (_own_body(right, lex) or (right[0] == left[0] and len(right) > 1)):
+        if _complete_org(left, lex) and (_own_body(right, lex) or (right[0] == left[0] and len(right) > 1)
+                                         or (_named_body(right, lex) and not _ordinary_word(left[-1], lex))):
             return [_part(m, toks[:i]), _part(m, toks[i + 1:])]
     return None
 
@@ -526,6 +604,18 @@ def _own_body(ws: list[str], lex: Lexicon) -> bool:
     return (" ".join(ws) in lex.known or ws[0].lower() not in lex.common_words or len(ws) >= 3)
 
 
+def _named_body(ws: list[str], lex: Lexicon) -> bool:
+    """A second body's own name after a complete one and "and": led by an acronym ("University of
+    Bristol and UC Davis"), or three capitalised words or more that start with no country or region
+    ("University of Miami and Apex Shark Expeditions"; not "... of New York and New Jersey",
+    "Department of Health and Human Services")."""
+    first = ws[0]
+    if len(first) >= 2 and first.isupper() and first.isalpha():
+        return True
+    return (len(ws) >= 3 and all(w[:1].isupper() for w in ws)
+            and lex.places.get(first) not in ("country", "region") and " ".join(ws[:2]) not in lex.places)
+
+
 def _place_prefix(words: list[str], lex: Lexicon, after_of: bool = False) -> int:
     """How many first words name a country or region before a person's full name ("Scotland | Nicola
     Sturgeon", "Prime Minister of India | Narendra Modi"); 0 when the first word is also a given name
@@ -564,6 +654,11 @@ def _personal_place(text: str, m: Resolved, words: list[str], lex: Lexicon) -> b
     if 2 <= len(words) <= 3 and " ".join(words) not in lex.places and words[-1] not in lex.place_suffixes:
         before = text[max(0, m.start - 30):m.start].split()
         return bool(before) and before[-1] in _PERSON_NOUNS
+    if len(words) == 3 and words[2] in _SURNAME_SUFFIXES and " ".join(words) not in lex.places and (
+            words[0] in lex.titles or (words[0] not in lex.places and words[1] in lex.first_names
+                                       and words[1] not in lex.places)):
+        before = text[max(0, m.start - 12):m.start].split()
+        return not (before and before[-1].lower() == "the")  # "Judge Durham Hall QC", "Tynice Nichole Hall"
     if len(words) != 2 or words[1] not in lex.place_suffixes:
         return False
     first = words[0]
@@ -572,19 +667,43 @@ def _personal_place(text: str, m: Resolved, words: list[str], lex: Lexicon) -> b
     if text.startswith(_SAID, m.end):
         return True
     before = text[max(0, m.start - 30):m.start].split()
-    return bool(before) and (before[-1] in lex.role_nouns or before[-1] in _PERSON_NOUNS)
+    if before and before[-1].lower() == "the":
+        return False  # "the Albert Hall was packed"
+    if _PERSON_NEXT.match(text, m.end) is not None:
+        return True  # "Darrell Castle for president", "Nichole Hall was convicted"
+    return bool(before) and (before[-1] in lex.role_nouns or before[-1] in _PERSON_NOUNS or before[-1] in lex.titles)
 
+
+#: Words after a name that say a person: an office run for, a relative clause of a person, a
+#: passive of what is done to people.
+_PERSON_NEXT = re.compile(r"(?: for (?:president|vice[ -]president|governor|senator|mayor)\b|,? who\b"
+                          r"| (?:was|is|has been) (?:convicted|sentenced|arrested|charged|born|elected|appointed)\b)")
+
+
+#: Place words that are common surnames too ("Tom Hall", "Darrell Castle").
+_SURNAME_SUFFIXES: frozenset[str] = frozenset("Hall Castle Hill Wood Field Ford Brook Park".split())
 
 _RUNS_ON = re.compile(r" of (?:the )?[A-Z]")
 
 
 def _runs_on(text: str, end: int, words: list[str], lex: Lexicon) -> bool:
-    """A place's name of ordinary words only, cut before "of" ("Eastern District | of Virginia",
-    "National Radio Hall | of Fame"): a piece of a longer name, shown but not linked."""
+    """A place's name of ordinary words or adjectives only, cut before "of" ("Eastern District | of
+    Virginia", "National Radio Hall | of Fame", "Islamic Republic | of Iran"): a piece of a longer
+    name, shown but not linked."""
     name = " ".join(words)
-    if name in lex.places or name in lex.known or not all(w.lower() in lex.common_words for w in words):
+    if name in lex.places or name in lex.known or not all(w.lower() in lex.common_words or _adjective(w) for w in words):
         return False
     return _RUNS_ON.match(text, end) is not None
+
+
+#: Things' last words that are nobody's surname: after a given name too they end a thing's name
+#: ("NASA's James Webb Telescope", "Marvel Universe"); "Show", "Parish" or "Nation" may be a
+#: surname ("Terry Nation"), and end a thing's name after a given name only after "the"
+#: ("the Wyatt Family", "the Doris Day Show").
+_NEVER_SURNAMES: frozenset[str] = frozenset(
+    "Telescope Universe Tribe Tribes Olympiad Linux Wars Comics Headquarters Facility Commissioners Doctors "
+    "License Licence Construction Aviation Publicity Market".split()
+)
 
 
 def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False, after_the: bool = False) -> str:
@@ -594,7 +713,9 @@ def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False, after_the:
     "Florida Highway Patrol": a word or a place first is no given name). `strict` for a name judged
     by its short forms (an entity keyed "John Peel Show" whose mentions say "Peel"): any given name first."""
     first = words[0]
-    if first in lex.first_names and (strict or (first.lower() not in lex.common_words and first not in lex.places)) and (
+    never_surname = len(words) > 1 and (words[-1] in _NEVER_SURNAMES or (after_the and len(words) == 2))
+    if first in lex.first_names and not never_surname and (
+            strict or (first.lower() not in lex.common_words and first not in lex.places)) and (
             strict or len(words) < 3 or not (after_the or len(words) >= 4) or not _ordinary(words[-2:-1], lex)):
         return ""  # but "the Doris Day Show", "James Webb Space Telescope": a word before the thing's word
     name = " ".join(words)
@@ -604,6 +725,17 @@ def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False, after_the:
     if lex.places.get(name) in ("country", "region") or (len(words) > 1 and name in lex.places):
         return PLACE  # "Iraq"; "New York", "Los Angeles": no given name first
     return lex.thing_heads.get(words[-1], "") if len(words) > 1 else ""
+
+
+def _country_first(words: list[str], lex: Lexicon) -> bool:
+    """A person's name that is a country ("Captain | America") or a country and an ordinary word
+    ("America First"): a character or a slogan, nobody's name (no given name first)."""
+    known = lex.known.get(words[0])
+    if known is not None and known.kind == PLACE:
+        pass  # "America", a known name of the United States, though also a given name
+    elif lex.places.get(words[0]) != "country" or words[0] in lex.first_names:
+        return False
+    return len(words) == 1 or (len(words) == 2 and _ordinary_word(words[1], lex))
 
 
 def _place_team(words: list[str], lex: Lexicon) -> bool:
