@@ -2,24 +2,20 @@
 
 Thin on purpose (like mkdocs-material's tags plugin): the core loads and
 indexes, the Renderer makes pages; this module only moves data between
-mkdocs and them, logs the core's diagnostics as warnings (so
-`mkdocs build --strict` fails on them) and turns fatal input errors into a
-PluginError that names the file and line.
+mkdocs and them in mkdocs' events, logs the core's diagnostics as warnings
+(so `mkdocs build --strict` fails on them) and turns fatal input errors into
+a PluginError that names the file and line. Its options and their checks
+are in `options.py`, the generated pages in `generated.py`, the feeds'
+files and head links in `feedlinks.py`.
 
-Generated pages are `GeneratedPage`s (a Page subclass, as mkdocs-material's
-blog plugin makes its own pages): their HTML comes from the page store when
-the page is written and is dropped right after, so neither Python-Markdown
-nor a site's worth of page bodies in memory is paid for pages whose markup
-we wrote ourselves. The store (`render/pagestore.py`) has the renderer make
-them (in a child process for a large site) or, when no input changed since
-the last complete build, reads that build's pages back. Editor-written
-markdown on them (summaries, register descriptions) still goes through
-mkdocs' own rendering, link checks included.
+The store (`render/pagestore.py`) has the renderer make the generated pages
+(in a child process for a large site) or, when no input changed since the
+last complete build, reads that build's pages back; a page's HTML is made
+when it is written and dropped right after.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -30,246 +26,38 @@ from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
-from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from .core.annotate import engine_version
 from .core.cache import now, prune, used_keys
 from .core.corpus import Corpus, Thresholds, build_corpus, fitted_thresholds
 from .core.diagnostics import BriefingsError
 from .core.export import briefings_json
-from .core.kinds import BY_KEY, PAGE_DIRS
 from .core.project import load_project
+from .feedlinks import add_feeds, feed_head
+from .generated import GeneratedPage, add_file, home_source, lean_search, listens, tags_plugin
+from .options import BriefingsConfig, check_options, thresholds_hint
 from .render import feeds as atom
 from .render.jinja import FOLDER as TEMPLATE_FOLDER
 from .render.pagecache import fingerprint
 from .render.pagemaker import StoreError
-from .render.pages import Section, headings_of
 from .render.pagestore import PageStore
-from .render.paths import HOME, HOME_MARKER
-from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
+from .render.paths import HOME
+from .render.renderer import CSS_URI, JS_URI, Renderer
 from .render.sanitize import BriefingsHtmlExtension, registered
-from .search.integration import BACKENDS, SearchIntegration
+from .search.integration import SearchIntegration
 
 log = get_plugin_logger(__name__)
 
 
-#: Where a feed link's way up to the site's root goes (a character no title keeps).
-_UP = "\0"
 #: A run of white space that holds a line break (the theme's template indentation).
 _BLANK_LINES = re.compile(r"\n[ \t\r\n]+")
-
-
-class GeneratedPage(Page):
-    """A page made by the renderer: HTML on demand, editor markdown through mkdocs.
-
-    Other plugins see it as an ordinary page: from the moment its HTML is
-    made (`on_page_content` when some other plugin listens to that event,
-    else `on_page_context`) until it is written, `content` is the page's
-    full HTML. The search plugin alone reads the lean version
-    (`search_html`: headings and plain text), through `LeanSearchIndex`.
-    """
-
-    def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig, *, tags: bool = False) -> None:
-        self.spec = spec
-        self.editor_html = ""
-        self.editor_headings: tuple[Section, ...] = ()
-        self.search_html: str | None = None
-        self.made = False
-        self.tags = tags  # the site runs a tags plugin, which reads `meta["tags"]`
-        super().__init__(None, file, config)
-
-    def read_source(self, config: MkDocsConfig) -> None:
-        self.meta = dict(self.spec.meta)
-        if not self.tags:
-            # Without a tags plugin nobody shows them from here, and material's
-            # search would weigh them a million times a word of the text.
-            self.meta.pop("tags", None)
-        self.markdown = self.spec.markdown
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        """Render only the editor's markdown now; the page's own HTML waits for `materialize`."""
-        anchors = set(self.spec.anchors)
-        if self.spec.markdown:
-            super().render(config, files)
-            self.editor_html, editor_ids, renamed = _own_ids(self.content or "", self.present_anchor_ids or set(), anchors)
-            self.editor_headings = tuple(replace(h, id=renamed.get(h.id, h.id)) for h in headings_of(self.toc))
-            anchors |= editor_ids
-        self.present_anchor_ids = anchors
-        self.content = ""
-        self.made = False
-
-    def materialize(self) -> None:
-        """Make the page's HTML (`content`) and the lean version search indexes (`search_html`)."""
-        parts = self.spec.make()
-        self.content = _join(parts.before, self.editor_html, parts.after)
-        # A table of contents the page hides is never made: the theme would render it
-        # (hidden) into every briefing and listing page, and search finds a section's
-        # anchor without it, the same as with it.
-        hidden = "toc" in (self.meta.get("hide") or ())
-        toc_tokens = [] if hidden else self.spec.outline.toc(self.editor_headings)
-        self.toc = get_toc(toc_tokens)  # type: ignore[arg-type]  # mkdocs types tokens as its private TypedDict; ours are the same plain dicts
-        self.search_html = _join(parts.search_before, self.editor_html, parts.search_after)
-        self.made = True
-
-    def indexed(self) -> None:
-        """Search has read the lean version: drop it."""
-        self.search_html = None
-
-    def release(self) -> None:
-        """Drop the HTML once the page is written: memory stays flat however large the site."""
-        self.content = ""
-        self.search_html = None
-
-
-class LeanSearchIndex:
-    """Mixin for the search plugin's index: a generated page is indexed from its lean version.
-
-    mkdocs' and material's search plugins index `page.content` in their
-    `on_page_context`, where every other plugin must find the page's full
-    HTML. The lean version (headings and the article's plain text) keeps the
-    briefing's notes, badges and sidebars out of the results and is a
-    fraction of the parsing.
-    """
-
-    def add_entry_from_context(self, page: Any) -> None:
-        lean = getattr(page, "search_html", None)
-        if lean is None:
-            super().add_entry_from_context(page)  # type: ignore[misc]  # the search index class this is mixed into
-            return
-        full, page.content = page.content, lean
-        try:
-            super().add_entry_from_context(page)  # type: ignore[misc]  # as above
-        finally:
-            page.content = full
-
-
-def _lean_search(config: MkDocsConfig) -> None:
-    """Mix `LeanSearchIndex` into the search plugin's index (mkdocs' or material's), once."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(search, "search_index", None)
-    if index is None or isinstance(index, LeanSearchIndex):
-        return
-    index.__class__ = type("Lean" + type(index).__name__, (LeanSearchIndex, type(index)), {})
-
-
-def _listens(config: MkDocsConfig, event: str, ours: object) -> bool:
-    """Whether a plugin or hook other than `ours` handles `event`."""
-    return any(getattr(method, "__self__", None) is not ours for method in config.plugins.events.get(event, ()))
-
-
-def _tags_plugin(config: MkDocsConfig) -> bool:
-    """Whether the site runs mkdocs-material's tags plugin (any instance of it), enabled."""
-    for name, plugin in config.plugins.items():
-        if name.split(" #")[0] in ("tags", "material/tags") and plugin.config.get("enabled", True):
-            return True
-    return False
-
-
-#: Ids the page keeps for itself besides its spec's anchors: the search version's title, the theme's own.
-_RESERVED_IDS = frozenset({"title"})
-_ID_ATTR = re.compile(r'(\sid=")([^"]*)(")')
-_HEADERLINK = re.compile(r'(<a class="headerlink" href="#)([^"]*)(")')
-
-
-def _own_ids(editor_html: str, editor_ids: set[str], page_ids: set[str]) -> tuple[str, set[str], dict[str, str]]:
-    """Editor markdown's heading ids, renamed where they would repeat one of the page's own.
-
-    An editor's `## claim-1` or `## Sources` gets the id the page already
-    gives a claim or a section; two elements with one id break the links to
-    it. Such an id becomes `editor-<id>` (links the editor wrote to `#claim-1`
-    still go to the page's claim).
-    """
-    taken = page_ids | _RESERVED_IDS
-    renamed: dict[str, str] = {}
-    for anchor in sorted(editor_ids):
-        if anchor in taken or anchor.startswith("__"):
-            new, n = f"editor-{anchor}", 1
-            while new in taken or new in editor_ids or new in renamed.values():
-                n += 1
-                new = f"editor-{anchor}-{n}"
-            renamed[anchor] = new
-    if not renamed:
-        return editor_html, set(editor_ids), renamed
-
-    def swap(m: re.Match[str]) -> str:
-        return m.group(1) + renamed.get(m.group(2), m.group(2)) + m.group(3)
-
-    editor_html = _HEADERLINK.sub(swap, _ID_ATTR.sub(swap, editor_html))
-    return editor_html, {renamed.get(a, a) for a in editor_ids}, renamed
-
-
-def _home_source(files: Files) -> tuple[File | None, str, dict[str, Any]] | None:
-    """docs/index.md, its markdown and front matter, when it holds `HOME_MARKER`; else None.
-
-    A site without a home page of its own (no docs/index.md, no docs/README.md:
-    a new site with an empty docs/) gets the generated one, with no text
-    before it: otherwise `/` and the site title's link lead nowhere.
-    """
-    file = files.get_file_from_path(HOME)
-    if file is None and files.get_file_from_path("README.md") is None:
-        return None, "", {}
-    if file is None or file.generated_by is not None or not file.abs_src_path:
-        return None
-    text = Path(file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
-    if HOME_MARKER not in text:
-        return None
-    markdown, meta = get_markdown_meta(text)
-    return file, markdown, meta
-
-
-def _join(*parts: str) -> str:
-    return "\n".join(part for part in parts if part)
-
-
-class BriefingsConfig(base.Config):
-    """Options of the `briefings` plugin; paths are relative to mkdocs.yml."""
-
-    seeds_dir = c.Type(str, default="seeds")
-    """Folder of raw articles (`.txt`, or `.md` with YAML front matter)."""
-
-    briefings_dir = c.Type(str, default="briefings")
-    """Folder of editorial input: `<slug>.md` overlays and the `entities.yml` register."""
-
-    cache_dir = c.Type(str, default=".cache/briefings")
-    """Where annotations, and the last complete build's pages, are kept between builds (safe to delete)."""
-
-    per_page = c.Type(int, default=50)
-    """Briefings per page of the briefings index."""
-
-    min_briefings = c.Optional(c.Type((int, dict)))
-    """From how many briefings a person, organisation or place gets a page of
-    its own (register entries always do): one number for every kind, or a
-    number per kind (`person`, `organisation`, `place`). A kind left out
-    fits the site's size (`corpus.fitted_thresholds`): every name on a small
-    site, and on an archive of 2,000 briefings or more people from 10
-    briefings and organisations and places, which the news names far more
-    often and quotes far less, from 20. The others are described on their
-    A-Z listing page (every briefing they appear in, and what they said).
-    1 gives every name a page: fine for a small site, but most names in a
-    news archive are mentioned once or twice, and a page each multiplies the
-    build time and size of a large one."""
-
-    search_backend = c.Choice(BACKENDS, default="auto")
-    """Site search: `pagefind` (a chunked index fetched word by word), `material`
-    (material's lunr index, loaded whole by every page) or `auto` (Pagefind from
-    500 pages up when its binary is installed). See docs/search.md."""
-
-
-def _thresholds_hint(thresholds: dict[str, int], briefing_count: int) -> str:
-    """One line saying from how many briefings each kind gets a page, and how to choose otherwise."""
-    parts = [f"{BY_KEY[kind].plural.lower()} from {n} briefing{'' if n == 1 else 's'}" for kind, n in thresholds.items()]
-    return (f"entity pages for {', '.join(parts)} (fitted to a site of {briefing_count} "
-            f"briefing{'' if briefing_count == 1 else 's'}; set the plugin's min_briefings to choose)")
 
 
 def _refuse_hidden_warnings(config: MkDocsConfig, problems: Sequence[str]) -> None:
@@ -283,19 +71,6 @@ def _refuse_hidden_warnings(config: MkDocsConfig, problems: Sequence[str]) -> No
     if config.strict and problems and not log.isEnabledFor(logging.WARNING):
         raise PluginError(f"briefings: {len(problems)} problems in the inputs, and strict mode with warnings hidden "
                           "(-q) would not count them:\n" + "\n".join(problems))
-
-
-def _check_min_briefings(value: Any) -> None:
-    """Refuse a `min_briefings` that is not a positive number, or a mapping of page kinds to one."""
-    values = value.items() if isinstance(value, dict) else [("", value)]
-    for kind, n in values:
-        if kind and kind not in PAGE_DIRS:
-            raise PluginError(
-                f"briefings: min_briefings has an unknown kind {kind!r}; use one of {', '.join(sorted(PAGE_DIRS))}"
-            )
-        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-            where = f"min_briefings.{kind}" if kind else "min_briefings"
-            raise PluginError(f"briefings: {where} must be a whole number of at least 1, not {n!r}")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -315,8 +90,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         #: Another plugin reads pages in `on_page_content`: make generated pages' HTML there.
         self.early = False
         self.tags = False
-        #: Page source path -> the `<link rel="alternate feed">` tags of its feeds (`""`: every page's), with
-        #: `_UP` where the way up to the site's root goes.
+        #: Page source path -> the `<link rel="alternate feed">` tags of its feeds (`feedlinks.add_feeds`).
         self.feed_links: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -326,39 +100,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _path(self, value: str) -> Path:
         return (self.root / value).resolve()
 
-    def _check_folders(self, config: MkDocsConfig) -> None:
-        """Refuse input or cache folders inside `docs_dir` or `site_dir`.
-
-        mkdocs publishes everything under `docs/` as it is: seeds there would
-        become raw pages (their HTML unescaped) beside their briefings, and the
-        cache's page bodies and annotation files would be downloadable. Under
-        `site_dir` they would be deleted by the next build's clean-up.
-        """
-        published = {"docs_dir": Path(config.docs_dir).resolve(), "site_dir": Path(config.site_dir).resolve()}
-        for option in ("seeds_dir", "briefings_dir", "cache_dir"):
-            path = self._path(getattr(self.config, option))
-            for name, folder in published.items():
-                if path == folder or folder in path.parents:
-                    raise PluginError(
-                        f"briefings: {option} ({getattr(self.config, option)}) is inside {name}, where mkdocs "
-                        f"{'publishes' if name == 'docs_dir' else 'deletes'} every file: move it outside"
-                    )
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve paths, register the markdown extension and the site's CSS/JS."""
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-        if self.config.per_page < 1:
-            raise PluginError(f"briefings: per_page must be at least 1, not {self.config.per_page}")
-        if self.config.min_briefings is not None:
-            _check_min_briefings(self.config.min_briefings)
-        self._check_folders(config)
+        check_options(self.config, self.root, config)
         self.search.close()
         self.search = SearchIntegration(self.config.search_backend, dirty=self.dirty,
                                         cache_dir=self._path(self.config.cache_dir) / "search")
         # Only when someone reads it there: made early, a page's HTML waits in memory
         # from the first page read to its own writing (every page of the site at once).
-        self.early = _listens(config, "page_content", self)
-        self.tags = _tags_plugin(config)
+        self.early = listens(config, "page_content", self)
+        self.tags = tags_plugin(config)
         if not registered(config.markdown_extensions):
             config.markdown_extensions.append(BriefingsHtmlExtension())  # type: ignore[arg-type]  # mkdocs types the list as names; Markdown also takes instances
         if CSS_URI not in config.extra_css:
@@ -377,7 +129,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         complete build, its pages are read back from the page store instead.
         """
         seeds, briefings = self._path(self.config.seeds_dir), self._path(self.config.briefings_dir)
-        home = _home_source(files)  # docs/index.md, when it asks for the generated home page
+        home = home_source(files)  # docs/index.md, when it asks for the generated home page
         settings = {"plugin": dict(self.config), "directory_urls": config.use_directory_urls, "home": home is not None}
         # A site's custom_dir may override our templates (render/jinja.py): they are inputs of the pages too.
         overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
@@ -405,7 +157,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             chosen = cast("Thresholds | None", self.config.min_briefings)  # its shape is checked in on_config
             thresholds = fitted_thresholds(len(project.briefings), chosen)
             if not isinstance(chosen, int) and set(thresholds) - set(chosen or {}):
-                log.info(_thresholds_hint(thresholds, len(project.briefings)))
+                log.info(thresholds_hint(thresholds, len(project.briefings)))
             self.corpus = build_corpus(project.briefings, project.register, min_briefings=thresholds)
             try:
                 renderer = Renderer(self.corpus, per_page=self.config.per_page, directory_urls=config.use_directory_urls,
@@ -431,66 +183,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for spec in store.specs:
             if home is not None and spec.src_uri == HOME:
                 spec = replace(spec, markdown=home[1], meta={**spec.meta, **home[2]})  # the text as it is now
-            GeneratedPage(spec, self._add(files, config, spec.src_uri, "", in_nav=spec.index), config, tags=self.tags)
+            GeneratedPage(spec, add_file(files, config, spec.src_uri, "", in_nav=spec.index), config, tags=self.tags)
         for src_uri, data in Renderer.assets():
-            self._add(files, config, src_uri, data, in_nav=False)
-        self._add_feeds(files, config, feeds)
+            add_file(files, config, src_uri, data, in_nav=False)
+        self.feed_links = add_feeds(files, config, feeds, log.info)
         log.info(store.summary)
         self.search.choose(files, config)
-        _lean_search(config)
+        lean_search(config)
         return files
-
-    def _add_feeds(self, files: Files, config: MkDocsConfig, feeds: list[atom.Feed]) -> None:
-        """Add the Atom feeds, and note which pages link them from their head.
-
-        A feed's addresses must be absolute: without `site_url` there are none.
-        """
-        self.feed_links = {}
-        site_url = config.site_url or ""
-        if not feeds:
-            return
-        if not site_url:
-            log.info("no site_url in mkdocs.yml: the site has no Atom feeds (their links must be absolute)")
-            return
-        site_url = site_url if site_url.endswith("/") else site_url + "/"
-        for feed in feeds:
-            data = atom.atom(feed, site_url=site_url, site_name=config.site_name, directory_urls=config.use_directory_urls)
-            self._add(files, config, feed.path, data, in_nav=False)
-            key = "" if feed.path == atom.SITE_FEED else feed.page
-            # "alternate feed", not "alternate" alone: material reads every `link[rel=alternate]` as
-            # another language of the site and fetches `sitemap.xml` beside it (a 404 in feeds/people/,
-            # the demo's 300 KB sitemap on every page load beside feed.xml). Feed autodiscovery reads
-            # `alternate` as a token of the attribute, as the Atom autodiscovery draft says.
-            self.feed_links[key] = self.feed_links.get(key, "") + (
-                f'<link rel="alternate feed" type="application/atom+xml" title="{html.escape(feed.title.replace(_UP, ""))}" '
-                f'href="{_UP}{html.escape(feed.path)}">'
-            )
-
-    def _feed_head(self, output: str, page: Page) -> str:
-        """Link the page's feeds (the site's latest briefings, and an entity page's own) from its head."""
-        links = self.feed_links.get("", "") + self.feed_links.get(page.file.src_uri, "")
-        end = output.find("</head>") if links else -1
-        if end < 0:
-            return output
-        # A page's URL has one `/` per folder down from the root: `people/jane-doe/`, `people/jane-doe.html`.
-        return output[:end] + links.replace(_UP, "../" * page.url.count("/")) + output[end:]
-
-    @staticmethod
-    def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes, *, in_nav: bool) -> File:
-        """Add one generated file; a hand-written file at the same path is an error, not a silent loss."""
-        existing = files.get_file_from_path(src_uri)
-        if existing is not None and existing.generated_by is None:
-            raise PluginError(
-                f"briefings: docs/{src_uri} clashes with a generated page; rename or remove it"
-            )
-        if existing is not None:
-            files.remove(existing)
-        # Only the index pages may go in the nav; one nav entry per briefing or
-        # entity would make every page's nav grow with the corpus (O(N^2) build).
-        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, src_uri, content=content, inclusion=inclusion)
-        files.append(file)
-        return file
 
     @staticmethod
     def _materialize(page: GeneratedPage) -> None:
@@ -544,7 +244,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         is a fifth of a page's bytes, and a large site has tens of thousands
         of pages.
         """
-        output = self._feed_head(self.search.page_output(output), page)
+        output = feed_head(self.feed_links, self.search.page_output(output), page)
         if isinstance(page, GeneratedPage) and "<pre" not in output and "<textarea" not in output:
             return _BLANK_LINES.sub("\n", output)
         return output
