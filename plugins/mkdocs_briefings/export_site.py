@@ -106,7 +106,8 @@ def export(config_file: Path, out: Path, links: str = "source") -> dict[str, int
     from mkdocs.structure.files import get_files
     from mkdocs.utils.yaml import yaml_load
 
-    from .plugin import BriefingsPlugin, GeneratedPage
+    from .generated import GeneratedPage
+    from .plugin import BriefingsPlugin
 
     config = load_config(config_file=str(config_file))
     plugin = config.plugins.get("briefings")
