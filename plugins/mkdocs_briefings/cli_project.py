@@ -68,7 +68,6 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-
 def _layouts(root: Path, seeds: str, rels: list[str]) -> list[SeedLayout]:
     """Where each seed's body starts in its file, for file:line findings."""
     out: list[SeedLayout] = []
