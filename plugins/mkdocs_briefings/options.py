@@ -39,7 +39,7 @@ class BriefingsConfig(base.Config):
     """From how many briefings a person, organisation or place gets a page of
     its own (register entries always do): one number for every kind, or a
     number per kind (`person`, `organisation`, `place`). A kind left out
-    fits the site's size (`corpus.fitted_thresholds`): every name on a small
+    fits the site's size (`entity_pages.fitted_thresholds`): every name on a small
     site, and on an archive of 2,000 briefings or more people from 10
     briefings and organisations and places, which the news names far more
     often and quotes far less, from 20. The others are described on their

@@ -36,8 +36,9 @@ from mkdocs.structure.pages import Page
 
 from .core.annotate import engine_version
 from .core.cache import now, prune, used_keys
-from .core.corpus import Corpus, Thresholds, build_corpus, fitted_thresholds
+from .core.corpus import Corpus, build_corpus
 from .core.diagnostics import BriefingsError
+from .core.entity_pages import Thresholds, fitted_thresholds
 from .core.export import briefings_json
 from .core.project import load_project
 from .feedlinks import add_feeds, feed_head

@@ -51,11 +51,11 @@ def test_hand_written_page_clashing_with_a_generated_one(site_builder, caplog: p
 
 
 def test_min_briefings_default_and_demo(project_writer) -> None:
-    from mkdocs_briefings.core.corpus import MIN_BRIEFINGS
+    from mkdocs_briefings.core.kinds import MIN_BRIEFINGS
 
     _, plugin = _config(project_writer(seeds={"a.txt": "Hello.\n"}))
-    assert plugin.config.min_briefings is None  # left out: fitted to the site's size (corpus.fitted_thresholds)
-    from mkdocs_briefings.core.corpus import FULL_SIZE, fitted_thresholds
+    assert plugin.config.min_briefings is None  # left out: fitted to the site's size (entity_pages.fitted_thresholds)
+    from mkdocs_briefings.core.entity_pages import FULL_SIZE, fitted_thresholds
 
     assert fitted_thresholds(FULL_SIZE) == MIN_BRIEFINGS  # an archive keeps the core's defaults
     # The demo is a small site: every name gets a page there.

@@ -7,18 +7,10 @@ from datetime import date
 
 import pytest
 
-from mkdocs_briefings.core.corpus import (
-    MIN_BRIEFINGS,
-    PAGE_DIRS,
-    Corpus,
-    EntityRecord,
-    Thresholds,
-    build_corpus,
-    earns_page,
-    fitted_thresholds,
-    letter_of,
-    newest_first,
-)
+from mkdocs_briefings.core.corpus import Corpus, build_corpus, newest_first
+from mkdocs_briefings.core.entity_pages import Thresholds, earns_page, fitted_thresholds, letter_of
+from mkdocs_briefings.core.entity_records import EntityRecord
+from mkdocs_briefings.core.kinds import MIN_BRIEFINGS, PAGE_DIRS
 from mkdocs_briefings.core.model import RegisterEntry
 from mkdocs_briefings.render.paths import briefing_page, entity_link, entity_listing, entity_page, letter_slug
 
@@ -408,6 +400,6 @@ def test_weak_evidence_is_never_linked(make_briefing, entity_confidence: float, 
 def test_merged_roles(counts: dict[str, int], expected: tuple[str, ...]) -> None:
     from collections import Counter
 
-    from mkdocs_briefings.core.corpus import merged_roles
+    from mkdocs_briefings.core.entity_records import merged_roles
 
     assert merged_roles(Counter(counts)) == expected

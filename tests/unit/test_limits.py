@@ -17,10 +17,11 @@ from growth import assert_linear
 from projectfiles import write_project
 
 from mkdocs_briefings.core import limits
-from mkdocs_briefings.core.corpus import COMPANION_SAMPLE, build_corpus
+from mkdocs_briefings.core.corpus import build_corpus
 from mkdocs_briefings.core.limits import MAX_CLAIMS, MAX_NAMES, cap_annotation, cap_notes
 from mkdocs_briefings.core.model import Annotation, Briefing, Claim, Entity, SourceInfo, Span, Speaker
 from mkdocs_briefings.core.project import check_project
+from mkdocs_briefings.core.related import COMPANION_SAMPLE
 from mkdocs_briefings.render.renderer import Renderer
 
 

@@ -32,9 +32,6 @@ from .model import LINK_CONFIDENCE, Briefing, RegisterEntry
 from .related import Related, count_companions, related_briefings
 from .speakers import ClaimRef, SpeakerGroup, claim_number, group_by_speaker
 from .text import slugify
-from .entity_pages import FULL_SIZE, fitted_thresholds, letter_of  # noqa: F401, I001  # callers move to the new modules in the next commit
-from .related import COMPANION_SAMPLE  # noqa: F401  # as above
-from .kinds import PAGE_DIRS  # noqa: F401  # as above
 
 
 @dataclass(frozen=True, slots=True)

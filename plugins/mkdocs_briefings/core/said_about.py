@@ -17,8 +17,9 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Set
 
-from .corpus import ClaimRef, Corpus
+from .corpus import Corpus
 from .model import Briefing
+from .speakers import ClaimRef
 
 
 def said_about(briefings: Iterable[Briefing], wanted: Set[str],

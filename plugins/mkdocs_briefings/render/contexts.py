@@ -11,8 +11,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.corpus import ClaimRef, EntityRecord, Related, SpeakerGroup
+from ..core.entity_records import EntityRecord
 from ..core.model import Briefing
+from ..core.related import Related
+from ..core.speakers import ClaimRef, SpeakerGroup
 from .article import Article
 from .pages import Outline, Section
 from .views import FigureView, Mention, RolesView, SidebarGroup, SourceView, SpeakerView

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..core.corpus import EntityRecord, SpeakerGroup, letter_of
+from ..core.entity_pages import letter_of
+from ..core.entity_records import EntityRecord
 from ..core.kinds import PAGE_DIRS
+from ..core.speakers import SpeakerGroup
 from ..core.text import is_slug
 
 #: Where the stylesheet and script are published in the site.

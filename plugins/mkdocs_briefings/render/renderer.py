@@ -20,11 +20,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..core.corpus import COMPANION_SAMPLE, ClaimRef, Corpus, EntityRecord
+from ..core.corpus import Corpus
+from ..core.entity_records import EntityRecord
 from ..core.kinds import BY_KEY, PAGE_DIRS, kind_of
 from ..core.limits import cap_notes
 from ..core.model import LINK_CONFIDENCE, Briefing, Claim
+from ..core.related import COMPANION_SAMPLE
 from ..core.said_about import of_corpus as said_about_of
+from ..core.speakers import ClaimRef
 from . import static
 from .article import Paragraph, layout
 from .claimreview import claim_reviews

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..core.corpus import Corpus, EntityRecord
+from ..core.corpus import Corpus
+from ..core.entity_records import EntityRecord
 from ..core.model import Briefing
 from ..core.sourcing import BUCKETS, LABELS, Profile, briefing_profile, grouped, month, outlets, profile, tags
 from .contexts import Context

@@ -14,9 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date as Date
 
-from ..core.corpus import ClaimRef, Corpus, EntityRecord
+from ..core.corpus import Corpus
+from ..core.entity_records import EntityRecord
 from ..core.kinds import BY_KEY, KINDS
 from ..core.model import LINK_CONFIDENCE, STATUSES, Briefing, Claim, Entity, Span
+from ..core.speakers import ClaimRef
 from .article import Paragraph
 from .paths import entity_link
 from .safety import web_url
