@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .candidate import ORG
 from .lexicon import Lexicon
-from .recognise import ORG
 from .resolve import Resolved
 
 _HEADS = "agency|ministry|service|committee|commission|department|authority|inspectorate|regulator"

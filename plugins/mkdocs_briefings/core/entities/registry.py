@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import KINDS, RegisterEntry
-from .recognise import Candidate
+from .candidate import Candidate
 from .resolve import Resolved
 
 

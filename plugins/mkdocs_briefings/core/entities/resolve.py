@@ -17,11 +17,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .candidate import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, STRONG, UNKNOWN, Candidate
 from .chunks import Word
 from .context import is_sport, org_clue, title_clue, work_clue
 from .lexicon import Lexicon
 from .names import fold_key
-from .recognise import GAZETTEER, GUESS, ORDINARY, ORG, OTHER, PERSON, PLACE, ROYAL, STRONG, UNKNOWN, Candidate, followed_by_score
+from .recognise import followed_by_score
+from .recognise_titles import ROYAL
 
 #: Words after which an undecided name is a place ("in Crimea", "from Kherson").
 _PLACE_PREPOSITIONS = frozenset(

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .candidate import PERSON
 from .lexicon import Lexicon
-from .recognise import PERSON
 from .resolve import Resolved
 
 _ROLE_WORD = r"[A-Za-z][\w'\u2019\-]*"

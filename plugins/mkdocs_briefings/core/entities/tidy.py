@@ -36,8 +36,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import LINK_CONFIDENCE
+from .candidate import ORG, OTHER, PERSON, PLACE
 from .lexicon import Lexicon
-from .recognise import ORG, OTHER, PERSON, PLACE
 from .resolve import CLUE_CONF, Resolved
 
 _LINKED = frozenset((PERSON, ORG, PLACE))
