@@ -13,7 +13,7 @@ import re
 
 from .candidate import ORG
 from .lexicon import Lexicon
-from .resolve import Resolved
+from .resolved import Resolved
 
 _HEADS = "agency|ministry|service|committee|commission|department|authority|inspectorate|regulator"
 #: "'s state emergencies agency": a possessive ending, one to three lower-case words, a head.

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..model import KINDS, RegisterEntry
 from .candidate import Candidate
-from .resolve import Resolved
+from .resolved import Resolved
 
 
 def register_mentions(text: str, register: Sequence[RegisterEntry], ignored: frozenset[str]) -> tuple[list[Resolved], dict[str, str]]:

@@ -15,7 +15,7 @@ from bisect import bisect_left
 
 from .candidate import PERSON
 from .lexicon import Lexicon
-from .resolve import Resolved
+from .resolved import Resolved
 
 _ROLE_WORD = r"[A-Za-z][\w'\u2019\-]*"
 #: ", the mayor of Enerhodar," after a name: up to eight words ending the clause.

@@ -38,7 +38,7 @@ from functools import lru_cache
 from ..model import LINK_CONFIDENCE
 from .candidate import ORG, OTHER, PERSON, PLACE
 from .lexicon import Lexicon
-from .resolve import CLUE_CONF, Resolved
+from .resolved import CLUE_CONF, Resolved
 
 _LINKED = frozenset((PERSON, ORG, PLACE))
 _WEAK = 0.45  # below LINK_CONFIDENCE: shown, never linked
