@@ -54,10 +54,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .figures_about import _about
+from .figures_about import figure_about
 from .figures_counts import normalise
-from .figures_numbers import _DIGITS, _SMALL, _TENS, _WORDS, _Found
-from .figures_reading import _digits, _spelt
+from .figures_numbers import DIGITS, SMALL, TENS, WORDS, Found
+from .figures_reading import read_digits, read_spelt
 from .model import LINK_CONFIDENCE, Briefing, Claim, Entity
 from .text import paragraphs, sentences
 
@@ -103,12 +103,12 @@ def figures(b: Briefing, confidence: float = LINK_CONFIDENCE) -> tuple[Figure, .
 _DIGIT_RUN = re.compile(r"\d+")
 _CURRENCY_BEFORE = re.compile(r"(?:US|AU|CA|NZ|HK|A|C|S)?[$£€¥₹]$")
 #: The words a spelt-out number may start with or end on (each found with str.find, in lower and title case).
-_TRIGGERS: tuple[str, ...] = (*(w for w in _SMALL if _SMALL[w] >= 2), *_TENS, "hundred", "thousand", "million",
+_TRIGGERS: tuple[str, ...] = (*(w for w in SMALL if SMALL[w] >= 2), *TENS, "hundred", "thousand", "million",
                               "billion", "trillion", "dozen")
 _ARTICLE_BEFORE = re.compile(r"\b(?:half\s+a|an?|one)\s+$", re.IGNORECASE)
 
 
-def _found(text: str) -> list[tuple[_Found, int, int]]:
+def _found(text: str) -> list[tuple[Found, int, int]]:
     """Every figure of the text with its sentence's range, in text order: candidates are found at C speed
     (digit runs; number words with str.find), then each is matched and judged within its sentence."""
     paras = paragraphs(text)
@@ -126,7 +126,7 @@ def _found(text: str) -> list[tuple[_Found, int, int]]:
         i = bisect_right(r_starts, pos) - 1
         return ranges[i] if i >= 0 and pos < ranges[i][1] else None
 
-    out: list[tuple[_Found, int, int]] = []
+    out: list[tuple[Found, int, int]] = []
     taken: list[tuple[int, int]] = []
     last = -1
     for run in _DIGIT_RUN.finditer(text):
@@ -139,12 +139,12 @@ def _found(text: str) -> list[tuple[_Found, int, int]]:
         sentence = sentence_of(st)
         if sentence is None:
             continue
-        m = _DIGITS.match(text, st, sentence[1])
+        m = DIGITS.match(text, st, sentence[1])
         if m is None:
             continue
         last = m.end()
         taken.append((m.start(), m.end()))
-        f = _digits(text, m, *sentence)
+        f = read_digits(text, m, *sentence)
         if f:
             out.append((f, *sentence))
     hits: set[int] = set()
@@ -171,18 +171,18 @@ def _found(text: str) -> list[tuple[_Found, int, int]]:
         sentence = sentence_of(st)
         if sentence is None:
             continue
-        m = _WORDS.match(text, st, sentence[1]) or (_WORDS.match(text, p, sentence[1]) if article else None)
+        m = WORDS.match(text, st, sentence[1]) or (WORDS.match(text, p, sentence[1]) if article else None)
         if m is None:
             continue
         last = m.end()
-        f = _spelt(text, m, *sentence)
+        f = read_spelt(text, m, *sentence)
         if f:
             out.append((f, *sentence))
     out.sort(key=lambda t: t[0].start)
     return out
 
 
-def _place(f: _Found, text: str, s: int, e: int, claims: Sequence[Claim], starts: Sequence[int],
+def _place(f: Found, text: str, s: int, e: int, claims: Sequence[Claim], starts: Sequence[int],
            mentions: Sequence[tuple[int, int, Entity]], m_starts: Sequence[int], confidence: float) -> Figure:
     """A found number made a Figure: its source (the claim holding it) and what it is about (the clause's place)."""
     claim: Claim | None = None
@@ -209,7 +209,7 @@ def _place(f: _Found, text: str, s: int, e: int, claims: Sequence[Claim], starts
         k = text.find(mark, f.end, e)
         if k >= 0:
             c_end = min(c_end, k)
-    about = _about(text, f, c_start, c_end, mentions, m_starts, speaker_span)
+    about = figure_about(text, f, c_start, c_end, mentions, m_starts, speaker_span)
     return Figure(
         start=f.start, end=f.end, text=text[f.start:f.end], phrase=text[f.q_start:f.end], value=f.value,
         unit=f.unit, qualifier=f.qualifier, counts=f.counts, key=normalise(f.counts), about=about,

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from .figures_numbers import _SMALL, _Found
+from .figures_numbers import SMALL, Found
 from .model import Entity
 
 _REPORTS_AFTER = re.compile(r"(?:['’]s)?,?\s+(?:(?:has|had|have|also|later|then|now)\s+)?(?:said|says|say|reported|reports|report|"
@@ -29,13 +29,13 @@ _ORG_AFTER = re.compile(r"[%\s\w'’-]{0,40}?\s(?:from|at|of|in|by|for)\s+(?:the
 #: A place named right after a figure (and what it counts): "62% in Sheffield Hallam", "500 homes in Gaza".
 _OWN_PLACE = re.compile(r"(?:\s*%)?(?:\s+[a-z][\w'’-]*){0,4}?\s+(?:in|at)\s+(?:the\s+)?(?=[A-Z])")
 #: A number right before a name: the name is what that number counts.
-_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(w for w in _SMALL if _SMALL[w] >= 2) + r"|dozen|hundred|thousand|million))\s+$",
+_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(w for w in SMALL if SMALL[w] >= 2) + r"|dozen|hundred|thousand|million))\s+$",
                              re.IGNORECASE)
 #: A place whose own figure follows it: "Ukraine's 300 soldiers", "Britain's almost four million".
 _OWNER = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}")
 
 
-def _about(text: str, f: _Found, c_start: int, c_end: int, mentions: Sequence[tuple[int, int, Entity]],
+def figure_about(text: str, f: Found, c_start: int, c_end: int, mentions: Sequence[tuple[int, int, Entity]],
            m_starts: Sequence[int], speaker_span: tuple[int, int]) -> str | None:
     """The nearest place named in the clause (else the nearest organisation), not the speaker themself."""
     lo = bisect_right(m_starts, c_start - 1)

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 #: Words "what it counts" takes at most (before the participle).
 NOUN_WORDS = 3
 
-_MONTHS = frozenset("""january february march april may june july august september october november december
+MONTHS = frozenset("""january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-_TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks month months year years
+TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks month months year years
     decade decades century centuries night nights weekend weekends time times season seasons hrs mins yrs
     am pm a.m p.m a.m. p.m. gmt utc bst est edt pst pdt cet cest jst ist aest aedt nzt nzdt o'clock""".split())
 #: Words that may not be part of what a number counts.
@@ -50,7 +50,7 @@ def _plural(word: str) -> bool:
                                           and word not in _NOT_NOUNS and len(word) > 2)
 
 
-def _countable(counts: str) -> bool:
+def countable(counts: str) -> bool:
     """Whether what a plain count counts is a plural noun, a unit or a participle ("civilians", "km", "dead")."""
     words = counts.lower().split()
     head = words[-1]
@@ -64,7 +64,7 @@ def _countable(counts: str) -> bool:
 _PROPER_PLURAL = ("ans", "ians", "is", "ons", "ese", "ats", "ists")
 
 
-def _counted(words: Sequence[str], low: Sequence[str], money: bool = False) -> str:
+def counted_phrase(words: Sequence[str], low: Sequence[str], money: bool = False) -> str:
     """What the number counts: the noun phrase right after it, and a participle ("civilians killed").
 
     A capitalised word may begin it ("Ukrainian soldiers") but end it only as a demonym or a
@@ -84,14 +84,14 @@ def _counted(words: Sequence[str], low: Sequence[str], money: bool = False) -> s
     noun: list[str] = []
     while i < len(low) and len(noun) < NOUN_WORDS:
         w, lw = words[i], low[i]
-        if lw in _STOP or lw in _PARTICIPLES or lw in _TIME_UNITS or lw in _MONTHS or lw.endswith("ly") \
+        if lw in _STOP or lw in _PARTICIPLES or lw in TIME_UNITS or lw in MONTHS or lw.endswith("ly") \
                 or "'" in w or "’" in w or (len(lw) < 2 and lw not in ("m",)):
             break
         if w != lw:  # capitalised: an adjective before a noun, or a demonym ending the phrase
             nxt = low[i + 1] if i + 1 < len(low) else ""
             if not (w[0].isupper() and w[1:].islower()):
                 break
-            if not (nxt and words[i + 1] == nxt and nxt not in _STOP and nxt not in _TIME_UNITS) and not lw.endswith(_PROPER_PLURAL):
+            if not (nxt and words[i + 1] == nxt and nxt not in _STOP and nxt not in TIME_UNITS) and not lw.endswith(_PROPER_PLURAL):
                 break
         noun.append(w)
         i += 1
@@ -124,7 +124,7 @@ _MEASURE_MODIFIERS = frozenset("""death annual net gross pre-tax operating total
     average median voter casualty jobless unemployment inflation growth interest""".split())
 
 
-def _of_before(text: str, start: int, s: int) -> str:
+def measure_before(text: str, start: int, s: int) -> str:
     """What a number counts when it comes after it: "a population of 300,000", "profits of $17.5bn"."""
     before = text[max(s, start - 40):start]
     m = _OF_BEFORE.search(before)

@@ -30,27 +30,27 @@ _QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[\s(\"“]))(" + "|".join(re.escape(w) for w in sorted(_QUALIFIER_OF, key=len, reverse=True))
     + r")\s+(?:an?\s+)?$", re.IGNORECASE)
 
-_MULTIPLIERS: Mapping[str, float] = {
+MULTIPLIERS: Mapping[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
-_CURRENCY = r"(?:US|A|AU|C|CA|NZ|HK|S)?[$£€¥₹]"
+CURRENCY = r"(?:US|A|AU|C|CA|NZ|HK|S)?[$£€¥₹]"
 _PERCENT = r"(?:\s?%|\s(?:per\s?cent|percent)\b)"
-_DIGITS = re.compile(
-    r"(?P<cur>" + _CURRENCY + r")?"
+DIGITS = re.compile(
+    r"(?P<cur>" + CURRENCY + r")?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<mult>(?:\s(?:hundred|thousand|million|billion|trillion)|(?:bn|mn|mln|tn|trn|m|k|b))(?![\w$£€%]))?"
     r"(?P<pct>" + _PERCENT + r")?",
 )
 
-_SMALL = {w: n for n, w in enumerate(
+SMALL = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n >= 2}
-_WORDNUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(w for w in _SMALL if 2 <= _SMALL[w] < 10) + r"))?"
-            r"|" + "|".join(sorted((w for w in _SMALL if _SMALL[w] >= 2), key=len, reverse=True)) + r"|a\sdozen)")
+TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n >= 2}
+_WORDNUM = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(w for w in SMALL if 2 <= SMALL[w] < 10) + r"))?"
+            r"|" + "|".join(sorted((w for w in SMALL if SMALL[w] >= 2), key=len, reverse=True)) + r"|a\sdozen)")
 _SCALE = r"\s(?:hundred|thousand|million|billion|trillion)"
-_WORDS = re.compile(
+WORDS = re.compile(
     r"\b(?:(?P<num>" + _WORDNUM + r")(?P<mult>" + _SCALE + r")?|(?P<anum>a|one|half\sa)(?P<amult>" + _SCALE + r"))"
     r"(?P<pct>" + _PERCENT + r")?\b",
     re.IGNORECASE,
@@ -58,7 +58,9 @@ _WORDS = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class _Found:
+class Found:
+    """A number read as a figure, before its source and what it is about are known (offsets in the text)."""
+
     start: int
     end: int
     q_start: int
@@ -68,7 +70,7 @@ class _Found:
     counts: str
 
 
-def _qualifier(text: str, start: int, s: int) -> tuple[str, int]:
+def qualifier_before(text: str, start: int, s: int) -> tuple[str, int]:
     """The canonical qualifier just before `start`, and where its words begin (or "", start)."""
     before = text[max(s, start - 30):start]
     m = _QUALIFIER_RE.search(before)
@@ -77,7 +79,8 @@ def _qualifier(text: str, start: int, s: int) -> tuple[str, int]:
     return _QUALIFIER_OF[m.group(1).lower()], start - len(before) + m.start(1)
 
 
-def _spelt_value(num: str) -> float:
+def spelt_value(num: str) -> float:
+    """The value of a spelt-out number as matched ("twenty-five", "a dozen", "half a")."""
     if num == "a dozen":
         return 12.0
     if num == "half a":
@@ -86,5 +89,5 @@ def _spelt_value(num: str) -> float:
         return 1.0
     total = 0
     for part in re.split(r"[-\s]", num):
-        total += _SMALL.get(part, _TENS.get(part, 0))
+        total += SMALL.get(part, TENS.get(part, 0))
     return float(total)

@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 
-from .figures_counts import _MONTHS, _TIME_UNITS, _countable, _counted, _of_before
-from .figures_numbers import _CURRENCY, _MULTIPLIERS, WINDOW, _Found, _qualifier, _spelt_value
+from .figures_counts import MONTHS, TIME_UNITS, countable, counted_phrase, measure_before
+from .figures_numbers import CURRENCY, MULTIPLIERS, WINDOW, Found, qualifier_before, spelt_value
 
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Words before a number that make it a label, not a quantity ("page 5", "round 4", "No. 10").
@@ -72,7 +72,8 @@ def _words_after(text: str, end: int, e: int, n: int = 6) -> list[str]:
     return out
 
 
-def _digits(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
+def read_digits(text: str, m: re.Match[str], s: int, e: int) -> Found | None:
+    """A number written in digits (`m`, in the sentence `s`..`e`) as a figure, or None when it is none."""
     start, end = m.start(), m.end()
     num, cur, mult, pct = m.group("num"), m.group("cur") or "", m.group("mult"), m.group("pct")
     if cur:
@@ -101,19 +102,19 @@ def _digits(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
     if _CONVERSION.search(text, max(s, start - 60), start):
         return None  # a conversion of the figure before it: "16.4bn rupees ($375m; £198m)", "3 mph (6 kph)"
     # In decimal, so "16.4bn" is 16400000000, not 16399999999.999998.
-    value = float(Decimal(num.replace(",", "")) * Decimal(_MULTIPLIERS[mult.strip().lower()] if mult else 1))
+    value = float(Decimal(num.replace(",", "")) * Decimal(MULTIPLIERS[mult.strip().lower()] if mult else 1))
     unit = "%" if pct else cur
     words = _words_after(text, end, e)
     low = [w.lower() for w in words]
     prev, prev_at = _prev_word(text, start, s)
     prev_low = prev.lower().rstrip(".")
-    qualifier, q_start = _qualifier(text, start, s)
-    if low and low[0] in _TIME_UNITS and not cur and not pct:
+    qualifier, q_start = qualifier_before(text, start, s)
+    if low and low[0] in TIME_UNITS and not cur and not pct:
         return None  # a time or a duration: "3 pm", "10 days", "45 years old"
-    if low and low[0] in _MULTIPLIERS and mult:
+    if low and low[0] in MULTIPLIERS and mult:
         return None  # "$4.5bn trillion": a typo, or words we cannot read
-    if prev_low in _MONTHS or prev_low in _DAYS or (low and low[0] in _MONTHS) or (
-            len(low) > 1 and low[0] == "of" and low[1] in _MONTHS):
+    if prev_low in MONTHS or prev_low in _DAYS or (low and low[0] in MONTHS) or (
+            len(low) > 1 and low[0] == "of" and low[1] in MONTHS):
         return None  # a date: "March 3", "3 March", "the 3 of March"
     if prev_low in ("per", "every") or (prev_low == "of" and _prev_word(text, prev_at, s)[0].lower() == "out"):
         return None  # a rate's denominator: "per 100,000", "3 out of 10"
@@ -134,15 +135,15 @@ def _digits(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
         end = _past_word(text, end)
     if (low and low[0] in _FRACTIONS) or (len(low) > 1 and low[0] == "-" and low[1] in _FRACTIONS):
         return None  # "two thirds": a fraction, not a count of thirds
-    counts = _counted(words, low, money=bool(cur))
+    counts = counted_phrase(words, low, money=bool(cur))
     if pct and counts and low[:1] != ["of"] and not _ARTICLE_END.search(text, max(s, q_start - 12), start):
         counts = ""  # "72 percent support term limits": a verb; "a 15% rise", "an 80% success rate": nouns
-    if not cur and not pct and counts and not _countable(counts):
+    if not cur and not pct and counts and not countable(counts):
         counts = ""
     if year_like and not qualifier and not cur:
         return None  # "the original 1977 scripts": a year; "more than 2000 civilians" says it is not one
     if not counts:
-        counts = _of_before(text, q_start, s)
+        counts = measure_before(text, q_start, s)
         rate = _RATE_ONLY.match(text, end, min(e, end + WINDOW)) if counts else None
         if rate:
             counts = f"{counts} per {rate.group(1).lower()}"  # "earnings of $10 a share"
@@ -150,7 +151,7 @@ def _digits(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
         return None  # a bare number: nothing says what it is
     if _SCORE.match(text, end, min(e, end + WINDOW)):
         return None  # a score: "22 points to 10", "won by 3 goals to 1"
-    return _Found(start, end, q_start, value, unit, qualifier, _rate(text, end, e, counts))
+    return Found(start, end, q_start, value, unit, qualifier, _rate(text, end, e, counts))
 
 
 #: A rate after what a number counts: "deaths per 100,000 people", "1,000 deaths per day", "a year".
@@ -176,7 +177,7 @@ _ARTICLE_END = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+(?:[a-z]+\s+)
 _CONVERSION = re.compile(r"\d[\d,.]*\s?(?:bn|mn|m|k|million|billion|trillion|%)?(?:\s+[a-z][\w/]*){0,3}\s*\((?:[^()]{0,30}[;,]\s*)?$")
 _RATE_ONLY = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|head|person|share|barrel|litre|gallon)\b")
 _RANGE_AFTER = re.compile(r"(?:\s?(?:bn|mn|m|k|%|thousand|hundred|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*(?:"
-                          + _CURRENCY + r")?\d")
+                          + CURRENCY + r")?\d")
 _RANGE_BEFORE = re.compile(r"\d(?:\s?(?:bn|mn|m|k|%|thousand|hundred|million|billion|per\s?cent))?\s*(?:to|and|-|–)\s*$")
 _SCORE = re.compile(r"\s+\w+\s+(?:to|-|–)\s*\d")
 
@@ -200,7 +201,8 @@ def _age_after_name(text: str, start: int, end: int, s: int, e: int, value: floa
     return bool(prev) and prev[0].isupper()
 
 
-def _spelt(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
+def read_spelt(text: str, m: re.Match[str], s: int, e: int) -> Found | None:
+    """A spelt-out number (`m`, in the sentence `s`..`e`) as a figure, or None when it is none."""
     start, end = m.start(), m.end()
     num = " ".join((m.group("num") or m.group("anum")).lower().split())
     mult, pct = m.group("mult") or m.group("amult"), m.group("pct")
@@ -208,18 +210,18 @@ def _spelt(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
         return None  # "two-thirds", "three-year-old"
     if start > s and (text[start - 1].isalnum() or text[start - 1] in "-–"):
         return None
-    value = _spelt_value(num)
+    value = spelt_value(num)
     if mult:
-        value *= _MULTIPLIERS[mult.strip().lower()]
+        value *= MULTIPLIERS[mult.strip().lower()]
     unit = "%" if pct else ""
     words = _words_after(text, end, e)
     low = [w.lower() for w in words]
     prev, _ = _prev_word(text, start, s)
     if prev.lower() in _REFERRING or prev.lower() in _LABELS:
         return None
-    if low and (low[0] in _TIME_UNITS or low[0] in _WORD_NUMBER_NOUNS_BLOCKED) and not pct:
+    if low and (low[0] in TIME_UNITS or low[0] in _WORD_NUMBER_NOUNS_BLOCKED) and not pct:
         return None
-    if prev.lower() in _MONTHS or (low and low[0] in _MONTHS):
+    if prev.lower() in MONTHS or (low and low[0] in MONTHS):
         return None
     if text[start].isupper() and words and words[0][:1].isupper():
         return None  # a name: "Six Nations", "Three Lions"
@@ -227,14 +229,14 @@ def _spelt(text: str, m: re.Match[str], s: int, e: int) -> _Found | None:
         return None  # "two thirds": a fraction, not a count of thirds
     if low and low[0] in _CURRENCY_WORDS and not pct:
         unit = _CURRENCY_WORDS[low[0]]  # "two million dollars"
-        counts = _counted(words[1:], low[1:], money=True)
+        counts = counted_phrase(words[1:], low[1:], money=True)
         end = _past_word(text, end)
-        qualifier, q_start = _qualifier(text, start, s)
-        return _Found(start, end, q_start, value, unit, qualifier, counts)
-    counts = _counted(words, low)
-    if counts and not pct and not _countable(counts):
+        qualifier, q_start = qualifier_before(text, start, s)
+        return Found(start, end, q_start, value, unit, qualifier, counts)
+    counts = counted_phrase(words, low)
+    if counts and not pct and not countable(counts):
         counts = ""
-    qualifier, q_start = _qualifier(text, start, s)
+    qualifier, q_start = qualifier_before(text, start, s)
     if not counts and not pct:
         return None  # "two" alone, "two of them", "a million" with nothing counted
-    return _Found(start, end, q_start, value, unit, qualifier, _rate(text, end, e, counts))
+    return Found(start, end, q_start, value, unit, qualifier, _rate(text, end, e, counts))

@@ -8,21 +8,21 @@ from __future__ import annotations
 import re
 
 from .speaker_words import (
-    _BETWEEN,
-    _COORD,
-    _YEAR,
+    BETWEEN,
+    COORD,
     PRONOUNS,
     RELATIVES,
     WINDOW,
-    _is_adverb,
-    _is_description,
-    _is_name,
-    _is_np_word,
-    _np_end_back,
-    _span,
-    _tokens,
+    YEAR,
+    is_adverb,
+    is_description,
+    is_name,
+    is_np_word,
     is_plain_name,
     is_sentence_adverb,
+    np_end_back,
+    token_span,
+    tokens_in,
 )
 
 #: The same at the start of a sentence, before its cue: appositives may quote a phrase.
@@ -42,11 +42,11 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
     Raises `Coordinated` when the cue follows "and"/"but" ("confirmed ... and
     said"): the caller then uses the subject of the whole sentence.
     """
-    toks = _tokens(text, max(lo, cue - WINDOW), cue)
+    toks = tokens_in(text, max(lo, cue - WINDOW), cue)
     j = len(toks) - 1
     # A parenthesis before the cue ("Rep. Gwen Moore (D-Wis.) said") belongs to the name.
     end_paren = None
-    while j >= 0 and toks[j][2].lower() in _BETWEEN:
+    while j >= 0 and toks[j][2].lower() in BETWEEN:
         j -= 1
     if j >= 0 and toks[j][2] == ")":
         k = j - 1
@@ -56,25 +56,25 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
             end_paren = toks[j][1]
             j = k - 1
     if end_paren is not None:
-        first = _np_end_back(toks, j)
+        first = np_end_back(toks, j)
         if first <= j:
             return toks[first][0], end_paren
     j = len(toks) - 1
     # Skip words standing between subject and cue: adverbs, auxiliaries, a day or time.
     while j >= 0 and (
-        toks[j][2].lower() in _BETWEEN
-        or _is_adverb(toks[j][2])
+        toks[j][2].lower() in BETWEEN
+        or is_adverb(toks[j][2])
         or toks[j][2] in "()"
         or (toks[j][2].isupper() and len(toks[j][2]) <= 4 and j > 0 and toks[j - 1][2] == "(")
-        or (_YEAR.fullmatch(toks[j][2]) and j > 0 and toks[j - 1][2].lower() in ("in", "since"))
+        or (YEAR.fullmatch(toks[j][2]) and j > 0 and toks[j - 1][2].lower() in ("in", "since"))
     ):
         j -= 1
-        if j >= 0 and toks[j][2].lower() in ("in", "since") and _YEAR.fullmatch(toks[j + 1][2]):
+        if j >= 0 and toks[j][2].lower() in ("in", "since") and YEAR.fullmatch(toks[j + 1][2]):
             j -= 1  # "The Downing Street Strategy Unit in 2003 said"
     if j < 0:
         return None
     last = toks[j][2].lower()
-    if last in _COORD:
+    if last in COORD:
         raise Coordinated
     if last in RELATIVES:
         return _antecedent(toks, j)
@@ -90,22 +90,22 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
         if k >= 0 and toks[k][2].lower() in RELATIVES:
             return _antecedent(toks, k)
         if k < 0 or toks[k][2] != ",":
-            return _span(toks, _np_end_back(toks, j - 1), j - 1)
-        first = _np_end_back(toks, k - 1)
+            return token_span(toks, np_end_back(toks, j - 1), j - 1)
+        first = np_end_back(toks, k - 1)
         if first <= k - 1:
-            if _is_name(toks, k + 1, j - 1) and _is_description(toks, first, k - 1):
+            if is_name(toks, k + 1, j - 1) and is_description(toks, first, k - 1):
                 # "A spokesperson for the Ministry of Transport, Daniel Reyes, said": the name is the speaker.
-                return _span(toks, k + 1, j - 1)
-            return _span(toks, first, k - 1)
-        return _span(toks, _np_end_back(toks, j - 1), j - 1)
-    first = _np_end_back(toks, j)
+                return token_span(toks, k + 1, j - 1)
+            return token_span(toks, first, k - 1)
+        return token_span(toks, np_end_back(toks, j - 1), j - 1)
+    first = np_end_back(toks, j)
     # "A Ukrainian official who attended the talks said": the speaker is the official.
     for k in range(j, max(j - _RELATIVE_REACH, -1), -1):
         if toks[k][2] in ",;:":
             break
         if toks[k][2].lower() in RELATIVES:
             if first == k + 1:
-                return _span(toks, first, j)  # "programs, which they argue": the speaker is "they"
+                return token_span(toks, first, j)  # "programs, which they argue": the speaker is "they"
             ante = _antecedent(toks, k)
             if ante is not None:
                 return ante
@@ -119,24 +119,24 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
         and toks[first - 2][2].endswith("ing")
     ):
         # "Protesters marching through the streets chanted": the marchers, described in full, not the streets.
-        before = _np_end_back(toks, first - 3)
+        before = np_end_back(toks, first - 3)
         if before <= first - 3 and toks[first - 3][2].lower() not in PRONOUNS:
-            return _span(toks, before, j)
-    if first >= 2 and toks[first - 1][2].lower() in _PP_LINKS and _is_np_word(toks[first - 2][2]):
+            return token_span(toks, before, j)
+    if first >= 2 and toks[first - 1][2].lower() in _PP_LINKS and is_np_word(toks[first - 2][2]):
         # "Officials in the village said", "Residents in Kyiv said": the phrase is modified, not replaced.
-        before = _np_end_back(toks, first - 2)
+        before = np_end_back(toks, first - 2)
         if before <= first - 2 and toks[first - 2][2].lower() not in PRONOUNS:
             first = before
-    if first >= 2 and toks[first - 1][2] == "," and _is_description(toks, first, j):
+    if first >= 2 and toks[first - 1][2] == "," and is_description(toks, first, j):
         # "Christoph Caselitz, president of the networks division at the firm says": the name speaks.
-        name_first = _np_end_back(toks, first - 2)
+        name_first = np_end_back(toks, first - 2)
         opens = name_first == 0 or toks[name_first - 1][2].lower() in _CLAUSE_OPENERS
         adverb = name_first == first - 2 and is_sentence_adverb(toks[name_first][2])  # "Surprisingly,", "Overall,"
-        if opens and not adverb and name_first <= first - 2 and _is_name(toks, name_first, first - 2) and is_plain_name(
+        if opens and not adverb and name_first <= first - 2 and is_name(toks, name_first, first - 2) and is_plain_name(
             " ".join(t[2] for t in toks[name_first:first - 1])
         ):
-            return _span(toks, name_first, first - 2)
-    return _span(toks, first, j)
+            return token_span(toks, name_first, first - 2)
+    return token_span(toks, first, j)
 
 
 #: What may stand before a subject that opens its clause ("But Christoph Caselitz, ...").
@@ -162,13 +162,13 @@ def _antecedent(toks: list[tuple[int, int, str]], rel: int) -> tuple[int, int] |
         j -= 1
     if j < 0:
         return None
-    first = _np_end_back(toks, j)
+    first = np_end_back(toks, j)
     if first > j:
         return None
     for _ in range(2):
-        if first < 2 or toks[first - 1][2].lower() not in _PP_LINKS or not _is_np_word(toks[first - 2][2]):
+        if first < 2 or toks[first - 1][2].lower() not in _PP_LINKS or not is_np_word(toks[first - 2][2]):
             break
-        before = _np_end_back(toks, first - 2)
+        before = np_end_back(toks, first - 2)
         if before > first - 2 or toks[first - 2][2].lower() in PRONOUNS:
             break
         first = before

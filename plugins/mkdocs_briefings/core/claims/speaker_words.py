@@ -2,7 +2,7 @@
 
 No parser: a phrase is a run of words that may belong to a noun phrase (names, determiners,
 nouns, adjectives), stopped by those that cannot (`STOP`: prepositions, auxiliaries,
-conjunctions, verbs of saying); words between a speaker and its cue (`_BETWEEN`), sentence
+conjunctions, verbs of saying); words between a speaker and its cue (`BETWEEN`), sentence
 adverbs and time words are told apart by their lists and endings.
 """
 
@@ -18,8 +18,8 @@ WINDOW = 120
 #: The most words a speaker phrase may have.
 MAX_WORDS = 9
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_TOKEN = re.compile(r"\w[\w'\u2019\-&]*\w|\w|[^\s\w]")
+YEAR = re.compile(r"(?:19|20)\d\d")
+TOKEN = re.compile(r"\w[\w'\u2019\-&]*\w|\w|[^\s\w]")
 
 #: Words that cannot be inside a speaker's noun phrase.
 STOP: frozenset[str] = frozenset(
@@ -35,7 +35,7 @@ STOP: frozenset[str] = frozenset(
 )
 
 #: Words between a speaker and its cue that belong to neither ("he also said", "Putin on Thursday said").
-_BETWEEN: frozenset[str] = frozenset(
+BETWEEN: frozenset[str] = frozenset(
     """also has have had was is are were been being will would later previously repeatedly again then once reportedly recently
     always usually sometimes ever
     publicly privately initially originally earlier first frequently often never not did does do even just
@@ -45,30 +45,31 @@ _BETWEEN: frozenset[str] = frozenset(
 )
 
 #: Sentence adverbs that precede a subject without being part of it.
-_LEAD: frozenset[str] = frozenset(
+LEAD: frozenset[str] = frozenset(
     "however meanwhile but and so yet still separately earlier later now instead also then indeed "
     "previously nonetheless nevertheless moreover furthermore finally initially".split()
 )
 
 #: Titles and initials whose full stop does not end a name.
-_DOTTED: frozenset[str] = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st jr sr".split())
+DOTTED: frozenset[str] = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st jr sr".split())
 
 PRONOUNS: frozenset[str] = frozenset("he she they it we i you".split())
 RELATIVES: frozenset[str] = frozenset("who which".split())
-_COORD: frozenset[str] = frozenset(("and", "but", "or"))
+COORD: frozenset[str] = frozenset(("and", "but", "or"))
 
 
 def is_plain_name(phrase: str) -> bool:
     """Whether capitalised words are a name, not a sentence opener ("In London", "However")."""
-    return not any(w.lower().rstrip(".") in STOP or w.lower() in _LEAD or w.lower() in _TIME_WORDS for w in phrase.split())
+    return not any(w.lower().rstrip(".") in STOP or w.lower() in LEAD or w.lower() in TIME_WORDS for w in phrase.split())
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+def tokens_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The tokens of `text[start:end]` as (start, end, token): words, and each punctuation mark alone."""
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
 
 
 #: Lower-case words in -ed that are adjectives in a speaker phrase rather than verbs.
-_ED_ADJECTIVES: frozenset[str] = frozenset(
+ED_ADJECTIVES: frozenset[str] = frozenset(
     "unnamed unidentified retired elected alleged accused armed united detained embattled indicted "
     "appointed designated disgraced ousted exiled jailed wounded injured concerned interested".split()
 )
@@ -84,7 +85,7 @@ def _past_cues() -> frozenset[str]:
     return frozenset(out)
 
 
-def _is_np_word(tok: str) -> bool:
+def is_np_word(tok: str) -> bool:
     """Whether a token may be part of a speaker phrase: not a function word, a cue or a past verb."""
     if not tok[0].isalnum():
         return False
@@ -93,16 +94,16 @@ def _is_np_word(tok: str) -> bool:
         return True  # an acronym ("The US firm"), not the pronoun "us"
     if lower in STOP or lower in _past_cues() or lower.endswith(("n't", "n\u2019t")):
         return False
-    return not (tok.islower() and lower.endswith("ed") and len(lower) > 4 and lower not in _ED_ADJECTIVES)
+    return not (tok.islower() and lower.endswith("ed") and len(lower) > 4 and lower not in ED_ADJECTIVES)
 
 
-def _np_end_back(toks: list[tuple[int, int, str]], j: int) -> int:
+def np_end_back(toks: list[tuple[int, int, str]], j: int) -> int:
     """The index of the first token of the noun phrase ending at token `j` (inclusive); j+1 if none."""
     i = j
     count = 0
     while i >= 0 and count < MAX_WORDS:
         tok = toks[i][2]
-        if _is_np_word(tok):
+        if is_np_word(tok):
             i -= 1
             count += 1
             if tok.lower() in PRONOUNS:
@@ -110,7 +111,7 @@ def _np_end_back(toks: list[tuple[int, int, str]], j: int) -> int:
             continue
         if tok == "." and i > 0 and toks[i - 1][1] == toks[i][0]:
             prev = toks[i - 1][2]
-            if prev.lower() in _DOTTED or (len(prev) == 1 and prev.isupper()):
+            if prev.lower() in DOTTED or (len(prev) == 1 and prev.isupper()):
                 i -= 1
                 continue
         if tok.lower() in ("this", "these") and i < j:
@@ -118,7 +119,7 @@ def _np_end_back(toks: list[tuple[int, int, str]], j: int) -> int:
         break
     first = i + 1
     # A phrase never starts with a full stop or a sentence adverb.
-    while first <= j and (toks[first][2] == "." or toks[first][2].lower() in _LEAD):
+    while first <= j and (toks[first][2] == "." or toks[first][2].lower() in LEAD):
         first += 1
     return first
 
@@ -132,40 +133,41 @@ _LY_NOUNS: frozenset[str] = frozenset(
 )
 
 
-def _is_adverb(word: str) -> bool:
+def is_adverb(word: str) -> bool:
     """Whether a word is an adverb in -ly standing between speaker and cue ("bluntly suggested")."""
     return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
 
 
-def _is_name(toks: list[tuple[int, int, str]], first: int, last: int) -> bool:
+def is_name(toks: list[tuple[int, int, str]], first: int, last: int) -> bool:
     """Whether tokens first..last are a name: capitalised words (after an optional "the")."""
     if first > last or last - first > 5:
         return False
     if toks[first][2] in ("the", "The"):
         first += 1
-    return first <= last and all(t[2][:1].isupper() and _is_np_word(t[2]) for t in toks[first:last + 1])
+    return first <= last and all(t[2][:1].isupper() and is_np_word(t[2]) for t in toks[first:last + 1])
 
 
-def _is_description(toks: list[tuple[int, int, str]], first: int, last: int) -> bool:
+def is_description(toks: list[tuple[int, int, str]], first: int, last: int) -> bool:
     """Whether a phrase describes rather than names: it has a lower-case content word ("spokesperson")."""
     return any(
-        t[2].islower() and t[2] not in _DETERMINERS and t[2] not in ("of", "for", "and", "at") for t in toks[first:last + 1]
+        t[2].islower() and t[2] not in DETERMINERS and t[2] not in ("of", "for", "and", "at") for t in toks[first:last + 1]
     )
 
 
-def _span(toks: list[tuple[int, int, str]], first: int, last: int) -> tuple[int, int] | None:
+def token_span(toks: list[tuple[int, int, str]], first: int, last: int) -> tuple[int, int] | None:
+    """The text offsets of tokens first..last, or None when that range is empty."""
     if first > last or first < 0:
         return None
     return toks[first][0], toks[last][1]
 
 
-_TIME_WORDS: frozenset[str] = frozenset(
+TIME_WORDS: frozenset[str] = frozenset(
     "ago later earlier last next this yesterday today tonight monday tuesday wednesday thursday friday saturday "
     "sunday morning afternoon evening night week weeks month months year years day days hours minutes".split()
 )
 
 #: Sentence adverbs without an adverb's ending ("Overall, the fund predicted").
-_SENTENCE_ADVERBS: frozenset[str] = frozenset(
+SENTENCE_ADVERBS: frozenset[str] = frozenset(
     "overall once otherwise likewise elsewhere altogether instead still again together thus hence".split()
 )
 
@@ -173,10 +175,10 @@ _SENTENCE_ADVERBS: frozenset[str] = frozenset(
 def is_sentence_adverb(word: str) -> bool:
     """Whether a capitalised word before a comma is a sentence adverb ("Recently,", "Overall,"), not a name."""
     lower = word.lower()
-    return lower in _SENTENCE_ADVERBS or (lower not in _LY_NOUNS and _ADVERB_ENDING.search(lower) is not None)
+    return lower in SENTENCE_ADVERBS or (lower not in _LY_NOUNS and _ADVERB_ENDING.search(lower) is not None)
 
 
-_DETERMINERS: frozenset[str] = frozenset(
+DETERMINERS: frozenset[str] = frozenset(
     "the a an his her its their this that these those our my your some any no fewer more less few many "
     "several all both each every most".split()
 )

@@ -16,21 +16,21 @@ import re
 
 from .speaker_before import Coordinated, subject_before
 from .speaker_words import (
-    _BETWEEN,
-    _DETERMINERS,
-    _DOTTED,
-    _ED_ADJECTIVES,
-    _LEAD,
-    _SENTENCE_ADVERBS,
-    _TIME_WORDS,
-    _TOKEN,
+    BETWEEN,
+    DETERMINERS,
+    DOTTED,
+    ED_ADJECTIVES,
+    LEAD,
     MAX_WORDS,
+    SENTENCE_ADVERBS,
     STOP,
+    TIME_WORDS,
+    TOKEN,
     WINDOW,
-    _is_description,
-    _is_np_word,
-    _tokens,
+    is_description,
+    is_np_word,
     is_sentence_adverb,
+    tokens_in,
 )
 
 #: A name (titles, initials and a party parenthesis allowed), then appositives after a comma, then
@@ -44,16 +44,16 @@ NAME_THEN_APPOSITIVES = re.compile(
 
 def np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     """The speaker phrase starting at `pos` ("said the mayor", "according to officials")."""
-    toks = _tokens(text, pos, min(hi, pos + WINDOW))
+    toks = tokens_in(text, pos, min(hi, pos + WINDOW))
     n = 0
     while n < len(toks) and n < MAX_WORDS + 3:
         tok = toks[n][2]
-        if _is_np_word(tok) or (tok.lower() in ("of", "for", "at") and n > 0):
+        if is_np_word(tok) or (tok.lower() in ("of", "for", "at") and n > 0):
             n += 1
             continue
         if tok == "." and n > 0 and toks[n - 1][1] == toks[n][0]:
             prev = toks[n - 1][2]
-            if prev.lower() in _DOTTED or (len(prev) == 1 and prev.isupper()):
+            if prev.lower() in DOTTED or (len(prev) == 1 and prev.isupper()):
                 n += 1
                 continue
         break
@@ -62,7 +62,7 @@ def np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     if n == 0:
         return None
     end = toks[n - 1][1]
-    if _is_description(toks, 0, n - 1):
+    if is_description(toks, 0, n - 1):
         # "said EEF chief economist, Steve Radley.": the name after the comma is the speaker's.
         named = _APPOSITIVE_NAME.match(text, end, min(hi, end + 60))
         if named is not None and named.group(1).split()[0] not in _DAY_NAMES:
@@ -81,16 +81,16 @@ _DAY_NAMES: frozenset[str] = frozenset(
 
 def starts_like_speaker(text: str, start: int) -> bool:
     """Whether an inverted speaker may start here: a name, a pronoun, or a determiner."""
-    m = _TOKEN.match(text, start)
+    m = TOKEN.match(text, start)
     if m is None:
         return False
     word = m.group()
     lower = word.lower()
-    if lower in _BETWEEN or lower in STOP or lower in _TIME_WORDS or not word[0].isalpha():
+    if lower in BETWEEN or lower in STOP or lower in TIME_WORDS or not word[0].isalpha():
         return False
     # A lower-case "-ing"/"-ed" word is a verb phrase, not a speaker ("denies plying a boy ...");
     # anything else is a name, a pronoun, a determiner or a title ("said former adviser David Axelrod").
-    return not (word.islower() and lower.endswith(("ing", "ed")) and lower not in _ED_ADJECTIVES)
+    return not (word.islower() and lower.endswith(("ing", "ed")) and lower not in ED_ADJECTIVES)
 
 
 def _fronted(toks: list[tuple[int, int, str]], i: int) -> int:
@@ -103,30 +103,30 @@ def _fronted(toks: list[tuple[int, int, str]], i: int) -> int:
     # A participle opens an adverbial ("Walking to the door,"); a name in -ing ("Ebeling") only
     # looks like one, so a capitalised -ing word counts only where any word is capitalised.
     participle = first.endswith("ing") and (i == 0 or toks[i][2].islower())
-    if first in STOP or first in _LEAD or participle or first in _TIME_WORDS or last in ("ago", "later", "earlier"):
+    if first in STOP or first in LEAD or participle or first in TIME_WORDS or last in ("ago", "later", "earlier"):
         return k + 1
-    if first in _SENTENCE_ADVERBS or (k == i + 1 and is_sentence_adverb(toks[i][2])):
+    if first in SENTENCE_ADVERBS or (k == i + 1 and is_sentence_adverb(toks[i][2])):
         return k + 1  # "Recently, however, it issued ...", "Once in his twenties, he said": not the subject
     return i
 
 
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The subject at the head of a sentence, after any leading adverbial phrase."""
-    toks = _tokens(text, start, min(end, start + WINDOW))
+    toks = tokens_in(text, start, min(end, start + WINDOW))
     i = 0
     while i < len(toks) and toks[i][2] in "\"\u201c\u201d'(":
         i += 1
     for _ in range(2):
         i = _fronted(toks, i)
-    while i < len(toks) and toks[i][2].lower() in _LEAD:
+    while i < len(toks) and toks[i][2].lower() in LEAD:
         i += 1
     j = i
     while j < len(toks) and j - i < MAX_WORDS:
         tok = toks[j][2]
-        if _is_np_word(tok) or (tok.lower() in ("of", "for") and j > i):
+        if is_np_word(tok) or (tok.lower() in ("of", "for") and j > i):
             j += 1
             continue
-        if tok == "." and j > i and toks[j - 1][2].lower() in _DOTTED:
+        if tok == "." and j > i and toks[j - 1][2].lower() in DOTTED:
             j += 1
             continue
         break
@@ -175,6 +175,6 @@ def plausible_speaker(phrase: str) -> bool:
     last = words[-1].lower()
     if len(words) == 1 and last in _QUANTIFIERS:
         return True  # "Several said they would rather ...", "many said Monday that ..."
-    if last in _DETERMINERS or last.endswith(("'s", "\u2019s")):
+    if last in DETERMINERS or last.endswith(("'s", "\u2019s")):
         return False
     return not (last.endswith("ing") and words[-1].islower())

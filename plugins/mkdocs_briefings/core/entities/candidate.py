@@ -12,15 +12,15 @@ from .lexicon import Known
 PERSON, ORG, PLACE, GROUP, OTHER = "person", "organisation", "place", "group", "other"
 
 #: Connectors that are part of personal and place names ("de Gaulle", "bin Laden").
-_PARTICLES = frozenset("de du des del della la le van von der den da di dos das y al bin ibn".split())
+PARTICLES = frozenset("de du des del della la le van von der den da di dos das y al bin ibn".split())
 #: Heads of "X of Y" place names.
-_PLACE_OF_HEADS = frozenset(
+PLACE_OF_HEADS = frozenset(
     "Gulf Bay Sea Isle Isles Cape Strait Republic Kingdom Province State City Lake Mount Duchy Islands "
     "United Commonwealth Federation Principality Emirate Sultanate Straits Port".split()
 )
-_ARTICLES = frozenset(("The", "A", "An"))
+ARTICLES = frozenset(("The", "A", "An"))
 #: Offices that end a role phrase ("US Secretary", "Senate Majority Leader"), seldom surnames.
-_OFFICES = frozenset(
+OFFICES = frozenset(
     "Secretary Senator Representative Councillor Councilman Councilwoman Minister President Governor Leader "
     "Chairman Chairwoman Director Ambassador Spokesman Spokeswoman Commissioner Chief Mayor Premier "
     "Executive Deputy Adviser Advisor Envoy Secretary-General Attorney-General Prosecutor Manager Coach".split()

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .candidate import _ARTICLES, GAZETTEER, GROUP, ORDINARY, ORG, PLACE, UNKNOWN, Candidate
+from .candidate import ARTICLES, GAZETTEER, GROUP, ORDINARY, ORG, PLACE, UNKNOWN, Candidate
 from .chunks import CHUNK, Lines, Word, sentence_initial, words
 from .context import is_sport
 from .lexicon import Known, Lexicon, lexicon
-from .recognise_cuts import _cut_inner, _split
-from .recognise_kinds import _classify, _common
-from .recognise_titles import _analyse
+from .recognise_cuts import cut_inner, split_run
+from .recognise_kinds import classify_name, common_word
+from .recognise_titles import analyse
 
 _CACHED_LENGTH = 200  # longer runs are rare and not worth keeping in the cache
 #: Places that can be sports teams (towns, counties, states; national teams stay places).
@@ -80,13 +80,13 @@ def _parse(chunk: str, initial: bool) -> tuple[_Parsed, ...]:
     if " " not in chunk and chunk[-1] != ".":
         return _single(chunk, initial, lex)
     out: list[_Parsed] = []
-    for whole, whole_initial in _split(chunk, words(chunk, 0, len(chunk)), lex, initial):
-        for k, part in enumerate(_cut_inner(chunk, whole, lex)):
+    for whole, whole_initial in split_run(chunk, words(chunk, 0, len(chunk)), lex, initial):
+        for k, part in enumerate(cut_inner(chunk, whole, lex)):
             if len(part) == 1 and not part[0].text.endswith("."):
                 w = part[0]  # a one-word part follows the one-word rules, offsets shifted
                 out.extend((w.start + p[0], w.start + p[1], *p[2:]) for p in _single(w.text, whole_initial and k == 0, lex))
                 continue
-            c = _analyse(chunk, part, whole_initial and k == 0, lex)
+            c = analyse(chunk, part, whole_initial and k == 0, lex)
             if c is not None:
                 out.append((c.start, c.end, c.name, c.kind, c.strength, c.role, c.known))
     return tuple(out)
@@ -97,16 +97,16 @@ def _single(w: str, initial: bool, lex: Lexicon) -> tuple[_Parsed, ...]:
     if w in lex.known or (w in lex.companies and not (initial and w.lower() in lex.common_words)):
         c = Candidate(0, len(w), w, None, UNKNOWN)
     else:
-        if len(w) == 1 or w in _ARTICLES or w in lex.stop or w in lex.alone or (initial and _common(w, lex)):
+        if len(w) == 1 or w in ARTICLES or w in lex.stop or w in lex.alone or (initial and common_word(w, lex)):
             return ()
         if w in lex.titles or w.rstrip(".") in lex.titles or w in lex.groups or w in lex.honorifics:
             return ()
-        if _common(w, lex):
+        if common_word(w, lex):
             # "the Committee", "Brown": an ordinary word, capitalised; only the document
             # can make it a name (a surname of someone named, a team with a score).
             return ((0, len(w), w, None, ORDINARY, "", None),)
         c = Candidate(0, len(w), w, None, UNKNOWN)
-    _classify(c, w, False, lex)
+    classify_name(c, w, False, lex)
     if c.kind == GROUP:
         return ()
     return ((c.start, c.end, c.name, c.kind, c.strength, c.role, c.known),)

@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 
 from ..text import ABBREVIATIONS
-from .candidate import _ARTICLES, _OFFICES, _PARTICLES, _PLACE_OF_HEADS, PLACE
+from .candidate import ARTICLES, OFFICES, PARTICLES, PLACE, PLACE_OF_HEADS
 from .chunks import CONNECTORS, Word
 from .lexicon import Lexicon
-from .recognise_kinds import _is_place
+from .recognise_kinds import is_place
 
 _MAX_NAME_WORDS = 12
 
 
-def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
+def cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
     """Cut a name from the title of another inside one run.
 
     "U.S. President Bill Clinton" and "Chicago Cardinal Joseph Bernardin" are
@@ -32,7 +32,7 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
         return [part]
     last = part[-1].text
     k = 0
-    while k < n and (part[k].text in lex.titles or part[k].text in _OFFICES):
+    while k < n and (part[k].text in lex.titles or part[k].text in OFFICES):
         k += 1
     if 2 <= k < n - 1 and part[k].text == "of":
         # "Director General of the British Chambers of Commerce": an office, then the body.
@@ -48,7 +48,7 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
     if last in lex.place_suffixes or last in lex.event_suffixes:
         return [part]
     for m in (1, 2, 3):
-        if m < n - 1 and part[m].text in lex.first_names and _is_place(chunk[part[0].start:part[m - 1].end], lex):
+        if m < n - 1 and part[m].text in lex.first_names and is_place(chunk[part[0].start:part[m - 1].end], lex):
             return [part[:m], part[m:]]  # "United States Joe Biden": a place, then a person
     if part[0].text in lex.titles and n >= 3 and part[1].text == "of" and part[2].text not in lex.titles:
         # "Minister of Information Moammar al-Eryani": the office, then the holder.
@@ -59,14 +59,14 @@ def _cut_inner(chunk: str, part: list[Word], lex: Lexicon) -> list[list[Word]]:
             before = part[:k]
             if any(b.text in ("of", "for") for b in before) and part[k + 1].text in ("of", "for", "on"):
                 return [part]  # "Office of the UN High Commissioner for Human Rights": the title is inside a body's name
-            if all(b.text in lex.titles or b.text in lex.honorifics or b.text in lex.groups or b.text in _ARTICLES
+            if all(b.text in lex.titles or b.text in lex.honorifics or b.text in lex.groups or b.text in ARTICLES
                    or b.text in CONNECTORS for b in before):
                 return [part]  # "Prime Minister", "Ukrainian Defence Minister": one role
             return [before, part[k:]]  # "Former US | Senator Kay Hagan": a place inside the role
     return [part]
 
 
-def _split(text: str, ws: list[Word], lex: Lexicon, initial: bool) -> list[tuple[list[Word], bool]]:
+def split_run(text: str, ws: list[Word], lex: Lexicon, initial: bool) -> list[tuple[list[Word], bool]]:
     """Cut a run into names at sentence-ending full stops, stop words and foreign connectors."""
     parts: list[tuple[list[Word], bool]] = []
     current: list[Word] = []
@@ -118,14 +118,14 @@ def _keeps_dot(t: str, lex: Lexicon) -> bool:
 def _joins(text: str, current: list[Word], pending: list[Word], nxt: Word, lex: Lexicon) -> bool:
     """Whether connectors between two capitalised words belong to one name."""
     conns = [p.text for p in pending]
-    if all(c in _PARTICLES for c in conns):
+    if all(c in PARTICLES for c in conns):
         return True
-    first = current[1].text if current[0].text in _ARTICLES and len(current) > 1 else current[0].text
+    first = current[1].text if current[0].text in ARTICLES and len(current) > 1 else current[0].text
     head = conns[0]
     if head == "in":  # "Organisation for Security ... in Europe", "Human Rights in China"
         return (first in lex.org_heads and nxt.text not in lex.places) or text[current[0].start:nxt.end] in lex.known
     if head in ("of", "for", "on", "upon"):
-        if first in lex.org_heads or first in _PLACE_OF_HEADS or current[-1].text in lex.org_suffixes:
+        if first in lex.org_heads or first in PLACE_OF_HEADS or current[-1].text in lex.org_suffixes:
             return True
         if head == "of" and len(current) == 2 and current[0].text in _PEERS and nxt.text not in lex.titles:
             return True  # "Lord Irvine of Lairg", "Baroness Thatcher of Kesteven": a peer's territorial title

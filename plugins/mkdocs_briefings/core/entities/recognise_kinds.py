@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .candidate import _PLACE_OF_HEADS, GAZETTEER, GROUP, GUESS, ORG, OTHER, PERSON, PLACE, STRONG, Candidate
+from .candidate import GAZETTEER, GROUP, GUESS, ORG, OTHER, PERSON, PLACE, PLACE_OF_HEADS, STRONG, Candidate
 from .chunks import CONNECTORS, Word
 from .lexicon import Lexicon
 
@@ -44,7 +44,7 @@ def _model_code(token: str) -> bool:
     return (core.isupper() and len(core) <= 3 and core.isalpha()) or (_DIGIT.search(core) is not None and len(core) <= 6)
 
 
-def _org_of(toks: list[Word] | list[str], lex: Lexicon) -> bool:
+def org_of(toks: list[Word] | list[str], lex: Lexicon) -> bool:
     """An organisation word followed by "of" or "for" anywhere: "National Union of Students",
     "London School of Economics", "Office for National Statistics"."""
     texts = [t if isinstance(t, str) else t.text for t in toks]
@@ -77,7 +77,7 @@ def _personal(token: str, lex: Lexicon) -> bool:
     return token.lower() not in lex.common_words or token.isupper()
 
 
-def _is_place(name: str, lex: Lexicon) -> bool:
+def is_place(name: str, lex: Lexicon) -> bool:
     """Whether a name is a country, region or well-known place."""
     entry = lex.known.get(name)
     return lex.places.get(name, "city") != "city" or (entry is not None and entry.kind == PLACE)
@@ -96,14 +96,14 @@ def _demonym(name: str, lex: Lexicon) -> bool:
     return (stem.endswith("an") and stem[:-1] in lex.places) or (stem.endswith("i") and stem[:-1] in lex.places)
 
 
-def _common(w: str, lex: Lexicon) -> bool:
+def common_word(w: str, lex: Lexicon) -> bool:
     """A capitalised ordinary word ("During", "Rescuers") that is no country or known name."""
     if w.lower() not in lex.common_words:
         return False
     return lex.places.get(w, "city") == "city" and w not in lex.known
 
 
-def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
+def classify_name(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
     """The kind the name itself proves, and how strongly."""
     known = lex.known.get(name)
     if known is None and name.isupper() and len(name) > 1:
@@ -130,9 +130,9 @@ def _classify(c: Candidate, name: str, personal: bool, lex: Lexicon) -> None:
         c.kind, c.strength = ORG, STRONG  # "Douglas & Lomason", "Marks & Spencer"
     elif len(toks) > 1 and last in lex.event_suffixes:
         c.kind, c.strength = OTHER, STRONG
-    elif len(toks) > 2 and first in _PLACE_OF_HEADS and toks[1] == "of" and first not in ("United", "City"):
+    elif len(toks) > 2 and first in PLACE_OF_HEADS and toks[1] == "of" and first not in ("United", "City"):
         c.kind, c.strength = PLACE, STRONG  # "Republic of Ireland", "Isle of Man", "Gulf of Mexico"
-    elif last in lex.org_suffixes or _org_of(toks, lex):
+    elif last in lex.org_suffixes or org_of(toks, lex):
         c.kind, c.strength = ORG, STRONG
     elif len(toks) > 1 and _model_code(last) and last not in _POST_NOMINALS:
         c.kind, c.strength = OTHER, GUESS  # "Nintendo DS", "PlayStation 2", "Airbus A300s": a product

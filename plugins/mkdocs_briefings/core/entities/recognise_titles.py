@@ -7,31 +7,31 @@ Secretary") keeps only its place.
 
 from __future__ import annotations
 
-from .candidate import _ARTICLES, _OFFICES, _PARTICLES, GROUP, GUESS, ORG, OTHER, PERSON, PLACE, STRONG, UNKNOWN, Candidate
+from .candidate import ARTICLES, GROUP, GUESS, OFFICES, ORG, OTHER, PARTICLES, PERSON, PLACE, STRONG, UNKNOWN, Candidate
 from .chunks import CONNECTORS, Word
 from .lexicon import Lexicon
-from .recognise_kinds import _classify, _common, _is_place, _org_of
+from .recognise_kinds import classify_name, common_word, is_place, org_of
 
 #: What "First" makes a title of: the head of state's spouse.
 _SPOUSES: frozenset[str] = frozenset(("Lady", "Gentleman"))
 
 
-def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candidate | None:
+def analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candidate | None:
     """Strip what is not the name from one part, and classify what is left."""
     n = len(part)
     last = part[-1].text
-    suffix_kind = (ORG if last in lex.org_suffixes or _org_of(part, lex) else PLACE if last in lex.place_suffixes
+    suffix_kind = (ORG if last in lex.org_suffixes or org_of(part, lex) else PLACE if last in lex.place_suffixes
                    else OTHER if n > 1 and last in lex.event_suffixes else None)
     i = 0
     honorific = -1
     while i < n:
         w = part[i].text
         rest = text[part[i].start:part[-1].end]
-        if initial and i + 1 == n and _common(w, lex):
+        if initial and i + 1 == n and common_word(w, lex):
             return None  # "Police said": a capitalised ordinary word opening a sentence
         if rest in lex.known or rest in lex.places or rest in lex.groups:
             break
-        if w in _ARTICLES or (w in lex.stop and w not in lex.honorifics) or (w in CONNECTORS and w not in _PARTICLES):
+        if w in ARTICLES or (w in lex.stop and w not in lex.honorifics) or (w in CONNECTORS and w not in PARTICLES):
             i += 1  # "The", or a connector left at the start by a cut ("and Skills", "of Scots")
             initial = False
             continue
@@ -41,7 +41,7 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
             break
         if initial and i + 1 < n and (suffix_kind is not None or w in lex.titles or w in lex.groups):
             break  # "Security Council", "Mayor Igor Kolykhaev": the first word is no filler
-        if initial and _common(w, lex) and not (w in lex.first_names and i + 1 < n):
+        if initial and common_word(w, lex) and not (w in lex.first_names and i + 1 < n):
             i += 1
             initial = False
             continue
@@ -67,11 +67,11 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
         else:
             break
         j += 1
-    while j < n and part[j].text in CONNECTORS and part[j].text not in _PARTICLES:
+    while j < n and part[j].text in CONNECTORS and part[j].text not in PARTICLES:
         j += 1  # "Education and Skills": a portfolio, not a title before a name
     if j >= n:
         return None  # only titles or nationalities: "Russian President", "Ukrainians"
-    if honorific >= 0 and j == n - 1 and (part[j].text in lex.titles or part[j].text in _OFFICES):
+    if honorific >= 0 and j == n - 1 and (part[j].text in lex.titles or part[j].text in OFFICES):
         return None  # "Lord Chancellor", "Lord Mayor": an office, nobody named
     role = ""
     name_start = part[i].start
@@ -86,14 +86,14 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
         if has_title:
             role = text[part[i].start:part[j - 1].end]
         name_start = part[j].start
-    if honorific < 0 and suffix_kind is None and last in _OFFICES and n > 1 and part[-2].text not in lex.first_names:
+    if honorific < 0 and suffix_kind is None and last in OFFICES and n > 1 and part[-2].text not in lex.first_names:
         # "US Secretary", "City Councillor": a role phrase with no holder named in it;
         # only a place before the office is a name ("US").
         k = n - 1
-        while k > i and (part[k - 1].text in _OFFICES or part[k - 1].text in lex.titles):
+        while k > i and (part[k - 1].text in OFFICES or part[k - 1].text in lex.titles):
             k -= 1
         head = text[part[i].start:part[k - 1].end] if k > i else ""
-        if head and _is_place(head, lex):
+        if head and is_place(head, lex):
             entry = lex.known.get(head)
             c = Candidate(part[i].start, part[k - 1].end, head, PLACE, STRONG, known=entry)
             return c
@@ -105,7 +105,7 @@ def _analyse(text: str, part: list[Word], initial: bool, lex: Lexicon) -> Candid
     if role and " " not in name and name.endswith("s") and name.lower() in lex.common_words:
         return None  # "State Legislatures": a title word before a plural noun is no person
     cand = Candidate(span_start, part[-1].end, name, None, UNKNOWN, role=role)
-    _classify(cand, name, honorific >= 0 or bool(role), lex)
+    classify_name(cand, name, honorific >= 0 or bool(role), lex)
     if cand.kind == PERSON and honorific < 0 and not role and i > 0 and part[i - 1].text == "The":
         cand.kind, cand.strength = OTHER, GUESS  # "The Amber Spyglass": nobody is called "The John Smith"
     if role and cand.kind == PERSON:

@@ -21,10 +21,10 @@ from .context import is_sport, org_clue, work_clue
 from .lexicon import Lexicon
 from .names import fold_key
 from .recognise_titles import ROYAL
-from .resolve_forms import _company_forms, _short_company_names, _teams_throughout
-from .resolve_guesses import _guesses, _located, _team_place
-from .resolve_headlines import _headline_mentions
-from .resolve_lists import _kinds_from_lists
+from .resolve_forms import company_forms, short_company_names, teams_throughout
+from .resolve_guesses import guess_kinds, is_located, team_place
+from .resolve_headlines import headline_mentions
+from .resolve_lists import kinds_from_lists
 from .resolved import CLUE_CONF, KNOWN_CONF, NO_EVIDENCE_CONF, STRENGTH_CONF, Resolved
 
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019\-])[a-z]+(?![\w'\u2019\-])")
@@ -39,7 +39,7 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
     names are full names that lone surnames can link to.
     """
     form_kind = _form_kinds(cands)
-    guessed = _guesses(text, cands, lex, default_kind, form_kind)
+    guessed = guess_kinds(text, cands, lex, default_kind, form_kind)
     royals: dict[str, str] = {}
     # Full personal names, in text order, to link "Zelenskyy" and "Mr Smith" to.
     people: list[tuple[int, str, bool]] = []  # (start, name, may link a lone word that is a place)
@@ -114,17 +114,17 @@ def resolve(text: str, cands: list[Candidate], shouted: list[list[Word]], lex: L
         if kind == PLACE and strength <= GAZETTEER and lex.places.get(name) == "city" and org_clue(text, c.start, c.end):
             kind, conf = ORG, CLUE_CONF  # "shares in Elan", "Seagate said in a statement": a company, not the town
         if (((kind == PLACE and strength <= GAZETTEER) or (kind == OTHER and conf <= NO_EVIDENCE_CONF))
-                and _team_place(name, lex) and not _located(text, c.start, c.end)):  # "Surrey" is also a word
+                and team_place(name, lex) and not is_located(text, c.start, c.end)):  # "Surrey" is also a word
             if sport is None:
                 sport = is_sport(text)
             if sport and not work_clue(text, c.start, c.end):  # "the Wimbledon title" is no team
                 kind, conf, sense = ORG, CLUE_CONF, "team"  # "Leicestershire beat Somerset": a town or county's team
         out.append(Resolved(c.start, c.end, kind, name, c.role, name, conf=conf, sense=sense))
-    _teams_throughout(out)
-    _short_company_names(out, lex)
-    _company_forms(text, out)
-    out = _kinds_from_lists(text, out)
-    out.extend(_headline_mentions(text, shouted, out, lex))
+    teams_throughout(out)
+    short_company_names(out, lex)
+    company_forms(text, out)
+    out = kinds_from_lists(text, out)
+    out.extend(headline_mentions(text, shouted, out, lex))
     return out
 
 

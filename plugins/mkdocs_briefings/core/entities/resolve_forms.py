@@ -16,7 +16,7 @@ _DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)(?![\w.])")
 _PRIZE_AFTER = re.compile(r" (?:prize|prizes|award|awards|trophy)\b")
 
 
-def _company_forms(text: str, mentions: list[Resolved]) -> None:
+def company_forms(text: str, mentions: list[Resolved]) -> None:
     """How companies are written around their names: "Amazon.com", "the Tata group", "the Whitbread prize".
 
     A web domain after a name is part of it (a company); "the X group" names
@@ -40,7 +40,7 @@ def _company_forms(text: str, mentions: list[Resolved]) -> None:
             m.kind = OTHER
 
 
-def _teams_throughout(mentions: list[Resolved]) -> None:
+def teams_throughout(mentions: list[Resolved]) -> None:
     """A town that is a team once in a sports report is the team wherever it is not plainly the town.
 
     "Bath faced with ... ultimatum", "warned Bath they have until next week":
@@ -59,7 +59,7 @@ def _teams_throughout(mentions: list[Resolved]) -> None:
 _LEGAL_ENDINGS = frozenset("Corporation Corp Inc Incorporated Ltd Limited Plc PLC plc Group Holdings Company Co AG SA NV".split())
 
 
-def _short_company_names(mentions: list[Resolved], lex: Lexicon) -> None:
+def short_company_names(mentions: list[Resolved], lex: Lexicon) -> None:
     """A lone word that is the only company of the document named "<word> Corporation" is that company."""
     full: dict[str, str] = {}
     ambiguous: set[str] = set()

@@ -31,7 +31,7 @@ _SOURCE = "source"
 _GIVEN = "given"
 
 
-def _guesses(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
+def guess_kinds(text: str, cands: list[Candidate], lex: Lexicon, default_kind: str,
              form_kind: dict[str, tuple[str, int]]) -> dict[str, tuple[str, float]]:
     """The kind of each undecided name, from the words around all of its mentions.
 
@@ -107,7 +107,7 @@ _LOWER_NEXT = re.compile(r" [a-z]")
 _DATE_AFTER = re.compile(r" \d{4}-\d\d-\d\d| \d{1,2} [A-Z][a-z]+ \d{4}")
 
 
-def _located(text: str, start: int, end: int) -> bool:
+def is_located(text: str, start: int, end: int) -> bool:
     """Whether a town is named as a place: "in Leeds", "The Oval, London", a dateline "LONDON 1996-08-30"."""
     before_word = _previous_word(text, start)
     if before_word in _PLACE_PREPOSITIONS or before_word == "of":
@@ -123,7 +123,7 @@ def _before_person_noun(text: str, end: int) -> bool:
     return re.match(r"(?:['\u2019]s)? (?:wife|husband|son|daughter|mother|father|brother|sister|family)\b", text[end:end + 20]) is not None
 
 
-def _team_place(name: str, lex: Lexicon) -> bool:
+def team_place(name: str, lex: Lexicon) -> bool:
     """A town, city or county, which sports teams are named after (countries' teams are not)."""
     return lex.places.get(name) in ("city", "region") or (name.endswith("shire") and " " not in name)
 

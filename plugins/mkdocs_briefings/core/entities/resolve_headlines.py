@@ -9,7 +9,7 @@ from .recognise import followed_by_score
 from .resolved import HEADLINE_CONF, Resolved
 
 
-def _headline_mentions(text: str, shouted: list[list[Word]], found: list[Resolved], lex: Lexicon) -> list[Resolved]:
+def headline_mentions(text: str, shouted: list[list[Word]], found: list[Resolved], lex: Lexicon) -> list[Resolved]:
     """Names in lines written in capitals: only those the body or the lexicon confirms.
 
     Every word of a headline is capitalised, so capitals prove nothing there;

@@ -15,7 +15,7 @@ _LIST_GAP = re.compile(rf"{_SEP}(?:[A-Z][a-z]+{_SEP}){{0,2}}")
 _GAP_WORD = re.compile(r"[A-Z][a-z]+")
 
 
-def _kinds_from_lists(text: str, mentions: list[Resolved]) -> list[Resolved]:
+def kinds_from_lists(text: str, mentions: list[Resolved]) -> list[Resolved]:
     """Undecided names in a list take the kind the list's decided names share.
 
     "Modern Garments, TW Garments, Lesotho Hats and Vogue Landmark": names

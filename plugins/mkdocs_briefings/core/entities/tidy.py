@@ -37,12 +37,12 @@ from dataclasses import replace
 from .candidate import ORG, OTHER, PERSON, PLACE
 from .lexicon import Lexicon
 from .resolved import Resolved
-from .tidy_joined import _split_at
-from .tidy_lone_words import _lone_words
-from .tidy_pieces import _pieces, _runs_on
-from .tidy_prefixes import _before_given_name, _office_of, _personal_place, _place_prefix
-from .tidy_things import _country_first, _demonym, _glued_verb, _place_team, _thing_kind
-from .tidy_words import _LINKED, _REGISTER, _WEAK, _function, _no_name, _no_surname, _ordinary, _ordinary_word, _part, _person_title
+from .tidy_joined import split_at
+from .tidy_lone_words import lone_words
+from .tidy_pieces import pieces, runs_on
+from .tidy_prefixes import before_given_name, office_of, personal_place, place_prefix
+from .tidy_things import country_first, demonym, glued_verb, place_team, thing_kind
+from .tidy_words import LINKED, REGISTER, WEAK, all_ordinary, function_word, narrowed_to, no_name, no_surname, ordinary_word, person_title
 
 _TOKEN = re.compile(r"\S+")
 #: Words that end no name: what follows a name across a missed sentence end ("D.C. They", "No. Because").
@@ -54,7 +54,7 @@ _TRAILING = frozenset([
 
 def tidy_mentions(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
     """`mentions` with the shapes above cut into the names they hold, or dropped."""
-    return _pieces(text, _lone_words(text, _shapes(text, mentions, lex), lex), lex)
+    return pieces(text, lone_words(text, _shapes(text, mentions, lex), lex), lex)
 
 
 def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
@@ -65,13 +65,13 @@ def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
     placed: dict[str, tuple[str, str]] = {}  # a person's name cut into a place and the name
     retyped: dict[str, str] = {}  # a name guessed a person's that names a thing -> the thing's kind
     for m in mentions:
-        if m.kind not in _LINKED or m.conf >= _REGISTER or not _suspect(m.key.split(), m.kind, lex):
+        if m.kind not in LINKED or m.conf >= REGISTER or not _suspect(m.key.split(), m.kind, lex):
             out.append(m)
             continue
         if not text[m.start:m.end].endswith(m.key):  # a short form of a longer name ("Olympiad"): only its kind
             words = m.key.split()
-            kind = _thing_kind(words, lex, strict=True) if m.kind == PERSON else ""
-            cut = _place_prefix(words, lex) if m.kind == PERSON else 0
+            kind = thing_kind(words, lex, strict=True) if m.kind == PERSON else ""
+            cut = place_prefix(words, lex) if m.kind == PERSON else 0
             short.append(len(out))
             if kind:
                 m = replace(m, kind=kind)
@@ -115,7 +115,7 @@ def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
         if not new:
             if surface in m.key:
                 drop.add(i)  # "No." of a dropped "No. Because"
-        elif " " not in surface and _no_name(surface, lex):
+        elif " " not in surface and no_name(surface, lex):
             drop.add(i)  # "No." of "No. Well", tidied to "Well"
         elif surface in new or (m.name and m.name in new):
             out[i] = replace(m, key=new)  # "Ratcliffe" of "John Ratcliffe"
@@ -127,18 +127,18 @@ def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
     if not words:
         return False
     if len(words) == 1:
-        return _no_name(words[0], lex) or _function(words[0], lex) or (kind == PERSON and (
-            _thing_kind(words, lex) != "" or _ordinary_word(words[0], lex) or words[0] in lex.places or words[0] in lex.known))
-    if _function(words[0].rstrip("."), lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
+        return no_name(words[0], lex) or function_word(words[0], lex) or (kind == PERSON and (
+            thing_kind(words, lex) != "" or ordinary_word(words[0], lex) or words[0] in lex.places or words[0] in lex.known))
+    if function_word(words[0].rstrip("."), lex) or words[-1].lower() in _TRAILING or "and" in words or "for" in words:
         return True
     if words[0] in _SAYING or words[0] in _NUMBERS:
         return True
     if kind == PERSON:
         return "&" in words or words[-1] in lex.thing_heads or words[0] in lex.places or words[0] in lex.known or (
-            _glued_verb(words, lex)) or (
-            " ".join(words) in lex.places) or _demonym(words, lex) or (
+            glued_verb(words, lex)) or (
+            " ".join(words) in lex.places) or demonym(words, lex) or (
             len(words) >= 4 and f"{words[0]} {words[1]}" in lex.places) or (
-            words[0] not in lex.first_names and (len(words) >= 3 or _ordinary(words, lex)))
+            words[0] not in lex.first_names and (len(words) >= 3 or all_ordinary(words, lex)))
     return "of" in words or (kind == PLACE and len(words) <= 3)
 
 
@@ -149,66 +149,66 @@ def _tidy(text: str, m: Resolved, lex: Lexicon) -> list[Resolved]:
     toks = _strip_function_words(toks, lex)
     if not toks:
         return []
-    if len(toks) == 1 and _no_name(toks[0][2], lex):
+    if len(toks) == 1 and no_name(toks[0][2], lex):
         return []
     words = [t[2] for t in toks]
     if len(words) == 2 and words[0] in _NUMBERS and (words[1] in lex.org_suffixes or words[1] in lex.org_heads) and (
             m.key not in lex.known and m.key not in lex.companies):
-        return _tidy(text, _part(m, toks[1:]), lex)  # "Four | Navy ships assisted": a count, then the body
+        return _tidy(text, narrowed_to(m, toks[1:]), lex)  # "Four | Navy ships assisted": a count, then the body
     if len(words) > 1 and words[0] in _SAYING and words[0] not in lex.first_names:
-        return _tidy(text, _part(m, toks[1:]), lex)  # "Remarked | Center for Biological Diversity scientist ..."
+        return _tidy(text, narrowed_to(m, toks[1:]), lex)  # "Remarked | Center for Biological Diversity scientist ..."
     if m.kind == PLACE and len(words) >= 2 and words[-1] == "Channel" and words[-2] in _BROADCAST_WORDS:
-        return [replace(_part(m, toks), kind=ORG)]  # "ABS-CBN News Channel": a broadcaster, not a strait
-    if m.kind == PLACE and _personal_place(text, m, words, lex):
+        return [replace(narrowed_to(m, toks), kind=ORG)]  # "ABS-CBN News Channel": a broadcaster, not a strait
+    if m.kind == PLACE and personal_place(text, m, words, lex):
         if len(words) == 3 and words[0] in lex.titles:
-            return [replace(_part(m, toks[1:]), kind=PERSON, role=words[0])]  # "Judge | Durham Hall"
-        return [replace(_part(m, toks), kind=PERSON)]
+            return [replace(narrowed_to(m, toks[1:]), kind=PERSON, role=words[0])]  # "Judge | Durham Hall"
+        return [replace(narrowed_to(m, toks), kind=PERSON)]
     if m.kind in (ORG, PLACE):
-        office = _office_of(words, lex)
+        office = office_of(words, lex)
         if office is not None:
             if office >= len(words):
                 return []
-            return _tidy(text, _part(m, toks[office:], role=" ".join(words[:words.index("of")])), lex)
-    if m.kind == PLACE and "of" not in words and _runs_on(text, toks[-1][1], words, lex):
-        return [replace(_part(m, toks), conf=min(m.conf, _WEAK))]
+            return _tidy(text, narrowed_to(m, toks[office:], role=" ".join(words[:words.index("of")])), lex)
+    if m.kind == PLACE and "of" not in words and runs_on(text, toks[-1][1], words, lex):
+        return [replace(narrowed_to(m, toks), conf=min(m.conf, WEAK))]
     for joiner in ("and", "for"):
         if joiner in words[1:-1]:
-            parts = _split_at(text, m, toks, joiner, lex)
+            parts = split_at(text, m, toks, joiner, lex)
             if parts is not None:
                 return [p for part in parts for p in _tidy(text, part, lex)]
     if m.kind == PERSON:
         if "and" in words or "&" in words:
             return []
-        if len(words) == 1 and m.role and _ordinary_word(words[0], lex) and _ROLE_NEXT.match(text, toks[-1][1]):
+        if len(words) == 1 and m.role and ordinary_word(words[0], lex) and _ROLE_NEXT.match(text, toks[-1][1]):
             return []  # "Chief | Technical | Officer", "Executive | Branch | official": inside a role, nobody named
-        if _country_first(words, lex):
-            if len(words) == 1 and not (m.role and _person_title(m.role, lex)):
-                return [replace(_part(m, toks), kind=PLACE, role="")]  # "Former | U.S. | president Ronald Reagan"
-            return [replace(_part(m, toks), kind=OTHER, conf=min(m.conf, _WEAK))]  # "Captain America", "America First"
-        if _glued_verb(words, lex):  # "Modi Announced": the verb after the name; "Public Licensed": no name
-            return [] if _ordinary(words[:-1], lex) else _tidy(text, _part(m, toks[:-1]), lex)
-        cut = _place_prefix(words, lex, text.endswith(" of ", 0, toks[0][0])) or _before_given_name(words, lex)
+        if country_first(words, lex):
+            if len(words) == 1 and not (m.role and person_title(m.role, lex)):
+                return [replace(narrowed_to(m, toks), kind=PLACE, role="")]  # "Former | U.S. | president Ronald Reagan"
+            return [replace(narrowed_to(m, toks), kind=OTHER, conf=min(m.conf, WEAK))]  # "Captain America", "America First"
+        if glued_verb(words, lex):  # "Modi Announced": the verb after the name; "Public Licensed": no name
+            return [] if all_ordinary(words[:-1], lex) else _tidy(text, narrowed_to(m, toks[:-1]), lex)
+        cut = place_prefix(words, lex, text.endswith(" of ", 0, toks[0][0])) or before_given_name(words, lex)
         if cut:
             before = toks[:cut]
-            rest = [_part(m, toks[cut:])]
+            rest = [narrowed_to(m, toks[cut:])]
             prefix = " ".join(words[:cut])
             if prefix in lex.places:
-                rest.insert(0, replace(_part(m, before), kind=PLACE, role=""))
+                rest.insert(0, replace(narrowed_to(m, before), kind=PLACE, role=""))
             else:
                 rest[0].role = f"{m.role} {prefix}".strip()  # "Director of" + "National Intelligence"
             return rest
-        if len(words) > 1 and _ordinary(words, lex) and (
-                _no_surname(words[-1], lex) or not (m.role and _person_title(m.role, lex))):
+        if len(words) > 1 and all_ordinary(words, lex) and (
+                no_surname(words[-1], lex) or not (m.role and person_title(m.role, lex))):
             return []  # "Technical Officer", "General Public License"; not "Judge Gray Miller"
-        kind = _thing_kind(words, lex, after_the=text.endswith(("the ", "The "), 0, toks[0][0]))
+        kind = thing_kind(words, lex, after_the=text.endswith(("the ", "The "), 0, toks[0][0]))
         if kind:
-            return [replace(_part(m, toks), kind=kind)]
-        if _place_team(words, lex):
-            return [replace(_part(m, toks), kind=ORG)]
-        if _demonym(words, lex):
-            return [replace(_part(m, toks), conf=min(m.conf, _WEAK))]
+            return [replace(narrowed_to(m, toks), kind=kind)]
+        if place_team(words, lex):
+            return [replace(narrowed_to(m, toks), kind=ORG)]
+        if demonym(words, lex):
+            return [replace(narrowed_to(m, toks), conf=min(m.conf, WEAK))]
     if len(toks) != len(m.key.split()):
-        return [_part(m, toks)]
+        return [narrowed_to(m, toks)]
     return [m]
 
 
@@ -232,8 +232,8 @@ _SAYING: frozenset[str] = frozenset(
 
 def _strip_function_words(toks: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
     """Without a function word at either end ("In Global Islamic Politics", "D.C. They")."""
-    while toks and (_function(toks[0][2], lex) or (len(toks) > 1 and _function(toks[0][2].rstrip("."), lex))):
+    while toks and (function_word(toks[0][2], lex) or (len(toks) > 1 and function_word(toks[0][2].rstrip("."), lex))):
         toks = toks[1:]  # "In Global Islamic Politics", "No. Well"
-    while toks and toks[-1][2].lower() in _TRAILING and _function(toks[-1][2], lex):
+    while toks and toks[-1][2].lower() in _TRAILING and function_word(toks[-1][2], lex):
         toks = toks[:-1]
     return toks

@@ -12,10 +12,10 @@ from dataclasses import replace
 from .candidate import ORG, PERSON, PLACE
 from .lexicon import Lexicon
 from .resolved import Resolved
-from .tidy_words import _ordinary_word, _part
+from .tidy_words import narrowed_to, ordinary_word
 
 
-def _split_at(text: str, m: Resolved, toks: list[tuple[int, int, str]], joiner: str,
+def split_at(text: str, m: Resolved, toks: list[tuple[int, int, str]], joiner: str,
               lex: Lexicon) -> list[Resolved] | None:
     """Two names joined by `joiner`, when both sides are complete names of their own."""
     words = [t[2] for t in toks]
@@ -27,19 +27,19 @@ def _split_at(text: str, m: Resolved, toks: list[tuple[int, int, str]], joiner: 
     if joiner == "for":
         if right[0] != "The" or len(right) < 2:
             return None
-        return [_part(m, toks[:i])]
+        return [narrowed_to(m, toks[:i])]
     if m.kind == PLACE:
         if _place(left, lex) and _place(right, lex):
-            return [_part(m, toks[:i]), _part(m, toks[i + 1:])]
+            return [narrowed_to(m, toks[:i]), narrowed_to(m, toks[i + 1:])]
         return None
     if m.kind == ORG:
         people = _trailing_person(left, lex)
         if people and _given(right, lex):
-            return [_part(m, toks[:i - people]), replace(_part(m, toks[i - people:i]), kind=PERSON, role=""),
-                    replace(_part(m, toks[i + 1:]), kind=PERSON, role="")]
+            return [narrowed_to(m, toks[:i - people]), replace(narrowed_to(m, toks[i - people:i]), kind=PERSON, role=""),
+                    replace(narrowed_to(m, toks[i + 1:]), kind=PERSON, role="")]
         if _complete_org(left, lex) and (_own_body(right, lex) or (right[0] == left[0] and len(right) > 1)
-                                         or (_named_body(right, lex) and not _ordinary_word(left[-1], lex))):
-            return [_part(m, toks[:i]), _part(m, toks[i + 1:])]
+                                         or (_named_body(right, lex) and not ordinary_word(left[-1], lex))):
+            return [narrowed_to(m, toks[:i]), narrowed_to(m, toks[i + 1:])]
     return None
 
 

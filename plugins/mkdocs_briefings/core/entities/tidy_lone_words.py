@@ -14,12 +14,12 @@ from ..model import LINK_CONFIDENCE
 from .candidate import ORG, PERSON, PLACE
 from .lexicon import Lexicon
 from .resolved import CLUE_CONF, Resolved
-from .tidy_words import _LINKED, _REGISTER, _WEAK, _ordinary_word, _person_title
+from .tidy_words import LINKED, REGISTER, WEAK, ordinary_word, person_title
 
 _PLACE_WORDS = frozenset(("in", "at", "from", "near", "to", "into", "outside", "inside", "of", "across", "via"))
 
 
-def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
+def lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
     """One-word names the rest of the document explains.
 
     A town's name that is also the surname of a person named in full is that person ("Barack Obama
@@ -38,38 +38,38 @@ def _lone_words(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resol
     out: list[Resolved] = []
     for m in mentions:
         key = m.key
-        if " " in key or m.kind not in _LINKED or m.conf < LINK_CONFIDENCE or m.conf >= _REGISTER:
+        if " " in key or m.kind not in LINKED or m.conf < LINK_CONFIDENCE or m.conf >= REGISTER:
             out.append(m)
             continue
         if m.kind == PERSON and key in placed and key not in surnames and key not in lex.first_names:
             out.append(replace(m, kind=PLACE, role=""))  # "received his PhD in Melbourne ... leading Melbourne"
             continue
         if m.role:
-            if m.kind == PERSON and _ordinary_word(key, lex) and not _person_title(m.role, lex):
-                m = replace(m, conf=_WEAK)  # "Health Care", "Speaker of the House", "Energy Forum"
+            if m.kind == PERSON and ordinary_word(key, lex) and not person_title(m.role, lex):
+                m = replace(m, conf=WEAK)  # "Health Care", "Speaker of the House", "Energy Forum"
             out.append(m)
             continue
         if m.kind == PLACE and _binomial(text, m.end, lex):
-            m = replace(m, conf=_WEAK)  # "Homo sapiens", "(Emerita talpoida)": a species, not the town
+            m = replace(m, conf=WEAK)  # "Homo sapiens", "(Emerita talpoida)": a species, not the town
         elif m.kind == PLACE and lex.places.get(key) == "city" and not _after_place_word(text, m.start):
             full = surnames.get(key)
             if full:
                 m = replace(m, kind=PERSON, key=full)
             elif key in lex.first_names and _beside_given_name(text, m, lex):
-                m = replace(m, kind=PERSON, conf=_WEAK)
+                m = replace(m, kind=PERSON, conf=WEAK)
             elif key.lower() in lex.common_words or (key in lex.first_names and key not in placed):
-                m = replace(m, conf=_WEAK)  # "Vote Gold"; "his wife Mary said" where no text places "Mary"
+                m = replace(m, conf=WEAK)  # "Vote Gold"; "his wife Mary said" where no text places "Mary"
             elif text.startswith(_POLL_AFTER, m.end) and key not in placed:
                 m = replace(m, kind=ORG, conf=CLUE_CONF)  # "a Gallup poll": the pollster, not the town
             elif text.startswith(" administration", m.end) and key not in placed:
-                m = replace(m, conf=_WEAK)  # "the Obama administration": a president's, not the Japanese town
-        elif m.kind == PERSON and _ordinary_word(key, lex):
-            m = replace(m, conf=_WEAK)
+                m = replace(m, conf=WEAK)  # "the Obama administration": a president's, not the Japanese town
+        elif m.kind == PERSON and ordinary_word(key, lex):
+            m = replace(m, conf=WEAK)
         elif m.kind == ORG and (key in lex.org_suffixes or key in lex.org_heads) and key not in lex.known:
-            m = replace(m, conf=_WEAK)  # "the Commission", "University": which one, the text says elsewhere
-        elif m.kind == ORG and key not in lex.known and key not in lex.companies and _ordinary_word(key, lex) and (
+            m = replace(m, conf=WEAK)  # "the Commission", "University": which one, the text says elsewhere
+        elif m.kind == ORG and key not in lex.known and key not in lex.companies and ordinary_word(key, lex) and (
                 _label(text, m.end) or m.conf < _GUESS):
-            m = replace(m, conf=_WEAK)  # "Round 4", "the French Chess websites": a word, guessed a body
+            m = replace(m, conf=WEAK)  # "Round 4", "the French Chess websites": a word, guessed a body
         out.append(m)
     return out
 

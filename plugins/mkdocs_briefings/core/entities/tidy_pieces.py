@@ -14,25 +14,25 @@ from ..model import LINK_CONFIDENCE
 from .candidate import ORG, OTHER, PLACE
 from .lexicon import Lexicon
 from .resolved import Resolved
-from .tidy_words import _LINKED, _REGISTER, _WEAK, _adjective, _ordinary, _ordinary_word
+from .tidy_words import LINKED, REGISTER, WEAK, all_ordinary, is_adjective, ordinary_word
 
 _HYPHENS = ("-", "\u2013")  # a hyphen, or an en dash as in "Export\u2013Import"
 _ABSTRACT = ("tion", "sion", "ment", "ness", "ity", "ism", "ancy", "ency")
 
 
-def _pieces(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
+def pieces(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]:
     """Names of two or more words shown but not linked: a piece of a hyphenated word at either end
     ("Organisation for Economic Co|-operation", "Export-|Import Bank"), or a body's name of ordinary
     words that ends in an abstract noun ("Female Genital Mutilation", "Continuous Integration"): a
     practice or an idea, not a body, unless the lexicon knows it."""
     out: list[Resolved] = []
     for m in mentions:
-        if " " in m.key and m.kind in _LINKED and LINK_CONFIDENCE <= m.conf < _REGISTER and (
+        if " " in m.key and m.kind in LINKED and LINK_CONFIDENCE <= m.conf < REGISTER and (
             _hyphen_piece(text, m.start, m.end)
             or (m.kind == PLACE and _generic_place(m.key.split(), lex))
             or (m.kind == ORG and (_idea(m.key.split(), lex) or _cut_before_of(text, m, lex) or _lettered(m.key.split(), lex)))
         ):
-            m = replace(m, conf=_WEAK)
+            m = replace(m, conf=WEAK)
         out.append(m)
     return out
 
@@ -59,13 +59,13 @@ def _generic_place(words: list[str], lex: Lexicon) -> bool:
     if name in lex.places or name in lex.known or not all(w[:1].isupper() for w in words):
         return False
     modifiers = words[:-1]
-    if words[-1] in _SITE_WORDS and modifiers and all(_ordinary([w], lex) or _adjective(w) for w in modifiers):
+    if words[-1] in _SITE_WORDS and modifiers and all(all_ordinary([w], lex) or is_adjective(w) for w in modifiers):
         return True  # "Air Force Base", "Town Hall"
-    if words[-1] == "Island" and modifiers and all(_adjective(w) or w.endswith("ian") for w in modifiers):
+    if words[-1] == "Island" and modifiers and all(is_adjective(w) or w.endswith("ian") for w in modifiers):
         return True  # "Hawaiian Island"; "Seal Island", a noun first, may be an island's name
     if len(words[0]) < 6 or not words[0].lower().endswith(_ADJECTIVE):
         return False
-    return _ordinary(words, lex)
+    return all_ordinary(words, lex)
 
 
 #: Words for kinds of sites that ordinary words before them do not make a place's name.
@@ -74,7 +74,7 @@ _SITE_WORDS: frozenset[str] = frozenset("Base Hall District Prefecture".split())
 
 def _lettered(words: list[str], lex: Lexicon) -> bool:
     """An ordinary word and a letter ("Group D", "Plan B"): a label, not a body."""
-    return len(words) == 2 and len(words[1]) == 1 and words[1].isupper() and _ordinary_word(words[0], lex)
+    return len(words) == 2 and len(words[1]) == 1 and words[1].isupper() and ordinary_word(words[0], lex)
 
 
 def _hyphen_piece(text: str, start: int, end: int) -> bool:
@@ -97,8 +97,8 @@ def _idea(words: list[str], lex: Lexicon) -> bool:
         return True
     if not (last.lower().endswith(_ABSTRACT) or last in _POLICY_WORDS) or last in lex.org_suffixes or last in lex.org_heads:
         return False
-    return all(w[:1].isupper() for w in words) and _ordinary(words[-1:], lex) and all(
-        _ordinary([w], lex) or _adjective(w) or lex.places.get(w) == "country" for w in words[:-1])
+    return all(w[:1].isupper() for w in words) and all_ordinary(words[-1:], lex) and all(
+        all_ordinary([w], lex) or is_adjective(w) or lex.places.get(w) == "country" for w in words[:-1])
 
 
 #: Last words of names of policies and payments, never of bodies ("Universal Basic Income",
@@ -108,11 +108,11 @@ _POLICY_WORDS: frozenset[str] = frozenset("Income Benefit Benefits Allowance Cre
 _RUNS_ON = re.compile(r" of (?:the )?[A-Z]")
 
 
-def _runs_on(text: str, end: int, words: list[str], lex: Lexicon) -> bool:
+def runs_on(text: str, end: int, words: list[str], lex: Lexicon) -> bool:
     """A place's name of ordinary words or adjectives only, cut before "of" ("Eastern District | of
     Virginia", "National Radio Hall | of Fame", "Islamic Republic | of Iran"): a piece of a longer
     name, shown but not linked."""
     name = " ".join(words)
-    if name in lex.places or name in lex.known or not all(w.lower() in lex.common_words or _adjective(w) for w in words):
+    if name in lex.places or name in lex.known or not all(w.lower() in lex.common_words or is_adjective(w) for w in words):
         return False
     return _RUNS_ON.match(text, end) is not None

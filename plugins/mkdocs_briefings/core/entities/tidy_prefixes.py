@@ -11,7 +11,7 @@ import re
 
 from .lexicon import Lexicon
 from .resolved import Resolved
-from .tidy_words import _PARTICLES
+from .tidy_words import PARTICLES
 
 _SAID = (" said", " says", " told", " added")
 #: Lower-case words before a person's name that are not in the lexicon's role nouns.
@@ -22,7 +22,7 @@ _OFFICE_HEADS = frozenset(("Office", "Post", "Role", "Position", "Rank", "Title"
 _OF_STATE = frozenset(("State", "States", "Staff", "Government", "Public"))
 
 
-def _office_of(words: list[str], lex: Lexicon) -> int | None:
+def office_of(words: list[str], lex: Lexicon) -> int | None:
     """Index of the name after "<office> of (the)", when the words before "of" are only an office."""
     if "of" not in words[1:-1]:
         return None
@@ -41,26 +41,26 @@ def _office_of(words: list[str], lex: Lexicon) -> int | None:
     return j
 
 
-def _place_prefix(words: list[str], lex: Lexicon, after_of: bool = False) -> int:
+def place_prefix(words: list[str], lex: Lexicon, after_of: bool = False) -> int:
     """How many first words name a country or region before a person's full name ("Scotland | Nicola
     Sturgeon", "Prime Minister of India | Narendra Modi"); 0 when the first word is also a given name
     ("Georgia May ...") unless an office "of" comes before ("Chief Executive of Hong Kong Carrie Lam")."""
     for i in (1, 2):
         if len(words) - i < 2 or (words[0] in lex.first_names and not after_of):
             return 0
-        if lex.places.get(" ".join(words[:i])) in ("country", "region") and words[i].lower() not in _PARTICLES:
+        if lex.places.get(" ".join(words[:i])) in ("country", "region") and words[i].lower() not in PARTICLES:
             return i
     return 0
 
 
-def _before_given_name(words: list[str], lex: Lexicon) -> int:
+def before_given_name(words: list[str], lex: Lexicon) -> int:
     """Where a person's name starts after a place or an office ("India | Narendra Modi",
     "National Intelligence | John Ratcliffe"); 0 when it starts at the first word."""
     if len(words) < 3 or words[0] in lex.first_names:
         return 0
     for i in range(1, len(words) - 1):
         if words[i] in lex.first_names and words[i + 1][:1].isupper():
-            if words[i].lower() in _PARTICLES or words[-1] in lex.titles:
+            if words[i].lower() in PARTICLES or words[-1] in lex.titles:
                 return 0
             prefix = words[:i]
             joined = " ".join(prefix)
@@ -72,7 +72,7 @@ def _before_given_name(words: list[str], lex: Lexicon) -> int:
     return 0
 
 
-def _personal_place(text: str, m: Resolved, words: list[str], lex: Lexicon) -> bool:
+def personal_place(text: str, m: Resolved, words: list[str], lex: Lexicon) -> bool:
     """A given name and a place word that is also a surname, used of a person ("Tom Hall said",
     "nominee Darrell Castle"), or a name no gazetteer knows after a word for a person ("rapper Kanye
     West"); "the Albert Hall" stays a place."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .candidate import PERSON, PLACE
 from .lexicon import Lexicon
-from .tidy_words import _ordinary, _ordinary_word
+from .tidy_words import all_ordinary, ordinary_word
 
 #: Things' last words that are nobody's surname: after a given name too they end a thing's name
 #: ("NASA's James Webb Telescope", "Marvel Universe"); "Show", "Parish" or "Nation" may be a
@@ -21,7 +21,7 @@ _NEVER_SURNAMES: frozenset[str] = frozenset(
 )
 
 
-def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False, after_the: bool = False) -> str:
+def thing_kind(words: list[str], lex: Lexicon, strict: bool = False, after_the: bool = False) -> str:
     """The kind of a name guessed to be a person that names a thing: a country or region, a known
     body or place ("Iraq", "CIA"), or a name ending in a thing's word ("Northern Arapaho Tribe");
     "" when nothing says so or a given name starts it ("Jordan", "Bill Show"; not "Marvel Comics",
@@ -31,7 +31,7 @@ def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False, after_the:
     never_surname = len(words) > 1 and (words[-1] in _NEVER_SURNAMES or (after_the and len(words) == 2))
     if first in lex.first_names and not never_surname and (
             strict or (first.lower() not in lex.common_words and first not in lex.places)) and (
-            strict or len(words) < 3 or not (after_the or len(words) >= 4) or not _ordinary(words[-2:-1], lex)):
+            strict or len(words) < 3 or not (after_the or len(words) >= 4) or not all_ordinary(words[-2:-1], lex)):
         return ""  # but "the Doris Day Show", "James Webb Space Telescope": a word before the thing's word
     name = " ".join(words)
     known = lex.known.get(name)
@@ -42,7 +42,7 @@ def _thing_kind(words: list[str], lex: Lexicon, strict: bool = False, after_the:
     return lex.thing_heads.get(words[-1], "") if len(words) > 1 else ""
 
 
-def _country_first(words: list[str], lex: Lexicon) -> bool:
+def country_first(words: list[str], lex: Lexicon) -> bool:
     """A person's name that is a country ("Captain | America") or a country and an ordinary word
     ("America First"): a character or a slogan, nobody's name (no given name first)."""
     known = lex.known.get(words[0])
@@ -50,10 +50,10 @@ def _country_first(words: list[str], lex: Lexicon) -> bool:
         pass  # "America", a known name of the United States, though also a given name
     elif lex.places.get(words[0]) != "country" or words[0] in lex.first_names:
         return False
-    return len(words) == 1 or (len(words) == 2 and _ordinary_word(words[1], lex))
+    return len(words) == 1 or (len(words) == 2 and ordinary_word(words[1], lex))
 
 
-def _place_team(words: list[str], lex: Lexicon) -> bool:
+def place_team(words: list[str], lex: Lexicon) -> bool:
     """A town's name and a plural word or an acronym ("Charlotte Hornets", "Kamloops RCMP"): a team or
     a body of the town, not a person ("Tyra Banks": no town first)."""
     if len(words) != 2 or words[0] not in lex.places:
@@ -65,13 +65,13 @@ def _place_team(words: list[str], lex: Lexicon) -> bool:
     return low.endswith("s") and not low.endswith("ss") and low[:-1] in lex.common_words and last not in lex.first_names
 
 
-def _demonym(words: list[str], lex: Lexicon) -> bool:
+def demonym(words: list[str], lex: Lexicon) -> bool:
     """People of a place named after it ("Hong Kongers", "New Yorkers"): a group, not a person."""
     last = words[-1]
     return any(last.endswith(end) and " ".join([*words[:-1], last[:-len(end)]]) in lex.places for end in ("ers", "er"))
 
 
-def _glued_verb(words: list[str], lex: Lexicon) -> bool:
+def glued_verb(words: list[str], lex: Lexicon) -> bool:
     """Whether a name of two or more words ends in a verb's past form written with a capital
     ("Modi Announced", "Johnson Confirmed"): an ordinary word in "-ed" whose stem is a word too, so
     that "Reed", "Ahmed" or "Kindred" stay surnames."""

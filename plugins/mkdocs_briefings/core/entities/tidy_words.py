@@ -14,14 +14,14 @@ from .candidate import ORG, PERSON, PLACE
 from .lexicon import Lexicon
 from .resolved import Resolved
 
-_LINKED = frozenset((PERSON, ORG, PLACE))
-_WEAK = 0.45  # below LINK_CONFIDENCE: shown, never linked
-_REGISTER = 1.0  # an editor's register entry: always as the editor wrote it
+LINKED = frozenset((PERSON, ORG, PLACE))
+WEAK = 0.45  # below LINK_CONFIDENCE: shown, never linked
+REGISTER = 1.0  # an editor's register entry: always as the editor wrote it
 #: Person titles beside the lexicon's role nouns ("Speaker Pelosi", "Sheriff Clarke").
 _PERSON_TITLES = frozenset(("speaker", "sheriff", "congressman", "congresswoman", "sergeant", "inspector",
                             "detective", "constable", "lord", "lady", "sir", "dame", "pope", "cardinal", "bishop",
                             "rep", "sen", "gov", "rev", "sgt", "lt", "col", "gen", "capt"))
-_PARTICLES = frozenset(
+PARTICLES = frozenset(
     ["de", "du", "des", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "das", "y", "al", "bin", "ibn", "el"]
 )
 #: Function words that are also names ("Theresa May", "Will Smith", "Channel Four", "The Who").
@@ -32,30 +32,31 @@ _NAMELIKE = frozenset([
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ial")
 
 
-def _adjective(word: str) -> bool:
+def is_adjective(word: str) -> bool:
     """A capitalised adjective by its ending, in no word list ("Transcranial", "Magnetic")."""
     return len(word) > 4 and word.isalpha() and word[1:].islower() and word.lower().endswith(_ADJECTIVE_ENDINGS)
 
 
-def _ordinary_word(word: str, lex: Lexicon) -> bool:
+def ordinary_word(word: str, lex: Lexicon) -> bool:
+    """An ordinary English word that is no given name ("Week"; not "Will")."""
     return word.lower() in lex.common_words and word not in lex.first_names
 
 
-def _person_title(role: str, lex: Lexicon) -> bool:
+def person_title(role: str, lex: Lexicon) -> bool:
     """Whether a role ends in a word for a person ("President Bush", "Chancellor Brown"), not in
     one for a department or a thing ("Health | Care", "Speaker of the | House", "Grand | Master")."""
     last = role.rsplit(" ", 1)[-1]
     return last.lower() in lex.role_nouns or last.lower() in _PERSON_TITLES or last in lex.honorifics
 
 
-def _part(m: Resolved, toks: list[tuple[int, int, str]], role: str | None = None) -> Resolved:
+def narrowed_to(m: Resolved, toks: list[tuple[int, int, str]], role: str | None = None) -> Resolved:
     """The mention narrowed to the tokens `toks`."""
     name = " ".join(t[2] for t in toks)
     return replace(m, start=toks[0][0], end=toks[-1][1], key=name, name=name,
                    role=m.role if role is None else role)
 
 
-def _function(tok: str, lex: Lexicon) -> bool:
+def function_word(tok: str, lex: Lexicon) -> bool:
     """A capitalised function word ("In", "They"), not a particle or a letter ("A" of "Mr. A")."""
     return tok in _capitalised(lex.function_words)
 
@@ -63,10 +64,10 @@ def _function(tok: str, lex: Lexicon) -> bool:
 @lru_cache(maxsize=4)
 def _capitalised(function_words: frozenset[str]) -> frozenset[str]:
     """Function words as they start a sentence ("In"), without those that are names or particles."""
-    return frozenset(w.capitalize() for w in function_words if len(w) > 1 and w not in _PARTICLES and w not in _NAMELIKE)
+    return frozenset(w.capitalize() for w in function_words if len(w) > 1 and w not in PARTICLES and w not in _NAMELIKE)
 
 
-def _no_name(tok: str, lex: Lexicon) -> bool:
+def no_name(tok: str, lex: Lexicon) -> bool:
     """A single letter or initial ("A", "I."), a company suffix alone ("Co", "Ltd")."""
     bare = tok.rstrip(".")
     if len(bare) <= 1 or (bare.lower() in lex.function_words and bare.lower() not in _NAMELIKE):
@@ -77,7 +78,7 @@ def _no_name(tok: str, lex: Lexicon) -> bool:
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "ed", "ing")
 
 
-def _no_surname(word: str, lex: Lexicon) -> bool:
+def no_surname(word: str, lex: Lexicon) -> bool:
     """An ordinary word shaped like no surname: a role ("Officer"), an abstract noun
     ("Administration"), a plural ("Situations")."""
     low = word.lower()
@@ -86,6 +87,6 @@ def _no_surname(word: str, lex: Lexicon) -> bool:
     return low.endswith("s") and not low.endswith("ss") and low[:-1] in lex.common_words
 
 
-def _ordinary(words: list[str], lex: Lexicon) -> bool:
+def all_ordinary(words: list[str], lex: Lexicon) -> bool:
     """Only ordinary English words, none a given name ("Technical Officer", "Week")."""
     return all(w.lower() in lex.common_words and w not in lex.first_names and w.isalpha() for w in words)
