@@ -7,7 +7,7 @@ pass over the briefings plus inverted indexes (entity -> briefings), so the
 cost grows with the number of mentions, never with pairs of briefings.
 Its parts: which entities earn a page (`entity_pages.py`), an entity's
 record (`entity_records.py`), related briefings and companions
-(`related.py`), claims by speaker (`speakers.py`).
+(`related.py`), claims by speaker (`speaker_groups.py`).
 
 Ordering is explicit everywhere (counts, then names, then slugs) so that two
 builds of the same inputs give the same site byte for byte.
@@ -30,7 +30,7 @@ from .kinds import KINDS, MIN_BRIEFINGS
 from .ledger import Ledger, build_ledger
 from .model import LINK_CONFIDENCE, Briefing, RegisterEntry
 from .related import Related, count_companions, related_briefings
-from .speakers import ClaimRef, SpeakerGroup, claim_number, group_by_speaker
+from .speaker_groups import ClaimRef, SpeakerGroup, claim_number, group_by_speaker
 from .text import slugify
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .kinds import PAGE_DIRS
 from .model import Briefing, Entity, RegisterEntry, Span
-from .speakers import ClaimRef
+from .speaker_groups import ClaimRef
 from .text import paragraphs, sentences
 
 

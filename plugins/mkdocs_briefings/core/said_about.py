@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Set
 
 from .corpus import Corpus
 from .model import Briefing
-from .speakers import ClaimRef
+from .speaker_groups import ClaimRef
 
 
 def said_about(briefings: Iterable[Briefing], wanted: Set[str],

@@ -14,7 +14,7 @@ from typing import Any
 from ..core.entity_records import EntityRecord
 from ..core.model import Briefing
 from ..core.related import Related
-from ..core.speakers import ClaimRef, SpeakerGroup
+from ..core.speaker_groups import ClaimRef, SpeakerGroup
 from .article import Article
 from .pages import Outline, Section
 from .views import FigureView, Mention, RolesView, SidebarGroup, SourceView, SpeakerView

@@ -16,7 +16,7 @@ from ..core.corpus import Corpus
 from ..core.entity_pages import letter_of
 from ..core.entity_records import EntityRecord
 from ..core.kinds import BY_KEY, PAGE_DIRS
-from ..core.speakers import SpeakerGroup
+from ..core.speaker_groups import SpeakerGroup
 from .contexts import BriefingsIndexContext, ClaimsIndexContext, EntityIndexContext, HomeContext, Letter, LetterContext
 from .jinja import Templates
 from .pages import Outline, PageSpec, Parts, Section

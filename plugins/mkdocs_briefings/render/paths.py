@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..core.entity_pages import letter_of
 from ..core.entity_records import EntityRecord
 from ..core.kinds import PAGE_DIRS
-from ..core.speakers import SpeakerGroup
+from ..core.speaker_groups import SpeakerGroup
 from ..core.text import is_slug
 
 #: Where the stylesheet and script are published in the site.

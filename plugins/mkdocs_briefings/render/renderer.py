@@ -27,7 +27,7 @@ from ..core.limits import cap_notes
 from ..core.model import LINK_CONFIDENCE, Briefing, Claim
 from ..core.related import COMPANION_SAMPLE
 from ..core.said_about import of_corpus as said_about_of
-from ..core.speakers import ClaimRef
+from ..core.speaker_groups import ClaimRef
 from . import static
 from .article import Paragraph, layout
 from .claimreview import claim_reviews

@@ -18,7 +18,7 @@ from ..core.corpus import Corpus
 from ..core.entity_records import EntityRecord
 from ..core.kinds import BY_KEY, KINDS
 from ..core.model import LINK_CONFIDENCE, STATUSES, Briefing, Claim, Entity, Span
-from ..core.speakers import ClaimRef
+from ..core.speaker_groups import ClaimRef
 from .article import Paragraph
 from .paths import entity_link
 from .safety import web_url
