@@ -43,7 +43,7 @@ KIND_LABELS: dict[str, str] = {
     "page": "Page",
 }
 
-#: Site folder of a generated page -> its kind (entity folders as `core.corpus.PAGE_DIRS` lays them out).
+#: Site folder of a generated page -> its kind (entity folders as `core.kinds.PAGE_DIRS` lays them out).
 FOLDER_KINDS: dict[str, str] = {"people": "person", "organisations": "organisation", "places": "place", "briefings": "briefing"}
 
 #: Pagefind weight (0-10; a heading's default is 7 for h1 down to 2 for h6).
