@@ -8,11 +8,10 @@ the negatives must yield no claim, or only the claim of the verb of saying.
 from __future__ import annotations
 
 import pytest
+from claim_rows import Row, check_one_claim
 
 from mkdocs_briefings.core.claims import find_claims
 from mkdocs_briefings.core.claims.intents import source_like
-
-Row = tuple[str, str, str | None, str | None]
 
 CASES: list[tuple[str, Row]] = [
     # A source's stated intention: a name, a pronoun or a description, then the verb and "to".
@@ -61,13 +60,7 @@ CASES: list[tuple[str, Row]] = [
 
 @pytest.mark.parametrize("text, row", CASES, ids=[c[0][:40] for c in CASES])
 def test_one_claim(text: str, row: Row) -> None:
-    claims = find_claims(text, [])
-    assert len(claims) == 1, [(c.content.text, c.cue and c.cue.text) for c in claims]
-    claim = claims[0]
-    kind, content, cue, speaker = row
-    assert (claim.kind, claim.content.text) == (kind, content)
-    assert (claim.cue.text if claim.cue else None) == cue
-    assert (claim.speaker.span.text if claim.speaker else None) == speaker
+    check_one_claim(text, row)
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,9 @@ Each row is one short text and the one claim expected from it, as
 from __future__ import annotations
 
 import pytest
+from claim_rows import Row, check_one_claim
 
 from mkdocs_briefings.core.claims import find_claims
-
-Row = tuple[str, str, str | None, str | None]
 
 CASES: list[tuple[str, Row]] = [
     # Verbs of stance and announcement with a noun-phrase object: the object is the claim.
@@ -101,13 +100,7 @@ CASES: list[tuple[str, Row]] = [
 
 @pytest.mark.parametrize("text, row", CASES, ids=[c[0][:40] for c in CASES])
 def test_one_claim(text: str, row: Row) -> None:
-    claims = find_claims(text, [])
-    assert len(claims) == 1, [(c.content.text, c.cue and c.cue.text) for c in claims]
-    claim = claims[0]
-    kind, content, cue, speaker = row
-    assert (claim.kind, claim.content.text) == (kind, content)
-    assert (claim.cue.text if claim.cue else None) == cue
-    assert (claim.speaker.span.text if claim.speaker else None) == speaker
+    check_one_claim(text, row)
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,9 @@ each pattern has negatives that must yield no claim or keep their speaker.
 from __future__ import annotations
 
 import pytest
+from claim_rows import Row, check_one_claim
 
 from mkdocs_briefings.core.claims import find_claims
-
-Row = tuple[str, str, str | None, str | None]
 
 CASES: list[tuple[str, Row]] = [
     # "expressed" and "denounced" take what was held or condemned as their object.
@@ -89,13 +88,7 @@ CASES: list[tuple[str, Row]] = [
 
 @pytest.mark.parametrize("text, row", CASES, ids=[c[0][:40] for c in CASES])
 def test_one_claim(text: str, row: Row) -> None:
-    claims = find_claims(text, [])
-    assert len(claims) == 1, [(c.content.text, c.cue and c.cue.text) for c in claims]
-    claim = claims[0]
-    kind, content, cue, speaker = row
-    assert (claim.kind, claim.content.text) == (kind, content)
-    assert (claim.cue.text if claim.cue else None) == cue
-    assert (claim.speaker.span.text if claim.speaker else None) == speaker
+    check_one_claim(text, row)
 
 
 @pytest.mark.parametrize(
