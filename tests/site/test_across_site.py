@@ -140,9 +140,10 @@ def test_briefing_shows_its_sourcing_bar_with_figures_in_text(site: Path) -> Non
     echo = _page(site, ECHO.removesuffix(".txt"))
     figure = echo.split('<figure class="bf-sourcing">', 1)[1].split("</figure>", 1)[0]
     words = figure.split("<figcaption>", 1)[1]
-    # Peskov, and four unnamed: "Officials in Moscow", "a senior Ukrainian official" twice, "officials"
-    assert ("5 claims: 20% named people, 0% named organisations, 80% unnamed sources, 0% no source given; "
-            "0% hedged; 2 direct, 3 reported, 0 mixed; 4 distinct voices.") in words
+    # Peskov twice (said; mocking the remark), and four unnamed: "Officials in Moscow",
+    # "a senior Ukrainian official" twice, "officials"
+    assert ("6 claims: 33% named people, 0% named organisations, 67% unnamed sources, 0% no source given; "
+            "0% hedged; 2 direct, 4 reported, 0 mixed; 4 distinct voices.") in words
     svg = figure.split("</svg>", 1)[0]
     assert 'aria-hidden="true"' in svg  # the caption is its text alternative: read once
     assert svg.count("<rect") == 2  # no empty rectangle for organisations or "no source given"
@@ -152,7 +153,7 @@ def test_sources_page(site: Path) -> None:
     page = (site / "sources" / "index.html").read_text(encoding="utf-8")
     for anchor in ("by-outlet", "by-tag", "by-month", "most-quoted-people", "most-quoted-organisations"):
         assert f'id="{anchor}"' in page
-    assert '<th scope="row">Test Wire</th><td>1</td><td>5</td>' in page
+    assert '<th scope="row">Test Wire</th><td>1</td><td>6</td>' in page
     assert '<th scope="row">2022-03</th>' in page and '<th scope="row">ukraine</th>' in page
     people = page.split('id="most-quoted-people"', 1)[1].split("</ol>", 1)[0]
     assert '<a href="../people/volodymyr-zelenskyy/">Volodymyr Zelenskyy</a>' in people
@@ -165,7 +166,7 @@ def test_export_holds_sourcing_profiles(site: Path) -> None:
     sourcing = json.loads((site / "briefings.json").read_text(encoding="utf-8"))["sourcing"]
     echo = sourcing["briefings"][ECHO.removesuffix(".txt")]
     assert (echo["claims"], echo["people"], echo["organisations"], echo["unnamed"], echo["none"], echo["voices"]) == (
-        5, 1, 0, 4, 0, 4)  # "Officials in Moscow" is an unnamed source, not the city
+        6, 2, 0, 4, 0, 4)  # "Officials in Moscow" is an unnamed source, not the city
     assert sourcing["outlets"]["Test Wire"] == echo
     assert set(sourcing) == {"briefings", "outlets", "tags", "months"} and "2022-03" in sourcing["months"]
 

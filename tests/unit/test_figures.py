@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from growth import assert_linear
 
-from mkdocs_briefings.core.figures import Figure, figures, normalise
+from mkdocs_briefings.core.figures import Figure, figures
+from mkdocs_briefings.core.figures_counts import normalise
 from mkdocs_briefings.core.model import Annotation, Briefing, Claim, Entity, Span, Speaker
 
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from mkdocs_briefings.core import kinds, model
-from mkdocs_briefings.core.entities import recognise
+from mkdocs_briefings.core.entities import candidate
 from mkdocs_briefings.render.paths import kind_index
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_model_and_engine_use_the_table() -> None:
     assert model.KINDS == kinds.KINDS == tuple(k.key for k in kinds.TABLE)
-    engine = (recognise.PERSON, recognise.ORG, recognise.PLACE, recognise.GROUP, recognise.OTHER)
-    assert engine == kinds.KINDS  # the engine's own constants (core/entities/recognise.py) name the same kinds
+    engine = (candidate.PERSON, candidate.ORG, candidate.PLACE, candidate.GROUP, candidate.OTHER)
+    assert engine == kinds.KINDS  # the engine's own constants (core/entities/candidate.py) name the same kinds
 
 
 def test_every_kind_with_pages_has_a_default_threshold_and_a_schema_type() -> None:

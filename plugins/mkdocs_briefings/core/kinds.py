@@ -4,7 +4,7 @@ A kind used to be spelled out in many places (the model's list, the corpus's
 folders and thresholds, the renderer's labels and schema.org types, the
 stylesheet's folder rules). Each now reads this table, so a new kind, or a
 new word for one, is one row. The engine's own constants
-(`entities/recognise.py`) are the same strings; `tests/unit/test_kinds.py`
+(`entities/candidate.py`) are the same strings; `tests/unit/test_kinds.py`
 keeps them in step.
 
 Which kinds earn pages is a site decision (folder not None); the folder is

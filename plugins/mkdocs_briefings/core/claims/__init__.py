@@ -13,8 +13,9 @@ The pipeline, each step in its own module:
 5. `assemble`: speaker spans resolved to entities (`resolve`, pronouns to
    their antecedents), hedges found (`hedges`), ids given.
 
-Speaker spans are found from the text alone (`speakers`); entities only
-resolve them, so the engine works, unresolved, even when given no entities.
+Speaker spans are found from the text alone (`speakers`, `speaker_before`,
+`speaker_words`); entities only resolve them, so the engine works,
+unresolved, even when given no entities.
 """
 
 from __future__ import annotations

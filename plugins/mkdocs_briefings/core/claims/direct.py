@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from .cues import ACCORDING_TO, ADDRESSEE_VERBS, cue_pattern
 from .quotes import Quote
 from .reported import skip_addressee
-from .speakers import NAME_THEN_APPOSITIVES, Coordinated, is_plain_name, np_after, speaker_for_cue, starts_like_speaker, subject_before
+from .speaker_before import Coordinated, subject_before
+from .speaker_words import is_plain_name
+from .speakers import NAME_THEN_APPOSITIVES, np_after, speaker_for_cue, starts_like_speaker
 from .trailing import opens_clause
 
 #: How far after a quotation its attribution may end, and how far before it may start.

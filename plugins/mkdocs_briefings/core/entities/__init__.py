@@ -5,11 +5,14 @@ compiled regular expressions and word lists (no model, no network), so it
 is deterministic and fast; the stages live in small modules:
 
 - `chunks`: runs of capitalised words, sentence starts, headline lines;
-- `recognise`: names in each run, their titles, a first guess at their kind;
-- `resolve`: document-level kinds, surnames and acronyms linked to full names;
+- `recognise`: names in each run, their titles, a first guess at their kind
+  (`candidate`, `recognise_cuts`, `recognise_titles`, `recognise_kinds`);
+- `resolve`: document-level kinds, surnames and acronyms linked to full names
+  (`resolved`, `resolve_guesses`, `resolve_lists`, `resolve_forms`, `resolve_headlines`);
 - `roles`: appositions and role-only references ("the mayor of Enerhodar");
 - `agencies`: organisations named by description ("Ukraine's state emergencies agency");
-- `tidy`: shapes no name has (an office before "of", two names joined by "and");
+- `tidy`: shapes no name has (an office before "of", two names joined by "and")
+  (`tidy_words`, `tidy_things`, `tidy_joined`, `tidy_prefixes`, `tidy_lone_words`, `tidy_pieces`);
 - `registry`: the editor's register and ignore list, which win over detection;
 - `merge`: mentions grouped into entities with stable ids.
 """

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from .candidate import ORG
 from .lexicon import Lexicon
-from .recognise import ORG
-from .resolve import Resolved
+from .resolved import Resolved
 
 _HEADS = "agency|ministry|service|committee|commission|department|authority|inspectorate|regulator"
 #: "'s state emergencies agency": a possessive ending, one to three lower-case words, a head.

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..model import Entity, Span
 from ..text import slugify
 from .names import fold_key
-from .resolve import Resolved
+from .resolved import Resolved
 
 
 def group(text: str, mentions: list[Resolved], fixed_names: dict[str, str] | None = None) -> list[Entity]:

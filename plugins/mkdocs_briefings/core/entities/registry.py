@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 
 from ..model import KINDS, RegisterEntry
-from .recognise import Candidate
-from .resolve import Resolved
+from .candidate import Candidate
+from .resolved import Resolved
 
 
 def register_mentions(text: str, register: Sequence[RegisterEntry], ignored: frozenset[str]) -> tuple[list[Resolved], dict[str, str]]:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .candidate import PERSON
 from .lexicon import Lexicon
-from .recognise import PERSON
-from .resolve import Resolved
+from .resolved import Resolved
 
 _ROLE_WORD = r"[A-Za-z][\w'\u2019\-]*"
 #: ", the mayor of Enerhodar," after a name: up to eight words ending the clause.
