@@ -52,6 +52,20 @@ _SOURCE_START = re.compile(r"(?:[A-Z]|(?:he|she|it|they|the|a|an|his|her|their|i
 _WORD = re.compile(r"[\w'\u2019-]+")
 
 
+def words_before(ctx: Context, at: int) -> tuple[tuple[int, int], int, int, list[str]]:
+    """The sentence around `at` (its key, its start after any lead-in, its end) and the lower-case
+    words just before `at` in it: what the intention and topic cues check before they fire."""
+    si = ctx.sentence_key(at)
+    s_start, s_end = ctx.layout.bounds(si)
+    s_start = ctx.sentence_start(s_start)
+    return si, s_start, s_end, _WORD.findall(ctx.text[max(s_start, at - 24):at].lower())
+
+
+def negated(prev: list[str]) -> bool:
+    """The word before a cue undoes it ("never wanted", "didn't plan")."""
+    return bool(prev) and (prev[-1] in NOT_BEFORE or prev[-1].endswith(("n't", "n\u2019t")))
+
+
 def intent_claims(ctx: Context, claimed: list[Range], quoted: list[Range]) -> list[Draft]:
     """A claim for each stated intention whose subject is a source, outside other claims and quotations.
 
@@ -64,11 +78,8 @@ def intent_claims(ctx: Context, claimed: list[Range], quoted: list[Range]) -> li
         cue = m.span("cue")
         if inside(quoted, *cue) or covered(claimed, *cue):
             continue
-        si = ctx.sentence_key(cue[0])
-        s_start, s_end = ctx.layout.bounds(si)
-        s_start = ctx.sentence_start(s_start)
-        prev = _WORD.findall(text[max(s_start, cue[0] - 24):cue[0]].lower())
-        if prev and (prev[-1] in NOT_BEFORE or prev[-1].endswith(("n't", "n\u2019t"))):
+        si, s_start, s_end, prev = words_before(ctx, cue[0])
+        if negated(prev):
             continue
         if m.group("to") and text[cue[0]:cue[1]] == "expected":
             continue  # "the device, expected to cost $250": a participle; "expected that" is the verb

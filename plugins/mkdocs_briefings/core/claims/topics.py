@@ -20,7 +20,7 @@ import re
 from .context import Context
 from .cues import trie_regex
 from .draft import Draft, Range, covered, inside
-from .intents import NOT_BEFORE, source_like
+from .intents import negated, source_like, words_before
 from .reported import object_end
 from .speakers import speaker_for_cue
 
@@ -50,14 +50,11 @@ def topic_claims(ctx: Context, claimed: list[Range], quoted: list[Range]) -> lis
     for cue, start in _topics(text):
         if inside(quoted, *cue) or covered(claimed, *cue):
             continue
-        si = ctx.sentence_key(cue[0])
-        s_start, s_end = ctx.layout.bounds(si)
-        s_start = ctx.sentence_start(s_start)
-        prev = _WORD.findall(text[max(s_start, cue[0] - 24):cue[0]].lower())
+        si, s_start, s_end, prev = words_before(ctx, cue[0])
         verb = _WORD.match(text, cue[0])
         assert verb is not None  # the pattern opens with a word
         progressive = verb.group(0).endswith("ing") and bool(prev) and prev[-1] in _PROGRESSIVE
-        if prev and (prev[-1] in NOT_BEFORE or prev[-1].endswith(("n't", "n\u2019t"))) and not progressive:
+        if negated(prev) and not progressive:
             continue  # "was talked about": a passive; "is talking about": the subject's own
         end = object_end(text, start, s_end, ctx.stops)
         if end is None or len(text[start:end].split()) < 2:
