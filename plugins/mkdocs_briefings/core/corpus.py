@@ -30,6 +30,7 @@ from .kinds import KINDS, MIN_BRIEFINGS
 from .ledger import Ledger, build_ledger
 from .model import LINK_CONFIDENCE, Briefing, RegisterEntry
 from .related import Related, count_companions, related_briefings
+from .said_about import said_about
 from .speaker_groups import ClaimRef, SpeakerGroup, claim_number, group_by_speaker
 from .text import slugify
 
@@ -48,6 +49,8 @@ class Corpus:
     ledger: Ledger = field(default_factory=Ledger)  # statements in two stories or more
     figures: Mapping[str, tuple[Figure, ...]] = field(default_factory=dict)  # slug -> its figures (core/figures.py)
     figures_ledger: FiguresLedger = field(default_factory=FiguresLedger)  # figures of one thing across stories
+    #: entity id (with a page) -> the claims that name it, newest first: its page's "Said about" and the export's
+    said_about: Mapping[str, tuple[ClaimRef, ...]] = field(default_factory=dict)
 
     def record(self, entity_id: str | None) -> EntityRecord | None:
         """The corpus record of an entity id, or None."""
@@ -166,4 +169,6 @@ def build_corpus(
         ledger=build_ledger(by_slug.values(), duplicates, {i: r.name for i, r in records.items()}),
         figures=figures,
         figures_ledger=build_figures_ledger(figures, by_slug.values(), duplicates),
+        said_about=said_about(ordered, {i for i, r in records.items() if r.has_page},
+                              {b.slug: n for n, b in enumerate(ordered)}),
     )

@@ -36,7 +36,6 @@ from .contract import annotation_to_json
 from .corpus import Corpus
 from .figures import Figure
 from .model import Briefing, SourceInfo
-from .said_about import of_corpus as said_about_of
 from .sourcing import briefing_profile, grouped, month, outlets, tags
 
 
@@ -66,7 +65,7 @@ def across(corpus: Corpus) -> dict[str, Any]:
         ],
         "said_about": {
             entity: [{"briefing": ref.slug, "claim": ref.claim.id} for ref in refs]
-            for entity, refs in said_about_of(corpus).items()
+            for entity, refs in corpus.said_about.items()
         },
         "sourcing": {
             "briefings": {b.slug: asdict(briefing_profile(b)) for b in sorted(corpus.briefings, key=lambda b: b.slug)},

@@ -17,7 +17,6 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Set
 
-from .corpus import Corpus
 from .model import Briefing
 from .speaker_groups import ClaimRef
 
@@ -43,9 +42,3 @@ def said_about(briefings: Iterable[Briefing], wanted: Set[str],
                 i += 1
     return {k: tuple(ref for _, _, ref in sorted(v, key=lambda t: (t[0], t[2].slug, t[1]))) for k, v in sorted(found.items())}
 
-
-def of_corpus(corpus: Corpus) -> dict[str, tuple[ClaimRef, ...]]:
-    """`said_about` for every entity with a page, in the corpus's order: what the entity pages and
-    `briefings.json` both show."""
-    return said_about(corpus.briefings, {i for i, r in corpus.entities.items() if r.has_page},
-                      {b.slug: n for n, b in enumerate(corpus.briefings)})

@@ -26,7 +26,6 @@ from ..core.kinds import BY_KEY, PAGE_DIRS, kind_of
 from ..core.limits import cap_notes
 from ..core.model import LINK_CONFIDENCE, Briefing, Claim
 from ..core.related import COMPANION_SAMPLE
-from ..core.said_about import of_corpus as said_about_of
 from ..core.speaker_groups import ClaimRef
 from . import static
 from .article import Paragraph, layout
@@ -95,7 +94,6 @@ class Renderer(IndexPages, LedgerPages, SourcingPages, FiguresPages):
             "sourcing": self.sourcing, "sourcing_bar": bar, "sourcing_summary": summary,
             "said_about": self.said_about, "said_by": self.said_by, "claim_reviews": claim_reviews,
         }, overrides)
-        self._said_about = said_about_of(corpus)
         self.init_ledger()
         self.init_figures()
 
@@ -109,7 +107,7 @@ class Renderer(IndexPages, LedgerPages, SourcingPages, FiguresPages):
 
     def said_about(self, rec: EntityRecord) -> tuple[ClaimRef, ...]:
         """The claims whose content names an entity with a page, newest first (core/said_about.py)."""
-        return self._said_about.get(rec.id, ())
+        return self.corpus.said_about.get(rec.id, ())
 
     def said_by(self, claim: Claim) -> EntityRecord | None:
         """The record of the speaker a claim is credited to, if named with confidence (else None)."""
