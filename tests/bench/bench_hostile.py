@@ -75,14 +75,17 @@ def alias_register(n: int) -> Files:
     }
 
 
-def names(n: int) -> Files:
-    lines, size, i = [], 0, 0
+def _numbered(line: Callable[[int], str], n: int) -> str:
+    """line(0) + line(1) + ... until the text holds at least n characters."""
+    parts, size = [], 0
     while size < n:
-        line = f"Mayor Anna{i} Berg{i} met Minister Olaf{i} Dahl{i} in Oslo.\n"
-        lines.append(line)
-        size += len(line)
-        i += 1
-    return {"seeds/names.txt": "".join(lines)}
+        parts.append(line(len(parts)))
+        size += len(parts[-1])
+    return "".join(parts)
+
+
+def names(n: int) -> Files:
+    return {"seeds/names.txt": _numbered(lambda i: f"Mayor Anna{i} Berg{i} met Minister Olaf{i} Dahl{i} in Oslo.\n", n)}
 
 
 def capitalised(n: int) -> Files:
@@ -100,14 +103,7 @@ def claim_dense(n: int) -> Files:
 
 
 def shared_names(n: int) -> Files:
-    per_seed = n // 10
-    sentences, size, i = [], 0, 0
-    while size < per_seed:
-        s = f"Anna{i} Berg{i} met Olaf{i} Dahl{i}. "
-        sentences.append(s)
-        size += len(s)
-        i += 1
-    text = "".join(sentences) + "\n"
+    text = _numbered(lambda i: f"Anna{i} Berg{i} met Olaf{i} Dahl{i}. ", n // 10) + "\n"
     return {f"seeds/shared-{k}.txt": text for k in range(10)}
 
 
