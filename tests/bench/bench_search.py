@@ -38,23 +38,21 @@ briefings site at x1 and x10; <= 500 KB fetched for the first query at x10;
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import bbc_projects as bp
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
+from browser_support import serve_site  # the browser tests' static server
 
 QUERIES = ("Blair", "Brown", "interest rates", "Mourinho", "Blunkett")
 #: Query -> the path its first result must have (issue 16's ranking target on this corpus).
@@ -186,32 +184,6 @@ def build(root: Path) -> Build:
     return Build(wall, data["lunr"] + data["pagefind"])
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        return
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            return
-        super().handle_error(request, client_address)
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def probe(browser: Any, url: str, queries: tuple[str, ...] = QUERIES) -> Probe:
     """Type the queries into a fresh page's search box; time each answer, count the bytes."""
     result = Probe()
@@ -305,7 +277,7 @@ class Row:
 def measure(browser: Any, name: str, root: Path) -> Row:
     built = build(root)
     pages = sum(1 for _ in (root / "site").rglob("*.html"))
-    with serve(root / "site") as url:
+    with serve_site(root / "site") as url:
         found = probe(browser, url)
         idle = idle_bytes(browser, url)
     row = Row(name, built, found, pages, idle)

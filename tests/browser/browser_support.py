@@ -6,8 +6,14 @@ reaching for fixtures for every small measurement.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import re
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -255,3 +261,39 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
             html = " ".join(str(node["html"]).split())
             lines.append(f"    {node['target']} :: {html} :: {summary}")
     return "\n".join(lines)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve files without writing an access log line per request to stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+class _SiteServer(http.server.ThreadingHTTPServer):
+    """A static server that shrugs off readers who leave mid-download.
+
+    Navigating away while e.g. the 2 MB search index is still streaming
+    resets the connection; that is normal browsing, not a site error.
+    """
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve_site(site: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port) for as long as the block runs; yields its base URL."""
+    server = _SiteServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

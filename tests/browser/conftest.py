@@ -15,13 +15,10 @@ iterating on the tests; CI never sets it.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,6 +32,7 @@ from browser_support import (
     Visit,
     chromium_executable,
     find_spec_briefing,
+    serve_site,
     watch_page,
 )
 
@@ -80,41 +78,11 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serve files without writing an access log line per request to stderr."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        return
-
-
-class _SiteServer(http.server.ThreadingHTTPServer):
-    """A static server that shrugs off readers who leave mid-download.
-
-    Navigating away while e.g. the 2 MB search index is still streaming
-    resets the connection; that is normal browsing, not a site error.
-    """
-
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            return
-        super().handle_error(request, client_address)
-
-
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
     """Base URL (with trailing slash) of the built site, served on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = _SiteServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_site(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
