@@ -93,37 +93,6 @@ class GeneratedPage(Page):
         self.search_html = None
 
 
-class LeanSearchIndex:
-    """Mixin for the search plugin's index: a generated page is indexed from its lean version.
-
-    mkdocs' and material's search plugins index `page.content` in their
-    `on_page_context`, where every other plugin must find the page's full
-    HTML. The lean version (headings and the article's plain text) keeps the
-    briefing's notes, badges and sidebars out of the results and is a
-    fraction of the parsing.
-    """
-
-    def add_entry_from_context(self, page: Any) -> None:
-        lean = getattr(page, "search_html", None)
-        if lean is None:
-            super().add_entry_from_context(page)  # type: ignore[misc]  # the search index class this is mixed into
-            return
-        full, page.content = page.content, lean
-        try:
-            super().add_entry_from_context(page)  # type: ignore[misc]  # as above
-        finally:
-            page.content = full
-
-
-def lean_search(config: MkDocsConfig) -> None:
-    """Mix `LeanSearchIndex` into the search plugin's index (mkdocs' or material's), once."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(search, "search_index", None)
-    if index is None or isinstance(index, LeanSearchIndex):
-        return
-    index.__class__ = type("Lean" + type(index).__name__, (LeanSearchIndex, type(index)), {})
-
-
 def listens(config: MkDocsConfig, event: str, ours: object) -> bool:
     """Whether a plugin or hook other than `ours` handles `event`."""
     return any(getattr(method, "__self__", None) is not ours for method in config.plugins.events.get(event, ()))

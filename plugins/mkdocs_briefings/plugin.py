@@ -42,7 +42,7 @@ from .core.entity_pages import Thresholds, fitted_thresholds
 from .core.export import briefings_json
 from .core.project import load_project
 from .feedlinks import add_feeds, feed_head
-from .generated import GeneratedPage, add_file, home_source, lean_search, listens, tags_plugin
+from .generated import GeneratedPage, add_file, home_source, listens, tags_plugin
 from .options import BriefingsConfig, check_options, thresholds_hint
 from .render import feeds as atom
 from .render.jinja import FOLDER as TEMPLATE_FOLDER
@@ -52,7 +52,7 @@ from .render.pagestore import PageStore
 from .render.paths import HOME
 from .render.renderer import CSS_URI, JS_URI, Renderer
 from .render.sanitize import BriefingsHtmlExtension, registered
-from .search.integration import SearchIntegration
+from .search.integration import SearchIntegration, lean_search
 
 log = get_plugin_logger(__name__)
 

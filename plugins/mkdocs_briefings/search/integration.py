@@ -319,23 +319,54 @@ def _bundle_key(binary: Path, language: str) -> str:
     return hashlib.sha256(f"{code_version()}\0{identity}\0{language}".encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _quiet_material_index(material: Any) -> None:
-    """Let material's search plugin index nothing: keep its config, drop its documents.
+class QuietIndex:
+    """Mixin for material's search index: index nothing (the Pagefind backend).
 
-    Its header box, shortcuts and result list are what readers use; its lunr
-    index would cost a third of the build and every reader's download. Its
-    `search_index.json` keeps the language settings, which material's page
-    highlighter (`?h=` links) reads.
+    Material's header box, shortcuts and result list are what readers use;
+    its lunr index would cost a third of the build and every reader's
+    download. Its `search_index.json` keeps the language settings, which
+    material's page highlighter (`?h=` links) reads.
     """
-    index = getattr(material, "search_index", None)
-    if index is None or getattr(index, "briefings_quiet", False):
+
+    def add_entry_from_context(self, page: Any) -> None:
+        return None
+
+
+class LeanIndex:
+    """Mixin for the search plugin's index: a generated page is indexed from its lean version.
+
+    mkdocs' and material's search plugins index `page.content` in their
+    `on_page_context`, where every other plugin must find the page's full
+    HTML. The lean version (headings and the article's plain text) keeps the
+    briefing's notes, badges and sidebars out of the results and is a
+    fraction of the parsing.
+    """
+
+    def add_entry_from_context(self, page: Any) -> None:
+        lean = getattr(page, "search_html", None)
+        if lean is None:
+            super().add_entry_from_context(page)  # type: ignore[misc]  # the search index class this is mixed into
+            return
+        full, page.content = page.content, lean
+        try:
+            super().add_entry_from_context(page)  # type: ignore[misc]  # as above
+        finally:
+            page.content = full
+
+
+def lean_search(config: MkDocsConfig) -> None:
+    """Mix `LeanIndex` into the search plugin's index (mkdocs' or material's), once."""
+    _mix_into_index(_material_search(config), LeanIndex)
+
+
+def _mix_into_index(search: Any, mixin: type) -> None:
+    """Put `mixin` in front of the class of the search plugin's index (known only at run time), once."""
+    index = getattr(search, "search_index", None)
+    if index is None or isinstance(index, mixin):
         return
+    index.__class__ = type(mixin.__name__ + type(index).__name__, (mixin, type(index)), {})
 
-    class QuietIndex(type(index)):  # type: ignore[misc]  # a subclass of whatever class material made, known only at run time
-        briefings_quiet = True
 
-        def add_entry_from_context(self, page: Any) -> None:
-            return None
-
-    quiet = QuietIndex(**index.config)
-    material.search_index = quiet
+def _quiet_material_index(material: Any) -> None:
+    """Let material's search plugin index nothing (see `QuietIndex`)."""
+    _mix_into_index(material, QuietIndex)
