@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 import markdown
 import pytest
+from markupsafe import Markup
 
 from mkdocs_briefings.core.corpus import build_corpus
 from mkdocs_briefings.core.kinds import PAGE_DIRS, TABLE
@@ -23,7 +24,7 @@ from mkdocs_briefings.render.article import layout
 from mkdocs_briefings.render.indexes import claim_counts
 from mkdocs_briefings.render.paths import CSS_URI, page_url, rel
 from mkdocs_briefings.render.renderer import PageSpec, Renderer
-from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
+from mkdocs_briefings.render.safety import clean, json_ld, markdown_source, web_url
 from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
 from mkdocs_briefings.render.views import (
     RolesView,
@@ -223,6 +224,37 @@ def test_json_ld_cannot_break_out() -> None:
     out = json_ld({"text": "</script><script>alert(1)</script> & <!--", "u": "\u2028"})
     assert "<" not in out and ">" not in out and "&" not in out and "\u2028" not in out
     assert json.loads(out)["text"].startswith("</script>")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Tony Blair", "Tony Blair"),
+        ("", ""),
+        ("line\nbreak\ttab\r", "line\nbreak\ttab\r"),  # not printable, but kept
+        ("soft\u00adhyphen\u200b", "soft\u00adhyphen\u200b"),  # not printable, but kept
+        ("a\x00b\x08c\x0bd\x0ce\x1ff\x7fg", "abcdefg"),
+        ("bell\x07 and\x1b[31m", "bell and[31m"),
+        ("non\ufffechar\uffff", "nonchar"),
+        (Markup("<b>\x00</b>"), Markup("<b>\x00</b>")),  # rendered markup passes as it is
+        (3, 3),
+        (None, None),
+    ],
+)
+def test_clean_drops_control_characters_only(value: object, expected: object) -> None:
+    out = clean(value)
+    assert out == expected and type(out) is type(expected)
+
+
+def test_clean_agrees_with_its_rule_on_every_character() -> None:
+    """The printable fast path drops exactly what the rule drops, over the whole of Unicode."""
+    rule = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert clean(text) == rule.sub("", text)
+    for c in range(0x10000):  # one character at a time: the fast path is taken per value
+        ch = chr(c)
+        if not 0xD800 <= c <= 0xDFFF:
+            assert clean(ch) == rule.sub("", ch), hex(c)
 
 
 @pytest.mark.parametrize(
@@ -473,6 +505,13 @@ def test_claims_in_place(make_briefing) -> None:
         ("it's Kyiv's", True, "it's Kyiv's"),  # apostrophes are not quotation marks
         ('it "an aggression"', False, "it “an aggression”"),  # reported speech: double, made curly
         ('"We are ready"', False, "“We are ready”"),
+        ('(“x”) and -"y"', True, "(‘x’) and -‘y’"),  # a straight mark after a bracket or dash opens
+        ('a"b"c', True, "a’b’c"),  # ... after a letter it closes
+        ("«Non» dit-il", True, "‘Non’ dit-il"),
+        ("„Ja“ sagte er", False, "“Ja“ sagte er"),  # “ opens (English), also where German closes with it
+        ('""', True, ""),
+        ('""', False, "“”"),
+        ('he said—"no"', True, "he said—‘no’"),
     ],
 )
 def test_inner_quotes(text: str, nested: bool, expected: str) -> None:

@@ -174,8 +174,13 @@ def _rel(here: str, target: str, directory_urls: bool) -> str:
     return up + rest if rest else up or "./"
 
 
+@lru_cache(maxsize=1 << 12)
 def rel(here: str, target: str, anchor: str = "", directory_urls: bool = True) -> str:
-    """The link from page source `here` to page source `target` ("path.md" or "path.md#anchor")."""
+    """The link from page source `here` to page source `target` ("path.md" or "path.md#anchor").
+
+    Cached: a briefing links to each of its speakers and names several times (the article, the
+    "In this briefing" box, each claim's note and callout), and pages are made one after another.
+    """
     if "#" in target:
         target, own = target.split("#", 1)
         anchor = anchor or own

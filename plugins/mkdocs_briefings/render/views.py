@@ -283,25 +283,28 @@ def inner_quotes(text: str, nested: bool = True) -> str:
     if not _ANY_DOUBLE.search(s):  # most claims: nothing to change (and this runs once per claim per page)
         return s
     if nested and len(s) >= 2 and s[0] in '"' + _OPEN_DOUBLE and s[-1] in '"' + _CLOSE_DOUBLE and \
-            not any(c in '"' + _OPEN_DOUBLE + _CLOSE_DOUBLE for c in s[1:-1]):
+            not _ANY_DOUBLE.search(s, 1, len(s) - 1):
         s = s[1:-1].strip()
     opening, closing = ("‘", "’") if nested else ("“", "”")
+    # Only the marks change: visit them, and copy the text between them as it is (a character
+    # at a time in Python was a tenth of a claim callout's cost).
     out: list[str] = []
     open_ = False
-    for i, ch in enumerate(s):
+    last = 0
+    for m in _ANY_DOUBLE.finditer(s):
+        i = m.start()
+        ch = s[i]
         if ch in _OPEN_DOUBLE:
-            out.append(opening)
-            open_ = True
+            mark, open_ = opening, True
         elif ch in _CLOSE_DOUBLE:
-            out.append(closing)
-            open_ = False
-        elif ch == '"':
+            mark, open_ = closing, False
+        else:
             # A straight mark opens after a space or an opening bracket (or at the start), else closes.
             opens = not open_ and (i == 0 or s[i - 1].isspace() or s[i - 1] in "([{—–-")
-            out.append(opening if opens else closing)
-            open_ = opens
-        else:
-            out.append(ch)
+            mark, open_ = (opening if opens else closing), opens
+        out += (s[last:i], mark)
+        last = i + 1
+    out.append(s[last:])
     return "".join(out)
 
 
