@@ -50,19 +50,33 @@ def _failed(exc: TemplateError) -> Diagnostic:
     return Diagnostic(where or "a template", line, f"this template failed: {exc.message or exc}", "error")
 
 
-def _once_each(macro: Callable[[Any], Markup]) -> Callable[[Any], Markup]:
+#: How many distinct arguments `_once_each` keeps the HTML of (a site's headings are mostly the same few).
+ONCE_EACH = 1024
+
+
+def _once_each(macro: Callable[..., Markup]) -> Callable[..., Markup]:
     """A one-argument macro whose HTML is made once per distinct argument, then looked up.
 
-    A badge's HTML depends on the badge alone, and there are a handful of
-    badges: calling the macro (a Jinja frame and context each time) for
-    every claim on every page cost more than the rest of a badge's work.
+    A badge's HTML depends on the badge alone, a heading's on its section
+    (a frozen dataclass), and a handful of each come back on every page:
+    calling the macro (a Jinja frame and context each time) for every claim
+    on every page cost more than the rest of a badge's work. A `{% call %}`
+    block's markup varies with its caller, so those calls always run; and at
+    most ONCE_EACH arguments are kept (an A-Z listing has a heading per name).
     """
     made: dict[Any, Markup] = {}
 
-    def once(arg: Any) -> Markup:
-        html = made.get(arg)
+    def once(arg: Any, **caller: Any) -> Markup:
+        if caller:
+            return macro(arg, **caller)
+        try:
+            html = made.get(arg)
+        except TypeError:  # an argument that cannot be a key (a site's template may pass anything)
+            return macro(arg)
         if html is None:
-            html = made[arg] = macro(arg)
+            html = macro(arg)
+            if len(made) < ONCE_EACH:
+                made[arg] = html
         return html
 
     return once
@@ -95,7 +109,7 @@ class Templates:
             missing = [m for m in ("badge", "heading") if not callable(macros.get(m))]
             if missing:
                 raise TemplateError(f"it must define the macro{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
-            self.heading: Callable[[Section], Markup] = macros["heading"]
+            self.heading: Callable[..., Markup] = _once_each(macros["heading"])
             self.env.globals.update(heading=self.heading, badge=_once_each(macros["badge"]))
             self.templates: dict[str, Template] = {n: self.env.get_template(n) for n in NAMES}
         except TemplateError as exc:  # a site's override that does not compile: say which, and where

@@ -207,6 +207,16 @@ class Views:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
+        self._links: dict[str, str | None] = {}
+
+    def link(self, rec: EntityRecord) -> str | None:
+        """`entity_link(rec)`, worked out once a build: a name recurs in briefing after briefing
+        (its mentions, the "In this briefing" box, each claim it makes)."""
+        try:
+            return self._links[rec.id]
+        except KeyError:
+            made = self._links[rec.id] = entity_link(rec)
+            return made
 
     def sidebar(self, b: Briefing) -> tuple[SidebarGroup, ...]:
         """The sidebar: entities of this briefing by corpus kind, most mentioned first."""
@@ -218,7 +228,7 @@ class Views:
                 kind = "other"  # typed on weak evidence: not listed as a person, organisation or place
             groups[kind].append(SidebarEntry(
                 ent.id, rec.name if rec else ent.name, ent.roles[0] if ent.roles else "", len(ent.mentions),
-                entity_link(rec) if rec else None,
+                self.link(rec) if rec else None,
             ))
         return tuple(
             SidebarGroup(kind, BY_KEY[kind].plural, tuple(sorted(items, key=lambda i: (-i.count, i.name.casefold(), i.id))))
@@ -230,7 +240,7 @@ class Views:
         out: dict[str, Mention] = {}
         for ent in b.annotation.entities:
             rec = self.corpus.record(ent.id)
-            out[ent.id] = Mention(entity_link(rec) if rec else None, rec.name if rec else ent.name, role_of(ent, rec))
+            out[ent.id] = Mention(self.link(rec) if rec else None, rec.name if rec else ent.name, role_of(ent, rec))
         return out
 
     def speaker(self, claim: Claim, ents: Mapping[str, Entity]) -> SpeakerView:
@@ -245,7 +255,7 @@ class Views:
         name = rec.name if rec else ent.name
         sure = claim.speaker.confidence >= LINK_CONFIDENCE  # a guessed speaker is named, never linked
         return SpeakerView(
-            name, entity_link(rec) if rec and sure else None, role_of(ent, rec),
+            name, self.link(rec) if rec and sure else None, role_of(ent, rec),
             written if adds_to(name, written) else None, rec.kind if rec else ent.kind,
         )
 
