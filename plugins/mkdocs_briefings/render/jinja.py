@@ -14,9 +14,11 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateError
+from jinja2.runtime import Context as JinjaContext
 from markupsafe import Markup
 
 from ..core.diagnostics import BriefingsError, Diagnostic
@@ -82,6 +84,32 @@ def _once_each(macro: Callable[..., Markup]) -> Callable[..., Markup]:
     return once
 
 
+#: The callables templates call nearly every time: our globals, their bound methods, `dict.get`, `str.rsplit`.
+_PLAIN = frozenset({FunctionType, MethodType, BuiltinFunctionType})
+
+
+class _QuickCalls(JinjaContext):
+    """Jinja's context, with a shorter way to call a plain function.
+
+    Every call a template makes (`rel(...)`, `badges(claim)`, `note(...)`) goes
+    through `Context.call`, which looks for the mark `pass_context` and its like
+    leave both on the callable and on its `__call__`, and a briefing page makes
+    over a hundred calls. A function, a bound method or a builtin has no
+    `__call__` of its own that could carry a mark, so one look does; anything
+    else (a macro, a callable object), and anything marked, goes Jinja's way.
+    """
+
+    def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) not in _PLAIN or hasattr(__obj, "jinja_pass_arg"):
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)  # what Jinja passes along for a marked callable only
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:  # as Jinja does
+            return __self.environment.undefined("value was undefined because a callable raised a StopIteration exception")
+
+
 def name(template: str) -> str:
     """'claim.html' -> 'fragments/briefings/claim.html'."""
     return f"{FOLDER}/{template}"
@@ -101,6 +129,7 @@ class Templates:
             finalize=clean,
             auto_reload=False,  # a build compiles each template once: no stat of its file per render
         )
+        self.env.context_class = _QuickCalls
         self.env.globals.update(globals_)
         # The shared snippets are globals, not imported by each template: an import runs on every
         # render, and a claim's callout is rendered once per claim.
