@@ -101,8 +101,8 @@ def test_once_each_keeps_at_most_its_limit() -> None:
     once = _once_each(macro)
     for i in range(ONCE_EACH + 10):
         once(i)
-    assert once(0) == "0" and once(ONCE_EACH + 5) == str(ONCE_EACH + 5)
-    assert calls.count(0) == 1 and calls.count(ONCE_EACH + 5) == 2  # kept / not kept
+    assert once(ONCE_EACH + 5) == str(ONCE_EACH + 5) and once(0) == "0"
+    assert calls.count(ONCE_EACH + 5) == 1 and calls.count(0) == 2  # among the latest: kept; the oldest: forgotten
 
 
 def _override(tmp_path: Path, files: dict[str, str]) -> Path:

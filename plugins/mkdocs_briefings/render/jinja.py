@@ -52,7 +52,7 @@ def _failed(exc: TemplateError) -> Diagnostic:
     return Diagnostic(where or "a template", line, f"this template failed: {exc.message or exc}", "error")
 
 
-#: How many distinct arguments `_once_each` keeps the HTML of (a site's headings are mostly the same few).
+#: How many distinct arguments `_once_each` keeps the HTML of, the latest (a site's headings are mostly the same few).
 ONCE_EACH = 1024
 
 
@@ -63,8 +63,9 @@ def _once_each(macro: Callable[..., Markup]) -> Callable[..., Markup]:
     (a frozen dataclass), and a handful of each come back on every page:
     calling the macro (a Jinja frame and context each time) for every claim
     on every page cost more than the rest of a badge's work. A `{% call %}`
-    block's markup varies with its caller, so those calls always run; and at
-    most ONCE_EACH arguments are kept (an A-Z listing has a heading per name).
+    block's markup varies with its caller, so those calls always run; and the
+    last ONCE_EACH arguments are kept (an A-Z listing has a heading per name,
+    made for the page and again for its search text).
     """
     made: dict[Any, Markup] = {}
 
@@ -76,9 +77,9 @@ def _once_each(macro: Callable[..., Markup]) -> Callable[..., Markup]:
         except TypeError:  # an argument that cannot be a key (a site's template may pass anything)
             return macro(arg)
         if html is None:
-            html = macro(arg)
-            if len(made) < ONCE_EACH:
-                made[arg] = html
+            html = made[arg] = macro(arg)
+            if len(made) > ONCE_EACH:  # forget the oldest: a page's own headings come back within the page
+                del made[next(iter(made))]
         return html
 
     return once
