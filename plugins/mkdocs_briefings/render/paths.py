@@ -44,8 +44,9 @@ def page_stem(slug: str) -> str:
     return f"{slug}-" if slug in RESERVED_STEMS else slug
 
 
+@lru_cache(maxsize=1 << 14)
 def briefing_page(slug: str) -> str:
-    """The page source path of a briefing."""
+    """The page source path of a briefing (cached: listings, claims and "said about" link to each many times)."""
     return f"briefings/{page_stem(slug)}.md"
 
 
