@@ -20,7 +20,7 @@ from mkdocs_briefings.core.corpus import build_corpus
 from mkdocs_briefings.core.kinds import PAGE_DIRS, TABLE
 from mkdocs_briefings.core.model import Span
 from mkdocs_briefings.render import static
-from mkdocs_briefings.render.article import layout
+from mkdocs_briefings.render.article import _non_overlapping, layout
 from mkdocs_briefings.render.indexes import claim_counts
 from mkdocs_briefings.render.paths import CSS_URI, page_url, rel
 from mkdocs_briefings.render.renderer import PageSpec, Renderer
@@ -287,6 +287,23 @@ def test_markdown_source_removes_html_and_attr_lists() -> None:
     assert 'href="javascript' not in html
     assert "<strong>ok</strong>" in html
     assert not re.search(r"<[a-z]+[^>]*\sonclick=", html)
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        ([], []),
+        ([(0, 3, "a"), (3, 5, "b"), (7, 9, "c")], [(0, 3, "a"), (3, 5, "b"), (7, 9, "c")]),  # in order, apart
+        ([(7, 9, "c"), (0, 3, "a")], [(0, 3, "a"), (7, 9, "c")]),  # out of order: sorted
+        ([(0, 3, "a"), (0, 5, "b"), (4, 6, "c")], [(0, 5, "b")]),  # same start: the longer; its overlap dropped
+        ([(0, 3, "a"), (2, 6, "b"), (6, 8, "c")], [(0, 3, "a"), (6, 8, "c")]),  # overlapping the kept: dropped
+        ([(0, 2, "b"), (0, 2, "a")], [(0, 2, "a")]),  # a tie: by key
+        ([(0, 3, "a"), (4, 4, "e"), (5, 6, "b")], [(0, 3, "a"), (5, 6, "b")]),  # empty: dropped
+        ([(2, 1, "x")], []),
+    ],
+)
+def test_non_overlapping(spans: list[tuple[int, int, str]], expected: list[tuple[int, int, str]]) -> None:
+    assert _non_overlapping(spans) == expected
 
 
 def test_layout_pieces_cover_the_text_exactly(make_briefing) -> None:
