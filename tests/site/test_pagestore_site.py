@@ -40,13 +40,16 @@ SEEDS = (f"2022-03-04-{SPEC_SLUG}.txt", OTHER_SEED, "2020-01-13-iran-admits-down
 @pytest.fixture
 def spec_project(project_writer: Callable[..., Path]) -> Path:
     """conftest's `write_spec_project` in tmp_path: the spec article with its overlay, the demo register,
-    two more seeds; `per_page: 2` (3 briefings, so two index pages), `min_briefings: 2`."""
+    two more seeds; `per_page: 2` (3 briefings, so two index pages), `min_briefings: 2`; a home page of
+    the demo's kind (its text and heading, then the generated latest briefings)."""
     read = lambda path: path.read_text(encoding="utf-8")  # noqa: E731 - a one-line reader local to the dict below
     return project_writer(
         seeds={name: read(REPO / "seeds" / name) for name in SEEDS},
         overlays={f"{SPEC_SLUG}.md": read(REPO / "briefings" / f"{SPEC_SLUG}.md")},
         register=read(REPO / "briefings" / "entities.yml"),
         plugin={"per_page": 2, "min_briefings": 2},
+        # Its heading, not the nav's "Home", names the home page: a replay must name it the same.
+        docs={"index.md": "# Briefings\n\nThe desk's briefings.\n\n<!-- briefings: home -->\n"},
     )
 
 

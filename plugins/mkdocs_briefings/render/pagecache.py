@@ -137,10 +137,11 @@ def page_from_json(i: int, p: Any, make: Callable[[], Parts]) -> tuple[PageSpec,
     if _SRC_URI.fullmatch(src_uri) is None:
         raise ValueError(f"page {i} has a path that no generated page has")
     title = expect_text(p["title"], "title")
-    meta: dict[str, Any] = {"title": html_text(title)}
     stored = p["meta"]
     if not isinstance(stored, dict) or not set(stored) <= _META:
         raise ValueError(f"page {i} has meta that no generated page has")
+    # Only where the made page had one (the home page has none: its heading names it, as mkdocs does).
+    meta: dict[str, Any] = {"title": html_text(title)} if "title" in stored else {}
     for key, allowed in _META_VALUES.items():
         if key in stored:
             if stored[key] != allowed:
