@@ -12,6 +12,8 @@ from mkdocs_briefings.search.document import (
     Facts,
     document,
     facts,
+    facts_from_json,
+    facts_to_json,
     is_listing,
     key_word,
     kind_of,
@@ -87,7 +89,14 @@ def test_other_facts(html: str, kind: str, expected: Facts) -> None:
 
 @pytest.mark.parametrize(
     ("fragment", "text"),
-    [("<b>a</b>\n  b &amp; c", "a b & c"), ("", ""), ("&lt;script&gt;", "<script>")],
+    [
+        ("<b>a</b>\n  b &amp; c", "a b & c"),
+        ("", ""),
+        ("&lt;script&gt;", "<script>"),
+        ("\u00a0 x\u2003\t y&nbsp;z \n", "x y z"),  # every Unicode space, decoded ones too, collapsed and trimmed
+        ('<a href="#">Name</a> , role ; <i>said</i> !', "Name, role; said!"),  # no space before punctuation
+        ("no tags, no entities", "no tags, no entities"),
+    ],
 )
 def test_plain(fragment: str, text: str) -> None:
     assert plain(fragment) == text
@@ -173,6 +182,7 @@ def test_filter_values_are_words_too() -> None:
         (["I don't bite. I don't bite."], ["… . I don't bite."]),
         (["Nothing quoted here."], ["Nothing quoted here."]),
         (["I don't", "bite"], ["I don't", "bite"]),  # split over paragraphs: left where it is
+        (["talks would fail", " I don't bite  now"], ["…", "… now"]),  # no space left at either end, none doubled
     ],
 )
 def test_quotations_are_indexed_once(paragraphs: list[str], expected: list[str]) -> None:
@@ -185,3 +195,35 @@ def test_quotations_are_indexed_once(paragraphs: list[str], expected: list[str])
     assert [html_module.unescape(p) for p in re.findall(r"<p>(.*?)</p>", article)] == expected
     assert "<p>I don&#x27;t bite in the summary</p>" in doc  # only the article is cut
     assert doc.count("<p>I don&#x27;t bite</p>") == 1  # the claim's own section keeps its words
+
+
+@pytest.mark.parametrize(
+    "found",
+    [facts(BRIEFING_HTML, "briefing"), Facts(), Facts(mentions=1204), Facts(tags=("Ł “x” 🇺🇦",), date="2022-03-04")],
+)
+def test_stored_facts_read_back_the_same(found: Facts) -> None:
+    assert facts_from_json(facts_to_json(found)) == found
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "", "not json", "[]", "{}", '{"a": 1, "b": 2, "c": 3, "d": 4}', "[" * 100_000 + "]" * 100_000,
+        '["2022-3-4", [], 0, []]',  # not an ISO date
+        '["2022-03-04<script>", [], 0, []]',
+        '["", [""], 0, []]',  # an empty tag: `facts` never finds one
+        '["", [1], 0, []]',
+        '["", [], -1, []]',
+        '["", [], true, []]',
+        '["", [], 1.5, []]',
+        '["", [], 0, [["x", "Claim", "", ""]]]',  # not a claim anchor
+        '["", [], 0, [["claim-1\\" onclick=\\"x", "Claim", "", ""]]]',
+        '["", [], 0, [["claim-1", "Claim", ""]]]',  # a claim of three fields
+        '["", [], 0, [["claim-1", "Claim", "", null]]]',
+        '["", [], 0, ["claim-1"]]',
+        '["", [], 0, {}]',
+    ],
+)
+def test_stored_facts_that_facts_cannot_make_are_refused(stored: str) -> None:
+    """The page store is outside input: what `facts` could not have found is not used (search reads the HTML)."""
+    assert facts_from_json(stored) is None

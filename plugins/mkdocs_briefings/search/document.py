@@ -29,6 +29,7 @@ keeps the text Pagefind parses to a few kilobytes a page.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -89,8 +90,15 @@ class Facts:
 
 
 def plain(fragment: str) -> str:
-    """HTML to one line of plain text (tags dropped, entities decoded, white space collapsed)."""
-    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+    """HTML to one line of plain text (tags dropped, entities decoded, white space collapsed).
+
+    Called for every paragraph and claim of every briefing, so the common
+    cases skip work: text without tags skips the tag pattern, and `split()`
+    collapses white space (the same characters as the pattern `\\s`).
+    """
+    if "<" in fragment:
+        fragment = _TAG.sub(" ", fragment)
+    text = " ".join(html.unescape(fragment).split())
     return _SPACE_BEFORE_PUNCT.sub(r"\1", text)  # "<a>Name</a>, role": no space before the comma
 
 
@@ -111,8 +119,15 @@ def facts(full_html: str, kind: str) -> Facts:
     """Date, tags, mention count and claims, read from the page's own HTML.
 
     Only the first `bf-meta` line is read for date and tags (the page head);
-    claims are the `bf-claim` callouts, in page order.
+    claims are the `bf-claim` callouts, in page order. Read from the HTML,
+    not from the renderer's data, so that a site's own `claim.html` (or
+    briefing head) is indexed as it shows the claim. For a generated page
+    the page-making process reads them (`render/pagemaker.made`), from the
+    page's own parts: the editor's markdown between them (sanitised, no raw
+    HTML) can hold no callout.
     """
+    if kind not in _FACT_KINDS:
+        return Facts()
     meta = _META.search(full_html)
     head = meta.group(1) if meta else ""
     if kind == "briefing":
@@ -137,6 +152,42 @@ def facts(full_html: str, kind: str) -> Facts:
         count = _MENTIONS.search(head)
         return Facts(mentions=int(count.group(1).replace(",", "")) if count else 0)
     return Facts()
+
+
+#: The kinds of page `facts` reads anything of.
+_FACT_KINDS = frozenset({"briefing", "person", "organisation", "place"})
+#: What stored facts may hold (`facts_from_json`): what `facts` itself can find.
+_STORED_DATE = re.compile(r"(?:\d{4}-\d{2}-\d{2})?")
+_STORED_ANCHOR = re.compile(r"claim-\d+")
+
+
+def facts_to_json(found: Facts) -> str:
+    """Facts as the page store keeps them next to the page (read back by `facts_from_json`)."""
+    claims = [[c.anchor, c.label, c.speaker, c.quote] for c in found.claims]
+    return json.dumps([found.date, list(found.tags), found.mentions, claims], ensure_ascii=False, separators=(",", ":"))
+
+
+def facts_from_json(text: str) -> Facts | None:
+    """Facts `facts_to_json` wrote, or None when they are not such (then search reads the page's HTML again).
+
+    The page store is outside input (CI restores caches); every value here is
+    plain text that `document` escapes, and only what `facts` can find passes.
+    """
+    try:
+        date, tags, mentions, claims = json.loads(text)
+        if not (isinstance(date, str) and _STORED_DATE.fullmatch(date) and isinstance(tags, list)
+                and all(isinstance(t, str) and t for t in tags) and type(mentions) is int and mentions >= 0
+                and isinstance(claims, list)):
+            return None
+        found = []
+        for anchor, label, speaker, quote in claims:
+            if not (isinstance(anchor, str) and _STORED_ANCHOR.fullmatch(anchor)
+                    and isinstance(label, str) and isinstance(speaker, str) and isinstance(quote, str)):
+                return None
+            found.append(Claim(anchor, label, speaker, quote))
+    except (ValueError, TypeError, RecursionError):  # not JSON, or not lists of the right lengths
+        return None
+    return Facts(date, tuple(tags), mentions, tuple(found))
 
 
 _NOT_WORD = re.compile(r"[^\w]+|_+")
@@ -180,11 +231,15 @@ def _without_quotes(search_html: str, claims: tuple[Claim, ...]) -> str:
 
     def cut(match: re.Match[str]) -> str:
         text = plain(match.group(1))
+        cuts = 0
         for quote in list(left):
             if quote in text:
                 text = text.replace(quote, " … ", 1)
                 left.remove(quote)
-        return f"<p>{html.escape(_SPACE.sub(' ', text).strip(), quote=False)}</p>"
+                cuts += 1
+        if cuts:  # plain() text has single spaces; a cut may leave two, or one at an end
+            text = " ".join(text.split())
+        return f"<p>{html.escape(text, quote=False)}</p>"
 
     return search_html[:start] + _PARAGRAPH.sub(cut, search_html[start:])
 
