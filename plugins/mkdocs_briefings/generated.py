@@ -29,7 +29,7 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 from .render.pages import Section, headings_of
 from .render.paths import HOME, HOME_MARKER
 from .render.renderer import PageSpec
-from .search.document import Facts
+from .search.document import Facts, join_quoteless
 
 
 class GeneratedPage(Page):
@@ -48,6 +48,7 @@ class GeneratedPage(Page):
         self.editor_headings: tuple[Section, ...] = ()
         self.search_html: str | None = None
         self.search_facts: Facts | None = None  # what Pagefind's document takes from the page's HTML (`Parts.facts`)
+        self.quoteless: str | None = None  # `search_html` with the claims' words cut (`Parts.quoteless`), if made
         self.made = False
         self.tags = tags  # the site runs a tags plugin, which reads `meta["tags"]`
         super().__init__(None, file, config)
@@ -84,18 +85,19 @@ class GeneratedPage(Page):
         self.toc = get_toc(toc_tokens)  # type: ignore[arg-type]  # mkdocs types tokens as its private TypedDict; ours are the same plain dicts
         self.search_html = _join(parts.search_before, self.editor_html, parts.search_after)
         self.search_facts = parts.facts
+        self.quoteless = join_quoteless(parts.search_before, self.editor_html, parts.quoteless)
         self.made = True
 
     def indexed(self) -> None:
         """Search has read the lean version: drop it."""
         self.search_html = None
-        self.search_facts = None
+        self.search_facts = self.quoteless = None
 
     def release(self) -> None:
         """Drop the HTML once the page is written: memory stays flat however large the site."""
         self.content = ""
         self.search_html = None
-        self.search_facts = None
+        self.search_facts = self.quoteless = None
 
 
 def listens(config: MkDocsConfig, event: str, ours: object) -> bool:

@@ -46,7 +46,7 @@ from mkdocs_briefings.render.pagecache import INDEX, fingerprint
 from mkdocs_briefings.render.pagemaker import StoreError
 from mkdocs_briefings.render.pagestore import PageStore
 from mkdocs_briefings.render.renderer import PageSpec, Parts
-from mkdocs_briefings.search.document import Claim, Facts, facts
+from mkdocs_briefings.search.document import Claim, Facts, facts, without_quotes
 
 KEY = "a" * 64
 OTHER = "b" * 64
@@ -70,13 +70,16 @@ def parts_for(i: int) -> Parts:
         f"<h1>Page {i}: Zelenskyy’s “quote” — Ł</h1>" + (head if i % 2 == 0 else ""),
         "" if i % 3 == 0 else f"<p>after {i} 🇺🇦 Kyiv\n\tend</p>" + (claim if i % 2 == 0 else ""),
         f'<h2 id="p{i}">Ł {i}</h2>' if i % 2 == 0 else "",
-        "" if i % 4 == 0 else f"<p>search {i} ½ — “x”</p>",
+        "" if i % 4 == 0 else f'<h2 id="article">Article</h2><p>search {i} ½ — “Ł” {i} 🇺🇦 “x”</p>',
     )
 
 
 def with_facts(parts: Parts) -> Parts:
-    """A page as the store hands it back: its parts and the search facts read from them (test pages are briefings)."""
-    return replace(parts, facts=facts(parts.before + parts.after, "briefing"))
+    """A page as the store hands it back: its parts, the search facts read from them (test pages are
+    briefings) and, where it has claims, its search text with their words cut."""
+    found = facts(parts.before + parts.after, "briefing")
+    cut = found.claims and parts.search_after
+    return replace(parts, facts=found, quoteless=without_quotes(parts.search_after, found.claims) if cut else None)
 
 
 def counted(calls: list[int], i: int) -> Parts:
@@ -275,14 +278,17 @@ def test_commit_then_replay_returns_the_same_pages(tmp_path: Path) -> None:
 
 
 def test_each_page_keeps_the_search_facts_read_from_its_html(tmp_path: Path) -> None:
-    """Search takes a briefing's date, tags and claims from the store, not from parsing the page again."""
+    """Search takes a briefing's date, tags and claims, and its text with the claims cut, from the store,
+    not from parsing the page again."""
     committed(tmp_path, KEY, make_specs(3))
     store, warnings = replayed(tmp_path)
     assert warnings == [] and store.replaying
     assert store.specs[2].make().facts == Facts(
         "2022-03-02", ("Ł & 2",), 0, (Claim("claim-2", "Direct quote", "Speaker 2, role", "“Ł” 2 🇺🇦"),)
     )
+    assert store.specs[2].make().quoteless == '<h2 id="article">Article</h2><p>search 2 ½ — … “x”</p>'
     assert store.specs[1].make().facts == Facts()  # a page without any: empty, not unknown
+    assert store.specs[1].make().quoteless is None
     store.close()
 
 
@@ -347,7 +353,7 @@ def _truncate(directory: Path) -> None:
         lambda d: _index(d, lambda data: data.pop("diagnostics")),
         lambda d: _index(d, lambda data: data["pages"][0].pop("src_uri")),
         lambda d: _index(d, lambda data: data["pages"][2].update(extent=[0, 1, 2, 3])),
-        lambda d: _index(d, lambda data: data["pages"][2].update(extent=[0, -1, 2, 3, 4, 5])),
+        lambda d: _index(d, lambda data: data["pages"][2].update(extent=[0, -1, 2, 3, 4, 5, 6])),
         lambda d: _index(d, lambda data: data["pages"][2].update(extent=None)),
         lambda d: _index(d, lambda data: data.update(pages=None)),
         _garble,
@@ -364,7 +370,7 @@ def _truncate(directory: Path) -> None:
         lambda d: _index(d, lambda data: data["pages"][0].update(markdown=None)),
         lambda d: _index(d, lambda data: data["pages"][0].update(anchors=[1])),
         lambda d: _index(d, lambda data: data["pages"][0].update(index="yes")),
-        lambda d: _index(d, lambda data: data["pages"][0].update(extent=[0, 1.5, 0, 0, 0, 0])),
+        lambda d: _index(d, lambda data: data["pages"][0].update(extent=[0, 1.5, 0, 0, 0, 0, 0])),
         lambda d: _index(d, lambda data: data.update(diagnostics="abc")),
         lambda d: _index(d, lambda data: data.update(summary=["x"])),
         lambda d: (d / INDEX).write_bytes(b'{"format": 1, "key": "' + KEY.encode() + b'", "pages": '

@@ -15,10 +15,12 @@ from mkdocs_briefings.search.document import (
     facts_from_json,
     facts_to_json,
     is_listing,
+    join_quoteless,
     key_word,
     kind_of,
     plain,
     title_of,
+    without_quotes,
 )
 
 BRIEFING_HTML = (
@@ -227,3 +229,37 @@ def test_stored_facts_read_back_the_same(found: Facts) -> None:
 def test_stored_facts_that_facts_cannot_make_are_refused(stored: str) -> None:
     """The page store is outside input: what `facts` could not have found is not used (search reads the HTML)."""
     assert facts_from_json(stored) is None
+
+
+ARTICLE = '<h2 id="article">Article</h2><p>He said I don&#39;t bite and left.</p>'
+
+
+@pytest.mark.parametrize(
+    ("before", "editor", "after"),
+    [
+        ('<h1 id="title">T</h1>', "<p>I don&#39;t bite, says the summary.</p>", ARTICLE),
+        ('<h1 id="title">T</h1>', "", ARTICLE),
+        ("", "", ARTICLE),
+    ],
+)
+def test_search_text_cut_ahead_is_the_whole_text_cut(before: str, editor: str, after: str) -> None:
+    """What the page-making process cuts of the last part, joined, is what cutting the whole text gives."""
+    found = facts(BRIEFING_HTML, "briefing")
+    whole = "\n".join(p for p in (before, editor, after) if p)
+    ahead = join_quoteless(before, editor, without_quotes(after, found.claims))
+    assert ahead == without_quotes(whole, found.claims) != whole
+    assert document(title="T", search_html=whole, kind="briefing", found=found, quoteless=ahead) == document(
+        title="T", search_html=whole, kind="briefing", found=found)
+
+
+@pytest.mark.parametrize(
+    ("before", "editor", "after"),
+    [
+        (ARTICLE, "", "<p>I don&#39;t bite</p>"),  # the cutting starts before the last part
+        ("", ARTICLE, "<p>I don&#39;t bite</p>"),
+        ("<h1>T</h1>", "", None),  # nothing cut ahead
+        ("<h1>T</h1>", "", ""),
+    ],
+)
+def test_search_text_cut_ahead_is_not_used_where_the_cut_starts_earlier(before: str, editor: str, after: str | None) -> None:
+    assert join_quoteless(before, editor, after) is None

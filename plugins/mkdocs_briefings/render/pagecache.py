@@ -40,7 +40,8 @@ from ..search.document import facts_from_json, facts_to_json
 from .pages import Outline, PageSpec, Parts
 from .safety import html_text, markdown_source
 
-#: Bumped when the index or body layout changes (2: each page's search facts after its four HTML parts).
+#: Bumped when the index or body layout changes (2: each page's search facts and quoteless search text
+#: after its four HTML parts).
 FORMAT = 2
 INDEX = "index.json"
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -48,8 +49,9 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 INPUT_SUFFIXES: tuple[str, ...] = (*SEED_SUFFIXES, ".yml", ".html")  # .html: a site's template overrides
 _CODE_SUFFIXES = frozenset({".py", ".html", ".css", ".js", ".txt", ".tsv", ".gz", ".json", ".yml"})
 
-#: A page's place in the body: its start and the byte lengths of its four HTML Parts and its search facts.
-Extent = tuple[int, int, int, int, int, int]
+#: A page's place in the body: its start and the byte lengths of its four HTML Parts, its search facts
+#: and its quoteless search text.
+Extent = tuple[int, int, int, int, int, int, int]
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +134,7 @@ def page_from_json(i: int, p: Any, make: Callable[[], Parts]) -> tuple[PageSpec,
     if not isinstance(p, dict):
         raise ValueError(f"page {i} is not an object")
     extent = tuple(_integer(x) for x in expect_list(p["extent"], "extent"))
-    if len(extent) != 6 or min(extent) < 0:
+    if len(extent) != 7 or min(extent) < 0:
         raise ValueError(f"bad extent for page {i}")
     src_uri = expect_text(p["src_uri"], "src_uri")
     if _SRC_URI.fullmatch(src_uri) is None:
@@ -174,14 +176,18 @@ def page_to_json(spec: PageSpec, extent: Extent) -> dict[str, Any]:
 def write_parts(out: BinaryIO, position: int, parts: Parts) -> Extent:
     """Append a page's Parts to a body at `position`; its extent there.
 
-    The search facts are kept with the page, so that a build that reads its
-    pages back from the store does not parse their HTML for them either.
+    The search facts and quoteless text are kept with the page, so that a
+    build that reads its pages back from the store does not make them again
+    either. None is kept as an empty chunk (a made quoteless text is never
+    empty: it keeps the headings).
     """
     facts = "" if parts.facts is None else facts_to_json(parts.facts)
-    chunks = [s.encode("utf-8") for s in (parts.before, parts.after, parts.search_before, parts.search_after, facts)]
+    texts = (parts.before, parts.after, parts.search_before, parts.search_after, facts, parts.quoteless or "")
+    chunks = [s.encode("utf-8") for s in texts]
     for chunk in chunks:
         out.write(chunk)
-    return (position, len(chunks[0]), len(chunks[1]), len(chunks[2]), len(chunks[3]), len(chunks[4]))
+    before, after, search_before, search_after, facts_length, quoteless = (len(chunk) for chunk in chunks)
+    return (position, before, after, search_before, search_after, facts_length, quoteless)
 
 
 def read_parts(body: BinaryIO, extent: Extent) -> Parts:
@@ -193,8 +199,8 @@ def read_parts(body: BinaryIO, extent: Extent) -> Parts:
     for n in lengths:
         out.append(data[at:at + n].decode("utf-8"))
         at += n
-    before, after, search_before, search_after, facts = out
-    return Parts(before, after, search_before, search_after, facts_from_json(facts) if facts else None)
+    before, after, search_before, search_after, facts, quoteless = out
+    return Parts(before, after, search_before, search_after, facts_from_json(facts) if facts else None, quoteless or None)
 
 
 def file_digest(path: Path | BinaryIO) -> str:

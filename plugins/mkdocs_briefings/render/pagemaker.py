@@ -28,7 +28,7 @@ from typing import BinaryIO
 from ..core import processes
 from ..core.files import TEMP, temp_prefix
 from ..core.processes import die_with_parent
-from ..search.document import facts, kind_of
+from ..search.document import facts, kind_of, without_quotes
 from .pagecache import Extent, read_parts, write_parts
 from .pages import PageSpec, Parts
 
@@ -46,14 +46,19 @@ class StoreError(RuntimeError):
 
 
 def made(spec: PageSpec) -> Parts:
-    """A page made, with the facts its search document takes from its HTML (`Parts.facts`).
+    """A page made, with the facts its search document takes from its HTML and its claims cut from
+    its search text (`Parts.facts`, `Parts.quoteless`).
 
-    Read here, where the page is made (the forked child, on a large site),
+    Made here, where the page is made (the forked child, on a large site),
     so that the build's main process, which renders the theme around every
-    page, does not run the patterns over each page's full HTML as well.
+    page, does not run the patterns over each page's full HTML, nor decode
+    and re-encode every paragraph of every briefing, as well.
     """
     parts = spec.make()
-    return replace(parts, facts=facts(parts.before + parts.after, kind_of(spec.src_uri, True)))
+    found = facts(parts.before + parts.after, kind_of(spec.src_uri, True))
+    # None where there is nothing to cut (or nothing to cut from): as the page store reads an empty text back
+    quoteless = without_quotes(parts.search_after, found.claims) if found.claims and parts.search_after else None
+    return replace(parts, facts=found, quoteless=quoteless)
 
 
 def make_all(

@@ -121,8 +121,9 @@ class Parts:
     The search index gets its own lean HTML (headings and plain text): the
     page itself carries sidebars, callouts and markup that search would only
     have to parse and then skip. `facts` are what Pagefind's document takes
-    from the page itself (date, tags, mentions, claims), read where the page
-    is made (`pagemaker.made`); None: not read yet (search reads the HTML).
+    from the page itself (date, tags, mentions, claims), and `quoteless` is
+    `search_after` with those claims' words cut out, both made where the
+    page is made (`pagemaker.made`); None: not made (search makes them).
     """
 
     before: str
@@ -130,6 +131,7 @@ class Parts:
     search_before: str
     search_after: str = ""
     facts: Facts | None = None
+    quoteless: str | None = None
 
 
 @dataclass(frozen=True)

@@ -217,12 +217,15 @@ _ARTICLE = '<h2 id="article">'
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
-def _without_quotes(search_html: str, claims: tuple[Claim, ...]) -> str:
+def without_quotes(search_html: str, claims: tuple[Claim, ...]) -> str:
     """The article's paragraphs with each claim's words cut out (they go under the claim's heading).
 
     Indexed twice, a quotation would cost Pagefind a quarter more text on a
     news site and find the article section where the claim is the answer.
     A quotation that is not found whole in one paragraph is left there.
+    The page-making process cuts a briefing's search text ahead
+    (`render/pagemaker.made`), so that the main process only joins it
+    (`join_quoteless`).
     """
     start = search_html.find(_ARTICLE)
     if start < 0:
@@ -244,17 +247,35 @@ def _without_quotes(search_html: str, claims: tuple[Claim, ...]) -> str:
     return search_html[:start] + _PARAGRAPH.sub(cut, search_html[start:])
 
 
+def join_quoteless(search_before: str, editor_html: str, quoteless_after: str | None) -> str | None:
+    """The page's search text with the claims' words cut, from its last part cut ahead, or None (cut it whole).
+
+    `quoteless_after` is `without_quotes` of the renderer's last search part
+    (`Parts.quoteless`); joined after the first part and the editor's HTML
+    as the search text is joined, it is the whole text cut, provided the
+    cutting starts in that last part: no article heading comes before it.
+    """
+    if not quoteless_after or _ARTICLE in search_before or _ARTICLE in editor_html:
+        return None
+    return "\n".join(part for part in (search_before, editor_html, quoteless_after) if part)
+
+
 def title_of(search_html: str, fallback: str) -> str:
     """The page's title: its search text's first h1, else the page title mkdocs knows."""
     h1 = _FIRST_H1.search(search_html)
     return plain(h1.group(1)) if h1 else plain(fallback)
 
 
-def document(*, title: str, search_html: str, kind: str, found: Facts, listing: bool = False, language: str = "en") -> str:
+def document(
+    *, title: str, search_html: str, kind: str, found: Facts, listing: bool = False, language: str = "en",
+    quoteless: str | None = None,
+) -> str:
     """The HTML document Pagefind indexes for one page.
 
     `search_html` is trusted HTML (made by the renderer or by mkdocs from
     sanitised markdown); every other value is plain text and is escaped here.
+    `quoteless`: `search_html` with the claims' words already cut out
+    (`join_quoteless`), when they were cut ahead.
     """
     pairs: list[tuple[str, str, str]] = [("meta", "title", title), ("meta", "kind", kind), ("filter", "kind", kind)]
     if found.date:
@@ -270,12 +291,12 @@ def document(*, title: str, search_html: str, kind: str, found: Facts, listing: 
     if listing:
         pairs.append(("meta", "listing", "1"))
     body = search_html
+    if found.claims:  # (only briefings have claims; only the entity kinds below reweigh their title)
+        body = quoteless if quoteless is not None else without_quotes(body, found.claims)
     if kind in ("person", "organisation", "place"):
         # A listing's own heading ("People: B") is no answer to any query; an entity's name is the best one.
         weight = 0 if listing else ENTITY_TITLE_WEIGHT
         body = _FIRST_H1.sub(lambda m: f'<h1 data-pagefind-weight="{weight:g}">{m.group(1)}</h1>', body, count=1)
-    if found.claims:
-        body = _without_quotes(body, found.claims)
     claims = "".join(
         f'<h3 id="{_attr(c.anchor)}" data-pagefind-weight="1">{html.escape(c.label)}'
         f'{" · " + html.escape(c.speaker) if c.speaker else ""}</h3>'

@@ -204,11 +204,14 @@ class SearchIntegration:
 
     # -- on_page_context (while page.content is the search text) ------------
 
-    def index(self, page: Page, *, generated: bool, full_html: str, found: Facts | None = None) -> None:
+    def index(
+        self, page: Page, *, generated: bool, full_html: str, found: Facts | None = None, quoteless: str | None = None,
+    ) -> None:
         """Send one page's search document to Pagefind (pages marked `search: exclude` are skipped).
 
-        `found`: the facts the page-making process read from the page's HTML
-        (`Parts.facts`); without them they are read from `full_html` here.
+        `found` and `quoteless`: the facts the page-making process read from
+        the page's HTML and the search text with the claims' words cut
+        (`Parts`); without them both are made from `full_html` here.
         """
         if not self.active:
             return
@@ -225,6 +228,7 @@ class SearchIntegration:
             found=found if found is not None else facts(full_html or content, kind),
             listing=generated and is_listing(page.file.src_uri),
             language=self.language,
+            quoteless=quoteless,
         )
         url = "/" + page.url
         digest = doc_digest(url, doc)
