@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from mkdocs_briefings.search.canonical import _decode, _encode, _stable, canonicalize
-from mkdocs_briefings.search.service import PagefindError, PagefindService, executable
+from mkdocs_briefings.search.service import PIPE_BYTES, WRITE_BYTES, PagefindError, PagefindService, executable
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]  # the module or None
 
 BINARY = executable()
 needs_pagefind = pytest.mark.skipif(BINARY is None, reason="no Pagefind binary (pip install 'pagefind[bin]')")
@@ -81,3 +86,41 @@ def test_a_binary_that_is_not_pagefind_fails_clearly(tmp_path: Path) -> None:
     fake.chmod(0o755)
     with pytest.raises(PagefindError, match="stopped"):
         PagefindService(fake)
+
+
+@needs_pagefind
+def test_pages_beyond_one_write_all_reach_the_index(tmp_path: Path) -> None:
+    """Pages are written to Pagefind in batches (`WRITE_BYTES`): more than fit in one, and the last
+    batch's tail that only `write` sends, are all indexed."""
+    assert BINARY is not None
+    filler = " ".join(f"word{j}" for j in range(150))
+    pages = [f'<html lang="en"><body><main data-pagefind-body><h1>P{i}</h1><p>{filler}</p></main></body></html>'
+             for i in range(500)]
+    assert sum(len(page) for page in pages) > 2 * WRITE_BYTES  # (base64 makes them a third more again)
+    service = PagefindService(BINARY)
+    try:
+        for i, page in enumerate(pages):
+            service.add_html(f"/p{i}/", page)
+        service.write(tmp_path)
+    finally:
+        service.close()
+    assert json.loads((tmp_path / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"] == 500
+
+
+@needs_pagefind
+@pytest.mark.skipif(not hasattr(fcntl, "F_GETPIPE_SZ"), reason="pipe sizes are Linux's")  # (False for None too)
+def test_the_pipe_to_pagefind_holds_many_pages() -> None:
+    assert BINARY is not None
+    service = PagefindService(BINARY)
+    try:
+        assert service._proc.stdin is not None
+        assert fcntl.fcntl(service._proc.stdin.fileno(), fcntl.F_GETPIPE_SZ) >= min(PIPE_BYTES, _pipe_max())
+    finally:
+        service.close()
+
+
+def _pipe_max() -> int:
+    try:
+        return int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    except (OSError, ValueError):
+        return 1 << 16
