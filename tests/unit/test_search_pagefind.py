@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from mkdocs_briefings.search.canonical import _decode, _encode, _stable, canonicalize
 from mkdocs_briefings.search.service import PIPE_BYTES, WRITE_BYTES, PagefindError, PagefindService, executable
+from mkdocs_briefings.search.service import _encode as _message
 
 try:
     import fcntl
@@ -124,3 +126,23 @@ def _pipe_max() -> int:
         return int(Path("/proc/sys/fs/pipe-max-size").read_text())
     except (OSError, ValueError):
         return 1 << 16
+
+
+@pytest.mark.parametrize("text", ["café", "🇺🇦 “quoted” — Ł", "<p>a,b</p>", ""])
+def test_a_message_carries_its_text_exactly(text: str) -> None:
+    raw = _message({"type": "AddFile", "file_contents": text})
+    assert raw.endswith(b",") and raw.count(b",") == 1 and raw.isascii()
+    assert json.loads(base64.b64decode(raw[:-1])) == {"type": "AddFile", "file_contents": text}
+
+
+@needs_pagefind
+def test_a_url_that_is_not_text_is_refused_clearly(tmp_path: Path) -> None:
+    """A lone surrogate (a file name that is not UTF-8) is Pagefind's refusal, not an encoding traceback."""
+    assert BINARY is not None
+    service = PagefindService(BINARY)
+    try:
+        service.add_html("/caf\udcc3/", '<html lang="en"><body><main data-pagefind-body><h1>x</h1></main></body></html>')
+        with pytest.raises(PagefindError, match="refused"):
+            service.write(tmp_path)
+    finally:
+        service.close()
