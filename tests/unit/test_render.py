@@ -14,16 +14,17 @@ from urllib.parse import urljoin
 
 import markdown
 import pytest
+from markupsafe import Markup
 
 from mkdocs_briefings.core.corpus import build_corpus
 from mkdocs_briefings.core.kinds import PAGE_DIRS, TABLE
 from mkdocs_briefings.core.model import Span
 from mkdocs_briefings.render import static
-from mkdocs_briefings.render.article import layout
+from mkdocs_briefings.render.article import _non_overlapping, layout
 from mkdocs_briefings.render.indexes import claim_counts
 from mkdocs_briefings.render.paths import CSS_URI, page_url, rel
 from mkdocs_briefings.render.renderer import PageSpec, Renderer
-from mkdocs_briefings.render.safety import json_ld, markdown_source, web_url
+from mkdocs_briefings.render.safety import clean, json_ld, markdown_source, web_url
 from mkdocs_briefings.render.sanitize import BriefingsHtmlExtension, unsafe_url
 from mkdocs_briefings.render.views import (
     RolesView,
@@ -226,6 +227,37 @@ def test_json_ld_cannot_break_out() -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Tony Blair", "Tony Blair"),
+        ("", ""),
+        ("line\nbreak\ttab\r", "line\nbreak\ttab\r"),  # not printable, but kept
+        ("soft\u00adhyphen\u200b", "soft\u00adhyphen\u200b"),  # not printable, but kept
+        ("a\x00b\x08c\x0bd\x0ce\x1ff\x7fg", "abcdefg"),
+        ("bell\x07 and\x1b[31m", "bell and[31m"),
+        ("non\ufffechar\uffff", "nonchar"),
+        (Markup("<b>\x00</b>"), Markup("<b>\x00</b>")),  # rendered markup passes as it is
+        (3, 3),
+        (None, None),
+    ],
+)
+def test_clean_drops_control_characters_only(value: object, expected: object) -> None:
+    out = clean(value)
+    assert out == expected and type(out) is type(expected)
+
+
+def test_clean_agrees_with_its_rule_on_every_character() -> None:
+    """The printable fast path drops exactly what the rule drops, over the whole of Unicode."""
+    rule = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert clean(text) == rule.sub("", text)
+    for c in range(0x10000):  # one character at a time: the fast path is taken per value
+        ch = chr(c)
+        if not 0xD800 <= c <= 0xDFFF:
+            assert clean(ch) == rule.sub("", ch), hex(c)
+
+
+@pytest.mark.parametrize(
     ("url", "expected"),
     [
         ("https://en.wikinews.org/wiki/X", "https://en.wikinews.org/wiki/X"),
@@ -255,6 +287,23 @@ def test_markdown_source_removes_html_and_attr_lists() -> None:
     assert 'href="javascript' not in html
     assert "<strong>ok</strong>" in html
     assert not re.search(r"<[a-z]+[^>]*\sonclick=", html)
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        ([], []),
+        ([(0, 3, "a"), (3, 5, "b"), (7, 9, "c")], [(0, 3, "a"), (3, 5, "b"), (7, 9, "c")]),  # in order, apart
+        ([(7, 9, "c"), (0, 3, "a")], [(0, 3, "a"), (7, 9, "c")]),  # out of order: sorted
+        ([(0, 3, "a"), (0, 5, "b"), (4, 6, "c")], [(0, 5, "b")]),  # same start: the longer; its overlap dropped
+        ([(0, 3, "a"), (2, 6, "b"), (6, 8, "c")], [(0, 3, "a"), (6, 8, "c")]),  # overlapping the kept: dropped
+        ([(0, 2, "b"), (0, 2, "a")], [(0, 2, "a")]),  # a tie: by key
+        ([(0, 3, "a"), (4, 4, "e"), (5, 6, "b")], [(0, 3, "a"), (5, 6, "b")]),  # empty: dropped
+        ([(2, 1, "x")], []),
+    ],
+)
+def test_non_overlapping(spans: list[tuple[int, int, str]], expected: list[tuple[int, int, str]]) -> None:
+    assert _non_overlapping(spans) == expected
 
 
 def test_layout_pieces_cover_the_text_exactly(make_briefing) -> None:
@@ -473,6 +522,13 @@ def test_claims_in_place(make_briefing) -> None:
         ("it's Kyiv's", True, "it's Kyiv's"),  # apostrophes are not quotation marks
         ('it "an aggression"', False, "it “an aggression”"),  # reported speech: double, made curly
         ('"We are ready"', False, "“We are ready”"),
+        ('(“x”) and -"y"', True, "(‘x’) and -‘y’"),  # a straight mark after a bracket or dash opens
+        ('a"b"c', True, "a’b’c"),  # ... after a letter it closes
+        ("«Non» dit-il", True, "‘Non’ dit-il"),
+        ("„Ja“ sagte er", False, "“Ja“ sagte er"),  # “ opens (English), also where German closes with it
+        ('""', True, ""),
+        ('""', False, "“”"),
+        ('he said—"no"', True, "he said—‘no’"),
     ],
 )
 def test_inner_quotes(text: str, nested: bool, expected: str) -> None:

@@ -7,7 +7,9 @@ pass over the briefings plus inverted indexes (entity -> briefings), so the
 cost grows with the number of mentions, never with pairs of briefings.
 Its parts: which entities earn a page (`entity_pages.py`), an entity's
 record (`entity_records.py`), related briefings and companions
-(`related.py`), claims by speaker (`speaker_groups.py`).
+(`related.py`), claims by speaker (`speaker_groups.py`). On a large corpus
+duplicate stories and figures are found in forked children meanwhile
+(`forked.py`): the same result, on the second core.
 
 Ordering is explicit everywhere (counts, then names, then slugs) so that two
 builds of the same inputs give the same site byte for byte.
@@ -19,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
+from functools import partial
 
 from .controls import kept_figures, not_duplicate_pairs
 from .duplicates import Duplicates, find_duplicates
@@ -26,6 +29,7 @@ from .entity_pages import Thresholds, earns_page
 from .entity_records import Appearance, EntityRecord, appearance, merged_roles, sentence_ranges, vote
 from .figures import Figure
 from .figures_ledger import FiguresLedger, build_figures_ledger
+from .forked import Forked
 from .kinds import KINDS, MIN_BRIEFINGS
 from .ledger import Ledger, build_ledger
 from .model import LINK_CONFIDENCE, Briefing, RegisterEntry
@@ -33,6 +37,10 @@ from .related import Related, count_companions, related_briefings
 from .said_about import said_about
 from .speaker_groups import ClaimRef, SpeakerGroup, claim_number, group_by_speaker
 from .text import slugify
+
+#: From this many briefings on, duplicates and figures are found in forked children (`forked.py`)
+#: while the entity records are built; below it a fork costs more than it saves.
+FORK_BRIEFINGS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +96,30 @@ def build_corpus(
     """
     ordered = newest_first(briefings)
     by_slug = {b.slug: b for b in sorted(ordered, key=lambda b: b.slug)}
+    # Neither needs the entity records: on a large corpus they run on the second core meanwhile.
+    fork = len(by_slug) >= FORK_BRIEFINGS
+    found_duplicates = Forked(partial(_duplicates, by_slug), fork=fork)
+    found_figures = Forked(partial(_figures, by_slug), fork=fork)
+    try:
+        return _index(ordered, by_slug, register, min_briefings, found_duplicates, found_figures)
+    finally:
+        found_duplicates.cancel()
+        found_figures.cancel()
+
+
+def _duplicates(by_slug: Mapping[str, Briefing]) -> Duplicates:
+    return find_duplicates(((slug, b.text) for slug, b in by_slug.items()), apart=not_duplicate_pairs(by_slug.values()))
+
+
+def _figures(by_slug: Mapping[str, Briefing]) -> dict[str, tuple[Figure, ...]]:
+    return {slug: kept_figures(b) for slug, b in by_slug.items()}
+
+
+def _index(
+    ordered: tuple[Briefing, ...], by_slug: dict[str, Briefing], register: Sequence[RegisterEntry],
+    min_briefings: Thresholds, found_duplicates: Forked[Duplicates], found_figures: Forked[dict[str, tuple[Figure, ...]]],
+) -> Corpus:
+    """The index proper; duplicates and figures are collected where they are first needed."""
     reg_by_id: dict[str, RegisterEntry] = {}
     for entry in register:
         reg_by_id.setdefault(slugify(entry.name), entry)
@@ -153,11 +185,12 @@ def build_corpus(
         records[ent_id] = replace(records[ent_id], companions_sampled=True)
 
     frozen_postings = {k: tuple(v) for k, v in sorted(postings.items())}
-    duplicates = find_duplicates(((slug, b.text) for slug, b in by_slug.items()),
-                                 apart=not_duplicate_pairs(by_slug.values()))
-    figures = {slug: kept_figures(b) for slug, b in by_slug.items()}
+    duplicates = found_duplicates.result()
     related = {slug: related_briefings(b, frozen_postings, records, date_rank, duplicates.others(slug))
                for slug, b in by_slug.items()}
+    ledger = build_ledger(by_slug.values(), duplicates, {i: r.name for i, r in records.items()})
+    about = said_about(ordered, {i for i, r in records.items() if r.has_page}, {b.slug: n for n, b in enumerate(ordered)})
+    figures = found_figures.result()
     return Corpus(
         briefings=ordered,
         by_slug=by_slug,
@@ -166,9 +199,8 @@ def build_corpus(
         speakers=group_by_speaker(speaker_groups, records, date_rank),
         postings=frozen_postings,
         duplicates=duplicates,
-        ledger=build_ledger(by_slug.values(), duplicates, {i: r.name for i, r in records.items()}),
+        ledger=ledger,
         figures=figures,
         figures_ledger=build_figures_ledger(figures, by_slug.values(), duplicates),
-        said_about=said_about(ordered, {i for i, r in records.items() if r.has_page},
-                              {b.slug: n for n, b in enumerate(ordered)}),
+        said_about=about,
     )

@@ -62,6 +62,14 @@ def _non_overlapping(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, i
     """Earliest first, longer first; drop anything overlapping what was kept."""
     kept: list[tuple[int, int, str]] = []
     last_end = -1
+    for start, end, key in spans:  # the usual case, once a paragraph: in order and apart already, nothing to sort
+        if start < last_end or end <= start:
+            break
+        kept.append((start, end, key))
+        last_end = end
+    else:
+        return kept
+    kept, last_end = [], -1
     for start, end, key in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]), s[2])):
         if start >= last_end and end > start:
             kept.append((start, end, key))

@@ -189,6 +189,7 @@ class IndexPages:
 
         page_list = [(i, claims_page(i), span(chunk)) for i, chunk in enumerate(self.claims_pages, 1)]
         every = json.dumps(claim_counts(c.speakers), sort_keys=True, separators=(",", ":"))
+        all_claims = c.claim_count()
         for n, groups in enumerate(self.claims_pages, 1):
             here = claims_page(n)
             title = "Claims" if n == 1 else f"Claims, page {n}"
@@ -203,7 +204,7 @@ class IndexPages:
                             counts[ref.claim.kind] += 1
                 return Parts(self.templates.page("claims_index.html", ClaimsIndexContext(
                     here=here, title=title, groups=groups, sections=outline.body, counts=counts,
-                    total=sum(len(g.claims) for g in groups), all=c.claim_count(), page=n, pages=page_list,
+                    total=sum(len(g.claims) for g in groups), all=all_claims, page=n, pages=page_list,
                     every=every,
                 )), "", "")
 

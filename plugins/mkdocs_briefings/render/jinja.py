@@ -14,9 +14,11 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateError
+from jinja2.runtime import Context as JinjaContext
 from markupsafe import Markup
 
 from ..core.diagnostics import BriefingsError, Diagnostic
@@ -50,6 +52,65 @@ def _failed(exc: TemplateError) -> Diagnostic:
     return Diagnostic(where or "a template", line, f"this template failed: {exc.message or exc}", "error")
 
 
+#: How many distinct arguments `_once_each` keeps the HTML of, the latest (a site's headings are mostly the same few).
+ONCE_EACH = 1024
+
+
+def _once_each(macro: Callable[..., Markup]) -> Callable[..., Markup]:
+    """A one-argument macro whose HTML is made once per distinct argument, then looked up.
+
+    A badge's HTML depends on the badge alone, a heading's on its section
+    (a frozen dataclass), and a handful of each come back on every page:
+    calling the macro (a Jinja frame and context each time) for every claim
+    on every page cost more than the rest of a badge's work. A `{% call %}`
+    block's markup varies with its caller, so those calls always run; and the
+    last ONCE_EACH arguments are kept (an A-Z listing has a heading per name,
+    made for the page and again for its search text).
+    """
+    made: dict[Any, Markup] = {}
+
+    def once(arg: Any, **caller: Any) -> Markup:
+        if caller:
+            return macro(arg, **caller)
+        try:
+            html = made.get(arg)
+        except TypeError:  # an argument that cannot be a key (a site's template may pass anything)
+            return macro(arg)
+        if html is None:
+            html = made[arg] = macro(arg)
+            if len(made) > ONCE_EACH:  # forget the oldest: a page's own headings come back within the page
+                del made[next(iter(made))]
+        return html
+
+    return once
+
+
+#: The callables templates call nearly every time: our globals, their bound methods, `dict.get`, `str.rsplit`.
+_PLAIN = frozenset({FunctionType, MethodType, BuiltinFunctionType})
+
+
+class _QuickCalls(JinjaContext):
+    """Jinja's context, with a shorter way to call a plain function.
+
+    Every call a template makes (`rel(...)`, `badges(claim)`, `note(...)`) goes
+    through `Context.call`, which looks for the mark `pass_context` and its like
+    leave both on the callable and on its `__call__`, and a briefing page makes
+    over a hundred calls. A function, a bound method or a builtin has no
+    `__call__` of its own that could carry a mark, so one look does; anything
+    else (a macro, a callable object), and anything marked, goes Jinja's way.
+    """
+
+    def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) not in _PLAIN or hasattr(__obj, "jinja_pass_arg"):
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)  # what Jinja passes along for a marked callable only
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:  # as Jinja does
+            return __self.environment.undefined("value was undefined because a callable raised a StopIteration exception")
+
+
 def name(template: str) -> str:
     """'claim.html' -> 'fragments/briefings/claim.html'."""
     return f"{FOLDER}/{template}"
@@ -69,6 +130,7 @@ class Templates:
             finalize=clean,
             auto_reload=False,  # a build compiles each template once: no stat of its file per render
         )
+        self.env.context_class = _QuickCalls
         self.env.globals.update(globals_)
         # The shared snippets are globals, not imported by each template: an import runs on every
         # render, and a claim's callout is rendered once per claim.
@@ -77,11 +139,17 @@ class Templates:
             missing = [m for m in ("badge", "heading") if not callable(macros.get(m))]
             if missing:
                 raise TemplateError(f"it must define the macro{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
-            self.heading: Callable[[Section], Markup] = macros["heading"]
-            self.env.globals.update(heading=self.heading, badge=macros["badge"])
+            self.heading: Callable[..., Markup] = _once_each(macros["heading"])
+            self.env.globals.update(heading=self.heading, badge=_once_each(macros["badge"]))
             self.templates: dict[str, Template] = {n: self.env.get_template(n) for n in NAMES}
         except TemplateError as exc:  # a site's override that does not compile: say which, and where
             raise BriefingsError(_diagnostic(exc, overrides)) from None
+        # Every render and every include copies its template's globals into a new context, and Jinja
+        # keeps them as a ChainMap over the environment's, read key by key in Python: with a context per
+        # claim callout, that was a sixth of a briefing page's cost. The globals are complete by now and
+        # never change during a build, so a plain dict of them is the same mapping, copied in C.
+        for template in self.templates.values():
+            template.globals = dict(template.globals)
 
     def _render(self, template: str, context: Mapping[str, Any]) -> str:
         try:

@@ -44,8 +44,9 @@ def page_stem(slug: str) -> str:
     return f"{slug}-" if slug in RESERVED_STEMS else slug
 
 
+@lru_cache(maxsize=1 << 14)
 def briefing_page(slug: str) -> str:
-    """The page source path of a briefing."""
+    """The page source path of a briefing (cached: listings, claims and "said about" link to each many times)."""
     return f"briefings/{page_stem(slug)}.md"
 
 
@@ -174,8 +175,13 @@ def _rel(here: str, target: str, directory_urls: bool) -> str:
     return up + rest if rest else up or "./"
 
 
+@lru_cache(maxsize=1 << 12)
 def rel(here: str, target: str, anchor: str = "", directory_urls: bool = True) -> str:
-    """The link from page source `here` to page source `target` ("path.md" or "path.md#anchor")."""
+    """The link from page source `here` to page source `target` ("path.md" or "path.md#anchor").
+
+    Cached: a briefing links to each of its speakers and names several times (the article, the
+    "In this briefing" box, each claim's note and callout), and pages are made one after another.
+    """
     if "#" in target:
         target, own = target.split("#", 1)
         anchor = anchor or own

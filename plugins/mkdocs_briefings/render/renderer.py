@@ -38,7 +38,7 @@ from .jsonld import news_article
 from .ledger import LedgerPages
 from .markup import runs_html
 from .pages import Outline, PageSpec, Parts, Section
-from .paths import CSS_URI, JS_URI, briefing_page, claims_page, entity_link, entity_page, page_url, rel, speaker_anchor
+from .paths import CSS_URI, JS_URI, briefing_page, claims_page, entity_page, page_url, rel, speaker_anchor
 from .safety import html_text, markdown_source, web_url
 from .sourcing import SourcingPages, bar, summary
 from .views import (
@@ -88,7 +88,7 @@ class Renderer(IndexPages, LedgerPages, SourcingPages, FiguresPages):
             "rel": self.rel, "date_label": date_label, "full_stop": full_stop, "badges": badges,
             "all_badges": BADGES, "kinds": BY_KEY, "claim_labels": CLAIM_LABELS, "corpus": corpus,
             "web_url": web_url, "context": context, "claims_of": self.claims_of, "briefing_page": briefing_page,
-            "entity_page": entity_page, "entity_link": entity_link, "zip": zip,
+            "entity_page": entity_page, "entity_link": self.views.link, "zip": zip,
             "runs": self.runs, "callout": self.callout, "note": self.note, "inner_quotes": inner_quotes,
             "roles_view": roles_view, "ledger_link": self.ledger_link,
             "sourcing": self.sourcing, "sourcing_bar": bar, "sourcing_summary": summary,

@@ -23,6 +23,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 def clean(value: Any) -> Any:
     """Drop control characters from a string (Jinja `finalize`: runs on every printed value)."""
+    if type(value) is str and value.isprintable():  # most printed values: nothing to drop, found without a regex
+        return value
     if isinstance(value, Markup):  # already-rendered template output (a macro call)
         return value
     if isinstance(value, str):
