@@ -29,6 +29,7 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 from .render.pages import Section, headings_of
 from .render.paths import HOME, HOME_MARKER
 from .render.renderer import PageSpec
+from .search.document import Facts, join_quoteless
 
 
 class GeneratedPage(Page):
@@ -46,6 +47,8 @@ class GeneratedPage(Page):
         self.editor_html = ""
         self.editor_headings: tuple[Section, ...] = ()
         self.search_html: str | None = None
+        self.search_facts: Facts | None = None  # what Pagefind's document takes from the page's HTML (`Parts.facts`)
+        self.quoteless: str | None = None  # `search_html` with the claims' words cut (`Parts.quoteless`), if made
         self.made = False
         self.tags = tags  # the site runs a tags plugin, which reads `meta["tags"]`
         super().__init__(None, file, config)
@@ -81,16 +84,20 @@ class GeneratedPage(Page):
         toc_tokens = [] if hidden else self.spec.outline.toc(self.editor_headings)
         self.toc = get_toc(toc_tokens)  # type: ignore[arg-type]  # mkdocs types tokens as its private TypedDict; ours are the same plain dicts
         self.search_html = _join(parts.search_before, self.editor_html, parts.search_after)
+        self.search_facts = parts.facts
+        self.quoteless = join_quoteless(parts.search_before, self.editor_html, parts.quoteless)
         self.made = True
 
     def indexed(self) -> None:
         """Search has read the lean version: drop it."""
         self.search_html = None
+        self.search_facts = self.quoteless = None
 
     def release(self) -> None:
         """Drop the HTML once the page is written: memory stays flat however large the site."""
         self.content = ""
         self.search_html = None
+        self.search_facts = self.quoteless = None
 
 
 def listens(config: MkDocsConfig, event: str, ours: object) -> bool:

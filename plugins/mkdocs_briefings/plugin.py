@@ -220,7 +220,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self._materialize(page)
             full, page.content = page.content, page.search_html
             try:
-                self.search.index(page, generated=True, full_html=full or "")
+                self.search.index(page, generated=True, full_html=full or "", found=page.search_facts, quoteless=page.quoteless)
             finally:
                 page.content = full
         else:

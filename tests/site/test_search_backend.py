@@ -167,3 +167,34 @@ def test_pagefind_without_its_binary_is_a_clear_error(project_writer, monkeypatc
     with pytest.raises(Abort):
         build(config_file)
     assert any("pip install 'pagefind[bin]'" in r.getMessage() for r in caplog.records)
+
+
+#: A site's own claim callout that keeps the plugin's markers (class, data-claim) and says it its own way.
+_OWN_CLAIM = (
+    '<aside class="bf-claim"{% if full %} data-claim="{{ claim.id }}"{% endif %}>'
+    "<header><b>On the record</b></header><blockquote>{{ claim.content.text }}</blockquote>"
+    "<footer>{{ speaker.name or 'someone' }} (as this site puts it)</footer></aside>"
+)
+
+
+@pytest.mark.parametrize("store", ["made", "read back"])
+def test_a_site_claim_callout_is_indexed_as_it_shows(tmp_path: Path, store: str) -> None:
+    """Search reads a claim from the page as the site's own claim.html renders it (in the
+    page-making process, or from the page store), not from the plugin's idea of it."""
+    build, write_project = _helpers()
+    config = write_project(tmp_path, seeds=SEEDS, plugin={"search_backend": "pagefind", "min_briefings": 1},
+                           config={"theme": {"name": "material", "custom_dir": "overrides"}})
+    own = tmp_path / "overrides" / "fragments" / "briefings" / "claim.html"
+    own.parent.mkdir(parents=True)
+    own.write_text(_OWN_CLAIM, encoding="utf-8")
+    site = build(config)
+    if store == "read back":
+        import shutil
+
+        shutil.rmtree(site)
+        site = build(config)
+    talks = {f["url"]: f for f in _fragments(site)}["/briefings/2022-03-04-talks/"]
+    claims = [a["text"] for a in talks["anchors"] if a["id"].startswith("claim-")]
+    assert claims and all(text.startswith("On the record · ") for text in claims), claims
+    assert any(text.endswith("(as this site puts it)") for text in claims), claims
+    assert talks["content"].count("I don't bite") == 1  # under its claim, cut from the article

@@ -32,6 +32,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ from mkdocs_briefings.render.pagecache import INDEX, fingerprint
 from mkdocs_briefings.render.pagemaker import StoreError
 from mkdocs_briefings.render.pagestore import PageStore
 from mkdocs_briefings.render.renderer import PageSpec, Parts
+from mkdocs_briefings.search.document import Claim, Facts, facts, without_quotes
 
 KEY = "a" * 64
 OTHER = "b" * 64
@@ -57,15 +59,27 @@ SUMMARY = "3 briefings, 2 entity pages, 7 claims"
 
 
 def parts_for(i: int) -> Parts:
-    """Distinct parts for page `i`: non-ASCII throughout, some parts (and page 1 entirely) empty."""
+    """Distinct parts for page `i`: non-ASCII throughout, some parts (and page 1 entirely) empty;
+    even pages with a date, a tag and a claim for search."""
     if i == 1:
         return Parts("", "", "", "")
+    head = f'<p class="bf-meta"><time datetime="2022-03-0{i % 10}">d</time> <span class="bf-tag">Ł &amp; {i}</span></p>'
+    claim = (f'<aside class="bf-claim" data-claim="claim-{i}"><header><b>Direct quote</b></header>'
+             f"<blockquote>“Ł” {i} 🇺🇦</blockquote><footer>Speaker {i}, role <i>said</i></footer></aside>")
     return Parts(
-        f"<h1>Page {i}: Zelenskyy’s “quote” — Ł</h1>",
-        "" if i % 3 == 0 else f"<p>after {i} 🇺🇦 Kyiv\n\tend</p>",
+        f"<h1>Page {i}: Zelenskyy’s “quote” — Ł</h1>" + (head if i % 2 == 0 else ""),
+        "" if i % 3 == 0 else f"<p>after {i} 🇺🇦 Kyiv\n\tend</p>" + (claim if i % 2 == 0 else ""),
         f'<h2 id="p{i}">Ł {i}</h2>' if i % 2 == 0 else "",
-        "" if i % 4 == 0 else f"<p>search {i} ½ — “x”</p>",
+        "" if i % 4 == 0 else f'<h2 id="article">Article</h2><p>search {i} ½ — “Ł” {i} 🇺🇦 “x”</p>',
     )
+
+
+def with_facts(parts: Parts) -> Parts:
+    """A page as the store hands it back: its parts, the search facts read from them (test pages are
+    briefings) and, where it has claims, its search text with their words cut."""
+    found = facts(parts.before + parts.after, "briefing")
+    cut = found.claims and parts.search_after
+    return replace(parts, facts=found, quoteless=without_quotes(parts.search_after, found.claims) if cut else None)
 
 
 def counted(calls: list[int], i: int) -> Parts:
@@ -100,7 +114,7 @@ def committed(directory: Path, key: str, specs: list[PageSpec], read: list[int] 
     store = PageStore(directory, key, _no_warnings)
     store.make(specs, DIAGNOSTICS, SUMMARY)
     for i in range(len(specs)) if read is None else read:
-        assert store.specs[i].make() == specs[i].make()
+        assert store.specs[i].make() == with_facts(specs[i].make())
     store.commit(EXPORT)
     store.close()  # as the plugin does after copying the export
     return store
@@ -123,8 +137,8 @@ def assert_replays(directory: Path, specs: list[PageSpec], key: str = KEY) -> Pa
     assert store.replaying and warnings == []
     assert [described(s) for s in store.specs] == [described(s) for s in specs]
     for i in reversed(range(len(specs))):  # any order, any number of times
-        assert store.specs[i].make() == specs[i].make(), i
-        assert store.specs[i].make() == specs[i].make(), i
+        assert store.specs[i].make() == with_facts(specs[i].make()), i
+        assert store.specs[i].make() == with_facts(specs[i].make()), i
     assert (store.diagnostics, store.summary) == (DIAGNOSTICS, SUMMARY)
     assert store.export.read_bytes() == EXPORT
     store.close()
@@ -263,13 +277,28 @@ def test_commit_then_replay_returns_the_same_pages(tmp_path: Path) -> None:
     assert_replays(tmp_path, specs)
 
 
+def test_each_page_keeps_the_search_facts_read_from_its_html(tmp_path: Path) -> None:
+    """Search takes a briefing's date, tags and claims, and its text with the claims cut, from the store,
+    not from parsing the page again."""
+    committed(tmp_path, KEY, make_specs(3))
+    store, warnings = replayed(tmp_path)
+    assert warnings == [] and store.replaying
+    assert store.specs[2].make().facts == Facts(
+        "2022-03-02", ("Ł & 2",), 0, (Claim("claim-2", "Direct quote", "Speaker 2, role", "“Ł” 2 🇺🇦"),)
+    )
+    assert store.specs[2].make().quoteless == '<h2 id="article">Article</h2><p>search 2 ½ — … “x”</p>'
+    assert store.specs[1].make().facts == Facts()  # a page without any: empty, not unknown
+    assert store.specs[1].make().quoteless is None
+    store.close()
+
+
 def test_commit_makes_the_pages_nobody_read(tmp_path: Path) -> None:
     """Another plugin may drop a page: the store still holds every page, each made once."""
     calls: list[int] = []
     specs = make_specs(6, partial(counted, calls))
     store = PageStore(tmp_path, KEY, _no_warnings)
     store.make(specs, DIAGNOSTICS, SUMMARY)
-    assert store.specs[4].make() == parts_for(4) and store.specs[1].make() == parts_for(1)
+    assert store.specs[4].make() == with_facts(parts_for(4)) and store.specs[1].make() == with_facts(parts_for(1))
     store.commit(EXPORT)
     assert sorted(calls) == list(range(6))
     assert_replays(tmp_path, make_specs(6))
@@ -324,7 +353,7 @@ def _truncate(directory: Path) -> None:
         lambda d: _index(d, lambda data: data.pop("diagnostics")),
         lambda d: _index(d, lambda data: data["pages"][0].pop("src_uri")),
         lambda d: _index(d, lambda data: data["pages"][2].update(extent=[0, 1, 2, 3])),
-        lambda d: _index(d, lambda data: data["pages"][2].update(extent=[0, -1, 2, 3, 4])),
+        lambda d: _index(d, lambda data: data["pages"][2].update(extent=[0, -1, 2, 3, 4, 5, 6])),
         lambda d: _index(d, lambda data: data["pages"][2].update(extent=None)),
         lambda d: _index(d, lambda data: data.update(pages=None)),
         _garble,
@@ -341,7 +370,7 @@ def _truncate(directory: Path) -> None:
         lambda d: _index(d, lambda data: data["pages"][0].update(markdown=None)),
         lambda d: _index(d, lambda data: data["pages"][0].update(anchors=[1])),
         lambda d: _index(d, lambda data: data["pages"][0].update(index="yes")),
-        lambda d: _index(d, lambda data: data["pages"][0].update(extent=[0, 1.5, 0, 0, 0])),
+        lambda d: _index(d, lambda data: data["pages"][0].update(extent=[0, 1.5, 0, 0, 0, 0, 0])),
         lambda d: _index(d, lambda data: data.update(diagnostics="abc")),
         lambda d: _index(d, lambda data: data.update(summary=["x"])),
         lambda d: (d / INDEX).write_bytes(b'{"format": 1, "key": "' + KEY.encode() + b'", "pages": '
@@ -366,7 +395,7 @@ def test_corrupt_store_is_reported_once_and_rebuilt(tmp_path: Path, damage: Call
     assert len(warnings) == 1 and str(tmp_path / INDEX) in warnings[0], warnings
     # The same store makes the pages again, and the next build replays them.
     store.make(specs, DIAGNOSTICS, SUMMARY)
-    assert [s.make() for s in store.specs] == [parts_for(i) for i in range(5)]
+    assert [s.make() for s in store.specs] == [with_facts(parts_for(i)) for i in range(5)]
     store.commit(EXPORT)
     assert_replays(tmp_path, specs)
 
@@ -397,7 +426,7 @@ def test_a_build_that_never_commits_leaves_nothing_to_trust(tmp_path: Path, earl
         committed(tmp_path, KEY, make_specs(3))
     store = PageStore(tmp_path, OTHER, _no_warnings)
     store.make(make_specs(4), [], "")
-    assert [store.specs[i].make() for i in (3, 0)] == [parts_for(3), parts_for(0)]
+    assert [store.specs[i].make() for i in (3, 0)] == [with_facts(parts_for(3)), with_facts(parts_for(0))]
     if ending == "abort":
         store.abort()
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]  # the temp body is gone
@@ -434,7 +463,7 @@ def test_failed_index_write_never_pairs_an_old_index_with_a_new_body(tmp_path: P
     store = PageStore(tmp_path, KEY, warnings.append)
     assert not store.replay()
     store.make(specs, DIAGNOSTICS, SUMMARY)
-    assert [s.make() for s in store.specs] == [parts_for(i) for i in range(4)]  # this time in page order
+    assert [s.make() for s in store.specs] == [with_facts(parts_for(i)) for i in range(4)]  # this time in page order
     real = pagestore.atomic_write
 
     def full_disk(path: Path, data: bytes) -> None:
@@ -446,7 +475,7 @@ def test_failed_index_write_never_pairs_an_old_index_with_a_new_body(tmp_path: P
     store.commit(EXPORT)
     monkeypatch.undo()
     later, _ = replayed(tmp_path)
-    assert not later.replaying or [s.make() for s in later.specs] == [parts_for(i) for i in range(4)]
+    assert not later.replaying or [s.make() for s in later.specs] == [with_facts(parts_for(i)) for i in range(4)]
 
 
 # -- the forked child ---------------------------------------------------------
@@ -496,7 +525,7 @@ def test_forked_child_makes_the_in_process_pages(tmp_path: Path, forked: None) -
     order = list(range(n))
     random.Random(4).shuffle(order)
     for i in order:
-        assert store.specs[i].make() == parts_for(i), i
+        assert store.specs[i].make() == with_facts(parts_for(i)), i
     store.commit(EXPORT)
     assert calls == [], "pages were made in this process, not (only) by the child"
     again = assert_replays(tmp_path / "forked", make_specs(n))
@@ -548,7 +577,7 @@ def test_abort_stops_a_running_child(tmp_path: Path, forked: None) -> None:
     """A failed build does not wait for the child to finish the site."""
     store = PageStore(tmp_path, KEY, _no_warnings)
     store.make(make_specs(3 * pagemaker.BATCH, _stalls_after_first_batch), [], "")
-    assert store.specs[0].make() == parts_for(0)  # the first batch arrived; the child is now stuck
+    assert store.specs[0].make() == with_facts(parts_for(0))  # the first batch arrived; the child is now stuck
     child = store._maker._child
     started = time.monotonic()
     store.abort()
@@ -567,7 +596,7 @@ def test_a_concurrent_build_cannot_take_a_replayed_store_away(tmp_path: Path) ->
     reading = PageStore(tmp_path, KEY, _no_warnings)
     assert reading.replay()
     committed(tmp_path, OTHER, make_specs(3))  # the other build finishes first and prunes
-    assert [s.make() for s in reading.specs] == [parts_for(i) for i in range(5)]
+    assert [s.make() for s in reading.specs] == [with_facts(parts_for(i)) for i in range(5)]
     kept = reading.commit()
     assert kept is not None and kept.read() == EXPORT
     reading.close()
@@ -673,7 +702,7 @@ def test_full_disk_is_one_warning_and_every_page_is_made(
     store = PageStore(full_disk / "pages", KEY, warnings.append)
     assert store.replay() is False
     store.make(make_specs(8, _big), DIAGNOSTICS, SUMMARY, lambda: EXPORT)
-    assert [s.make() for s in store.specs] == [_big(i) for i in range(8)]
+    assert [s.make() for s in store.specs] == [with_facts(_big(i)) for i in range(8)]
     kept = store.commit()
     assert kept is None or kept.read() == EXPORT
     store.close()

@@ -12,11 +12,15 @@ from mkdocs_briefings.search.document import (
     Facts,
     document,
     facts,
+    facts_from_json,
+    facts_to_json,
     is_listing,
+    join_quoteless,
     key_word,
     kind_of,
     plain,
     title_of,
+    without_quotes,
 )
 
 BRIEFING_HTML = (
@@ -87,7 +91,14 @@ def test_other_facts(html: str, kind: str, expected: Facts) -> None:
 
 @pytest.mark.parametrize(
     ("fragment", "text"),
-    [("<b>a</b>\n  b &amp; c", "a b & c"), ("", ""), ("&lt;script&gt;", "<script>")],
+    [
+        ("<b>a</b>\n  b &amp; c", "a b & c"),
+        ("", ""),
+        ("&lt;script&gt;", "<script>"),
+        ("\u00a0 x\u2003\t y&nbsp;z \n", "x y z"),  # every Unicode space, decoded ones too, collapsed and trimmed
+        ('<a href="#">Name</a> , role ; <i>said</i> !', "Name, role; said!"),  # no space before punctuation
+        ("no tags, no entities", "no tags, no entities"),
+    ],
 )
 def test_plain(fragment: str, text: str) -> None:
     assert plain(fragment) == text
@@ -173,6 +184,7 @@ def test_filter_values_are_words_too() -> None:
         (["I don't bite. I don't bite."], ["… . I don't bite."]),
         (["Nothing quoted here."], ["Nothing quoted here."]),
         (["I don't", "bite"], ["I don't", "bite"]),  # split over paragraphs: left where it is
+        (["talks would fail", " I don't bite  now"], ["…", "… now"]),  # no space left at either end, none doubled
     ],
 )
 def test_quotations_are_indexed_once(paragraphs: list[str], expected: list[str]) -> None:
@@ -185,3 +197,69 @@ def test_quotations_are_indexed_once(paragraphs: list[str], expected: list[str])
     assert [html_module.unescape(p) for p in re.findall(r"<p>(.*?)</p>", article)] == expected
     assert "<p>I don&#x27;t bite in the summary</p>" in doc  # only the article is cut
     assert doc.count("<p>I don&#x27;t bite</p>") == 1  # the claim's own section keeps its words
+
+
+@pytest.mark.parametrize(
+    "found",
+    [facts(BRIEFING_HTML, "briefing"), Facts(), Facts(mentions=1204), Facts(tags=("Ł “x” 🇺🇦",), date="2022-03-04")],
+)
+def test_stored_facts_read_back_the_same(found: Facts) -> None:
+    assert facts_from_json(facts_to_json(found)) == found
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "", "not json", "[]", "{}", '{"a": 1, "b": 2, "c": 3, "d": 4}', "[" * 100_000 + "]" * 100_000,
+        '["2022-3-4", [], 0, []]',  # not an ISO date
+        '["2022-03-04<script>", [], 0, []]',
+        '["", [""], 0, []]',  # an empty tag: `facts` never finds one
+        '["", [1], 0, []]',
+        '["", [], -1, []]',
+        '["", [], true, []]',
+        '["", [], 1.5, []]',
+        '["", [], 0, [["x", "Claim", "", ""]]]',  # not a claim anchor
+        '["", [], 0, [["claim-1\\" onclick=\\"x", "Claim", "", ""]]]',
+        '["", [], 0, [["claim-1", "Claim", ""]]]',  # a claim of three fields
+        '["", [], 0, [["claim-1", "Claim", "", null]]]',
+        '["", [], 0, ["claim-1"]]',
+        '["", [], 0, {}]',
+    ],
+)
+def test_stored_facts_that_facts_cannot_make_are_refused(stored: str) -> None:
+    """The page store is outside input: what `facts` could not have found is not used (search reads the HTML)."""
+    assert facts_from_json(stored) is None
+
+
+ARTICLE = '<h2 id="article">Article</h2><p>He said I don&#39;t bite and left.</p>'
+
+
+@pytest.mark.parametrize(
+    ("before", "editor", "after"),
+    [
+        ('<h1 id="title">T</h1>', "<p>I don&#39;t bite, says the summary.</p>", ARTICLE),
+        ('<h1 id="title">T</h1>', "", ARTICLE),
+        ("", "", ARTICLE),
+    ],
+)
+def test_search_text_cut_ahead_is_the_whole_text_cut(before: str, editor: str, after: str) -> None:
+    """What the page-making process cuts of the last part, joined, is what cutting the whole text gives."""
+    found = facts(BRIEFING_HTML, "briefing")
+    whole = "\n".join(p for p in (before, editor, after) if p)
+    ahead = join_quoteless(before, editor, without_quotes(after, found.claims))
+    assert ahead == without_quotes(whole, found.claims) != whole
+    assert document(title="T", search_html=whole, kind="briefing", found=found, quoteless=ahead) == document(
+        title="T", search_html=whole, kind="briefing", found=found)
+
+
+@pytest.mark.parametrize(
+    ("before", "editor", "after"),
+    [
+        (ARTICLE, "", "<p>I don&#39;t bite</p>"),  # the cutting starts before the last part
+        ("", ARTICLE, "<p>I don&#39;t bite</p>"),
+        ("<h1>T</h1>", "", None),  # nothing cut ahead
+        ("<h1>T</h1>", "", ""),
+    ],
+)
+def test_search_text_cut_ahead_is_not_used_where_the_cut_starts_earlier(before: str, editor: str, after: str | None) -> None:
+    assert join_quoteless(before, editor, after) is None

@@ -1,9 +1,9 @@
 """The page cache on disk: what a complete build keeps for the next build of the same inputs.
 
-Under `.cache/briefings/pages/`: `body-<key>.bin` (every page's four Parts,
-back to back), `export-<key>.json` (the site's `briefings.json`) and
-`index.json` (which pages the body holds and where, written last and
-atomically). The key is `fingerprint` of every input, so a build whose
+Under `.cache/briefings/pages/`: `body-<key>.bin` (every page's four HTML
+Parts and its search facts, back to back), `export-<key>.json` (the site's
+`briefings.json`) and `index.json` (which pages the body holds and where,
+written last and atomically). The key is `fingerprint` of every input, so a build whose
 inputs are byte-identical to the last complete build's reads that build's
 pages back instead of making them.
 
@@ -36,19 +36,22 @@ from ..core.contract import expect_list, expect_text
 from ..core.files import TEMP, stale_temp, tree_digest
 from ..core.inputs import SEED_SUFFIXES, list_files, read_regular, refusal
 from ..core.seeds import MAX_SEED_BYTES
+from ..search.document import facts_from_json, facts_to_json
 from .pages import Outline, PageSpec, Parts
 from .safety import html_text, markdown_source
 
-#: Bumped when the index or body layout changes.
-FORMAT = 1
+#: Bumped when the index or body layout changes (2: each page's search facts and quoteless search text
+#: after its four HTML parts).
+FORMAT = 2
 INDEX = "index.json"
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: The files under the input folders that the build reads: seeds, overlays, the register.
 INPUT_SUFFIXES: tuple[str, ...] = (*SEED_SUFFIXES, ".yml", ".html")  # .html: a site's template overrides
 _CODE_SUFFIXES = frozenset({".py", ".html", ".css", ".js", ".txt", ".tsv", ".gz", ".json", ".yml"})
 
-#: A page's place in the body: its start and the byte lengths of its four Parts.
-Extent = tuple[int, int, int, int, int]
+#: A page's place in the body: its start and the byte lengths of its four HTML Parts, its search facts
+#: and its quoteless search text.
+Extent = tuple[int, int, int, int, int, int, int]
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +134,7 @@ def page_from_json(i: int, p: Any, make: Callable[[], Parts]) -> tuple[PageSpec,
     if not isinstance(p, dict):
         raise ValueError(f"page {i} is not an object")
     extent = tuple(_integer(x) for x in expect_list(p["extent"], "extent"))
-    if len(extent) != 5 or min(extent) < 0:
+    if len(extent) != 7 or min(extent) < 0:
         raise ValueError(f"bad extent for page {i}")
     src_uri = expect_text(p["src_uri"], "src_uri")
     if _SRC_URI.fullmatch(src_uri) is None:
@@ -172,15 +175,24 @@ def page_to_json(spec: PageSpec, extent: Extent) -> dict[str, Any]:
 
 
 def write_parts(out: BinaryIO, position: int, parts: Parts) -> Extent:
-    """Append a page's Parts to a body at `position`; its extent there."""
-    chunks = [s.encode("utf-8") for s in (parts.before, parts.after, parts.search_before, parts.search_after)]
+    """Append a page's Parts to a body at `position`; its extent there.
+
+    The search facts and quoteless text are kept with the page, so that a
+    build that reads its pages back from the store does not make them again
+    either. None is kept as an empty chunk (a made quoteless text is never
+    empty: it keeps the headings).
+    """
+    facts = "" if parts.facts is None else facts_to_json(parts.facts)
+    texts = (parts.before, parts.after, parts.search_before, parts.search_after, facts, parts.quoteless or "")
+    chunks = [s.encode("utf-8") for s in texts]
     for chunk in chunks:
         out.write(chunk)
-    return (position, len(chunks[0]), len(chunks[1]), len(chunks[2]), len(chunks[3]))
+    before, after, search_before, search_after, facts_length, quoteless = (len(chunk) for chunk in chunks)
+    return (position, before, after, search_before, search_after, facts_length, quoteless)
 
 
 def read_parts(body: BinaryIO, extent: Extent) -> Parts:
-    """A page's Parts read back from a body at its extent."""
+    """A page's Parts read back from a body at its extent (facts that are not well-formed: None)."""
     start, *lengths = extent
     body.seek(start)
     data = body.read(sum(lengths))
@@ -188,7 +200,8 @@ def read_parts(body: BinaryIO, extent: Extent) -> Parts:
     for n in lengths:
         out.append(data[at:at + n].decode("utf-8"))
         at += n
-    return Parts(*out)
+    before, after, search_before, search_after, facts, quoteless = out
+    return Parts(before, after, search_before, search_after, facts_from_json(facts) if facts else None, quoteless or None)
 
 
 def file_digest(path: Path | BinaryIO) -> str:

@@ -19,6 +19,7 @@ import os
 import tempfile
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -27,6 +28,7 @@ from typing import BinaryIO
 from ..core import processes
 from ..core.files import TEMP, temp_prefix
 from ..core.processes import die_with_parent
+from ..search.document import facts, kind_of, without_quotes
 from .pagecache import Extent, read_parts, write_parts
 from .pages import PageSpec, Parts
 
@@ -43,6 +45,22 @@ class StoreError(RuntimeError):
     """The page-making child failed; the message holds its traceback."""
 
 
+def made(spec: PageSpec) -> Parts:
+    """A page made, with the facts its search document takes from its HTML and its claims cut from
+    its search text (`Parts.facts`, `Parts.quoteless`).
+
+    Made here, where the page is made (the forked child, on a large site),
+    so that the build's main process, which renders the theme around every
+    page, does not run the patterns over each page's full HTML, nor decode
+    and re-encode every paragraph of every briefing, as well.
+    """
+    parts = spec.make()
+    found = facts(parts.before + parts.after, kind_of(spec.src_uri, True))
+    # None where there is nothing to cut (or nothing to cut from): as the page store reads an empty text back
+    quoteless = without_quotes(parts.search_after, found.claims) if found.claims and parts.search_after else None
+    return replace(parts, facts=found, quoteless=quoteless)
+
+
 def make_all(
     specs: Sequence[PageSpec], body: Path, export: Callable[[], bytes] | None, export_path: Path, conn: Connection,
     parent: int,
@@ -53,7 +71,7 @@ def make_all(
         position, batch = 0, []
         with open(body, "wb") as out:
             for i, spec in enumerate(specs):
-                extent = write_parts(out, position, spec.make())
+                extent = write_parts(out, position, made(spec))
                 position += sum(extent[1:])
                 batch.append((i, extent))
                 if len(batch) >= BATCH:
@@ -139,7 +157,7 @@ class PageMaker:
         self.extents.clear()
 
     def _make_here(self, i: int) -> Parts:
-        parts = self.specs[i].make()
+        parts = made(self.specs[i])
         if self._writer is not None and i not in self.extents:
             try:
                 extent = write_parts(self._writer, self._position, parts)

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..search.document import Facts
+
 
 @dataclass(frozen=True, slots=True)
 class Section:
@@ -118,13 +120,18 @@ class Parts:
 
     The search index gets its own lean HTML (headings and plain text): the
     page itself carries sidebars, callouts and markup that search would only
-    have to parse and then skip.
+    have to parse and then skip. `facts` are what Pagefind's document takes
+    from the page itself (date, tags, mentions, claims), and `quoteless` is
+    `search_after` with those claims' words cut out, both made where the
+    page is made (`pagemaker.made`); None: not made (search makes them).
     """
 
     before: str
     after: str
     search_before: str
     search_after: str = ""
+    facts: Facts | None = None
+    quoteless: str | None = None
 
 
 @dataclass(frozen=True)

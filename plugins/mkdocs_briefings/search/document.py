@@ -29,6 +29,7 @@ keeps the text Pagefind parses to a few kilobytes a page.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -89,9 +90,19 @@ class Facts:
 
 
 def plain(fragment: str) -> str:
-    """HTML to one line of plain text (tags dropped, entities decoded, white space collapsed)."""
-    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", text)  # "<a>Name</a>, role": no space before the comma
+    """HTML to one line of plain text (tags dropped, entities decoded, white space collapsed).
+
+    Called for every paragraph and claim of every briefing, so the common
+    cases skip work: text without tags skips the tag pattern, and `split()`
+    collapses white space (the same characters as the pattern `\\s`).
+    """
+    if "<" in fragment:
+        fragment = _TAG.sub(" ", fragment)
+    if "&" in fragment:
+        fragment = html.unescape(fragment)
+    text = " ".join(fragment.split())
+    # "<a>Name</a>, role": no space before the comma (searched first: a replacement costs more than a search)
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", text) if _SPACE_BEFORE_PUNCT.search(text) else text
 
 
 def kind_of(src_uri: str, generated: bool) -> str:
@@ -111,8 +122,15 @@ def facts(full_html: str, kind: str) -> Facts:
     """Date, tags, mention count and claims, read from the page's own HTML.
 
     Only the first `bf-meta` line is read for date and tags (the page head);
-    claims are the `bf-claim` callouts, in page order.
+    claims are the `bf-claim` callouts, in page order. Read from the HTML,
+    not from the renderer's data, so that a site's own `claim.html` (or
+    briefing head) is indexed as it shows the claim. For a generated page
+    the page-making process reads them (`render/pagemaker.made`), from the
+    page's own parts: the editor's markdown between them (sanitised, no raw
+    HTML) can hold no callout.
     """
+    if kind not in _FACT_KINDS:
+        return Facts()
     meta = _META.search(full_html)
     head = meta.group(1) if meta else ""
     if kind == "briefing":
@@ -137,6 +155,42 @@ def facts(full_html: str, kind: str) -> Facts:
         count = _MENTIONS.search(head)
         return Facts(mentions=int(count.group(1).replace(",", "")) if count else 0)
     return Facts()
+
+
+#: The kinds of page `facts` reads anything of.
+_FACT_KINDS = frozenset({"briefing", "person", "organisation", "place"})
+#: What stored facts may hold (`facts_from_json`): what `facts` itself can find.
+_STORED_DATE = re.compile(r"(?:\d{4}-\d{2}-\d{2})?")
+_STORED_ANCHOR = re.compile(r"claim-\d+")
+
+
+def facts_to_json(found: Facts) -> str:
+    """Facts as the page store keeps them next to the page (read back by `facts_from_json`)."""
+    claims = [[c.anchor, c.label, c.speaker, c.quote] for c in found.claims]
+    return json.dumps([found.date, list(found.tags), found.mentions, claims], ensure_ascii=False, separators=(",", ":"))
+
+
+def facts_from_json(text: str) -> Facts | None:
+    """Facts `facts_to_json` wrote, or None when they are not such (then search reads the page's HTML again).
+
+    The page store is outside input (CI restores caches); every value here is
+    plain text that `document` escapes, and only what `facts` can find passes.
+    """
+    try:
+        date, tags, mentions, claims = json.loads(text)
+        if not (isinstance(date, str) and _STORED_DATE.fullmatch(date) and isinstance(tags, list)
+                and all(isinstance(t, str) and t for t in tags) and type(mentions) is int and mentions >= 0
+                and isinstance(claims, list)):
+            return None
+        found = []
+        for anchor, label, speaker, quote in claims:
+            if not (isinstance(anchor, str) and _STORED_ANCHOR.fullmatch(anchor)
+                    and isinstance(label, str) and isinstance(speaker, str) and isinstance(quote, str)):
+                return None
+            found.append(Claim(anchor, label, speaker, quote))
+    except (ValueError, TypeError, RecursionError):  # not JSON, or not lists of the right lengths
+        return None
+    return Facts(date, tuple(tags), mentions, tuple(found))
 
 
 _NOT_WORD = re.compile(r"[^\w]+|_+")
@@ -166,12 +220,15 @@ _ARTICLE = '<h2 id="article">'
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
-def _without_quotes(search_html: str, claims: tuple[Claim, ...]) -> str:
+def without_quotes(search_html: str, claims: tuple[Claim, ...]) -> str:
     """The article's paragraphs with each claim's words cut out (they go under the claim's heading).
 
     Indexed twice, a quotation would cost Pagefind a quarter more text on a
     news site and find the article section where the claim is the answer.
     A quotation that is not found whole in one paragraph is left there.
+    The page-making process cuts a briefing's search text ahead
+    (`render/pagemaker.made`), so that the main process only joins it
+    (`join_quoteless`).
     """
     start = search_html.find(_ARTICLE)
     if start < 0:
@@ -180,13 +237,30 @@ def _without_quotes(search_html: str, claims: tuple[Claim, ...]) -> str:
 
     def cut(match: re.Match[str]) -> str:
         text = plain(match.group(1))
+        cuts = 0
         for quote in list(left):
             if quote in text:
                 text = text.replace(quote, " … ", 1)
                 left.remove(quote)
-        return f"<p>{html.escape(_SPACE.sub(' ', text).strip(), quote=False)}</p>"
+                cuts += 1
+        if cuts:  # plain() text has single spaces; a cut may leave two, or one at an end
+            text = " ".join(text.split())
+        return f"<p>{html.escape(text, quote=False)}</p>"
 
     return search_html[:start] + _PARAGRAPH.sub(cut, search_html[start:])
+
+
+def join_quoteless(search_before: str, editor_html: str, quoteless_after: str | None) -> str | None:
+    """The page's search text with the claims' words cut, from its last part cut ahead, or None (cut it whole).
+
+    `quoteless_after` is `without_quotes` of the renderer's last search part
+    (`Parts.quoteless`); joined after the first part and the editor's HTML
+    as the search text is joined, it is the whole text cut, provided the
+    cutting starts in that last part: no article heading comes before it.
+    """
+    if not quoteless_after or _ARTICLE in search_before or _ARTICLE in editor_html:
+        return None
+    return "\n".join(part for part in (search_before, editor_html, quoteless_after) if part)
 
 
 def title_of(search_html: str, fallback: str) -> str:
@@ -195,11 +269,16 @@ def title_of(search_html: str, fallback: str) -> str:
     return plain(h1.group(1)) if h1 else plain(fallback)
 
 
-def document(*, title: str, search_html: str, kind: str, found: Facts, listing: bool = False, language: str = "en") -> str:
+def document(
+    *, title: str, search_html: str, kind: str, found: Facts, listing: bool = False, language: str = "en",
+    quoteless: str | None = None,
+) -> str:
     """The HTML document Pagefind indexes for one page.
 
     `search_html` is trusted HTML (made by the renderer or by mkdocs from
     sanitised markdown); every other value is plain text and is escaped here.
+    `quoteless`: `search_html` with the claims' words already cut out
+    (`join_quoteless`), when they were cut ahead.
     """
     pairs: list[tuple[str, str, str]] = [("meta", "title", title), ("meta", "kind", kind), ("filter", "kind", kind)]
     if found.date:
@@ -215,12 +294,12 @@ def document(*, title: str, search_html: str, kind: str, found: Facts, listing: 
     if listing:
         pairs.append(("meta", "listing", "1"))
     body = search_html
+    if found.claims:  # (only briefings have claims; only the entity kinds below reweigh their title)
+        body = quoteless if quoteless is not None else without_quotes(body, found.claims)
     if kind in ("person", "organisation", "place"):
         # A listing's own heading ("People: B") is no answer to any query; an entity's name is the best one.
         weight = 0 if listing else ENTITY_TITLE_WEIGHT
         body = _FIRST_H1.sub(lambda m: f'<h1 data-pagefind-weight="{weight:g}">{m.group(1)}</h1>', body, count=1)
-    if found.claims:
-        body = _without_quotes(body, found.claims)
     claims = "".join(
         f'<h3 id="{_attr(c.anchor)}" data-pagefind-weight="1">{html.escape(c.label)}'
         f'{" · " + html.escape(c.speaker) if c.speaker else ""}</h3>'

@@ -47,7 +47,7 @@ from mkdocs.structure.pages import Page
 from ..render.pagecache import code_version
 from .bundlecache import BundleCache, Kept, doc_digest
 from .canonical import canonicalize
-from .document import document, facts, is_listing, kind_of, title_of
+from .document import Facts, document, facts, is_listing, kind_of, title_of
 from .service import PagefindError, PagefindService, executable
 
 log = get_plugin_logger(__name__)
@@ -204,8 +204,15 @@ class SearchIntegration:
 
     # -- on_page_context (while page.content is the search text) ------------
 
-    def index(self, page: Page, *, generated: bool, full_html: str) -> None:
-        """Send one page's search document to Pagefind (pages marked `search: exclude` are skipped)."""
+    def index(
+        self, page: Page, *, generated: bool, full_html: str, found: Facts | None = None, quoteless: str | None = None,
+    ) -> None:
+        """Send one page's search document to Pagefind (pages marked `search: exclude` are skipped).
+
+        `found` and `quoteless`: the facts the page-making process read from
+        the page's HTML and the search text with the claims' words cut
+        (`Parts`); without them both are made from `full_html` here.
+        """
         if not self.active:
             return
         search = page.meta.get("search") or {}
@@ -218,9 +225,10 @@ class SearchIntegration:
             title=title_of(content, page.title or ""),
             search_html=content,
             kind=kind,
-            found=facts(full_html or content, kind),
+            found=found if found is not None else facts(full_html or content, kind),
             listing=generated and is_listing(page.file.src_uri),
             language=self.language,
+            quoteless=quoteless,
         )
         url = "/" + page.url
         digest = doc_digest(url, doc)

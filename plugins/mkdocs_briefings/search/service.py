@@ -4,7 +4,8 @@ Why not the `pagefind` package's own asyncio client: it reads one response
 per 0.1 s (a sleep in its polling loop), so indexing 25,000 pages through it
 would take over forty minutes. The protocol is small (base64 of a JSON
 message, then a comma, both ways), so this client writes requests as pages
-are made and a reader thread drains the answers. The Pagefind process
+are made (in batches of a few hundred kilobytes, into a widened pipe) and a
+reader thread drains the answers. The Pagefind process
 indexes each page as it arrives, on the machine's other core, while mkdocs
 renders the next pages; only writing the index files waits for the end of
 the build.
@@ -16,6 +17,7 @@ or `PAGEFIND_BINARY_PATH`, or a `pagefind` on the PATH.
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
 import os
@@ -24,7 +26,12 @@ import subprocess
 import threading
 import time
 from pathlib import Path
-from typing import Any, cast
+from typing import IO, Any, cast
+
+try:
+    import fcntl
+except ImportError:  # Windows: its pipes keep their size
+    fcntl = None  # type: ignore[assignment]  # the module or None; callers check
 
 
 class PagefindError(RuntimeError):
@@ -47,7 +54,32 @@ def executable() -> Path | None:
 
 
 def _encode(message: dict[str, Any]) -> bytes:
-    return base64.b64encode(json.dumps(message, ensure_ascii=False).encode("utf-8")) + b","
+    """One message as Pagefind reads it: base64 of its JSON, then a comma.
+
+    ASCII JSON (non-ASCII characters as `\\u` escapes, which Pagefind decodes
+    to the same text) takes half the time of UTF-8 JSON, the most of a
+    page's sending (measured: 31 ms instead of 58 ms for 2,500 pages), and
+    a lone surrogate (a file name that is not UTF-8) is Pagefind's clear
+    refusal instead of an encoding error here.
+    """
+    return base64.b64encode(json.dumps(message).encode("ascii")) + b","
+
+
+#: Bytes the pipe to Pagefind holds (Linux; 64 KiB by default, about a dozen pages): the build
+#: runs on while Pagefind is busy with a long page, instead of waiting for it.
+PIPE_BYTES = 1 << 20
+#: Bytes of pages written to the pipe at once: one write (and one wake-up of Pagefind) for dozens
+#: of pages, not one each. Measured on a 2,500-page build (2 busy cores), the time the build
+#: waited in writing pages fell from 0.4-0.8 s to 0.2 s with both (0.33 s with this alone).
+WRITE_BYTES = 1 << 18
+
+
+def _widen(pipe: IO[bytes] | None) -> None:
+    """Make the pipe hold `PIPE_BYTES` where the system lets it (else it stays as it is)."""
+    size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if pipe is not None and size is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe.fileno(), size, PIPE_BYTES)
 
 
 class PagefindService:
@@ -62,6 +94,7 @@ class PagefindService:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
+            bufsize=WRITE_BYTES,
         )
         self._lock = threading.Condition()
         self._answers: dict[int, dict[str, Any]] = {}
@@ -70,6 +103,7 @@ class PagefindService:
         self._writing: tuple[int, dict[str, Any], Path] | None = None  # the WriteFiles request, once sent
         self.pages = 0
         self.cpu_seconds = 0.0  # user + system time of the Pagefind process, once closed
+        _widen(self._proc.stdin)
         self._reader = threading.Thread(target=self._read, name="pagefind-reader", daemon=True)
         self._reader.start()
         try:
@@ -120,7 +154,7 @@ class PagefindService:
         assert self._proc.stdout is not None
         buffer = b""
         while True:
-            chunk = cast(io.BufferedReader, self._proc.stdout).read1(1 << 16)  # Popen's default buffering
+            chunk = cast(io.BufferedReader, self._proc.stdout).read1(1 << 16)  # Popen's buffered reader
             if not chunk:
                 break
             buffer += chunk
