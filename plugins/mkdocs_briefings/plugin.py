@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 
 from .core.annotate import engine_version
 from .core.cache import now, prune, used_keys
+from .core.collector import BuildCollector
 from .core.corpus import Corpus, build_corpus
 from .core.diagnostics import BriefingsError
 from .core.entity_pages import Thresholds, fitted_thresholds
@@ -93,6 +94,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.tags = False
         #: Page source path -> the `<link rel="alternate feed">` tags of its feeds (`feedlinks.add_feeds`).
         self.feed_links: dict[str, str] = {}
+        self.collector = BuildCollector()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember a dirty build (`--dirty`, `--dirtyreload`): it renders only changed pages."""
@@ -129,6 +131,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         When nothing the pages are made from has changed since the last
         complete build, its pages are read back from the page store instead.
         """
+        self.collector.start()
         seeds, briefings = self._path(self.config.seeds_dir), self._path(self.config.briefings_dir)
         home = home_source(files)  # docs/index.md, when it asks for the generated home page
         settings = {"plugin": dict(self.config), "directory_urls": config.use_directory_urls, "home": home is not None}
@@ -172,7 +175,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
             feeds = atom.keep(store.directory, store.key, atom.feed_data(self.corpus))
             kept = [str(d) for d in project.diagnostics if not d.transient]
-            store.make(list(renderer.pages()), kept, summary, partial(briefings_json, self.corpus))
+            specs = list(renderer.pages())
+            self.collector.keep()  # the corpus and the page specs live until the build ends
+            store.make(specs, kept, summary, partial(briefings_json, self.corpus))
             for diagnostic in project.diagnostics:
                 if diagnostic.transient:
                     log.warning(diagnostic)
@@ -276,11 +281,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Write `briefings.json` and the search index; keep the pages.
 
         Pagefind finishes its index and writes it while this process keeps
-        the pages and writes `briefings.json` (each waits on the disk).
+        the pages and writes `briefings.json` (each waits on the disk). The
+        garbage collector gets the process's own settings back (`collector.py`).
         """
-        self.search.start_write(config.site_dir)
-        self._keep_pages(config)
-        self.search.write(config.site_dir)
+        try:
+            self.search.start_write(config.site_dir)
+            self._keep_pages(config)
+            self.search.write(config.site_dir)
+        finally:
+            self.collector.end()
 
     def _keep_pages(self, config: MkDocsConfig) -> None:
         """Write `briefings.json` (every briefing with its metadata and annotation); keep the pages."""
@@ -329,6 +338,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build keeps nothing: stop the page-making and Pagefind processes, drop its pages."""
         self.search.close()
+        self.collector.end()
         if self.store is not None:
             self.store.abort()
             self.store = None

@@ -13,6 +13,7 @@ path. Builds run in this process via `tests/conftest.py`'s helpers.
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 from collections.abc import Callable
@@ -207,3 +208,16 @@ def test_a_hidden_seed_is_never_an_input(
     assert "briefings/draft.md:2: seed '.draft.txt' is a hidden file" in caplog.text
 
 
+
+
+def test_a_build_gives_the_process_its_collector_settings_back(spec_project: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """`mkdocs serve` runs build after build in one process: each puts the collector back (core/collector.py)."""
+    saved = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    try:
+        for site in ("site-a", "site-b"):  # made, then replayed from the store
+            build_into(spec_project, site, caplog)
+            assert gc.get_threshold() == (700, 10, 10)
+            assert gc.get_freeze_count() == 0
+    finally:
+        gc.set_threshold(*saved)
