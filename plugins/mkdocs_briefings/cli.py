@@ -77,8 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         "`mkdocs build --strict` fail), and the annotation cache's size. Reads mkdocs.yml as mkdocs does.",
         epilog=_examples("briefings check", "briefings check --root ../other-site --no-cache"),
     )
-    _project_arguments(p)
-    p.add_argument("--no-cache", action="store_true", help="do not read or write .cache/briefings/")
+    _project_arguments(p, no_cache=True)
     p.set_defaults(func=run_check)
 
     p = verbs.add_parser(
@@ -90,8 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         "register lines that fix or confirm them.",
         epilog=_examples("briefings review --limit 5", "briefings review --threshold 0.7"),
     )
-    _project_arguments(p)
-    p.add_argument("--no-cache", action="store_true", help="do not read or write .cache/briefings/")
+    _project_arguments(p, no_cache=True)
     p.add_argument("--limit", type=int, default=0, metavar="N", help="show only the N briefings with most findings")
     p.add_argument("--threshold", type=float, default=LINK_CONFIDENCE, metavar="C",
                    help=f"list what the engine is less sure of than C (default {LINK_CONFIDENCE})")
@@ -115,10 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _project_arguments(p: argparse.ArgumentParser) -> None:
+def _project_arguments(p: argparse.ArgumentParser, *, no_cache: bool = False) -> None:
+    """Where the project is; `no_cache` for the commands that can also run without the annotation cache."""
     p.add_argument("--root", default=".", help="project directory (default: current directory)")
     p.add_argument("--seeds", help="seeds directory, relative to the root (default: from mkdocs.yml, else seeds)")
     p.add_argument("--briefings", help="overlays directory, relative to the root (default: from mkdocs.yml, else briefings)")
+    if no_cache:
+        p.add_argument("--no-cache", action="store_true", help="do not read or write .cache/briefings/")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
