@@ -178,7 +178,8 @@ def _index(
             register=reg,
         )
     # Only an entity page shows "Appears with": count companions for those alone.
-    companions, sampled = count_companions(by_slug.values(), {i for i, r in records.items() if r.has_page})
+    with_page = {i for i, r in records.items() if r.has_page}
+    companions, sampled = count_companions(by_slug.values(), with_page)
     for ent_id, found in companions.items():
         records[ent_id] = replace(records[ent_id], companions=found)
     for ent_id in sampled:
@@ -189,7 +190,7 @@ def _index(
     related = {slug: related_briefings(b, frozen_postings, records, date_rank, duplicates.others(slug))
                for slug, b in by_slug.items()}
     ledger = build_ledger(by_slug.values(), duplicates, {i: r.name for i, r in records.items()})
-    about = said_about(ordered, {i for i, r in records.items() if r.has_page}, {b.slug: n for n, b in enumerate(ordered)})
+    about = said_about(ordered, with_page, date_rank)
     figures = found_figures.result()
     return Corpus(
         briefings=ordered,
