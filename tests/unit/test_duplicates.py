@@ -24,6 +24,12 @@ def story(seed: int, n: int = 200) -> str:
 
 BASE = story(1)
 _W = BASE.split()
+HEAD = "Council rejects the flood plan"
+
+
+def titled(texts: list[tuple[str, str]], title: str = HEAD) -> list[tuple[str, str, str]]:
+    """(slug, text) pairs as the (slug, title, text) triples find_duplicates takes, all under one headline."""
+    return [(slug, title, text) for slug, text in texts]
 
 
 def edited(fraction: float, seed: int = 7) -> str:
@@ -50,7 +56,7 @@ def edited(fraction: float, seed: int = 7) -> str:
     ],
 )
 def test_pairs(other: str, same: bool) -> None:
-    found = find_duplicates([("a", BASE), ("b", other)])
+    found = find_duplicates([("a", HEAD, BASE), ("b", HEAD, other)])
     assert (found.groups == (("a", "b"),)) is same
     assert found.others("a") == (("b",) if same else ())
 
@@ -58,11 +64,11 @@ def test_pairs(other: str, same: bool) -> None:
 @pytest.mark.parametrize("n", [MIN_WORDS - 1, 5, 0])
 def test_short_texts_are_never_duplicates(n: int) -> None:
     text = " ".join(_W[:n])
-    assert find_duplicates([("a", text), ("b", text)]).groups == ()
+    assert find_duplicates([("a", HEAD, text), ("b", HEAD, text)]).groups == ()
 
 
 def test_groups_are_transitive_and_sorted() -> None:
-    found = find_duplicates([("c", BASE), ("a", BASE), ("b", edited(0.01)), ("d", story(9)), ("e", story(9))])
+    found = find_duplicates(titled([("c", BASE), ("a", BASE), ("b", edited(0.01)), ("d", story(9)), ("e", story(9))]))
     assert found.groups == (("a", "b", "c"), ("d", "e"))
     assert found.others("b") == ("a", "c")
     assert found.others("zzz") == ()
@@ -72,12 +78,12 @@ def test_groups_are_transitive_and_sorted() -> None:
 def test_shared_boilerplate_does_not_make_stories_duplicates() -> None:
     """A paragraph every story ends with (a newsletter footer) is in too many texts to propose candidates."""
     footer = story(99, 60)
-    texts = [(f"s{i:03d}", story(100 + i, 60) + " " + footer) for i in range(MAX_POSTINGS + 5)]
+    texts = [(f"s{i:03d}", HEAD, story(100 + i, 60) + " " + footer) for i in range(MAX_POSTINGS + 5)]
     assert find_duplicates(texts).groups == ()
 
 
 def test_order_of_input_does_not_matter() -> None:
-    texts = [("a", BASE), ("b", edited(0.01)), ("c", story(2)), ("d", story(2))]
+    texts = titled([("a", BASE), ("b", edited(0.01)), ("c", story(2)), ("d", story(2))])
     assert find_duplicates(texts) == find_duplicates(list(reversed(texts)))
 
 
@@ -105,7 +111,7 @@ def test_related_never_lists_a_copy(make_briefing) -> None:
 
 
 def test_finding_duplicates_grows_linearly() -> None:
-    def make(n: int) -> list[tuple[str, str]]:
-        return [(f"s{i:05d}", story(i, 80)) for i in range(n)] + [(f"t{i:05d}", story(i, 80)) for i in range(n // 4)]
+    def make(n: int) -> list[tuple[str, str, str]]:
+        return titled([(f"s{i:05d}", story(i, 80)) for i in range(n)] + [(f"t{i:05d}", story(i, 80)) for i in range(n // 4)])
 
     assert_linear(find_duplicates, make, 60)
