@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import pickle
 import random
+from dataclasses import replace
 
 import pytest
 from growth import assert_linear
 
 from mkdocs_briefings.core.corpus import build_corpus
-from mkdocs_briefings.core.duplicates import MAX_POSTINGS, MIN_WORDS, find_duplicates, jaccard, shingles, words
+from mkdocs_briefings.core.duplicates import (
+    MAX_MEASURED,
+    MAX_POSTINGS,
+    MIN_WORDS,
+    Version,
+    find_duplicates,
+    jaccard,
+    percent_same,
+    shingles,
+    words,
+)
 
 _VOCAB = [f"w{i}" for i in range(3000)]
 
@@ -115,3 +127,111 @@ def test_finding_duplicates_grows_linearly() -> None:
         return titled([(f"s{i:05d}", story(i, 80)) for i in range(n)] + [(f"t{i:05d}", story(i, 80)) for i in range(n // 4)])
 
     assert_linear(find_duplicates, make, 60)
+
+
+# Copies and versions. PLAIN's words are all different, so its shingles are too: changing one word in the
+# middle changes 5 of its 196 shingles (191 shared of 201: 95%), two words far apart 10 (186 of 206: 90%).
+PLAIN = " ".join(f"p{i}" for i in range(200))
+ONE_EDIT = PLAIN.replace("p100 ", "q100 ")
+TWO_EDITS = PLAIN.replace("p50 ", "q50 ").replace("p150 ", "q150 ")
+
+
+NEW = "Flood plan thrown out"
+FIFTH_EDITED = " ".join(f"q{i}" if i % 5 == 2 else f"p{i}" for i in range(200))  # a word in five changed
+
+
+@pytest.mark.parametrize(
+    ("title_b", "text_b", "copy", "version"),
+    [
+        (HEAD, PLAIN, True, None),  # a republished copy
+        (HEAD.upper() + "!", PLAIN.replace(" ", ", ").upper(), True, None),  # case and punctuation: still a copy
+        ("Council rejects the flood-plan.", PLAIN.replace(" p1", "\n\np1"), True, None),  # hyphen, line breaks
+        (NEW, PLAIN, False, Version("b", True, False, None)),  # the same body under another headline
+        (HEAD + " again", PLAIN, False, Version("b", True, False, None)),  # a word added to the headline: a new one
+        (HEAD, ONE_EDIT, False, Version("b", False, True, 95)),  # edited under the same headline
+        (HEAD, TWO_EDITS, False, Version("b", False, True, 90)),
+        (NEW, ONE_EDIT, False, Version("b", True, True, 95)),  # both changed
+        (HEAD, FIFTH_EDITED, False, None),  # below the threshold: not the same story at all
+        (HEAD, story(2), False, None),  # another story
+    ],
+    ids=["copy", "case-punctuation", "hyphen-breaks", "new-headline", "longer-headline", "one-edit", "two-edits",
+         "both", "below-threshold", "other-story"],
+)
+def test_copies_and_versions(title_b: str, text_b: str, copy: bool, version: Version | None) -> None:
+    found = find_duplicates([("a", HEAD, PLAIN), ("b", title_b, text_b)])
+    assert found.copies("a") == (("b",) if copy else ()) and found.copies("b") == (("a",) if copy else ())
+    assert found.copy_pairs() == ({("a", "b")} if copy else set())
+    assert found.versions("a") == ((version,) if version else ())
+    assert found.versions("b") == ((replace(version, slug="a"),) if version else ())  # the same, seen from b
+    assert found.version_pairs() == ({("a", "b"): version} if version else {})
+    assert found.others("a") == (("b",) if copy or version else ())  # related briefings exclude copies and versions
+    assert found.pairs() == ({("a", "b")} if copy or version else set())
+
+
+@pytest.mark.parametrize(
+    ("version", "said"),
+    [
+        (Version("b", True, False), "new headline"),
+        (Version("b", False, True, 93), "edited text, 93% the same"),
+        (Version("b", True, True, 81), "new headline, edited text, 81% the same"),
+        (Version("b", False, True, None), "edited text"),  # not measured (a huge group)
+    ],
+)
+def test_a_version_says_what_differs(version: Version, said: str) -> None:
+    assert version.describe() == said
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (frozenset(range(200)), frozenset(range(200)), 99),  # different words are never 100% the same
+        (frozenset(range(100)), frozenset(range(1, 101)), 98),  # 99/101 = 0.9801...
+        (frozenset(range(29)), frozenset(range(29)) | {100}, 96),  # 29/30 = 0.9666...: rounded down
+        (frozenset(range(100)), frozenset(range(100, 200)), 0),
+        (frozenset(), frozenset(), 0),
+    ],
+)
+def test_percent_same_rounds_down_in_integers(a: frozenset[int], b: frozenset[int], expected: int) -> None:
+    assert percent_same(a, b) == expected
+
+
+def test_groups_mix_copies_and_versions() -> None:
+    found = find_duplicates([("a", HEAD, PLAIN), ("b", "Flood plan thrown out", PLAIN), ("c", HEAD, PLAIN),
+                             ("d", HEAD, ONE_EDIT), ("e", HEAD, story(3)), ("f", "Other", story(3))])
+    assert found.groups == (("a", "b", "c", "d"), ("e", "f"))
+    assert found.others("a") == ("b", "c", "d")  # related briefings keep excluding every one of them
+    assert found.copies("a") == ("c",) and found.copies("c") == ("a",) and found.copies("b") == ()
+    assert found.versions("a") == (Version("b", True, False), Version("d", False, True, 95))
+    assert found.versions("b") == (Version("a", True, False), Version("c", True, False), Version("d", True, True, 95))
+    assert found.copy_pairs() == {("a", "c")}
+    assert sorted(found.version_pairs()) == [("a", "b"), ("a", "d"), ("b", "c"), ("b", "d"), ("c", "d"), ("e", "f")]
+    assert found.version_pairs()[("e", "f")] == Version("f", True, False)
+    assert pickle.loads(pickle.dumps(found)) == found  # computed in a forked child and pickled back
+
+
+@pytest.mark.parametrize(
+    ("apart", "groups", "copies_a", "versions_a"),
+    [
+        (frozenset(), (("a", "b", "c"),), ("b",), (Version("c", True, False),)),
+        (frozenset({("a", "b")}), (("a", "c"),), (), (Version("c", True, False),)),  # a copy kept apart
+        (frozenset({("a", "c")}), (("a", "b"),), ("b",), ()),  # a version kept apart
+        (frozenset({("a", "b"), ("a", "c"), ("b", "c")}), (), (), ()),
+    ],
+)
+def test_not_duplicates_keeps_copies_and_versions_apart(apart: frozenset[tuple[str, str]], groups: tuple[tuple[str, ...], ...],
+                                                        copies_a: tuple[str, ...], versions_a: tuple[Version, ...]) -> None:
+    found = find_duplicates([("a", HEAD, PLAIN), ("b", HEAD, PLAIN), ("c", "Flood plan thrown out", PLAIN)], apart=apart)
+    assert found.groups == groups
+    assert found.copies("a") == copies_a and found.versions("a") == versions_a
+    assert not {p for p in found.pairs() if p in apart}
+
+
+def test_a_huge_group_of_edits_is_not_measured_pair_by_pair() -> None:
+    """MAX_MEASURED distinct bodies in one story: no percentages, so measuring them stays linear."""
+    texts = [(f"s{i:03d}", HEAD, PLAIN.replace(f"p{i + 20} ", f"q{i + 20} ")) for i in range(MAX_MEASURED)]
+    found = find_duplicates(texts)
+    assert len(found.groups) == 1 and len(found.groups[0]) == MAX_MEASURED
+    assert {v.same for v in found.versions("s000")} == {None}
+    assert found.versions("s000")[0].describe() == "edited text"
+    fewer = find_duplicates(texts[: MAX_MEASURED - 1])
+    assert None not in {v.same for v in fewer.versions("s000")}
