@@ -6,6 +6,14 @@ describes (docs/about.md documents it for readers) and stays deterministic:
 every list is sorted, as the corpus sorts it.
 
 - `duplicates`: the groups of briefings that are one story, each a sorted list of slugs.
+- `duplicate_pairs`: every pair of briefings in one such group, sorted by
+  `briefings`, each `{"briefings": [a, b], "kind", "new_headline", "edited",
+  "same"}`: `kind` is `copy` (the same headline and body words: the page
+  says "Same story as") or `version` (the headline changed, `new_headline`,
+  and/or the text was edited, `edited`: the page lists it under "Other
+  versions of this story"); `same` is an edited version's similarity in
+  whole percent, rounded down (`null` for copies, for a new headline over
+  the same words, and in a group too large to measure).
 - `ledger`: the claims ledger, flagged entries first; each entry is
   `{"id", "statement", "stories", "flags": [...], "appearances": [...]}`,
   each appearance `{"briefing", "claim", "text", "date", "source",
@@ -34,6 +42,7 @@ from typing import Any
 
 from .contract import annotation_to_json
 from .corpus import Corpus
+from .duplicates import Duplicates
 from .figures import Figure
 from .model import Briefing, SourceInfo
 from .sourcing import briefing_profile, grouped, month, outlets, tags
@@ -43,6 +52,7 @@ def across(corpus: Corpus) -> dict[str, Any]:
     """The cross-briefing part of `briefings.json`."""
     return {
         "duplicates": [list(g) for g in corpus.duplicates.groups],
+        "duplicate_pairs": _duplicate_pairs(corpus.duplicates),
         "ledger": [
             {
                 "id": e.id,
@@ -87,6 +97,17 @@ def across(corpus: Corpus) -> dict[str, Any]:
             for s in corpus.figures_ledger.series
         ],
     }
+
+
+def _duplicate_pairs(duplicates: Duplicates) -> list[dict[str, Any]]:
+    """Each pair (a < b) of one story, with its kind (`copy` or `version`) and what differs; sorted by the pair."""
+    versions = duplicates.version_pairs()
+    out = []
+    for a, b in sorted(duplicates.pairs()):
+        v = versions.get((a, b))
+        out.append({"briefings": [a, b], "kind": "version" if v else "copy", "new_headline": bool(v and v.new_headline),
+                    "edited": bool(v and v.edited), "same": v.same if v else None})
+    return out
 
 
 def _value(v: float) -> int | float:
