@@ -108,19 +108,15 @@ def test_copies_and_versions_are_not_related_briefings(site: Path) -> None:
     assert "<b>&quot;cracks" not in page and '<b>"cracks"' not in page  # the headline's markup is text
 
 
-def test_export_gives_each_pair_its_kind(site: Path) -> None:
+def test_export_gives_each_member_its_kind(site: Path) -> None:
     data = json.loads((site / "briefings.json").read_text(encoding="utf-8"))
     assert data["duplicates"] == [[FIRST, COPY, HEADLINE, EDIT]]
-    kinds = {tuple(p["briefings"]): (p["kind"], p["new_headline"], p["edited"], p["same"]) for p in data["duplicate_pairs"]}
-    assert [p["briefings"] for p in data["duplicate_pairs"]] == sorted(p["briefings"] for p in data["duplicate_pairs"])
-    assert kinds == {
-        (FIRST, COPY): ("copy", False, False, None),
-        (FIRST, HEADLINE): ("version", True, False, None),
-        (FIRST, EDIT): ("version", False, True, SAME),
-        (COPY, HEADLINE): ("version", True, False, None),
-        (COPY, EDIT): ("version", False, True, SAME),
-        (HEADLINE, EDIT): ("version", True, True, SAME),
-    }
+    assert data["duplicate_kinds"] == [{
+        "copies": [[FIRST, COPY], [HEADLINE], [EDIT]],
+        "headlines": [[FIRST, COPY, EDIT], [HEADLINE]],
+        "bodies": [[FIRST, COPY, HEADLINE], [EDIT]],
+        "same": [[FIRST, EDIT, SAME]],
+    }]
 
 
 def test_every_link_resolves(site: Path) -> None:

@@ -14,6 +14,7 @@ from mkdocs_briefings.core.duplicates import (
     MAX_MEASURED,
     MAX_POSTINGS,
     MIN_WORDS,
+    Duplicates,
     Version,
     find_duplicates,
     jaccard,
@@ -235,3 +236,22 @@ def test_a_huge_group_of_edits_is_not_measured_pair_by_pair() -> None:
     assert found.versions("s000")[0].describe() == "edited text"
     fewer = find_duplicates(texts[: MAX_MEASURED - 1])
     assert None not in {v.same for v in fewer.versions("s000")}
+
+
+def test_what_tells_copies_from_versions_is_stored_per_briefing_not_per_pair() -> None:
+    """A story filed many times: one entry per briefing, one percentage per pair of different bodies."""
+    n = 40
+    texts = [(f"s{i:03d}", f"Headline number {i % 4}", ONE_EDIT if i % 10 == 0 else PLAIN) for i in range(n)]
+    found = find_duplicates(texts)
+    assert found.groups == (tuple(f"s{i:03d}" for i in range(n)),)
+    assert len(found.kinds) == n and found.same == {("s000", "s001"): 95}
+    assert len(found.copy_pairs()) + len(found.version_pairs()) == len(found.pairs()) == n * (n - 1) // 2
+    assert found.copies("s001") == tuple(f"s{i:03d}" for i in range(5, n, 4) if i % 10)  # same headline, same words
+    assert found.versions("s000")[:2] == (Version("s001", True, True, 95), Version("s002", True, True, 95))
+    assert found.versions("s001")[:2] == (Version("s000", True, True, 95), Version("s002", True, False))
+
+
+def test_duplicates_made_without_kinds_hold_copies_alone() -> None:
+    """What the ledgers' tests build by hand: a group and nothing else."""
+    dup = Duplicates((("a", "b"),), {"a": ("b",), "b": ("a",)})
+    assert dup.copies("a") == ("b",) and dup.versions("a") == () and dup.copy_pairs() == {("a", "b")}

@@ -128,29 +128,40 @@ class Version:
 
 @dataclass(frozen=True, slots=True)
 class Duplicates:
-    """The groups of briefings that are one story, each briefing's group, and which of it are versions.
+    """The groups of briefings that are one story, each briefing's group, and which of it are copies or versions.
 
     Every other member of a briefing's group is either a copy (the same
-    headline and body words) or a `Version`; `versions_of` lists only the
-    versions, so a `Duplicates` made without it holds copies alone.
+    headline and body words) or a `Version`. What tells them apart is stored
+    once per briefing (`kinds`) and per pair of different bodies (`same`),
+    never per pair of briefings, so a story published a thousand times costs
+    no more than its briefings; `copies` and `versions` are worked out when
+    asked. A `Duplicates` made without `kinds` holds copies alone.
     """
 
     groups: tuple[tuple[str, ...], ...]  # each sorted by slug; groups sorted by their first slug
     of: Mapping[str, tuple[str, ...]]  # slug -> the other slugs of its group (sorted); only briefings with copies
-    versions_of: Mapping[str, tuple[Version, ...]] = field(default_factory=dict)  # slug -> its versions (by slug)
+    # slug -> (its body, its headline), each named by the first slug (in slug order) with the same words
+    kinds: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # (body, body), lower first -> the percentage of the two bodies that is the same (`percent_same`); measured groups only
+    same: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
     def others(self, slug: str) -> tuple[str, ...]:
         """The other briefings of the same story, copies and versions (empty if it has none)."""
         return self.of.get(slug, ())
 
-    def versions(self, slug: str) -> tuple[Version, ...]:
-        """The other briefings of the same story whose headline or text differs, sorted by slug."""
-        return self.versions_of.get(slug, ())
-
     def copies(self, slug: str) -> tuple[str, ...]:
         """The other briefings of the same story with the same headline and body words, sorted."""
-        changed = {v.slug for v in self.versions(slug)}
-        return tuple(o for o in self.others(slug) if o not in changed)
+        kind = self.kinds.get(slug)
+        return tuple(o for o in self.others(slug) if self.kinds.get(o) == kind)
+
+    def versions(self, slug: str) -> tuple[Version, ...]:
+        """The other briefings of the same story whose headline or text differs, sorted by slug, with what differs."""
+        kind = self.kinds.get(slug)
+        return tuple(self._version(kind, o) for o in self.others(slug) if self.kinds.get(o) != kind)
+
+    def _version(self, kind: tuple[str, str] | None, other: str) -> Version:
+        (body, headline), (obody, oheadline) = kind or ("", ""), self.kinds.get(other, ("", ""))
+        return Version(other, headline != oheadline, body != obody, self.same.get((min(body, obody), max(body, obody))))
 
     def pairs(self) -> set[tuple[str, str]]:
         """Every pair (a < b) of briefings found to be the same story: copies and versions."""
@@ -158,11 +169,12 @@ class Duplicates:
 
     def copy_pairs(self) -> set[tuple[str, str]]:
         """Every pair (a < b) of briefings that are copies: the same headline and body words."""
-        return {(a, b) for a in self.of for b in self.copies(a) if a < b}
+        return {(a, b) for a, b in self.pairs() if self.kinds.get(a) == self.kinds.get(b)}
 
     def version_pairs(self) -> dict[tuple[str, str], Version]:
-        """Every pair (a < b) of versions of one story, with what differs (the `Version` as seen from a)."""
-        return {(a, v.slug): v for a, vs in sorted(self.versions_of.items()) for v in vs if a < v.slug}
+        """Every pair (a < b) of versions of one story, sorted, with what differs (the `Version` of b, seen from a)."""
+        return {(a, b): self._version(self.kinds.get(a), b) for a, b in sorted(self.pairs())
+                if self.kinds.get(a) != self.kinds.get(b)}
 
 
 class _Sampler:
@@ -282,19 +294,13 @@ def find_duplicates(texts: Iterable[tuple[str, str, str]], threshold: float = TH
     def full_of(slug: str) -> frozenset[int]:
         return full[slug] if slug in full else full.setdefault(slug, shingles(tokens_of[slug]))
 
-    versions_of: dict[str, tuple[Version, ...]] = {}
+    kinds = {s: (body[s], headline[s]) for s in sorted(in_groups)}
+    same: dict[tuple[str, str], int] = {}
     for g in groups:
         bodies = sorted({body[s] for s in g})
-        same: dict[tuple[str, str], int] = {}
         if 1 < len(bodies) < MAX_MEASURED:
-            same = {(a, b): percent_same(full_of(a), full_of(b)) for i, a in enumerate(bodies) for b in bodies[i + 1 :]}
-        for s in g:
-            vs = tuple(Version(o, headline[o] != headline[s], body[o] != body[s],
-                               same.get((min(body[s], body[o]), max(body[s], body[o]))))
-                       for o in g if o != s and (headline[o] != headline[s] or body[o] != body[s]))
-            if vs:
-                versions_of[s] = vs
-    return Duplicates(groups, dict(sorted(of.items())), dict(sorted(versions_of.items())))
+            same.update(((a, b), percent_same(full_of(a), full_of(b))) for i, a in enumerate(bodies) for b in bodies[i + 1 :])
+    return Duplicates(groups, dict(sorted(of.items())), kinds, dict(sorted(same.items())))
 
 
 def percent_same(a: frozenset[int], b: frozenset[int]) -> int:
@@ -305,10 +311,10 @@ def percent_same(a: frozenset[int], b: frozenset[int]) -> int:
     return min(99, inter * 100 // union) if union else 0
 
 
-def _classes(titles: Iterable[tuple[str, str]]) -> dict[str, int]:
-    """slug -> a number shared by the slugs whose titles have the same words (`words`)."""
-    ids: dict[tuple[str, ...], int] = {}
-    return {slug: ids.setdefault(tuple(words(title)), len(ids)) for slug, title in titles}
+def _classes(titles: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """slug -> the first slug (in the given order) whose title has the same words (`words`)."""
+    first: dict[tuple[str, ...], str] = {}
+    return {slug: first.setdefault(tuple(words(title)), slug) for slug, title in titles}
 
 
 def _keep_apart(group: list[str], apart: frozenset[tuple[str, str]]) -> list[list[str]]:
