@@ -121,3 +121,26 @@ def test_export_gives_each_member_its_kind(site: Path) -> None:
 
 def test_every_link_resolves(site: Path) -> None:
     assert broken_links(site) == []
+
+
+@pytest.fixture(scope="module")
+def many(session_builder) -> Path:
+    """The story filed eight times under eight headlines, and twice more word for word."""
+    seeds = {f"2024-03-{d:02d}-filed-{d}.txt": seed(f"Dam story, take {d}", d, BODY).replace("2024-02-", "2024-03-")
+             for d in range(1, 9)}
+    seeds |= {f"2024-03-{d:02d}-wire-{d}.txt": seed("Dam story, take 1", d, BODY).replace("2024-02-", "2024-03-")
+              for d in (20, 21)}
+    return session_builder("same-story-many", seeds=seeds)
+
+
+def test_five_of_each_kind_are_linked_and_the_rest_counted(many: Path) -> None:
+    lines = [" ".join(line.split()) for line in _lines(_page(many, "2024-03-01-filed-1"))]
+    assert len(lines) == 2
+    assert lines[0] == ('Same story as <a href="../2024-03-20-wire-20/">Dam story, take 1</a> (20 March 2024), '
+                        '<a href="../2024-03-21-wire-21/">Dam story, take 1</a> (21 March 2024).')
+    versions = lines[1]
+    assert versions.startswith('Other versions of this story: <a href="../2024-03-02-filed-2/">Dam story, take 2</a> '
+                               "(2 March 2024; new headline), ")
+    assert re.findall(r'href="\.\./([^/"]+)/"', versions) == [f"2024-03-{d:02d}-filed-{d}" for d in range(2, 7)]
+    assert versions.endswith("(6 March 2024; new headline) and 2 more.")
+    assert broken_links(many) == []
