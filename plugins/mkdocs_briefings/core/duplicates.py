@@ -132,10 +132,11 @@ class Duplicates:
 
     Every other member of a briefing's group is either a copy (the same
     headline and body words) or a `Version`. What tells them apart is stored
-    once per briefing (`kinds`) and per pair of different bodies (`same`),
-    never per pair of briefings, so a story published a thousand times costs
-    no more than its briefings; `copies` and `versions` are worked out when
-    asked. A `Duplicates` made without `kinds` holds copies alone.
+    once per briefing (`kinds`) and per pair of different bodies (`same`,
+    bounded by `MAX_MEASURED`), never per pair of briefings: telling the kinds
+    apart adds nothing per pair of a story published a thousand times.
+    `copies` and `versions` are worked out when asked. A `Duplicates` made
+    without `kinds` holds copies alone.
     """
 
     groups: tuple[tuple[str, ...], ...]  # each sorted by slug; groups sorted by their first slug
