@@ -29,7 +29,7 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 from .render.pages import Section, headings_of
 from .render.paths import HOME, HOME_MARKER
 from .render.renderer import PageSpec
-from .search.document import Facts, join_quoteless
+from .search.document import Facts, join_quoteless, join_search
 
 
 class GeneratedPage(Page):
@@ -83,7 +83,7 @@ class GeneratedPage(Page):
         hidden = "toc" in (self.meta.get("hide") or ())
         toc_tokens = [] if hidden else self.spec.outline.toc(self.editor_headings)
         self.toc = get_toc(toc_tokens)  # type: ignore[arg-type]  # mkdocs types tokens as its private TypedDict; ours are the same plain dicts
-        self.search_html = _join(parts.search_before, self.editor_html, parts.search_after)
+        self.search_html = join_search(parts.search_before, self.editor_html, parts.search_after)
         self.search_facts = parts.facts
         self.quoteless = join_quoteless(parts.search_before, self.editor_html, parts.quoteless)
         self.made = True

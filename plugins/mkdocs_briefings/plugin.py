@@ -30,7 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -48,12 +48,12 @@ from .options import BriefingsConfig, check_options, thresholds_hint
 from .render import feeds as atom
 from .render.jinja import FOLDER as TEMPLATE_FOLDER
 from .render.pagecache import fingerprint
-from .render.pagemaker import StoreError
+from .render.pagemaker import Ahead, StoreError
 from .render.pagestore import PageStore
 from .render.paths import HOME
-from .render.renderer import CSS_URI, JS_URI, Renderer
+from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
 from .render.sanitize import BriefingsHtmlExtension, registered
-from .search.integration import SearchIntegration, lean_search
+from .search.integration import SearchIntegration, excluded, lean_search
 
 log = get_plugin_logger(__name__)
 
@@ -75,6 +75,12 @@ def _refuse_hidden_warnings(config: MkDocsConfig, problems: Sequence[str]) -> No
                           "(-q) would not count them:\n" + "\n".join(problems))
 
 
+def _first_in_search(spec: PageSpec) -> bool:
+    """Whether a generated page's search document needs nothing mkdocs makes (no editor markdown, not the
+    home page, whose text is the site's): it may be made with the page, and goes first in the index."""
+    return not spec.markdown and spec.src_uri != HOME and not excluded(spec.meta)
+
+
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """Generates briefing, entity and index pages from seeds outside `docs/`."""
 
@@ -91,6 +97,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.started = 0.0
         #: Another plugin reads pages in `on_page_content`: make generated pages' HTML there.
         self.early = False
+        #: The pages whose search documents are made with them, until `on_nav` sends them (`_ahead`).
+        self.ahead: Ahead | None = None
         self.tags = False
         #: Page source path -> the `<link rel="alternate feed">` tags of its feeds (`feedlinks.add_feeds`).
         self.feed_links: dict[str, str] = {}
@@ -177,7 +185,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             kept = [str(d) for d in project.diagnostics if not d.transient]
             specs = list(renderer.pages())
             self.collector.keep()  # the corpus and the page specs live until the build ends
-            store.make(specs, kept, summary, partial(briefings_json, self.corpus))
+            self.ahead = self._ahead(specs, files, config, home)
+            store.make(specs, kept, summary, partial(briefings_json, self.corpus), self.ahead)
             for diagnostic in project.diagnostics:
                 if diagnostic.transient:
                     log.warning(diagnostic)
@@ -195,8 +204,39 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.feed_links = add_feeds(files, config, feeds, log.info)
         log.info(store.summary)
         self.search.choose(files, config)
+        if self.ahead is not None:
+            self.search.expect_ahead()
         lean_search(config)
         return files
+
+    def _ahead(self, specs: Sequence[PageSpec], files: Files, config: MkDocsConfig,
+               home: tuple[File | None, str, dict[str, Any]] | None) -> Ahead | None:
+        """The generated pages whose search documents are made with them (`pagemaker.Ahead`), if search is
+        Pagefind: each page's URL, except where the document needs what mkdocs makes (editor markdown: the
+        home page's text too) or the page is kept out of search."""
+        pages = sum(1 for f in files if f.is_documentation_page()) + len(specs)
+        pages -= 1 if home is not None and home[0] is not None else 0  # the generated home page takes its place
+        language = self.search.ahead_language(config, pages)
+        if language is None:
+            return None
+        urls: list[str | None] = [
+            "/" + File(spec.src_uri, None, config.site_dir, config.use_directory_urls).url if _first_in_search(spec) else None
+            for spec in specs
+        ]
+        return Ahead(urls, language)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Send the search documents made ahead from now on, once every plugin has had its say on the files:
+        a page another plugin moved or dropped is indexed the ordinary way, or not at all."""
+        ahead, self.ahead = self.ahead, None
+        if ahead is not None and self.store is not None:
+            for i, url in enumerate(ahead.urls):
+                if url is not None:
+                    file = files.get_file_from_path(self.store.specs[i].src_uri)
+                    if file is None or not file.is_documentation_page() or "/" + file.url != url:
+                        ahead.urls[i] = None
+            self.store.send_ahead(self.search.take_ahead, self.search.ahead_done)
+        return nav
 
     @staticmethod
     def _materialize(page: GeneratedPage) -> None:
@@ -225,7 +265,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self._materialize(page)
             full, page.content = page.content, page.search_html
             try:
-                self.search.index(page, generated=True, full_html=full or "", found=page.search_facts, quoteless=page.quoteless)
+                self.search.index(page, generated=True, full_html=full or "", found=page.search_facts, quoteless=page.quoteless,
+                                  first=_first_in_search(page.spec))
             finally:
                 page.content = full
         else:
@@ -285,6 +326,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         garbage collector gets the process's own settings back (`collector.py`).
         """
         try:
+            if self.store is not None:
+                self.store.made_all()  # every search document made with the pages is sent
             self.search.start_write(config.site_dir)
             self._keep_pages(config)
             self.search.write(config.site_dir)

@@ -175,7 +175,7 @@ def test_forked_page_making_builds_the_in_process_site(
 
     def spy(store: PageStore, *args: object) -> None:
         make(store, *args)  # type: ignore[arg-type]  # passes through whatever the build gave
-        forks.append(store._maker._child is not None)
+        forks.append(bool(store._maker._children))
 
     monkeypatch.setattr(PageStore, "make", spy)
     monkeypatch.setattr(pagemaker, "PARALLEL_PAGES", 1)

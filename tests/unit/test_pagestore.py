@@ -515,13 +515,13 @@ def test_forked_child_makes_the_in_process_pages(tmp_path: Path, forked: None) -
     with pytest.MonkeyPatch.context() as small:
         small.setattr(pagemaker, "PARALLEL_PAGES", n + 1)
         here = committed(tmp_path / "here", KEY, make_specs(n))
-        assert here._maker._child is None
+        assert here._maker._children == []
     reference = assert_replays(tmp_path / "here", make_specs(n))
 
     calls: list[int] = []
     store = PageStore(tmp_path / "forked", KEY, _no_warnings)
     store.make(make_specs(n, partial(counted, calls)), DIAGNOSTICS, SUMMARY)
-    assert store._maker._child is not None, "make() did not fork"
+    assert store._maker._children, "make() did not fork"
     order = list(range(n))
     random.Random(4).shuffle(order)
     for i in order:
@@ -562,7 +562,7 @@ def test_forked_failure_reaches_the_reader(
     for text in expected:
         assert text in str(failure.value)
     store.abort()
-    assert store._maker._child is None
+    assert store._maker._children == []
     assert list(tmp_path.iterdir()) == []  # no temp body, no index
     assert replayed(tmp_path)[0].replaying is False
 
@@ -578,10 +578,10 @@ def test_abort_stops_a_running_child(tmp_path: Path, forked: None) -> None:
     store = PageStore(tmp_path, KEY, _no_warnings)
     store.make(make_specs(3 * pagemaker.BATCH, _stalls_after_first_batch), [], "")
     assert store.specs[0].make() == with_facts(parts_for(0))  # the first batch arrived; the child is now stuck
-    child = store._maker._child
+    children = list(store._maker._children)
     started = time.monotonic()
     store.abort()
-    assert time.monotonic() - started < 10 and not child.is_alive()
+    assert time.monotonic() - started < 10 and children and not any(child.is_alive() for child in children)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -663,7 +663,7 @@ def test_child_dies_with_its_parent(tmp_path: Path) -> None:
         "specs = [PageSpec(f'briefings/p{i}.md', 'P', {'title': 'P'}, slow) for i in range(pagemaker.PARALLEL_PAGES)]\n"
         "store = PageStore(Path(sys.argv[1]), 'k', print)\n"
         "store.make(specs, [], '')\n"
-        "print(store._maker._child.pid, flush=True)\n"
+        "print(store._maker._children[0].pid, flush=True)\n"
         "time.sleep(60)\n"
     )
     env = {**os.environ, "PYTHONPATH": f"{Path(pagestore.__file__).parents[2]}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}

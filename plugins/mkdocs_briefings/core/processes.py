@@ -18,6 +18,7 @@ On Linux the kernel sends them SIGKILL when their parent dies
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -27,10 +28,24 @@ import threading
 import time
 from multiprocessing.context import BaseContext
 
+try:
+    import fcntl
+except ImportError:  # Windows: its pipes keep their size
+    fcntl = None  # type: ignore[assignment]  # the module or None; callers check
+
 #: prctl option: the signal this process gets when its parent dies (linux/prctl.h).
 PR_SET_PDEATHSIG = 1
 #: How often the watchdog (platforms without prctl) checks that the parent is alive.
 WATCH_SECONDS = 1.0
+
+
+def widen_pipe(fd: int, size: int) -> None:
+    """Make the pipe behind `fd` hold `size` bytes where the system lets it (Linux: up to 1 MiB
+    unprivileged); else it keeps its size (64 KiB on Linux), and its writer waits sooner."""
+    setsize = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if setsize is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(fd, setsize, size)
 
 
 def fork_available() -> bool:

@@ -43,7 +43,7 @@ from .pagecache import (
     prune,
     read_parts,
 )
-from .pagemaker import PageMaker
+from .pagemaker import Ahead, PageMaker, Sink
 from .pages import PageSpec, Parts
 from .safety import clean
 
@@ -140,19 +140,34 @@ class PageStore:
     # -- making ---------------------------------------------------------------
 
     def make(
-        self, specs: Sequence[PageSpec], diagnostics: Sequence[str], summary: str, export: Callable[[], bytes] | None = None
+        self, specs: Sequence[PageSpec], diagnostics: Sequence[str], summary: str, export: Callable[[], bytes] | None = None,
+        ahead: Ahead | None = None,
     ) -> None:
         """Make the pages from now on (in a child when the site is large), recording them in the store.
 
         `export` makes the site's data export, kept next to the pages (the
         child makes it too, after the pages, while the parent is still busy).
         A store that cannot be written (a full disk) is reported once; the
-        pages are then made without it.
+        pages are then made without it. `ahead`: the pages whose search
+        documents are made with them (`pagemaker.Ahead`, handed on by `send_ahead`).
         """
         self.diagnostics, self.summary = list(diagnostics), summary
         remove_stale_temps(self.directory)
-        maker = self._maker = PageMaker(specs, self.directory, export, self._unwritable)
+        maker = self._maker = PageMaker(specs, self.directory, export, self._unwritable, ahead)
         self.specs = [replace(spec, make=partial(maker.parts, i)) for i, spec in enumerate(specs)]
+
+    def send_ahead(self, sink: Sink, done: Callable[[], None]) -> None:
+        """Hand the search documents made with the pages to `sink`, in page order, as they are made;
+        then call `done` (at once when no page is being made)."""
+        if self._maker is not None:
+            self._maker.send_ahead(sink, done)
+        else:
+            done()
+
+    def made_all(self) -> None:
+        """Wait until every page is made (and every search document made ahead handed on)."""
+        if self._maker is not None:
+            self._maker.made_all()
 
     def _unwritable(self, problem: str) -> None:
         self.warn(f"page store {self.directory} cannot be written ({problem}); pages are not kept for the next build")

@@ -263,10 +263,43 @@ def join_quoteless(search_before: str, editor_html: str, quoteless_after: str | 
     return "\n".join(part for part in (search_before, editor_html, quoteless_after) if part)
 
 
+def join_search(search_before: str, editor_html: str, search_after: str) -> str:
+    """A generated page's search text: the renderer's two parts around the editor's HTML (`GeneratedPage`)."""
+    return "\n".join(part for part in (search_before, editor_html, search_after) if part)
+
+
+def generated_document(
+    *, src_uri: str, search_before: str, search_after: str, found: Facts, quoteless_after: str | None, language: str,
+) -> str | None:
+    """The search document of a generated page without editor markdown, made where the page is made.
+
+    The same document `SearchIntegration.index` makes from the mkdocs page
+    (`join_search` with no editor HTML, the title from the text's first h1);
+    None for a page whose document needs what only mkdocs knows: one with no
+    h1 takes the title mkdocs gives it. `found`: the facts read from the
+    page's whole HTML (`Parts.facts`).
+    """
+    search_html = join_search(search_before, "", search_after)
+    title = first_heading(search_html)
+    if title is None:
+        return None
+    kind = kind_of(src_uri, True)
+    return document(
+        title=title, search_html=search_html, kind=kind, found=found, listing=is_listing(src_uri),
+        language=language, quoteless=join_quoteless(search_before, "", quoteless_after),
+    )
+
+
+def first_heading(search_html: str) -> str | None:
+    """The plain text of the search text's first h1, if it has one."""
+    h1 = _FIRST_H1.search(search_html)
+    return plain(h1.group(1)) if h1 else None
+
+
 def title_of(search_html: str, fallback: str) -> str:
     """The page's title: its search text's first h1, else the page title mkdocs knows."""
-    h1 = _FIRST_H1.search(search_html)
-    return plain(h1.group(1)) if h1 else plain(fallback)
+    heading = first_heading(search_html)
+    return heading if heading is not None else plain(fallback)
 
 
 def document(

@@ -35,6 +35,7 @@ import shutil
 import struct
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -47,7 +48,7 @@ from mkdocs.structure.pages import Page
 from ..render.pagecache import code_version
 from .bundlecache import BundleCache, Kept, doc_digest
 from .canonical import canonicalize
-from .document import Facts, document, facts, is_listing, kind_of, title_of
+from .document import Facts, document, facts, first_heading, is_listing, kind_of, title_of
 from .service import PagefindError, PagefindService, executable
 
 log = get_plugin_logger(__name__)
@@ -83,6 +84,18 @@ def _material_search(config: MkDocsConfig) -> Any:
     return config.plugins.get("material/search") or config.plugins.get("search")
 
 
+def excluded(meta: Mapping[str, Any]) -> bool:
+    """Whether a page's front matter keeps it out of search (`search: {exclude: true}`, as material reads it)."""
+    search = meta.get("search") or {}
+    return isinstance(search, dict) and bool(search.get("exclude"))
+
+
+def _language(config: MkDocsConfig) -> str:
+    """The site's search language: the first of material's search plugin's `lang`."""
+    material = _material_search(config)
+    return str(((material.config.get("lang") if material is not None else None) or ["en"])[0])
+
+
 def _offline(config: MkDocsConfig) -> bool:
     """Whether material's offline plugin is on (its site is opened from file://)."""
     plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
@@ -110,21 +123,26 @@ class SearchIntegration:
         self.kept: Kept | None = None  # the last build's bundle, while every document so far matches its list
         self.spool: IO[bytes] | None = None  # the documents sent to no one yet, while they match
         self.digests: list[str] = []
+        #: Documents made with the pages are still coming (`take_ahead`): the others wait in `held`.
+        self.ahead = False
+        self.held: list[tuple[str, str]] = []
+        self.sent_ahead: set[str] = set()  # URLs whose documents came with their pages
+        self.indexed_here: set[str] = set()  # URLs whose documents `index` made
 
     # -- on_files ----------------------------------------------------------
 
-    def choose(self, files: Files, config: MkDocsConfig) -> str:
-        """Pick the backend for this build and, for Pagefind, add the worker and its stylesheet."""
-        self.close()
+    def _wanted(self, config: MkDocsConfig, pages: int) -> tuple[str, Path | None]:
+        """The backend a site of `pages` pages takes (`none`, `material` or `pagefind`), and the Pagefind binary.
+
+        Raises PluginError for a choice that cannot work on this site.
+        """
         material = _material_search(config)
-        pages = sum(1 for f in files if f.is_documentation_page())
         wanted = self.option
         if material is None or not material.config.get("enabled", True):
-            self.backend = "none"
             if wanted == "pagefind":
                 raise PluginError("briefings: search_backend: pagefind needs material's search plugin in `plugins:` "
                                   "(it draws the search box); add `- search` before `- briefings`")
-            return self.backend
+            return "none", None
         binary = executable()
         if _offline(config):
             # Pagefind's worker fetches index chunks, which a browser refuses for a page opened from
@@ -135,15 +153,34 @@ class SearchIntegration:
             wanted = "material"
         if wanted == "auto":
             wanted = "pagefind" if pages >= AUTO_PAGES and binary is not None else "material"
-            if pages >= AUTO_PAGES and binary is None:
-                log.info("no Pagefind binary (pip install 'pagefind[bin]'): material's search indexes this site")
         if wanted == "pagefind" and binary is None:
             raise PluginError("briefings: search_backend: pagefind needs the Pagefind binary: pip install 'pagefind[bin]'")
+        return wanted, binary
+
+    def _keeps_last_index(self, config: MkDocsConfig) -> bool:
+        return self.dirty and (Path(config.site_dir) / BUNDLE_DIR / "pagefind-entry.json").is_file()
+
+    def ahead_language(self, config: MkDocsConfig, pages: int) -> str | None:
+        """The language of the search documents to make with the pages (`pagemaker.Ahead`), when a site of
+        `pages` pages gets a new Pagefind index in this build; else None."""
+        wanted, _ = self._wanted(config, pages)
+        if wanted != "pagefind" or self._keeps_last_index(config):
+            return None
+        return _language(config)
+
+    def choose(self, files: Files, config: MkDocsConfig) -> str:
+        """Pick the backend for this build and, for Pagefind, add the worker and its stylesheet."""
+        self.close()
+        self.ahead, self.held, self.sent_ahead, self.indexed_here = False, [], set(), set()
+        material = _material_search(config)
+        pages = sum(1 for f in files if f.is_documentation_page())
+        wanted, binary = self._wanted(config, pages)
+        if self.option == "auto" and wanted == "material" and pages >= AUTO_PAGES and binary is None and not _offline(config):
+            log.info("no Pagefind binary (pip install 'pagefind[bin]'): material's search indexes this site")
         self.backend = wanted
         if wanted != "pagefind":
             return wanted
-        lang = (material.config.get("lang") or ["en"])[0]
-        self.language = str(lang)
+        self.language = _language(config)
         _quiet_material_index(material)
         for uri, name in ((WORKER_URI, "worker.js"), (CSS_URI, "search.css"), (JS_URI, "search.js")):
             existing = files.get_file_from_path(uri)
@@ -154,7 +191,7 @@ class SearchIntegration:
             config.extra_css.append(CSS_URI)
         if not any(str(s) == JS_URI for s in config.extra_javascript):
             config.extra_javascript.append(JS_URI)
-        if self.dirty and (Path(config.site_dir) / BUNDLE_DIR / "pagefind-entry.json").is_file():
+        if self._keeps_last_index(config):
             log.info("search: a dirty build keeps the last Pagefind index (a full build makes a new one)")
             return wanted
         assert binary is not None
@@ -206,19 +243,33 @@ class SearchIntegration:
 
     def index(
         self, page: Page, *, generated: bool, full_html: str, found: Facts | None = None, quoteless: str | None = None,
+        first: bool = False,
     ) -> None:
         """Send one page's search document to Pagefind (pages marked `search: exclude` are skipped).
 
         `found` and `quoteless`: the facts the page-making process read from
         the page's HTML and the search text with the claims' words cut
         (`Parts`); without them both are made from `full_html` here.
+
+        The index holds its documents in one order however they were made:
+        first those of the generated pages without editor markdown (`first`)
+        whose text has its title heading, the documents that may be made with
+        the pages (`take_ahead`), in page order; then every other, in the
+        order mkdocs builds the pages. A build whose pages come back from the
+        page store indexes them in that order too, so it writes the same index.
         """
         if not self.active:
             return
-        search = page.meta.get("search") or {}
-        if isinstance(search, dict) and search.get("exclude"):
+        if excluded(page.meta):
+            if "/" + page.url in self.sent_ahead:
+                log.warning(f"search: {page.file.src_uri} was kept out of search after its document was sent with "
+                            "its page; it stays searchable")
             return
         start = time.perf_counter()
+        url = "/" + page.url
+        if url in self.sent_ahead:  # its document went with the page's making (`take_ahead`)
+            return
+        self.indexed_here.add(url)
         content = page.content or ""
         kind = kind_of(page.file.src_uri, generated)
         doc = document(
@@ -230,7 +281,36 @@ class SearchIntegration:
             language=self.language,
             quoteless=quoteless,
         )
-        url = "/" + page.url
+        if first and not self.ahead and first_heading(content) is not None:
+            self._offer(url, doc)
+        else:  # after the first part (the documents made ahead, while they are still coming)
+            self.held.append((url, doc))
+        self.seconds += time.perf_counter() - start
+
+    def take_ahead(self, i: int, url: str, doc: str) -> None:
+        """Send a generated page's document made with the page (`pagemaker.Ahead`), before mkdocs reaches it.
+
+        A page this build already indexed itself (mkdocs reached it first) is
+        not sent twice.
+        """
+        if not self.active or url in self.indexed_here:
+            return
+        start = time.perf_counter()
+        self.sent_ahead.add(url)
+        self._offer(url, doc)
+        self.seconds += time.perf_counter() - start
+
+    def expect_ahead(self) -> None:
+        """Documents made with the pages will come (`take_ahead`): `index` holds every other until `ahead_done`."""
+        self.ahead = self.active
+
+    def ahead_done(self) -> None:
+        """Every document made ahead is sent."""
+        self.ahead = False
+
+    def _offer(self, url: str, doc: str) -> None:
+        """One document for the index, in the order of the index: to Pagefind, or to the spool while every
+        document so far matches the kept bundle's list."""
         digest = doc_digest(url, doc)
         self.digests.append(digest)
         kept, at = self.kept, len(self.digests) - 1
@@ -241,7 +321,6 @@ class SearchIntegration:
             if self.service is None:
                 self._start()
             self._send(url, doc)
-        self.seconds += time.perf_counter() - start
 
     # -- on_post_page -------------------------------------------------------
 
@@ -259,6 +338,10 @@ class SearchIntegration:
 
     def start_write(self, site_dir: str) -> None:
         """Let Pagefind finish indexing and write the bundle while the build writes its own last files."""
+        self.ahead = False
+        held, self.held = self.held, []
+        for url, doc in held:  # the index's second part (`index`)
+            self._offer(url, doc)
         if self.service is not None:
             out = Path(site_dir) / BUNDLE_DIR
             try:

@@ -17,7 +17,6 @@ or `PAGEFIND_BINARY_PATH`, or a `pagefind` on the PATH.
 from __future__ import annotations
 
 import base64
-import contextlib
 import io
 import json
 import os
@@ -28,10 +27,7 @@ import time
 from pathlib import Path
 from typing import IO, Any, cast
 
-try:
-    import fcntl
-except ImportError:  # Windows: its pipes keep their size
-    fcntl = None  # type: ignore[assignment]  # the module or None; callers check
+from ..core.processes import widen_pipe
 
 
 class PagefindError(RuntimeError):
@@ -76,10 +72,8 @@ WRITE_BYTES = 1 << 18
 
 def _widen(pipe: IO[bytes] | None) -> None:
     """Make the pipe hold `PIPE_BYTES` where the system lets it (else it stays as it is)."""
-    size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
-    if pipe is not None and size is not None:
-        with contextlib.suppress(OSError):
-            fcntl.fcntl(pipe.fileno(), size, PIPE_BYTES)
+    if pipe is not None:
+        widen_pipe(pipe.fileno(), PIPE_BYTES)
 
 
 class PagefindService:
