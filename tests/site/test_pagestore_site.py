@@ -43,12 +43,16 @@ def spec_project(project_writer: Callable[..., Path]) -> Path:
     """conftest's `write_spec_project` in tmp_path: the spec article with its overlay, the demo register,
     two more seeds; `per_page: 2` (3 briefings, so two index pages), `min_briefings: 2`; a home page of
     the demo's kind (its text and heading, then the generated latest briefings)."""
+    return _spec_project(project_writer)
+
+
+def _spec_project(project_writer: Callable[..., Path], **plugin: object) -> Path:
     read = lambda path: path.read_text(encoding="utf-8")  # noqa: E731 - a one-line reader local to the dict below
     return project_writer(
         seeds={name: read(REPO / "seeds" / name) for name in SEEDS},
         overlays={f"{SPEC_SLUG}.md": read(REPO / "briefings" / f"{SPEC_SLUG}.md")},
         register=read(REPO / "briefings" / "entities.yml"),
-        plugin={"per_page": 2, "min_briefings": 2},
+        plugin={"per_page": 2, "min_briefings": 2, **plugin},
         # Its heading, not the nav's "Home", names the home page: a replay must name it the same.
         docs={"index.md": "# Briefings\n\nThe desk's briefings.\n\n<!-- briefings: home -->\n"},
     )
@@ -158,29 +162,37 @@ def test_project_warnings_are_repeated_when_replaying(
     assert any(TYPO_WARNING in r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
 
 
+@pytest.mark.parametrize("backend", ["material", "pagefind"])
 def test_forked_page_making_builds_the_in_process_site(
-    tmp_path: Path, spec_project: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, project_writer: Callable[..., Path], caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch, backend: str,
 ) -> None:
+    """Pages made by forked children build the site made in this process, byte for byte, and so does
+    its replay. With Pagefind, the children make the generated pages' search documents too and they go
+    to Pagefind ahead of the theme (`pagemaker.Ahead`): the index is the same all the same."""
     if not processes.fork_available():
         pytest.skip("this machine cannot fork (one CPU, or no fork)")
     # Lift the single-thread rule (kept for `mkdocs serve`): a full test run holds the browser tests' idle web server thread.
     monkeypatch.setattr(processes, "can_fork", processes.fork_available)
     caplog.set_level(logging.INFO)
-    config_file = spec_project
+    config_file = _spec_project(project_writer, search_backend=backend)
     here, _ = build_into(config_file, "site-here", caplog)
     shutil.rmtree(tmp_path / CACHE / "pages")
 
     forks: list[bool] = []
+    ahead: list[bool] = []
     make = PageStore.make
 
     def spy(store: PageStore, *args: object) -> None:
         make(store, *args)  # type: ignore[arg-type]  # passes through whatever the build gave
         forks.append(bool(store._maker._children))
+        ahead.append(store._maker._ahead is not None)
 
     monkeypatch.setattr(PageStore, "make", spy)
     monkeypatch.setattr(pagemaker, "PARALLEL_PAGES", 1)
     forked, reused = build_into(config_file, "site-forked", caplog)
-    assert (reused, forks) == (False, [True])
+    assert (reused, forks, ahead) == (False, [True], [backend == "pagefind"])
+    assert (forked / "pagefind" / "pagefind-entry.json").is_file() is (backend == "pagefind")
     assert_identical(here, forked)
     # ...and the store the child wrote replays to the same site.
     again, reused = build_into(config_file, "site-again", caplog)

@@ -43,10 +43,10 @@ from mkdocs_briefings.core import files, processes
 from mkdocs_briefings.core.processes import alive
 from mkdocs_briefings.render import pagecache, pagemaker, pagestore
 from mkdocs_briefings.render.pagecache import INDEX, fingerprint
-from mkdocs_briefings.render.pagemaker import StoreError
+from mkdocs_briefings.render.pagemaker import Ahead, StoreError
 from mkdocs_briefings.render.pagestore import PageStore
 from mkdocs_briefings.render.renderer import PageSpec, Parts
-from mkdocs_briefings.search.document import Claim, Facts, facts, without_quotes
+from mkdocs_briefings.search.document import Claim, Facts, facts, generated_document, without_quotes
 
 KEY = "a" * 64
 OTHER = "b" * 64
@@ -530,6 +530,59 @@ def test_forked_child_makes_the_in_process_pages(tmp_path: Path, forked: None) -
     assert calls == [], "pages were made in this process, not (only) by the child"
     again = assert_replays(tmp_path / "forked", make_specs(n))
     assert [described(s) for s in again.specs] == [described(s) for s in reference.specs]
+
+
+def test_forked_children_send_search_documents_ahead_in_page_order(tmp_path: Path, forked: None) -> None:
+    """The children make the search document of each page marked ahead (`Ahead`): each reaches the sink
+    once, in page order, as `generated_document` makes it from the page; pages with editor markdown, none
+    marked, or no h1 (page 1) get none; `done` comes once, after the last."""
+    n = 3 * pagemaker.BATCH + 3
+    specs = make_specs(n, _titled)
+    urls: list[str | None] = [None if i % 5 == 4 else f"/briefings/page-{i}/" for i in range(n)]
+    store = PageStore(tmp_path, KEY, _no_warnings)
+    store.make(specs, DIAGNOSTICS, SUMMARY, lambda: EXPORT, Ahead(urls, "uk"))
+    sent: list[tuple[int, str, str]] = []
+    done: list[int] = []
+    store.send_ahead(lambda i, url, doc: sent.append((i, url, doc)), lambda: done.append(len(sent)))
+    order = list(range(n))
+    random.Random(7).shuffle(order)
+    for i in order:
+        assert store.specs[i].make() == with_facts(_titled(i)), i
+    store.made_all()
+    expected = []
+    for i, spec in enumerate(specs):
+        parts = with_facts(_titled(i))
+        doc = None if spec.markdown or urls[i] is None else generated_document(
+            src_uri=spec.src_uri, search_before=parts.search_before, search_after=parts.search_after,
+            found=parts.facts or Facts(), quoteless_after=parts.quoteless, language="uk")
+        if doc is not None:
+            expected.append((i, urls[i], doc))
+    assert sent == expected and len(expected) > pagemaker.BATCH  # over several batches
+    assert done == [len(expected)]
+    store.commit()
+    store.close()
+    assert_replays(tmp_path, specs)
+
+
+def _titled(i: int) -> Parts:
+    """`parts_for(i)` whose search text starts with the page’s title heading (but page 8’s)."""
+    parts = parts_for(i)
+    return parts if i == 8 else replace(parts, search_before=f"<h1>Page {i} — Ł</h1>" + parts.search_before)
+
+
+def test_pages_made_here_send_nothing_ahead(tmp_path: Path) -> None:
+    """A small site's pages are made on demand: no document comes ahead, and `done` comes at once."""
+    store = PageStore(tmp_path, KEY, _no_warnings)
+    store.make(make_specs(4), DIAGNOSTICS, SUMMARY, lambda: EXPORT, Ahead(["/a/"] * 4, "en"))
+    sent: list[int] = []
+    done: list[bool] = []
+    store.send_ahead(lambda i, url, doc: sent.append(i), lambda: done.append(True))
+    assert done == [True]
+    for spec in store.specs:
+        spec.make()
+    store.made_all()
+    assert sent == [] and done == [True]
+    store.abort()
 
 
 def _fails_at_3(i: int) -> Parts:
