@@ -198,3 +198,14 @@ def test_a_site_claim_callout_is_indexed_as_it_shows(tmp_path: Path, store: str)
     assert claims and all(text.startswith("On the record · ") for text in claims), claims
     assert any(text.endswith("(as this site puts it)") for text in claims), claims
     assert talks["content"].count("I don't bite") == 1  # under its claim, cut from the article
+
+
+@pytest.mark.parametrize("backend", ["pagefind", "material"])
+def test_material_search_attributes_are_still_stripped(tmp_path: Path, backend: str) -> None:
+    """Material's search strips `data-search-*` attributes an editor sets (attr_list) from the page; with
+    Pagefind its handler runs only for the pages that hold one, and still strips them there."""
+    build, write_project = _helpers()
+    docs = {"index.md": "# Home\n\nA test site.\n", "notes.md": '# Notes\n\nInternal only.\n{ data-search-exclude="yes" }\n'}
+    site = build(write_project(tmp_path, seeds=SEEDS, docs=docs, plugin={"search_backend": backend, "min_briefings": 1}))
+    notes = (site / "notes" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Internal only.</p>" in notes and "data-search-" not in notes

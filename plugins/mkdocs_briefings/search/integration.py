@@ -182,6 +182,7 @@ class SearchIntegration:
             return wanted
         self.language = _language(config)
         _quiet_material_index(material)
+        _skip_material_page_context(config, material)
         for uri, name in ((WORKER_URI, "worker.js"), (CSS_URI, "search.css"), (JS_URI, "search.js")):
             existing = files.get_file_from_path(uri)
             if existing is not None:
@@ -461,3 +462,27 @@ def _mix_into_index(search: Any, mixin: type) -> None:
 def _quiet_material_index(material: Any) -> None:
     """Let material's search plugin index nothing (see `QuietIndex`)."""
     _mix_into_index(material, QuietIndex)
+
+
+def _skip_material_page_context(config: MkDocsConfig, material: Any) -> None:
+    """Call material's search `on_page_context` only for a page with a `data-search-*` attribute.
+
+    With its index quiet, all that handler does is strip such attributes
+    (which an editor may set with `attr_list`) from the page, with a pattern
+    that scans the whole HTML of every page: half a second of a
+    2,500-page build, for pages that have none.
+    """
+    handlers = config.plugins.events.get("page_context", [])
+    for n, handler in enumerate(handlers):
+        if getattr(handler, "__self__", None) is material and getattr(handler, "__name__", "") == "on_page_context":
+            handlers[n] = _only_with_search_attributes(handler)
+
+
+def _only_with_search_attributes(handler: Any) -> Any:
+    def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if "data-search-" in (page.content or ""):
+            return handler(context, page=page, config=config, nav=nav)
+        return context
+
+    on_page_context.__self__ = handler.__self__  # type: ignore[attr-defined]  # mkdocs' `listens` checks whose it is
+    return on_page_context
