@@ -13,6 +13,7 @@ not raised, so an editor sees every mistake in one run.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,8 +147,16 @@ def register_file(register_path: Path, briefings_path: Path, files: Files, diags
     return register_path
 
 
-def plan_briefings(seeds_path: Path, briefings_path: Path, files: Files, diags: list[Diagnostic]) -> list[Plan]:
-    """Read seeds and overlays and decide which seeds make which briefing."""
+def plan_briefings(
+    seeds_path: Path, briefings_path: Path, files: Files, diags: list[Diagnostic],
+    on_plan: Callable[[Plan], None] | None = None,
+) -> list[Plan]:
+    """Read seeds and overlays and decide which seeds make which briefing.
+
+    `on_plan` sees each plan as soon as it is made, while later seeds are
+    still being read (the annotation workers start on them meanwhile); a
+    plan it sees may still be dropped (a slug given twice is an error).
+    """
     seed_files = _scan_seeds(seeds_path, files, diags)
     overlays: list[Overlay] = []
     for path in _overlay_files(briefings_path, files, diags):
@@ -206,6 +215,8 @@ def plan_briefings(seeds_path: Path, briefings_path: Path, files: Files, diags: 
                 chosen.append(got)
         if usable and chosen:
             plans.append(Plan(overlay.slug, tuple(chosen), overlay, overlay.path))
+            if on_plan is not None:
+                on_plan(plans[-1])
 
     for rel, path in seed_files.items():
         if rel in claimed:
@@ -213,6 +224,8 @@ def plan_briefings(seeds_path: Path, briefings_path: Path, files: Files, diags: 
         got = seed(rel, path)
         if got is not None:
             plans.append(Plan(slugify(Path(rel).stem), (got,), None, files.shown(path)))
+            if on_plan is not None:
+                on_plan(plans[-1])
 
     by_slug: dict[str, Plan] = {}
     unique: list[Plan] = []
