@@ -173,6 +173,12 @@ class Annotator:
         if workers is None:
             return
         context, parent = workers
+        if parent is not None and self._unsent:
+            # Forked workers inherit what this process has loaded: the engine's data is loaded once,
+            # here, by annotating the first text (its result is kept), not once in every worker.
+            key = self._unsent.popleft()
+            text, ignore = self._uncached[key]
+            self._keep(key, _annotate_job((text, self._register, ignore)))
         try:
             self._pool = ProcessPoolExecutor(
                 max_workers=os.cpu_count(), mp_context=context, initializer=processes.die_with_parent, initargs=(parent,)

@@ -75,16 +75,25 @@ def _scan_seeds(seeds_path: Path, files: Files, diags: list[Diagnostic]) -> dict
         return found
     listing = list_files(seeds_path)
     _unreadable(listing, files, diags)
+    resolved = _resolved(seeds_path)
     for path in listing.files:
         rel = path.relative_to(seeds_path)
         if path.suffix.lower() not in SEED_SUFFIXES:
             continue
-        why = refusal(path, seeds_path, SEED_SUFFIXES)
+        why = refusal(path, seeds_path, SEED_SUFFIXES, resolved)
         if why is not None:
             diags.append(Diagnostic(files.shown(path), 0, f"seed {why}; it is refused", "error"))
             continue
         found[rel.as_posix()] = path
     return found
+
+
+def _resolved(folder: Path) -> Path | None:
+    """The folder with its links resolved, once for all its files (None: each file resolves it and fails)."""
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def _overlay_seed(ref: str, seeds_path: Path, known: dict[str, Path], files: Files) -> str:
@@ -119,10 +128,11 @@ def _overlay_files(briefings_path: Path, files: Files, diags: list[Diagnostic]) 
     listing = list_files(briefings_path, recursive=False)
     _unreadable(listing, files, diags)
     found: list[Path] = []
+    resolved = _resolved(briefings_path)
     for path in listing.files:
         if path.suffix != ".md":
             continue
-        why = refusal(path, briefings_path, (".md",))
+        why = refusal(path, briefings_path, (".md",), resolved)
         if why is not None:
             diags.append(Diagnostic(files.shown(path), 0, f"overlay {why}; it is refused", "error"))
             continue
