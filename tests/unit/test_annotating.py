@@ -34,12 +34,6 @@ def _seeds(count: int) -> dict[str, str]:
     return {name: f"Ada Lovelace number {i} met Charles Babbage in London, the BBC said." for i, name in enumerate(names)}
 
 
-def _expected(root: Path) -> dict[str, Annotation]:
-    """Each briefing's annotation made here, from its text as built."""
-    project = load_project(root)  # the cache off: each text annotated in this process or the workers
-    return {b.slug: annotate(b.text, (), b.ignore) for b in project.briefings}
-
-
 def _annotations(root: Path) -> dict[str, Annotation]:
     project = load_project(root, cache_dir=root / ".cache")
     return {b.slug: b.annotation for b in project.briefings}
@@ -59,6 +53,7 @@ def test_every_briefing_gets_the_annotation_the_engine_makes(tmp_path: Path, cou
 
 
 def _texts(root: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Each briefing's slug, text and ignore list as built (the cache off)."""
     return [(b.slug, b.text, b.ignore) for b in load_project(root).briefings]
 
 
@@ -160,3 +155,14 @@ def test_progress_counts_the_seeds_not_the_texts(tmp_path: Path, monkeypatch: py
     total = count + 1
     steps = [f"annotated {n} of {total} seeds" for n in range(10, total, 10)]
     assert messages == [f"annotating {total} seeds (0 from cache)", *steps, f"annotated {total} seeds, 0 from cache"]
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2,
+                    reason="needs a fork server and two cores")
+def test_workers_from_a_fork_server_make_the_same_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mkdocs serve` has threads: its workers come from a fork server, and nothing is annotated before they start."""
+    root = write_project(tmp_path, _seeds(POOL))
+    expected = {slug: annotate(text, (), ignore) for slug, text, ignore in _texts(root)}
+    monkeypatch.setattr(processes, "worker_context", lambda: (multiprocessing.get_context("forkserver"), None))
+    assert _annotations(root) == expected
+    assert multiprocessing.active_children() == []
