@@ -35,6 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .core.annotate import engine_version
+from .core.annotating import CacheWrites
 from .core.cache import now, prune, used_keys
 from .core.collector import BuildCollector
 from .core.corpus import Corpus, build_corpus
@@ -92,6 +93,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.root = Path.cwd()
         self.search = SearchIntegration("auto")
         self.dirty = False
+        #: The annotations this build made, being written to the cache meanwhile (`annotating.CacheWrites`).
+        self.cache_writes: CacheWrites | None = None
         # The annotation cache entries this build used, and when it started (for `_prune_cache`).
         self.cache_keys: frozenset[str] | None = None
         self.started = 0.0
@@ -150,6 +153,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.store = store
         self.corpus = None
         self.cache_keys = None
+        self.cache_writes = None
         feeds = atom.load(store.directory, store.key, log.warning)
         if feeds is not None and store.replay():
             log.info(f"inputs unchanged since the last build: its {len(store.specs)} generated pages are reused")
@@ -162,9 +166,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     briefings_dir=self.config.briefings_dir,
                     cache_dir=self._path(self.config.cache_dir),
                     progress=log.info,
+                    cache_later=True,
                 )
             except BriefingsError as exc:
                 raise PluginError(f"briefings: {exc}") from None
+            self.cache_writes = project.cache_writes
             self.cache_keys = used_keys(project.briefings, project.register, engine_version())
             chosen = cast("Thresholds | None", self.config.min_briefings)  # its shape is checked in on_config
             thresholds = fitted_thresholds(len(project.briefings), chosen)
@@ -352,6 +358,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 assert self.corpus is not None
                 tmp.write_bytes(briefings_json(self.corpus))
             os.replace(tmp, out)
+            self._cache_written()
             self._prune_cache()
         except StoreError as exc:
             store.abort()
@@ -359,6 +366,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         finally:
             store.close()
             self.store = None
+
+    def _cache_written(self) -> None:
+        """Wait for this build's new annotations to be in the cache (written while Pagefind writes its index)."""
+        writes, self.cache_writes = self.cache_writes, None
+        problem = writes.wait() if writes is not None else None
+        if problem is not None:
+            log.warning(str(problem))
 
     def _prune_cache(self) -> None:
         """Remove the annotation cache's entries this complete build did not use.
@@ -379,8 +393,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                      f"({done.freed / 1e6:.1f} MB), kept {done.kept}")
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build keeps nothing: stop the page-making and Pagefind processes, drop its pages."""
+        """A failed build keeps nothing but its annotations: stop the page-making and Pagefind processes, drop
+        its pages."""
         self.search.close()
+        self._cache_written()
         self.collector.end()
         if self.store is not None:
             self.store.abort()

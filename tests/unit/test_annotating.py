@@ -166,3 +166,29 @@ def test_workers_from_a_fork_server_make_the_same_annotations(tmp_path: Path, mo
     monkeypatch.setattr(processes, "worker_context", lambda: (multiprocessing.get_context("forkserver"), None))
     assert _annotations(root) == expected
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("count", [FEW, POOL])
+def test_a_site_build_caches_its_annotations_once_annotation_is_over(tmp_path: Path, count: int,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cache_later`: the cache is written after annotation (a forked, low-priority child from POOL texts up),
+    complete once `cache_writes.wait()` returns; what it holds is what the engine made."""
+    monkeypatch.setattr(processes, "can_fork", processes.fork_available)  # a full test run holds idle threads
+    root = write_project(tmp_path, _seeds(count))
+    project = load_project(root, cache_dir=root / ".cache", cache_later=True)
+    assert project.cache_writes is not None
+    assert project.cache_writes.wait() is None
+    assert len(list((root / ".cache").glob("*.json"))) == count
+    again = load_project(root, cache_dir=root / ".cache", cache_later=True)
+    assert again.cache_writes is None  # every text came from the cache
+    assert {b.slug: b.annotation for b in again.briefings} == {b.slug: b.annotation for b in project.briefings}
+
+
+def test_a_cache_that_cannot_be_written_later_is_one_warning(tmp_path: Path, full_disk: Path) -> None:
+    """A full cache disk: annotation goes on, and waiting for the writes says so once."""
+    root = write_project(tmp_path, _seeds(POOL))
+    project = load_project(root, cache_dir=full_disk / "briefings", cache_later=True)
+    assert project.cache_writes is not None
+    problem = project.cache_writes.wait()
+    assert problem is not None and problem.transient and "annotation cache cannot be used" in problem.message
+    assert len(project.briefings) == POOL

@@ -100,3 +100,15 @@ def test_build_corpus_forked_and_not_is_the_same(monkeypatch: pytest.MonkeyPatch
     assert forked == here
     assert here.duplicates.groups  # the test means something: copies were found, and figures
     assert any(here.figures.values())
+
+
+@pytest.mark.parametrize("nice", [0, 19])
+def test_a_child_runs_at_the_niceness_asked_for(nice: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not processes.fork_available():
+        pytest.skip("this machine cannot fork")
+    monkeypatch.setattr(processes, "can_fork", processes.fork_available)
+    mine = os.nice(0)
+    job = Forked(lambda: (os.getpid(), os.nice(0)), fork=True, nice=nice)
+    pid, niceness = job.result()
+    assert pid != os.getpid() and niceness == min(19, mine + nice)
+    assert os.nice(0) == mine  # this process keeps its own

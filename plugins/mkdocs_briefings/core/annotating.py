@@ -2,7 +2,11 @@
 
 The engine is the slow part of a build, so each annotation is kept in the
 cache (`cache.py`) the moment it is made: a build killed near the end keeps
-nearly all of its work. Many uncached texts are spread over worker processes
+nearly all of its work. A site build (`later`) writes them instead from a
+forked child at the lowest priority once annotation is over (`CacheWrites`):
+a core's worth of writing 2,000 entries no longer slows the workers, and
+runs while a core is free (Pagefind writing its index, at the end). A build
+killed before then annotates those texts again next time. Many uncached texts are spread over worker processes
 (`processes.worker_context`); an engine failure on one text is reported on
 its briefing and never sinks the others.
 
@@ -21,6 +25,7 @@ import os
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from . import processes
@@ -29,6 +34,7 @@ from .cache import AnnotationCache, CacheUnreadable, cache_key, engine_register
 from .contract import CorruptEntry
 from .diagnostics import Diagnostic
 from .files import remove_stale_temps
+from .forked import Forked
 from .model import Annotation, RegisterEntry
 from .plans import Files, Plan
 
@@ -73,7 +79,7 @@ class Annotator:
 
     def __init__(
         self, register: tuple[RegisterEntry, ...], cache_dir: Path | None, files: Files, diags: list[Diagnostic],
-        progress: Progress | None,
+        progress: Progress | None, later: bool = False,
     ) -> None:
         self._engine = engine_version()
         self._register = engine_register(register)
@@ -89,6 +95,10 @@ class Annotator:
         self._tasks: deque[tuple[list[str], Future[list[Result]]]] = deque()  # sent to the workers, in order
         self._pool: ProcessPoolExecutor | None = None
         self._pool_tried = False
+        self._later = later
+        self._unkept: list[tuple[str, Annotation]] = []  # made, for the cache once annotation is over (`later`)
+        #: The cache entries being written once annotation is over (`later`), if any.
+        self.writes: CacheWrites | None = None
 
     def __enter__(self) -> Annotator:
         return self
@@ -141,6 +151,9 @@ class Annotator:
                 continue
             results[plan.slug] = annotation
         self._stop_pool()
+        if self._unkept and self._store is not None:
+            self.writes = CacheWrites(self._store, self._unkept, self._files)
+        self._unkept = []
         if progress:
             progress(f"annotated {len(todo)} seeds, {len(plans) - len(todo)} from cache")
         return results
@@ -216,7 +229,9 @@ class Annotator:
     def _keep(self, key: str, result: Result) -> None:
         self._made[key] = result
         annotation = result[0]
-        if annotation is not None and self._store is not None:  # at once: a killed build keeps what it finished
+        if annotation is not None and self._store is not None and self._later:
+            self._unkept.append((key, annotation))
+        elif annotation is not None and self._store is not None:  # at once: a killed build keeps what it finished
             problem = self._store.put(key, annotation)
             if problem is not None:  # a full disk, say: the cache is optional, say so once
                 self._cache_unusable(problem)
@@ -236,6 +251,40 @@ class Annotator:
         if store is not None:
             message = f"the annotation cache cannot be used ({problem}); this build goes on without it"
             self._diags.append(Diagnostic(self._files.shown(store.directory), 0, message, transient=True))
+
+
+#: The niceness of the process that writes a build's cache entries (`CacheWrites`): the lowest priority.
+WRITER_NICE = 19
+
+
+def _put_all(store: AnnotationCache, entries: list[tuple[str, Annotation]]) -> str | None:
+    """Write every entry; the first problem stops the writing (a full disk), and is returned."""
+    for key, annotation in entries:
+        problem = store.put(key, annotation)
+        if problem is not None:
+            return problem
+    return None
+
+
+class CacheWrites:
+    """A build's new cache entries, being written by a forked child at the lowest priority (`WRITER_NICE`),
+    or here when `wait` is called (a few entries, or no fork: `mkdocs serve`)."""
+
+    def __init__(self, store: AnnotationCache, entries: list[tuple[str, Annotation]], files: Files) -> None:
+        self._store, self._files = store, files
+        self._job = Forked(partial(_put_all, store, entries), fork=len(entries) > PARALLEL_THRESHOLD, nice=WRITER_NICE)
+
+    def wait(self) -> Diagnostic | None:
+        """Once every entry is written: what kept the cache from being written, if anything (a transient warning)."""
+        problem = self._job.result()
+        if problem is None:
+            return None
+        message = f"the annotation cache cannot be used ({problem}); this build goes on without it"
+        return Diagnostic(self._files.shown(self._store.directory), 0, message, transient=True)
+
+    def cancel(self) -> None:
+        """Stop writing (the process is ending; the next build annotates what is missing)."""
+        self._job.cancel()
 
 
 def annotate_all(

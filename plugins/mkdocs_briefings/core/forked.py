@@ -15,6 +15,7 @@ can never change what the build makes, only when.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -30,8 +31,11 @@ T = TypeVar("T")
 _FAILED = "forked: failed"
 
 
-def _child(fn: Callable[[], object], conn: Connection, parent: int) -> None:
+def _child(fn: Callable[[], object], conn: Connection, parent: int, nice: int) -> None:
     processes.die_with_parent(parent)
+    if nice:
+        with contextlib.suppress(OSError):  # a priority the system refuses: the child runs as it is
+            os.nice(nice)
     try:
         result = fn()
     except BaseException:  # the parent computes it again and meets the same error there, with its traceback
@@ -45,16 +49,19 @@ def _child(fn: Callable[[], object], conn: Connection, parent: int) -> None:
 
 
 class Forked(Generic[T]):
-    """`fn()` computed in a forked child from now on (when `fork` and forking is possible), else here on demand."""
+    """`fn()` computed in a forked child from now on (when `fork` and forking is possible), else here on demand.
 
-    def __init__(self, fn: Callable[[], T], *, fork: bool) -> None:
+    `nice`: the child's niceness (`os.nice`): at 19 it takes a core only while nothing else wants it.
+    """
+
+    def __init__(self, fn: Callable[[], T], *, fork: bool, nice: int = 0) -> None:
         self._fn = fn
         self._conn: Connection | None = None
         self._child: BaseProcess | None = None
         if fork and processes.can_fork():
             context = multiprocessing.get_context("fork")
             ours, theirs = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(fn, theirs, os.getpid()), daemon=True)
+            child = context.Process(target=_child, args=(fn, theirs, os.getpid(), nice), daemon=True)
             try:
                 child.start()
             except OSError:  # no more processes allowed: compute here

@@ -10,10 +10,10 @@ in one run; only errors (input the build cannot go on with) stop the build.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .annotating import Annotator, Progress
+from .annotating import Annotator, CacheWrites, Progress
 from .controls import check_controls
 from .diagnostics import BriefingsError, Diagnostic, sort_diagnostics
 from .entities.corpus_names import resolve_corpus_names
@@ -34,6 +34,8 @@ class Project:
     briefings: tuple[Briefing, ...]
     register: tuple[RegisterEntry, ...]
     diagnostics: tuple[Diagnostic, ...]
+    #: The new annotations being written to the cache, when asked for later (`load_project(cache_later=True)`).
+    cache_writes: CacheWrites | None = field(default=None, compare=False)
 
 
 def _briefing(plan: Plan, annotation: Annotation, register: tuple[RegisterEntry, ...], diags: list[Diagnostic]) -> Briefing:
@@ -73,7 +75,8 @@ def _load(
     cache_dir: Path | None,
     progress: Progress | None,
     stop_on_error: bool,
-) -> tuple[tuple[Briefing, ...], tuple[RegisterEntry, ...], list[Diagnostic]]:
+    cache_later: bool = False,
+) -> tuple[tuple[Briefing, ...], tuple[RegisterEntry, ...], list[Diagnostic], CacheWrites | None]:
     root = Path(root)
     files = Files(root)
     seeds_path = root / seeds_dir
@@ -85,18 +88,19 @@ def _load(
         register, found = load_register(register_path, files.shown(register_path))
         diags.extend(found)
     # Annotation starts while the seeds are read (`annotating.py`), not once all of them are.
-    with Annotator(register, cache_dir, files, diags, progress) as annotator:
+    with Annotator(register, cache_dir, files, diags, progress, later=cache_later) as annotator:
         plans = plan_briefings(seeds_path, briefings_path, files, diags, on_plan=annotator.offer)
         if stop_on_error:
             _raise_errors(diags)
         annotations = annotator.finish(plans)
+    writes = annotator.writes
     # A surname alone in one briefing is the corpus's only full name ending in it ("Blair": "Tony Blair").
     annotations = resolve_corpus_names(annotations, frozenset(r.name for r in register))
     briefings = tuple(
         _briefing(plan, annotations[plan.slug], register, diags) for plan in plans if plan.slug in annotations
     )
     diags.extend(check_controls(briefings))  # figures dropped, not-duplicates, ledger split / merge that match nothing
-    return tuple(sorted(briefings, key=lambda b: b.slug)), register, diags
+    return tuple(sorted(briefings, key=lambda b: b.slug)), register, diags, writes
 
 
 def _raise_errors(diags: Sequence[Diagnostic]) -> None:
@@ -111,18 +115,26 @@ def load_project(
     briefings_dir: str | Path = "briefings",
     cache_dir: str | Path | None = None,
     progress: Progress | None = None,
+    cache_later: bool = False,
 ) -> Project:
     """Read, validate, annotate and correct every briefing of a project.
 
     Raises BriefingsError (naming file and line) for input the build cannot
     go on with; returns warnings in `Project.diagnostics`. `cache_dir=None`
-    disables the annotation cache.
+    disables the annotation cache. `cache_later`: new annotations are
+    written to the cache by a low-priority process (`annotating.CacheWrites`,
+    in `Project.cache_writes`: wait for it before the process ends).
     """
-    briefings, register, diags = _load(
-        Path(root), seeds_dir, briefings_dir, None if cache_dir is None else Path(cache_dir), progress, True
+    briefings, register, diags, writes = _load(
+        Path(root), seeds_dir, briefings_dir, None if cache_dir is None else Path(cache_dir), progress, True, cache_later
     )
-    _raise_errors(diags)
-    return Project(briefings, register, sort_diagnostics(diags))
+    try:
+        _raise_errors(diags)
+    except BriefingsError:
+        if writes is not None:
+            writes.wait()  # the annotations are made: keep them for the build after the fix
+        raise
+    return Project(briefings, register, sort_diagnostics(diags), writes)
 
 
 def check_project(
@@ -133,7 +145,7 @@ def check_project(
     progress: Progress | None = None,
 ) -> tuple[Project, tuple[Diagnostic, ...]]:
     """Like load_project but never raises: every problem, errors included, for `briefings check`."""
-    briefings, register, diags = _load(
+    briefings, register, diags, _ = _load(
         Path(root), seeds_dir, briefings_dir, None if cache_dir is None else Path(cache_dir), progress, False
     )
     everything = sort_diagnostics(diags)
