@@ -165,8 +165,8 @@ class PageMaker:
         self._position = 0
         self._children: list[BaseProcess] = []
         self._conns: list[Connection] = []  # of the children still sending
-        self._bodies: list[Path] = []  # child k's body, then its documents file
-        self._docs: list[Path] = []
+        self._bodies: list[Path] = []  # child k's body (the first is `body`)
+        self._docs: list[Path] = []  # child k's search documents made ahead
         self._readers: dict[int, BinaryIO] = {}  # child k's body, opened once
         self._doc_readers: dict[int, BinaryIO] = {}  # child k's documents file, opened once
         self._child_index: dict[int, int] = {}  # id of child k's connection -> k
@@ -322,6 +322,7 @@ class PageMaker:
             reader = self._doc_readers[k] = open(self._docs[k], "rb")  # noqa: SIM115 - closed by close()
         start, length = at
         return os.pread(reader.fileno(), length, start).decode("utf-8", "surrogateescape")
+
     def finish(self) -> Path | None:
         """Every page in the body: the children waited for and their bodies joined, any page mkdocs did
         not build made here.
