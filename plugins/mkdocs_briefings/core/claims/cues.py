@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+
+from ..patterns import trie_regex
 
 _DATA = Path(__file__).parent / "data" / "cue_verbs.txt"
 
@@ -89,31 +90,6 @@ def cue_forms() -> dict[str, str]:
         for word in words:
             forms.setdefault(word, tag)
     return forms
-
-
-def trie_regex(words: list[str]) -> str:
-    """An alternation of `words` factored by common prefixes.
-
-    Python's regex engine tries alternatives one by one; a prefix tree lets
-    it reject most words after one or two characters, which makes a scan
-    of a whole article for a few hundred cue forms several times faster.
-    """
-    trie: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict[str, Any]]) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
 
 
 def word_matches(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> list[re.Match[str]]:

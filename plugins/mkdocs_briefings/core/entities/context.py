@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..patterns import trie_regex
+
 _W = r"[A-Za-z][\w'\u2019\-]*"
 
 #: Nouns that, right before a name or in an apposition after it, say what kind of body it is.
@@ -42,8 +44,11 @@ _ORG_AFTER = re.compile(
 #: The same, less what people do as well as companies ("Matty Roberts posted an invitation").
 _ORG_AFTER_SURE = re.compile(_ORG_AFTER.pattern.replace("|reported|posted)\\b)", ")\\b)"))
 #: "shares in X", "the Japanese firm X", "rival X": organisation words before a name.
+#: The nouns as a prefix tree (`patterns.trie_regex`): the patterns that end at a name are
+#: searched for in the 30 or 40 characters before it, and try their nouns at each of them.
+_ORG_TRIE = trie_regex(ORG_NOUNS.split("|"))
 _ORG_BEFORE = re.compile(
-    rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in|\b(?:{ORG_NOUNS})|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))"
+    rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in|\b{_ORG_TRIE}|\bjoined|\bby (?:the )?{_ORG_TRIE})"
     rf"(?:,)? $"
 )
 #: Nouns of ORG_NOUNS that name people's jobs as well ("video game developer Perttu Ahola",
@@ -54,8 +59,8 @@ PERSONAL_ORG_NOUNS: frozenset[str] = frozenset(
 )
 _ORG_BEFORE_SURE = re.compile(
     rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in"
-    rf"|\b(?:{'|'.join(w for w in ORG_NOUNS.split('|') if w not in PERSONAL_ORG_NOUNS)})"
-    rf"|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))(?:,)? $"
+    rf"|\b{trie_regex(w for w in ORG_NOUNS.split('|') if w not in PERSONAL_ORG_NOUNS)}"
+    rf"|\bjoined|\bby (?:the )?{_ORG_TRIE})(?:,)? $"
 )
 #: ", the Japanese electronics firm," after a name: an apposition ending in an organisation noun.
 _ORG_APPOSITION = re.compile(
@@ -74,7 +79,7 @@ WORK_NOUNS = (
     "painting|poem|poems|character|characters|version|edition|model|models|brand|drug|vaccine|virus|worm|"
     "column|starring|starred|directed|wrote|titled|entitled|dubbed"
 )
-_WORK_BEFORE = re.compile(rf"\b(?:{WORK_NOUNS})(?: (?:as|in|on))? (?:the )?$", re.IGNORECASE)
+_WORK_BEFORE = re.compile(rf"\b{trie_regex(WORK_NOUNS.split('|'))}(?: (?:as|in|on))? (?:the )?$", re.IGNORECASE)
 _WORK_AFTER = re.compile(
     r"(?: (?:film|movie|series|sitcom|soap|show|programme|album|single|novel|book|trilogy|game|"
     r"console|handheld|player|chip|software|browser|technology|format|award|prize|star|actor|actress|"
