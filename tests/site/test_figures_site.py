@@ -184,9 +184,9 @@ def test_not_duplicates_keeps_copies_apart(project_writer, mkdocs_build) -> None
     seeds = {**SEEDS, "day2.txt": long, "day2-copy.txt": long.replace("Toll rises a week on", "Toll rises again")}
     config = project_writer(seeds=seeds, register=REGISTER)
     built = mkdocs_build(config)
-    assert "Same story as" in (built / "briefings" / "day2" / "index.html").read_text(encoding="utf-8")
+    assert "Other versions of this story" in (built / "briefings" / "day2" / "index.html").read_text(encoding="utf-8")
     config = project_writer(seeds=seeds, register=REGISTER,
                             overlays={"day2.md": "---\nseed: day2.txt\nnot_duplicates: [day2-copy]\n---\n"})
     built = mkdocs_build(config)
-    assert "Same story as" not in (built / "briefings" / "day2" / "index.html").read_text(encoding="utf-8")
+    assert "bf-same-story" not in (built / "briefings" / "day2" / "index.html").read_text(encoding="utf-8")
     assert json.loads((built / "briefings.json").read_text(encoding="utf-8"))["duplicates"] == []

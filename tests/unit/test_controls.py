@@ -85,7 +85,7 @@ STORY = " ".join(f"word{i}" for i in range(120))
 
 
 def test_not_duplicates_keeps_two_copies_apart() -> None:
-    texts = [("a", STORY), ("b", STORY), ("c", STORY)]
+    texts = [("a", "A headline", STORY), ("b", "A headline", STORY), ("c", "A headline", STORY)]
     assert find_duplicates(texts).groups == (("a", "b", "c"),)
     assert find_duplicates(texts, apart=frozenset({("a", "b")})).groups == (("a", "c"),)
     assert find_duplicates(texts, apart=frozenset({("a", "b"), ("a", "c"), ("b", "c")})).groups == ()

@@ -108,7 +108,7 @@ def build_corpus(
 
 
 def _duplicates(by_slug: Mapping[str, Briefing]) -> Duplicates:
-    return find_duplicates(((slug, b.text) for slug, b in by_slug.items()), apart=not_duplicate_pairs(by_slug.values()))
+    return find_duplicates(((slug, b.title, b.text) for slug, b in by_slug.items()), apart=not_duplicate_pairs(by_slug.values()))
 
 
 def _figures(by_slug: Mapping[str, Briefing]) -> dict[str, tuple[Figure, ...]]:

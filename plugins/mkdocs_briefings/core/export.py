@@ -6,6 +6,20 @@ describes (docs/about.md documents it for readers) and stays deterministic:
 every list is sorted, as the corpus sorts it.
 
 - `duplicates`: the groups of briefings that are one story, each a sorted list of slugs.
+- `duplicate_kinds`: for each group of `duplicates`, in the same order, what
+  kind of duplicate each member is of the others, as
+  `{"copies", "headlines", "bodies", "same"}`: the group split three ways,
+  each part a sorted list of slugs, parts sorted by their first slug:
+  `copies` by headline and body words together (exact copies: the page says
+  "Same story as"), `headlines` by headline words, `bodies` by body words;
+  two members in different `copies` are versions of the story ("Other
+  versions of this story"): a new headline when their `headlines` differ,
+  an edited text when their `bodies` do. `same` gives, for two edited
+  texts, `[a, b, percent]`: a and b are the first slugs of two `bodies`
+  parts, percent the share of their texts that is the same (Jaccard of word
+  5-grams), whole, rounded down; a group of `duplicates.MAX_MEASURED`
+  different bodies or more is not measured (`same` is empty). Partitions
+  rather than pairs keep the file linear in the number of briefings.
 - `ledger`: the claims ledger, flagged entries first; each entry is
   `{"id", "statement", "stories", "flags": [...], "appearances": [...]}`,
   each appearance `{"briefing", "claim", "text", "date", "source",
@@ -28,12 +42,13 @@ every list is sorted, as the corpus sorts it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
 
 from .contract import annotation_to_json
 from .corpus import Corpus
+from .duplicates import MAX_MEASURED, Duplicates
 from .figures import Figure
 from .model import Briefing, SourceInfo
 from .sourcing import briefing_profile, grouped, month, outlets, tags
@@ -43,6 +58,7 @@ def across(corpus: Corpus) -> dict[str, Any]:
     """The cross-briefing part of `briefings.json`."""
     return {
         "duplicates": [list(g) for g in corpus.duplicates.groups],
+        "duplicate_kinds": [_duplicate_kinds(corpus.duplicates, g) for g in corpus.duplicates.groups],
         "ledger": [
             {
                 "id": e.id,
@@ -87,6 +103,24 @@ def across(corpus: Corpus) -> dict[str, Any]:
             for s in corpus.figures_ledger.series
         ],
     }
+
+
+def _duplicate_kinds(duplicates: Duplicates, group: tuple[str, ...]) -> dict[str, Any]:
+    """One group's members split by headline and body words, and how much of each two edited bodies is the same."""
+    kinds = {s: duplicates.kinds.get(s, ("", "")) for s in group}
+
+    def split(key: Callable[[str], object]) -> list[list[str]]:
+        parts: dict[object, list[str]] = {}
+        for s in group:  # the group is sorted: so is each part, and the parts by their first slug
+            parts.setdefault(key(s), []).append(s)
+        return list(parts.values())
+
+    bodies = split(lambda s: kinds[s][0])
+    firsts = [part[0] for part in bodies]
+    measured = firsts if len(firsts) < MAX_MEASURED else []  # else none is: their pairs are not even looked at
+    same = [[a, b, duplicates.same[(kinds[a][0], kinds[b][0])]] for i, a in enumerate(measured) for b in measured[i + 1 :]
+            if (kinds[a][0], kinds[b][0]) in duplicates.same]
+    return {"copies": split(lambda s: kinds[s]), "headlines": split(lambda s: kinds[s][1]), "bodies": bodies, "same": same}
 
 
 def _value(v: float) -> int | float:
