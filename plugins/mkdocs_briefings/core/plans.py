@@ -13,6 +13,7 @@ not raised, so an editor sees every mistake in one run.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,16 +75,25 @@ def _scan_seeds(seeds_path: Path, files: Files, diags: list[Diagnostic]) -> dict
         return found
     listing = list_files(seeds_path)
     _unreadable(listing, files, diags)
+    resolved = _resolved(seeds_path)
     for path in listing.files:
         rel = path.relative_to(seeds_path)
         if path.suffix.lower() not in SEED_SUFFIXES:
             continue
-        why = refusal(path, seeds_path, SEED_SUFFIXES)
+        why = refusal(path, seeds_path, SEED_SUFFIXES, resolved)
         if why is not None:
             diags.append(Diagnostic(files.shown(path), 0, f"seed {why}; it is refused", "error"))
             continue
         found[rel.as_posix()] = path
     return found
+
+
+def _resolved(folder: Path) -> Path | None:
+    """The folder with its links resolved, once for all its files (None: each file resolves it and fails)."""
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def _overlay_seed(ref: str, seeds_path: Path, known: dict[str, Path], files: Files) -> str:
@@ -118,10 +128,11 @@ def _overlay_files(briefings_path: Path, files: Files, diags: list[Diagnostic]) 
     listing = list_files(briefings_path, recursive=False)
     _unreadable(listing, files, diags)
     found: list[Path] = []
+    resolved = _resolved(briefings_path)
     for path in listing.files:
         if path.suffix != ".md":
             continue
-        why = refusal(path, briefings_path, (".md",))
+        why = refusal(path, briefings_path, (".md",), resolved)
         if why is not None:
             diags.append(Diagnostic(files.shown(path), 0, f"overlay {why}; it is refused", "error"))
             continue
@@ -146,8 +157,16 @@ def register_file(register_path: Path, briefings_path: Path, files: Files, diags
     return register_path
 
 
-def plan_briefings(seeds_path: Path, briefings_path: Path, files: Files, diags: list[Diagnostic]) -> list[Plan]:
-    """Read seeds and overlays and decide which seeds make which briefing."""
+def plan_briefings(
+    seeds_path: Path, briefings_path: Path, files: Files, diags: list[Diagnostic],
+    on_plan: Callable[[Plan], None] | None = None,
+) -> list[Plan]:
+    """Read seeds and overlays and decide which seeds make which briefing.
+
+    `on_plan` sees each plan as soon as it is made, while later seeds are
+    still being read (the annotation workers start on them meanwhile); a
+    plan it sees may still be dropped (a slug given twice is an error).
+    """
     seed_files = _scan_seeds(seeds_path, files, diags)
     overlays: list[Overlay] = []
     for path in _overlay_files(briefings_path, files, diags):
@@ -206,6 +225,8 @@ def plan_briefings(seeds_path: Path, briefings_path: Path, files: Files, diags: 
                 chosen.append(got)
         if usable and chosen:
             plans.append(Plan(overlay.slug, tuple(chosen), overlay, overlay.path))
+            if on_plan is not None:
+                on_plan(plans[-1])
 
     for rel, path in seed_files.items():
         if rel in claimed:
@@ -213,6 +234,8 @@ def plan_briefings(seeds_path: Path, briefings_path: Path, files: Files, diags: 
         got = seed(rel, path)
         if got is not None:
             plans.append(Plan(slugify(Path(rel).stem), (got,), None, files.shown(path)))
+            if on_plan is not None:
+                on_plan(plans[-1])
 
     by_slug: dict[str, Plan] = {}
     unique: list[Plan] = []

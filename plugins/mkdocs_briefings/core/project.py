@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .annotating import Progress, annotate_all
+from .annotating import Annotator, Progress
 from .controls import check_controls
 from .diagnostics import BriefingsError, Diagnostic, sort_diagnostics
 from .entities.corpus_names import resolve_corpus_names
@@ -84,10 +84,12 @@ def _load(
     if register_path is not None:
         register, found = load_register(register_path, files.shown(register_path))
         diags.extend(found)
-    plans = plan_briefings(seeds_path, briefings_path, files, diags)
-    if stop_on_error:
-        _raise_errors(diags)
-    annotations = annotate_all(plans, register, None if cache_dir is None else Path(cache_dir), files, diags, progress)
+    # Annotation starts while the seeds are read (`annotating.py`), not once all of them are.
+    with Annotator(register, cache_dir, files, diags, progress) as annotator:
+        plans = plan_briefings(seeds_path, briefings_path, files, diags, on_plan=annotator.offer)
+        if stop_on_error:
+            _raise_errors(diags)
+        annotations = annotator.finish(plans)
     # A surname alone in one briefing is the corpus's only full name ending in it ("Blair": "Tony Blair").
     annotations = resolve_corpus_names(annotations, frozenset(r.name for r in register))
     briefings = tuple(
