@@ -4,6 +4,8 @@ Usage (from the repository root; needs the BBC corpus, see README.md):
 
     python tests/bench/bench_engine.py            # 3 runs, medians
     python tests/bench/bench_engine.py --runs 5
+    python tests/bench/bench_engine.py --runs 1 --dump /tmp/before.jsonl   # then after a change:
+    python tests/bench/bench_engine.py --runs 1 --dump /tmp/after.jsonl && cmp /tmp/before.jsonl /tmp/after.jsonl
 
 Prints words per second (wall clock and per CPU second) of `core.annotate.annotate` (each article's body, one
 call per article, as the site build does) and the process's peak RSS, which
@@ -11,17 +13,27 @@ issue 5 caps at 300 MB. The first run includes the engine's one-off loading
 of its word lists; the median over several runs is the steady-state figure.
 The slowest articles are listed too, because one pathological input (a regex
 that backtracks) hides easily inside an average.
+
+`--dump` writes every article's annotation JSON (one line each, in corpus
+order) so that a change meant only to make the engine faster can be checked
+to leave its output byte for byte the same. `--pickle` times pickling the
+corpus's annotations both ways, as worker processes send them to a build.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import pickle
 import resource
 import time
+from pathlib import Path
 
 import bbc_projects as bp
 
 from mkdocs_briefings.core.annotate import annotate
+from mkdocs_briefings.core.contract import annotation_to_json
+from mkdocs_briefings.core.model import Annotation
 
 RSS_LIMIT_MB = 300
 
@@ -29,6 +41,8 @@ RSS_LIMIT_MB = 300
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="passes over the corpus (medians reported)")
+    parser.add_argument("--dump", type=Path, help="write each article's annotation JSON, one line each, to this file")
+    parser.add_argument("--pickle", action="store_true", help="time pickling the corpus's annotations, both ways")
     args = parser.parse_args()
 
     articles = bp.read_corpus()
@@ -41,14 +55,17 @@ def main() -> None:
     cpu_rates: list[float] = []
     slowest: dict[str, float] = {}
     counts = (0, 0)
+    annotations: list[Annotation] = []
     for run in range(1, args.runs + 1):
         n_entities = n_claims = 0
+        annotations = []
         start, cpu_start = time.perf_counter(), time.process_time()
         for doc_id, text in texts:
             t = time.perf_counter()
             ann = annotate(text)
             took = time.perf_counter() - t
             slowest[doc_id] = took if run == 1 else min(slowest[doc_id], took)
+            annotations.append(ann)
             n_entities += len(ann.entities)
             n_claims += len(ann.claims)
         wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
@@ -66,6 +83,29 @@ def main() -> None:
     print("slowest articles (best of the runs):")
     for doc_id, took in sorted(slowest.items(), key=lambda kv: (-kv[1], kv[0]))[:5]:
         print(f"  {doc_id}: {1000 * took:.0f} ms")
+    if args.pickle:
+        _time_pickling(annotations, max(args.runs, 3))
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as out:
+            for (doc_id, _), ann in zip(texts, annotations, strict=True):
+                out.write(json.dumps(annotation_to_json(ann, doc_id), ensure_ascii=False, sort_keys=True) + "\n")
+        print(f"annotations written to {args.dump}")
+
+
+def _time_pickling(annotations: list[Annotation], runs: int) -> None:
+    """CPU seconds to pickle each annotation and to read it back, medians of `runs`, as a pool's workers do."""
+    dumps: list[float] = []
+    loads: list[float] = []
+    for _ in range(runs):
+        t = time.process_time()
+        blobs = [pickle.dumps(ann) for ann in annotations]
+        dumps.append(time.process_time() - t)
+        t = time.process_time()
+        back = [pickle.loads(blob) for blob in blobs]
+        loads.append(time.process_time() - t)
+    assert back == annotations, "an annotation changed in a pickle round trip"
+    size = sum(map(len, blobs)) / 1e6
+    print(f"pickling: dump {bp.median(dumps):.3f} s, load {bp.median(loads):.3f} s CPU, {size:.1f} MB (medians of {runs})")
 
 
 if __name__ == "__main__":

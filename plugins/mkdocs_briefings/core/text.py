@@ -192,6 +192,9 @@ def name_hash(name: str) -> str:
 _APOSTROPHES = str.maketrans(dict.fromkeys("'`\u00b4\u02b9\u02bb\u02bc\u02be\u02bf\u02c8\u2018\u2019\u2032\uff07"))
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(name: str) -> str:
     """An ASCII slug for ids and URLs: 'Volodymyr Zelenskyy' -> 'volodymyr-zelenskyy'.
 
@@ -203,7 +206,7 @@ def slugify(name: str) -> str:
     added ('x-1a2b3c4d' for a name with nothing spellable).
     """
     spelt, complete = transliterate(name.translate(_APOSTROPHES))
-    slug = re.sub(r"[^a-z0-9]+", "-", spelt.lower().translate(_APOSTROPHES)).strip("-")
+    slug = _NOT_SLUG.sub("-", spelt.lower().translate(_APOSTROPHES)).strip("-")
     if not name:
         return "x"
     if not slug:

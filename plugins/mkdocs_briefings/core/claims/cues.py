@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+
+from ..patterns import trie_regex
 
 _DATA = Path(__file__).parent / "data" / "cue_verbs.txt"
 
@@ -91,31 +92,6 @@ def cue_forms() -> dict[str, str]:
     return forms
 
 
-def trie_regex(words: list[str]) -> str:
-    """An alternation of `words` factored by common prefixes.
-
-    Python's regex engine tries alternatives one by one; a prefix tree lets
-    it reject most words after one or two characters, which makes a scan
-    of a whole article for a few hundred cue forms several times faster.
-    """
-    trie: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict[str, Any]]) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
-
-
 def word_matches(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """Matches of `pattern` at each occurrence of one of `words`, in text order.
 
@@ -161,11 +137,18 @@ def _bases() -> dict[str, str]:
     return bases
 
 
+@lru_cache(maxsize=1 << 12)
 def cue_base(cue: str) -> str:
-    """The base form of a cue verb ("said" -> "say"); the word itself if unknown."""
-    return _bases().get(cue.lower(), cue.lower())
+    """The base form of a cue verb ("said" -> "say"); the word itself if unknown.
+
+    Cached (like `tag_of`): asked dozens of times an article, about a few
+    hundred words in all.
+    """
+    lower = cue.lower()
+    return _bases().get(lower, lower)
 
 
+@lru_cache(maxsize=1 << 12)
 def tag_of(cue: str) -> str:
     """The tag of a cue form ("according to" counts as taking a clause)."""
     return cue_forms().get(cue.lower(), CLAUSE)

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-from .cues import trie_regex
+from ..patterns import trie_regex
 
 _DATA = Path(__file__).parent / "data" / "hedges.tsv"
 #: How far back a rule's context may reach (characters).

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import trie_regex
 from .context import Context
-from .cues import trie_regex, word_matches
+from .cues import word_matches
 from .draft import Draft, Range, covered, inside
 from .reported import clause_end
 from .speakers import plausible_speaker, speaker_for_cue

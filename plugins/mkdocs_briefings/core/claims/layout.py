@@ -66,10 +66,20 @@ class Layout:
         return found
 
     def sentence_key(self, pos: int) -> tuple[int, int]:
-        """(paragraph, sentence within it) of the sentence holding `pos`."""
-        para = self.paragraph_of(pos)
-        self._sentences_of(para)
-        return para, max(0, bisect_right(self._sent_starts[para], pos) - 1)
+        """(paragraph, sentence within it) of the sentence holding `pos`.
+
+        `paragraph_of` and `_sentences_of` written inline: the claims engine
+        asks this dozens of times an article.
+        """
+        para = bisect_right(self.para_starts, pos) - 1
+        if para < 0:
+            para = 0
+        starts = self._sent_starts.get(para)
+        if starts is None:
+            self._sentences_of(para)
+            starts = self._sent_starts[para]
+        index = bisect_right(starts, pos) - 1
+        return para, index if index > 0 else 0
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The bounds of the sentence holding `pos` (or the last one before it)."""

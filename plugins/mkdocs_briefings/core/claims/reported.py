@@ -167,15 +167,23 @@ class ClauseStops:
         forms = cue_forms()
         # "and"/"but" stop a clause only before a cue verb ("and added"), checked here
         # rather than in the pattern, which stays a cheap scan.
-        found = [
-            m
-            for m in _clause_stop().finditer(self.text, start, end)
-            if (not m.group("coord") or m.group("coord") in forms or _predicate(m.group("coord")))
-            and not (m.group("participle") and _QUOTE_MARK.search(self.text, m.end(), end))
-            and not (m.group("participle") and m.group("participle").rsplit(None, 1)[-1].lstrip(",\"\u201d'") in _CONTINUING)
-            and not self._quoted(m.start(), m.end())
-        ]
-        cached = (start, [m.start() for m in found], [m.group("coord") for m in found])
+        starts: list[int] = []
+        verbs: list[str | None] = []
+        for m in _clause_stop().finditer(self.text, start, end):
+            coord = m.group("coord")
+            if coord and coord not in forms and not _predicate(coord):
+                continue
+            participle = m.group("participle")
+            if participle and (
+                _QUOTE_MARK.search(self.text, m.end(), end)
+                or participle.rsplit(None, 1)[-1].lstrip(",\"\u201d'") in _CONTINUING
+            ):
+                continue
+            if self._quoted(m.start(), m.end()):
+                continue
+            starts.append(m.start())
+            verbs.append(coord)
+        cached = (start, starts, verbs)
         self._cache[end] = cached
         return cached
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from ..model import Entity
 
@@ -31,8 +32,12 @@ _WORD = re.compile(r"[\w][\w'\u2019.\-]*")
 _OF_WORDS = frozenset(("of", "for", "at", "from", "in"))
 
 
+@lru_cache(maxsize=1 << 14)
 def _norm(form: str) -> str:
-    """A surface form compared without case, a leading "the" or a possessive ending."""
+    """A surface form compared without case, a leading "the" or a possessive ending.
+
+    Cached: every mention of every entity is normalised, and names recur.
+    """
     form = " ".join(form.replace("\u2019", "'").lower().split())
     if form.startswith("the "):
         form = form[4:]

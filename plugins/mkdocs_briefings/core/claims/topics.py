@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import trie_regex
 from .context import Context
-from .cues import trie_regex
 from .draft import Draft, Range, covered, inside
 from .intents import negated, source_like, words_before
 from .reported import object_end

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..patterns import trie_regex
+
 _W = r"[A-Za-z][\w'\u2019\-]*"
 
 #: Nouns that, right before a name or in an apposition after it, say what kind of body it is.
@@ -42,8 +44,11 @@ _ORG_AFTER = re.compile(
 #: The same, less what people do as well as companies ("Matty Roberts posted an invitation").
 _ORG_AFTER_SURE = re.compile(_ORG_AFTER.pattern.replace("|reported|posted)\\b)", ")\\b)"))
 #: "shares in X", "the Japanese firm X", "rival X": organisation words before a name.
+#: The nouns as a prefix tree (`patterns.trie_regex`): the patterns that end at a name are
+#: searched for in the 30 or 40 characters before it, and try their nouns at each of them.
+_ORG_TRIE = trie_regex(ORG_NOUNS.split("|"))
 _ORG_BEFORE = re.compile(
-    rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in|\b(?:{ORG_NOUNS})|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))"
+    rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in|\b{_ORG_TRIE}|\bjoined|\bby (?:the )?{_ORG_TRIE})"
     rf"(?:,)? $"
 )
 #: Nouns of ORG_NOUNS that name people's jobs as well ("video game developer Perttu Ahola",
@@ -54,14 +59,16 @@ PERSONAL_ORG_NOUNS: frozenset[str] = frozenset(
 )
 _ORG_BEFORE_SURE = re.compile(
     rf"(?:\b(?:[Ss]hares|[Ss]takes?|[Ii]nvestment|[Ii]nvestors) in"
-    rf"|\b(?:{'|'.join(w for w in ORG_NOUNS.split('|') if w not in PERSONAL_ORG_NOUNS)})"
-    rf"|\bjoined|\bby (?:the )?(?:{ORG_NOUNS}))(?:,)? $"
+    rf"|\b{trie_regex(w for w in ORG_NOUNS.split('|') if w not in PERSONAL_ORG_NOUNS)}"
+    rf"|\bjoined|\bby (?:the )?{_ORG_TRIE})(?:,)? $"
 )
 #: ", the Japanese electronics firm," after a name: an apposition ending in an organisation noun.
 _ORG_APPOSITION = re.compile(
     rf", (?:the|a|an|its|which is the) (?:{_W} ){{0,4}}(?:{ORG_NOUNS})"
     rf"(?=[,.;:)]| (?:said|says|which|that|based|and|in|of|with|has|had|is|was|behind|whose)\b)"
 )  # the noun ends the apposition: not "the firm's director"
+#: The last words `_ORG_BEFORE` (and `_ORG_BEFORE_SURE`) can end with, before the comma and space.
+_ORG_BEFORE_ENDS: tuple[str, ...] = tuple(sorted({*ORG_NOUNS.split("|"), "in", "joined"}))
 #: Nouns that, before a name, make it a work, a product or an event ("the film Spirited Away").
 WORK_NOUNS = (
     "film|films|movie|movies|show|shows|series|sitcom|soap|drama|dramas|programme|programmes|program|"
@@ -74,7 +81,10 @@ WORK_NOUNS = (
     "painting|poem|poems|character|characters|version|edition|model|models|brand|drug|vaccine|virus|worm|"
     "column|starring|starred|directed|wrote|titled|entitled|dubbed"
 )
-_WORK_BEFORE = re.compile(rf"\b(?:{WORK_NOUNS})(?: (?:as|in|on))? (?:the )?$", re.IGNORECASE)
+_WORK_BEFORE = re.compile(rf"\b{trie_regex(WORK_NOUNS.split('|'))}(?: (?:as|in|on))? (?:the )?$", re.IGNORECASE)
+_WORK_BEFORE_ENDS: tuple[str, ...] = tuple(sorted(set(WORK_NOUNS.split("|"))))
+#: The longest text `_WORK_BEFORE` can match: the longest noun, " as", " " and "the ".
+_WORK_BEFORE_LONGEST = max(map(len, _WORK_BEFORE_ENDS)) + 8
 _WORK_AFTER = re.compile(
     r"(?: (?:film|movie|series|sitcom|soap|show|programme|album|single|novel|book|trilogy|game|"
     r"console|handheld|player|chip|software|browser|technology|format|award|prize|star|actor|actress|"
@@ -96,6 +106,47 @@ _CONSTITUENCY_BEFORE = re.compile(r"\b(?:MP|MPs|candidate|seat|constituency|memb
 CONSTITUENCY_TAIL = re.compile(r" (?:North|South|East|West|Central|North East|North West|South East|South West)$")
 
 
+def _ends(text: str, start: int) -> tuple[int, ...]:
+    """Where a pattern ending in `$`, searched for up to `start`, may end: there, or before a final newline."""
+    return (start, start - 1) if start > 0 and text[start - 1] == "\n" else (start,)
+
+
+# The patterns that end at a name are searched for in the 30 or 40 characters before it, and
+# the regex engine tries them at each of those characters; for most names no organisation or
+# work noun ends right before them. `str.endswith` with a tuple of the nouns (a loop in C) tells
+# so first: each test below is true whenever its pattern could match, and the pattern decides.
+
+
+def _after_org_noun(text: str, start: int) -> bool:
+    """Whether `text` up to `start` ends like `_ORG_BEFORE` does: a last word it knows, a comma maybe, a space."""
+    for e in _ends(text, start):
+        if e >= 1 and text[e - 1] == " ":
+            k = e - 2 if e >= 2 and text[e - 2] == "," else e - 1
+            if text.endswith(_ORG_BEFORE_ENDS, 0, k):
+                return True
+    return False
+
+
+def _after_work_noun(text: str, start: int) -> bool:
+    """Whether `text` up to `start` ends like `_WORK_BEFORE` does: a work noun, " as"/" in"/" on"
+    maybe, a space and "the " maybe, in any case."""
+    lo = max(0, start - 30)
+    for e in _ends(text, start):
+        tail = text[lo:e]
+        if not tail[-_WORK_BEFORE_LONGEST:].isascii():
+            return True  # the pattern ignores case more widely than str.lower() does: let it decide
+        tail = tail.lower()
+        for base in (tail, tail[:-4]) if tail.endswith(" the ") else (tail,):
+            if not base.endswith(" "):
+                continue
+            words = base[:-1]
+            if words.endswith(_WORK_BEFORE_ENDS) or (
+                words.endswith((" as", " in", " on")) and words[:-3].endswith(_WORK_BEFORE_ENDS)
+            ):
+                return True
+    return False
+
+
 def org_clue(text: str, start: int, end: int, personal: bool = False) -> bool:
     """Whether the words right around `text[start:end]` say it is an organisation.
 
@@ -105,7 +156,7 @@ def org_clue(text: str, start: int, end: int, personal: bool = False) -> bool:
     after, before = (_ORG_AFTER_SURE, _ORG_BEFORE_SURE) if personal else (_ORG_AFTER, _ORG_BEFORE)
     if after.match(text, end) is not None or _ORG_APPOSITION.match(text, end) is not None:
         return True
-    return before.search(text, max(0, start - 40), start) is not None
+    return _after_org_noun(text, start) and before.search(text, max(0, start - 40), start) is not None
 
 
 def work_clue(text: str, start: int, end: int) -> bool:
@@ -117,7 +168,7 @@ def work_clue(text: str, start: int, end: int) -> bool:
     """
     if start > 0 and end < len(text) and text[start - 1] in _QUOTES_OPEN and text[end] in _QUOTES_CLOSE:
         return True
-    if _WORK_BEFORE.search(text, max(0, start - 30), start) is not None:
+    if _after_work_noun(text, start) and _WORK_BEFORE.search(text, max(0, start - 30), start) is not None:
         return True
     return _WORK_AFTER.match(text, end) is not None
 
@@ -166,8 +217,7 @@ def is_sport(text: str) -> bool:
     words = text.count(" ") + 1
     if words < 20:
         return False
-    sport = SPORT_WORDS
-    found = [w for w in _LOWER_WORDS.findall(text) if w in sport]
+    found = list(filter(SPORT_WORDS.__contains__, _LOWER_WORDS.findall(text)))  # filter: a loop in C
     if len(found) < max(3.0, words * _SPORT_DENSITY):
         return False
     return len({w for w in found if w not in _WEAK_SPORT_WORDS}) >= 2  # not just "won the title this season"

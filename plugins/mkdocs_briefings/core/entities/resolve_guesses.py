@@ -118,9 +118,12 @@ def is_located(text: str, start: int, end: int) -> bool:
     return before.endswith((",", "(")) or _DATE_AFTER.match(text, end) is not None
 
 
+_PERSON_NOUN_AFTER = re.compile(r"(?:['\u2019]s)? (?:wife|husband|son|daughter|mother|father|brother|sister|family)\b")
+
+
 def _before_person_noun(text: str, end: int) -> bool:
     """Whether a name is followed by what only people have ("'s wife", " said he")."""
-    return re.match(r"(?:['\u2019]s)? (?:wife|husband|son|daughter|mother|father|brother|sister|family)\b", text[end:end + 20]) is not None
+    return _PERSON_NOUN_AFTER.match(text[end:end + 20]) is not None
 
 
 def team_place(name: str, lex: Lexicon) -> bool:

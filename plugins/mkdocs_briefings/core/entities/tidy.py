@@ -33,9 +33,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .candidate import ORG, OTHER, PERSON, PLACE
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lexicon
 from .resolved import Resolved
 from .tidy_joined import split_at
 from .tidy_lone_words import lone_words
@@ -65,7 +66,7 @@ def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
     placed: dict[str, tuple[str, str]] = {}  # a person's name cut into a place and the name
     retyped: dict[str, str] = {}  # a name guessed a person's that names a thing -> the thing's kind
     for m in mentions:
-        if m.kind not in LINKED or m.conf >= REGISTER or not _suspect(m.key.split(), m.kind, lex):
+        if m.kind not in LINKED or m.conf >= REGISTER or not _suspect_key(m.key, m.kind, lex):
             out.append(m)
             continue
         if not text[m.start:m.end].endswith(m.key):  # a short form of a longer name ("Olympiad"): only its kind
@@ -120,6 +121,19 @@ def _shapes(text: str, mentions: list[Resolved], lex: Lexicon) -> list[Resolved]
         elif surface in new or (m.name and m.name in new):
             out[i] = replace(m, key=new)  # "Ratcliffe" of "John Ratcliffe"
     return [m for i, m in enumerate(out) if i not in drop]
+
+
+def _suspect_key(key: str, kind: str, lex: Lexicon) -> bool:
+    """`_suspect` of a mention's key: asked of every mention, about names that recur in every
+    article, so cached for the engine's own lexicon (the only one there is outside tests)."""
+    if lex is lexicon():
+        return _suspect_cached(key, kind)
+    return _suspect(key.split(), kind, lex)
+
+
+@lru_cache(maxsize=1 << 15)
+def _suspect_cached(key: str, kind: str) -> bool:
+    return _suspect(key.split(), kind, lexicon())
 
 
 def _suspect(words: list[str], kind: str, lex: Lexicon) -> bool:
