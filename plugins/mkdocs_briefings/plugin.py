@@ -30,7 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -74,6 +74,11 @@ def _refuse_hidden_warnings(config: MkDocsConfig, problems: Sequence[str]) -> No
     if config.strict and problems and not log.isEnabledFor(logging.WARNING):
         raise PluginError(f"briefings: {len(problems)} problems in the inputs, and strict mode with warnings hidden "
                           "(-q) would not count them:\n" + "\n".join(problems))
+
+
+def _page_url(file: File) -> str:
+    """A page's address as search gets it: "/" and `Page.url` (which is "" for the home page's "./")."""
+    return "/" + ("" if file.url in (".", "./") else file.url)
 
 
 def _first_in_search(spec: PageSpec) -> bool:
@@ -226,7 +231,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if language is None:
             return None
         urls: list[str | None] = [
-            "/" + File(spec.src_uri, None, config.site_dir, config.use_directory_urls).url if _first_in_search(spec) else None
+            _page_url(File(spec.src_uri, None, config.site_dir, config.use_directory_urls)) if _first_in_search(spec) else None
             for spec in specs
         ]
         return Ahead(urls, language)
@@ -239,9 +244,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             for i, url in enumerate(ahead.urls):
                 if url is not None:
                     file = files.get_file_from_path(self.store.specs[i].src_uri)
-                    if file is None or not file.is_documentation_page() or "/" + file.url != url:
+                    if file is None or not file.is_documentation_page() or _page_url(file) != url:
                         ahead.urls[i] = None
             self.store.send_ahead(self.search.take_ahead, self.search.ahead_done)
+            # Every page this build builds has its document in once `index` has seen those that may have one:
+            # not the generated pages kept out of search (listings), which come last in page order.
+            unsearched = {spec.src_uri for spec in self.store.specs if excluded(spec.meta)}
+            built = {_page_url(f) for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
+                     if f.src_uri not in unsearched}
+            self.search.await_pages(built, config.site_dir)
         return nav
 
     @staticmethod

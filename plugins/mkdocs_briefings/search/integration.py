@@ -128,6 +128,11 @@ class SearchIntegration:
         self.held: list[tuple[str, str]] = []
         self.sent_ahead: set[str] = set()  # URLs whose documents came with their pages
         self.indexed_here: set[str] = set()  # URLs whose documents `index` made
+        self.built: set[str] | None = None  # URLs of every page this build builds (`await_pages`)
+        self.arrived: set[str] = set()  # URLs `index` has seen
+        self.missing: set[str] | None = None  # URLs `index` must still see, once nothing comes ahead
+        self.complete = False  # every document is in: Pagefind writes (`start_write`)
+        self.site_dir = ""
 
     # -- on_files ----------------------------------------------------------
 
@@ -172,6 +177,7 @@ class SearchIntegration:
         """Pick the backend for this build and, for Pagefind, add the worker and its stylesheet."""
         self.close()
         self.ahead, self.held, self.sent_ahead, self.indexed_here = False, [], set(), set()
+        self.built, self.arrived, self.missing, self.complete, self.site_dir = None, set(), None, False, ""
         material = _material_search(config)
         pages = sum(1 for f in files if f.is_documentation_page())
         wanted, binary = self._wanted(config, pages)
@@ -261,10 +267,17 @@ class SearchIntegration:
         """
         if not self.active:
             return
+        if self.complete:  # every page expected is in (`await_pages`): mkdocs builds no other
+            log.warning(f"search: {page.file.src_uri} was built after the search index was complete; it is not searchable")
+            return
+        self.arrived.add("/" + page.url)
+        if self.missing is not None:
+            self.missing.discard("/" + page.url)
         if excluded(page.meta):
             if "/" + page.url in self.sent_ahead:
                 log.warning(f"search: {page.file.src_uri} was kept out of search after its document was sent with "
                             "its page; it stays searchable")
+            self._write_when_complete()
             return
         start = time.perf_counter()
         url = "/" + page.url
@@ -287,6 +300,7 @@ class SearchIntegration:
         else:  # after the first part (the documents made ahead, while they are still coming)
             self.held.append((url, doc))
         self.seconds += time.perf_counter() - start
+        self._write_when_complete()
 
     def take_ahead(self, i: int, url: str, doc: str) -> None:
         """Send a generated page's document made with the page (`pagemaker.Ahead`), before mkdocs reaches it.
@@ -308,6 +322,24 @@ class SearchIntegration:
     def ahead_done(self) -> None:
         """Every document made ahead is sent."""
         self.ahead = False
+        self._count_missing()
+
+    def await_pages(self, urls: set[str], site_dir: str) -> None:
+        """The URLs of every page this build builds: once each has its document in (made ahead, or by
+        `index`), Pagefind writes its index at once, while mkdocs still renders the theme around the last
+        pages, instead of after the build's last page."""
+        self.built, self.site_dir = set(urls), site_dir
+        self._count_missing()
+
+    def _count_missing(self) -> None:
+        """Once no document comes ahead any more: the pages `index` must still see."""
+        if self.built is not None and not self.ahead:
+            self.missing = self.built - self.sent_ahead - self.arrived
+            self._write_when_complete()
+
+    def _write_when_complete(self) -> None:
+        if self.missing is not None and not self.missing and not self.complete:
+            self.start_write(self.site_dir)
 
     def _offer(self, url: str, doc: str) -> None:
         """One document for the index, in the order of the index: to Pagefind, or to the spool while every
@@ -339,11 +371,11 @@ class SearchIntegration:
 
     def start_write(self, site_dir: str) -> None:
         """Let Pagefind finish indexing and write the bundle while the build writes its own last files."""
-        self.ahead = False
+        self.ahead, self.complete = False, True
         held, self.held = self.held, []
         for url, doc in held:  # the index's second part (`index`)
             self._offer(url, doc)
-        if self.service is not None:
+        if self.service is not None and not self.service.writing:
             out = Path(site_dir) / BUNDLE_DIR
             try:
                 shutil.rmtree(out, ignore_errors=True)
