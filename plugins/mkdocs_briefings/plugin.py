@@ -26,6 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -55,6 +56,7 @@ from .render.paths import HOME
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
 from .render.sanitize import BriefingsHtmlExtension, registered
 from .search.integration import SearchIntegration, excluded, lean_search
+from .themespeed import memoize_translations
 
 log = get_plugin_logger(__name__)
 
@@ -322,6 +324,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return output
 
     on_post_page = CombinedEvent(_squeeze, _release)
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Let material's theme look its translations up once a build (`themespeed.py`)."""
+        memoize_translations(env, config)
+        return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Static pages (404.html) search like every other page."""
