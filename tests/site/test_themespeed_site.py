@@ -40,7 +40,17 @@ def test_translations_looked_up_once_build_the_same_site(
     project_writer: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, language: str,
 ) -> None:
     config_file = project_writer(seeds=SEEDS, config={"theme": {"name": "material", "language": language}})
-    memo = _build(config_file, "site-memo")
+    seen: list[bool] = []
+    real = plugin_module.memoize_translations
+
+    def spy(env: object, config: object) -> None:
+        real(env, config)  # type: ignore[arg-type]  # the build's own environment and config
+        seen.append("briefings_theme_translation" in env.globals)  # type: ignore[attr-defined]
+
+    with monkeypatch.context() as watched:
+        watched.setattr(plugin_module, "memoize_translations", spy)
+        memo = _build(config_file, "site-memo")
+    assert seen == [True]
     with monkeypatch.context() as without:
         without.setattr(plugin_module, "memoize_translations", lambda env, config: None)
         plain = _build(config_file, "site-plain")
