@@ -18,6 +18,7 @@ import logging
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
@@ -25,9 +26,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from mkdocs_briefings.core import processes
+from mkdocs_briefings.plugin import BriefingsPlugin
 from mkdocs_briefings.render import pagemaker
 from mkdocs_briefings.render.pagecache import INDEX
 from mkdocs_briefings.render.pagestore import PageStore
+from mkdocs_briefings.search.integration import SearchIntegration
 
 REPO = Path(__file__).resolve().parents[2]
 REPLAYED = "inputs unchanged since the last build"
@@ -198,6 +201,49 @@ def test_forked_page_making_builds_the_in_process_site(
     again, reused = build_into(config_file, "site-again", caplog)
     assert (reused, forks) == (True, [True])
     assert_identical(here, again)
+
+
+def test_pagefind_writes_once_every_document_is_in(
+    tmp_path: Path, project_writer: Callable[..., Path], caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the documents made ahead, Pagefind is asked to write its index in the page loop, once the last
+    page that may have a document is in (here the children have made every page before mkdocs renders the
+    first), not after the build's last page; the site is the one made in this process."""
+    if not processes.fork_available():
+        pytest.skip("this machine cannot fork (one CPU, or no fork)")
+    monkeypatch.setattr(processes, "can_fork", processes.fork_available)
+    caplog.set_level(logging.INFO)
+    config_file = _spec_project(project_writer, search_backend="pagefind")
+    here, _ = build_into(config_file, "site-here", caplog)
+    shutil.rmtree(tmp_path / CACHE / "pages")
+
+    asked: list[str] = []
+    phase = ["pages"]
+    on_nav, on_post_build, start_write = BriefingsPlugin.on_nav, BriefingsPlugin.on_post_build, SearchIntegration.start_write
+
+    def made_first(plugin: BriefingsPlugin, nav: Any, **kwargs: Any) -> Any:
+        store = plugin.store
+        out = on_nav(plugin, nav, **kwargs)
+        assert store is not None
+        store.made_all()
+        return out
+
+    def post_build(plugin: BriefingsPlugin, **kwargs: Any) -> None:
+        phase[0] = "post_build"
+        on_post_build(plugin, **kwargs)
+
+    def asking(search: SearchIntegration, site_dir: str) -> None:
+        asked.append(phase[0])
+        start_write(search, site_dir)
+
+    monkeypatch.setattr(BriefingsPlugin, "on_nav", made_first)
+    monkeypatch.setattr(BriefingsPlugin, "on_post_build", post_build)
+    monkeypatch.setattr(SearchIntegration, "start_write", asking)
+    monkeypatch.setattr(pagemaker, "PARALLEL_PAGES", 1)
+    forked, _ = build_into(config_file, "site-forked", caplog)
+    assert asked[:1] == ["pages"]
+    assert_identical(here, forked)
 
 
 def test_a_hidden_seed_is_never_an_input(

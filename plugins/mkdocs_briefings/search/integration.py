@@ -267,22 +267,21 @@ class SearchIntegration:
         """
         if not self.active:
             return
-        if self.complete:  # every page expected is in (`await_pages`): mkdocs builds no other
-            log.warning(f"search: {page.file.src_uri} was built after the search index was complete; it is not searchable")
-            return
-        self.arrived.add("/" + page.url)
-        if self.missing is not None:
-            self.missing.discard("/" + page.url)
         if excluded(page.meta):
             if "/" + page.url in self.sent_ahead:
                 log.warning(f"search: {page.file.src_uri} was kept out of search after its document was sent with "
                             "its page; it stays searchable")
-            self._write_when_complete()
             return
-        start = time.perf_counter()
         url = "/" + page.url
         if url in self.sent_ahead:  # its document went with the page's making (`take_ahead`)
             return
+        if self.complete:  # every page that may have a document was in (`await_pages`): mkdocs builds no other
+            log.warning(f"search: {page.file.src_uri} was built after the search index was complete; it is not searchable")
+            return
+        self.arrived.add(url)
+        if self.missing is not None:
+            self.missing.discard(url)
+        start = time.perf_counter()
         self.indexed_here.add(url)
         content = page.content or ""
         kind = kind_of(page.file.src_uri, generated)
