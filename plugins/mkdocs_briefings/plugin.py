@@ -38,7 +38,7 @@ from mkdocs.structure.pages import Page
 from .core.annotate import engine_version
 from .core.annotating import CacheWrites
 from .core.cache import now, prune, used_keys
-from .core.collector import BuildCollector
+from .core.collector import BuildCollector, leave
 from .core.corpus import Corpus, build_corpus
 from .core.diagnostics import BriefingsError
 from .core.entity_pages import Thresholds, fitted_thresholds
@@ -100,6 +100,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.root = Path.cwd()
         self.search = SearchIntegration("auto")
         self.dirty = False
+        self.command = ""  # the mkdocs command running this plugin (`on_startup`; none in a build run from Python)
+        self.site_config: MkDocsConfig | None = None
         #: The annotations this build made, being written to the cache meanwhile (`annotating.CacheWrites`).
         self.cache_writes: CacheWrites | None = None
         # The annotation cache entries this build used, and when it started (for `_prune_cache`).
@@ -115,14 +117,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.collector = BuildCollector()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember a dirty build (`--dirty`, `--dirtyreload`): it renders only changed pages."""
+        """Remember a dirty build (`--dirty`, `--dirtyreload`): it renders only changed pages; and the command."""
         self.dirty = dirty
+        self.command = command
+
+    def on_shutdown(self) -> None:
+        """`mkdocs build` ends the process now: its corpus and pages are left to the operating system
+        (`collector.leave`), not freed one by one."""
+        if self.command == "build":
+            leave(self, self.site_config)
 
     def _path(self, value: str) -> Path:
         return (self.root / value).resolve()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve paths, register the markdown extension and the site's CSS/JS."""
+        self.site_config = config
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         check_options(self.config, self.root, config)
         self.search.close()

@@ -14,11 +14,23 @@ still collected, just in larger batches.
 The settings are the process's, and `mkdocs serve` runs many builds in one:
 `end` puts them back and returns the frozen objects to the collector, after
 every build, failed ones too.
+
+A `mkdocs build` process ends right after its build: freeing the corpus and
+the site's pages object by object as the interpreter exits took 0.3-0.7 s
+of a cold BBC build on one core. `leave` hands them to the operating system
+instead, which takes the process's memory back at once (only for a build
+that ends the process: never under `mkdocs serve`, nor in a process that
+goes on, such as the test suite's).
 """
 
 from __future__ import annotations
 
 import gc
+from typing import Any
+
+#: What `leave` keeps from being freed one by one at exit: a list that holds itself, in the
+#: permanent generation, so that neither reference counting nor the collector ever frees it.
+_LEFT: list[Any] = []
 
 #: Allocations between young collections during a build (Python's default is 700), and the
 #: young and middle collections between older ones (default 10 and 10).
@@ -51,3 +63,12 @@ class BuildCollector:
         if self._saved is not None:
             gc.set_threshold(*self._saved)
             self._saved = None
+
+
+def leave(*objects: Any) -> None:
+    """Leave `objects` (and all they hold) to the operating system: the process ends now, and they are
+    never freed one by one. Every file they hold must be closed already (nothing is flushed for them)."""
+    if not _LEFT:
+        _LEFT.append(_LEFT)
+    _LEFT.extend(objects)
+    gc.freeze()
