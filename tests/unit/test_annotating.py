@@ -28,6 +28,14 @@ FEW = 5  # too few: annotated in this process
 MAIN = os.getpid()
 
 
+@pytest.fixture(autouse=True)
+def _forking_as_in_a_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the workers a build forks: a full test run keeps idle threads (the browser
+    tests' web server), which would make `can_fork` refuse and the workers come from a fork server, where
+    the engines patched in here do not reach."""
+    monkeypatch.setattr(processes, "can_fork", processes.fork_available)
+
+
 def _seeds(count: int) -> dict[str, str]:
     """Seeds whose names sort in another order than they are read in (sub-folders come last)."""
     names = [f"s{i:03d}.txt" if i % 3 else f"zz/a{i:03d}.txt" for i in range(count)]
@@ -173,7 +181,6 @@ def test_a_site_build_caches_its_annotations_once_annotation_is_over(tmp_path: P
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """`cache_later`: the cache is written after annotation (a forked, low-priority child from POOL texts up),
     complete once `cache_writes.wait()` returns; what it holds is what the engine made."""
-    monkeypatch.setattr(processes, "can_fork", processes.fork_available)  # a full test run holds idle threads
     root = write_project(tmp_path, _seeds(count))
     project = load_project(root, cache_dir=root / ".cache", cache_later=True)
     assert project.cache_writes is not None
