@@ -31,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -55,7 +55,7 @@ from .render.pagestore import PageStore
 from .render.paths import HOME
 from .render.renderer import CSS_URI, JS_URI, PageSpec, Renderer
 from .render.sanitize import BriefingsHtmlExtension, registered
-from .search.integration import SearchIntegration, excluded, lean_search
+from .search.integration import SearchIntegration, excluded, lean_search, page_url
 from .themespeed import memoize_translations
 
 log = get_plugin_logger(__name__)
@@ -76,11 +76,6 @@ def _refuse_hidden_warnings(config: MkDocsConfig, problems: Sequence[str]) -> No
     if config.strict and problems and not log.isEnabledFor(logging.WARNING):
         raise PluginError(f"briefings: {len(problems)} problems in the inputs, and strict mode with warnings hidden "
                           "(-q) would not count them:\n" + "\n".join(problems))
-
-
-def _page_url(file: File) -> str:
-    """A page's address as search gets it: "/" and `Page.url` (which is "" for the home page's "./")."""
-    return "/" + ("" if file.url in (".", "./") else file.url)
 
 
 def _first_in_search(spec: PageSpec) -> bool:
@@ -235,36 +230,26 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _ahead(self, specs: Sequence[PageSpec], files: Files, config: MkDocsConfig,
                home: tuple[File | None, str, dict[str, Any]] | None) -> Ahead | None:
         """The generated pages whose search documents are made with them (`pagemaker.Ahead`), if search is
-        Pagefind: each page's URL, except where the document needs what mkdocs makes (editor markdown: the
-        home page's text too) or the page is kept out of search."""
+        Pagefind: all but those whose document needs what mkdocs makes (editor markdown: the home page's
+        text too) or that are kept out of search."""
         pages = sum(1 for f in files if f.is_documentation_page()) + len(specs)
         pages -= 1 if home is not None and home[0] is not None else 0  # the generated home page takes its place
         language = self.search.ahead_language(config, pages)
         if language is None:
             return None
-        urls: list[str | None] = [
-            _page_url(File(spec.src_uri, None, config.site_dir, config.use_directory_urls)) if _first_in_search(spec) else None
-            for spec in specs
-        ]
-        return Ahead(urls, language)
+        return Ahead(frozenset(i for i, spec in enumerate(specs) if _first_in_search(spec)), language)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Send the search documents made ahead from now on, once every plugin has had its say on the files:
-        a page another plugin moved or dropped is indexed the ordinary way, or not at all."""
+        """Send the search documents made ahead from now on, under each page's address, once every plugin
+        has had its say on the files (a page another plugin dropped is not sent)."""
         ahead, self.ahead = self.ahead, None
-        if ahead is not None and self.store is not None:
-            for i, url in enumerate(ahead.urls):
-                if url is not None:
-                    file = files.get_file_from_path(self.store.specs[i].src_uri)
-                    if file is None or not file.is_documentation_page() or _page_url(file) != url:
-                        ahead.urls[i] = None
-            self.store.send_ahead(self.search.take_ahead, self.search.ahead_done)
-            # Every page this build builds has its document in once `index` has seen those that may have one:
-            # not the generated pages kept out of search (listings), which come last in page order.
-            unsearched = {spec.src_uri for spec in self.store.specs if excluded(spec.meta)}
-            built = {_page_url(f) for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
-                     if f.src_uri not in unsearched}
-            self.search.await_pages(built, config.site_dir)
+        store = self.store
+        if ahead is not None and store is not None:
+            files_of = {i: files.get_file_from_path(store.specs[i].src_uri) for i in ahead.pages}
+            urls = {i: page_url(f) for i, f in files_of.items() if f is not None and f.is_documentation_page()}
+            store.send_ahead(lambda i, doc: self.search.take_ahead(urls[i], doc) if i in urls else None,
+                             self.search.ahead_done)
+            self.search.await_pages(files, {spec.src_uri for spec in store.specs if excluded(spec.meta)}, config.site_dir)
         return nav
 
     @staticmethod

@@ -80,22 +80,22 @@ def made(spec: PageSpec) -> Parts:
 
 @dataclass(frozen=True)
 class Ahead:
-    """Which pages' search documents the children make: each page's URL as the site gives it (None: not
-    ahead), and the site's language (`document.generated_document`)."""
+    """Which pages' search documents the children make (their indexes among the specs), in the site's
+    language (`document.generated_document`)."""
 
-    urls: list[str | None]  # this process may take a page back (None) until its document is handed on
+    pages: frozenset[int]
     language: str
 
 
 #: Where a page's search document lies in its child's documents file: (start, length).
 DocAt = tuple[int, int]
-#: Takes each search document made ahead, in page order: (page index, URL, document).
-Sink = Callable[[int, str, str], None]
+#: Takes each search document made ahead, in page order: (page index, document).
+Sink = Callable[[int, str], None]
 
 
 def _document(spec: PageSpec, parts: Parts, ahead: Ahead | None, i: int) -> str | None:
     """Page `i`'s search document, when it is made ahead (see `Ahead`)."""
-    if ahead is None or ahead.urls[i] is None or spec.markdown or parts.facts is None:
+    if ahead is None or i not in ahead.pages or spec.markdown or parts.facts is None:
         return None
     return generated_document(src_uri=spec.src_uri, search_before=parts.search_before, search_after=parts.search_after,
                               found=parts.facts, quoteless_after=parts.quoteless, language=ahead.language)
@@ -309,9 +309,8 @@ class PageMaker:
             return
         while self._next in self._made_ahead:
             at = self._made_ahead.pop(self._next)
-            url = self._ahead.urls[self._next] if self._ahead is not None else None
-            if at is not None and url is not None:
-                self._sink(self._next, url, self._read_doc(self._child_of[self._next], at))
+            if at is not None:
+                self._sink(self._next, self._read_doc(self._child_of[self._next], at))
             self._next += 1
         if self._next == len(self.specs):
             self._ahead_over()

@@ -84,6 +84,11 @@ def _material_search(config: MkDocsConfig) -> Any:
     return config.plugins.get("material/search") or config.plugins.get("search")
 
 
+def page_url(file: File) -> str:
+    """A page's address as search gets it: "/" and `Page.url` (which is "" for the home page's "./")."""
+    return "/" + ("" if file.url in (".", "./") else file.url)
+
+
 def excluded(meta: Mapping[str, Any]) -> bool:
     """Whether a page's front matter keeps it out of search (`search: {exclude: true}`, as material reads it)."""
     search = meta.get("search") or {}
@@ -128,8 +133,7 @@ class SearchIntegration:
         self.held: list[tuple[str, str]] = []
         self.sent_ahead: set[str] = set()  # URLs whose documents came with their pages
         self.indexed_here: set[str] = set()  # URLs whose documents `index` made
-        self.built: set[str] | None = None  # URLs of every page this build builds (`await_pages`)
-        self.arrived: set[str] = set()  # URLs `index` has seen
+        self.built: set[str] | None = None  # URLs of every page this build builds that may be searched (`await_pages`)
         self.missing: set[str] | None = None  # URLs `index` must still see, once nothing comes ahead
         self.complete = False  # every document is in: Pagefind writes (`start_write`)
         self.site_dir = ""
@@ -177,7 +181,7 @@ class SearchIntegration:
         """Pick the backend for this build and, for Pagefind, add the worker and its stylesheet."""
         self.close()
         self.ahead, self.held, self.sent_ahead, self.indexed_here = False, [], set(), set()
-        self.built, self.arrived, self.missing, self.complete, self.site_dir = None, set(), None, False, ""
+        self.built, self.missing, self.complete, self.site_dir = None, None, False, ""
         material = _material_search(config)
         pages = sum(1 for f in files if f.is_documentation_page())
         wanted, binary = self._wanted(config, pages)
@@ -278,11 +282,10 @@ class SearchIntegration:
         if self.complete:  # every page that may have a document was in (`await_pages`): mkdocs builds no other
             log.warning(f"search: {page.file.src_uri} was built after the search index was complete; it is not searchable")
             return
-        self.arrived.add(url)
+        self.indexed_here.add(url)
         if self.missing is not None:
             self.missing.discard(url)
         start = time.perf_counter()
-        self.indexed_here.add(url)
         content = page.content or ""
         kind = kind_of(page.file.src_uri, generated)
         doc = document(
@@ -301,7 +304,7 @@ class SearchIntegration:
         self.seconds += time.perf_counter() - start
         self._write_when_complete()
 
-    def take_ahead(self, i: int, url: str, doc: str) -> None:
+    def take_ahead(self, url: str, doc: str) -> None:
         """Send a generated page's document made with the page (`pagemaker.Ahead`), before mkdocs reaches it.
 
         A page this build already indexed itself (mkdocs reached it first) is
@@ -323,17 +326,20 @@ class SearchIntegration:
         self.ahead = False
         self._count_missing()
 
-    def await_pages(self, urls: set[str], site_dir: str) -> None:
-        """The URLs of every page this build builds: once each has its document in (made ahead, or by
+    def await_pages(self, files: Files, unsearched: set[str], site_dir: str) -> None:
+        """Every page this build builds but the generated ones kept out of search (`unsearched`, source
+        paths: listings, which come last in page order): once each has its document in (made ahead, or by
         `index`), Pagefind writes its index at once, while mkdocs still renders the theme around the last
         pages, instead of after the build's last page."""
-        self.built, self.site_dir = set(urls), site_dir
+        self.built = {page_url(f) for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
+                      if f.src_uri not in unsearched}
+        self.site_dir = site_dir
         self._count_missing()
 
     def _count_missing(self) -> None:
         """Once no document comes ahead any more: the pages `index` must still see."""
         if self.built is not None and not self.ahead:
-            self.missing = self.built - self.sent_ahead - self.arrived
+            self.missing = self.built - self.sent_ahead - self.indexed_here
             self._write_when_complete()
 
     def _write_when_complete(self) -> None:
