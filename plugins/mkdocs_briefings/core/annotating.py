@@ -249,8 +249,13 @@ class Annotator:
     def _cache_unusable(self, problem: str) -> None:
         store, self._store = self._store, None
         if store is not None:
-            message = f"the annotation cache cannot be used ({problem}); this build goes on without it"
-            self._diags.append(Diagnostic(self._files.shown(store.directory), 0, message, transient=True))
+            self._diags.append(_unusable(store, self._files, problem))
+
+
+def _unusable(store: AnnotationCache, files: Files, problem: str) -> Diagnostic:
+    """The one warning for a cache that cannot be used (unreadable, a full disk): the build goes on without it."""
+    message = f"the annotation cache cannot be used ({problem}); this build goes on without it"
+    return Diagnostic(files.shown(store.directory), 0, message, transient=True)
 
 
 #: The niceness of the process that writes a build's cache entries (`CacheWrites`): the lowest priority.
@@ -277,24 +282,4 @@ class CacheWrites:
     def wait(self) -> Diagnostic | None:
         """Once every entry is written: what kept the cache from being written, if anything (a transient warning)."""
         problem = self._job.result()
-        if problem is None:
-            return None
-        message = f"the annotation cache cannot be used ({problem}); this build goes on without it"
-        return Diagnostic(self._files.shown(self._store.directory), 0, message, transient=True)
-
-    def cancel(self) -> None:
-        """Stop writing (the process is ending; the next build annotates what is missing)."""
-        self._job.cancel()
-
-
-def annotate_all(
-    plans: list[Plan],
-    register: tuple[RegisterEntry, ...],
-    cache_dir: Path | None,
-    files: Files,
-    diags: list[Diagnostic],
-    progress: Progress | None,
-) -> dict[str, Annotation]:
-    """Annotation of every plan by slug: cached ones read, the rest computed and stored."""
-    with Annotator(register, cache_dir, files, diags, progress) as annotator:
-        return annotator.finish(plans)
+        return None if problem is None else _unusable(self._store, self._files, problem)
