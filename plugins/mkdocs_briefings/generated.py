@@ -29,7 +29,7 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 from .render.pages import Section, headings_of
 from .render.paths import HOME, HOME_MARKER
 from .render.renderer import PageSpec
-from .search.document import Facts, join_quoteless, join_search
+from .search.document import Facts, join_quoteless, joined
 
 
 class GeneratedPage(Page):
@@ -76,14 +76,14 @@ class GeneratedPage(Page):
     def materialize(self) -> None:
         """Make the page's HTML (`content`) and the lean version search indexes (`search_html`)."""
         parts = self.spec.make()
-        self.content = _join(parts.before, self.editor_html, parts.after)
+        self.content = joined(parts.before, self.editor_html, parts.after)
         # A table of contents the page hides is never made: the theme would render it
         # (hidden) into every briefing and listing page, and search finds a section's
         # anchor without it, the same as with it.
         hidden = "toc" in (self.meta.get("hide") or ())
         toc_tokens = [] if hidden else self.spec.outline.toc(self.editor_headings)
         self.toc = get_toc(toc_tokens)  # type: ignore[arg-type]  # mkdocs types tokens as its private TypedDict; ours are the same plain dicts
-        self.search_html = join_search(parts.search_before, self.editor_html, parts.search_after)
+        self.search_html = joined(parts.search_before, self.editor_html, parts.search_after)
         self.search_facts = parts.facts
         self.quoteless = join_quoteless(parts.search_before, self.editor_html, parts.quoteless)
         self.made = True
@@ -165,8 +165,6 @@ def home_source(files: Files) -> tuple[File | None, str, dict[str, Any]] | None:
     return file, markdown, meta
 
 
-def _join(*parts: str) -> str:
-    return "\n".join(part for part in parts if part)
 
 
 def add_file(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes, *, in_nav: bool) -> File:

@@ -260,12 +260,13 @@ def join_quoteless(search_before: str, editor_html: str, quoteless_after: str | 
     """
     if not quoteless_after or _ARTICLE in search_before or _ARTICLE in editor_html:
         return None
-    return "\n".join(part for part in (search_before, editor_html, quoteless_after) if part)
+    return joined(search_before, editor_html, quoteless_after)
 
 
-def join_search(search_before: str, editor_html: str, search_after: str) -> str:
-    """A generated page's search text: the renderer's two parts around the editor's HTML (`GeneratedPage`)."""
-    return "\n".join(part for part in (search_before, editor_html, search_after) if part)
+def joined(*parts: str) -> str:
+    """A generated page's HTML or search text: the renderer's parts around the editor's HTML (`GeneratedPage`),
+    the empty ones left out."""
+    return "\n".join(part for part in parts if part)
 
 
 def generated_document(
@@ -274,12 +275,12 @@ def generated_document(
     """The search document of a generated page without editor markdown, made where the page is made.
 
     The same document `SearchIntegration.index` makes from the mkdocs page
-    (`join_search` with no editor HTML, the title from the text's first h1);
+    (`joined` with no editor HTML, the title from the text's first h1);
     None for a page whose document needs what only mkdocs knows: one with no
     h1 takes the title mkdocs gives it. `found`: the facts read from the
     page's whole HTML (`Parts.facts`).
     """
-    search_html = join_search(search_before, "", search_after)
+    search_html = joined(search_before, search_after)
     title = first_heading(search_html)
     if title is None:
         return None
